@@ -1,0 +1,305 @@
+package io.stylegraph.graph.imports;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stylegraph.graph.domain.Interaction;
+import io.stylegraph.graph.domain.Item;
+import io.stylegraph.graph.domain.Outfit;
+import io.stylegraph.graph.domain.OutfitMember;
+import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.graph.domain.User;
+import io.stylegraph.graph.neo4j.GraphDatabase;
+import org.neo4j.driver.Record;
+
+/**
+ * Writes what a {@link CatalogueSource} reads into the style graph in batched {@code UNWIND ... MERGE} transactions.
+ * Every write is a MERGE of the same values, so importing the same data twice leaves the graph as it was. A batch is
+ * one transaction: it is applied whole or, on failure, not at all and the import stops with
+ * {@link ImportFailedException}. Rows that refer to items the graph does not hold are rejected and reported.
+ */
+public final class GraphImporter {
+    public static final int MAX_REPORTED_ERRORS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String MERGE_ITEMS = """
+            UNWIND $rows AS row
+            MERGE (i:Item {id: row.id})
+            SET i.title = row.title, i.description = row.description, i.category = row.category,
+                i.slot = row.slot, i.gender = row.gender, i.colour = row.colour, i.image = row.image,
+                i.attributes = row.attributes, i.source = row.source
+            WITH i, row
+            CALL (i, row) {
+              OPTIONAL MATCH (i)-[old:IN_CATEGORY]->(c:Category)
+              WHERE row.category IS NULL OR c.name <> row.category
+              DELETE old
+            }
+            WITH i, row WHERE row.category IS NOT NULL
+            MERGE (c:Category {name: row.category})
+              ON CREATE SET c.slot = row.slot
+            MERGE (i)-[:IN_CATEGORY]->(c)
+            """;
+
+    private static final String MERGE_USERS = """
+            UNWIND $rows AS row
+            MERGE (u:User {id: row.id})
+            SET u += row.attributes, u.source = row.source
+            """;
+
+    private static final String MERGE_OUTFITS = """
+            UNWIND $rows AS row
+            MERGE (o:Outfit {id: row.id})
+            SET o.attributes = row.attributes, o.source = row.source
+            WITH o, row
+            UNWIND row.members AS m
+            OPTIONAL MATCH (i:Item {id: m.itemId})
+            CALL (o, i, m) {
+              WITH o, i, m WHERE i IS NOT NULL
+              MERGE (o)-[r:CONTAINS]->(i)
+              SET r.slot = m.slot
+            }
+            WITH row, m, i WHERE i IS NULL
+            RETURN row.id AS outfitId, m.itemId AS missingItemId
+            """;
+
+    /** {@code %s} is the relationship type to write and {@code %s} the opposite one it replaces. */
+    private static final String MERGE_INTERACTIONS = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (i:Item {id: row.itemId})
+            CALL (i, row) {
+              WITH i, row WHERE i IS NOT NULL
+              MERGE (u:User {id: row.userId})
+                ON CREATE SET u.source = row.source
+              WITH u, i, row
+              CALL (u, i) {
+                OPTIONAL MATCH (u)-[old:%2$s]->(i)
+                DELETE old
+              }
+              MERGE (u)-[r:%1$s]->(i)
+              SET r += row.properties
+            }
+            WITH row, i WHERE i IS NULL
+            RETURN row.userId AS userId, row.itemId AS missingItemId
+            """;
+
+    private final GraphDatabase graph;
+    private final int batchSize;
+    private final Duration progressInterval;
+
+    public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        this.batchSize = batchSize;
+        this.progressInterval = progressInterval;
+    }
+
+    public GraphImporter(GraphDatabase graph) {
+        this(graph, 2_000, Duration.ofSeconds(2));
+    }
+
+    public ImportReport importFrom(CatalogueSource source) throws IOException {
+        Run run = new Run(source.name());
+        source.read(run);
+        run.flushAll();
+        return run.report();
+    }
+
+    /** One import's buffers and counters; the sink the source writes into. */
+    private final class Run implements ImportSink {
+        private final String sourceName;
+        private final ImportProgress progress;
+        private final long startNanos = System.nanoTime();
+        private final List<Map<String, Object>> items = new ArrayList<>();
+        private final List<Map<String, Object>> users = new ArrayList<>();
+        private final List<Map<String, Object>> outfits = new ArrayList<>();
+        private final Map<Signal, List<Map<String, Object>>> interactions = new HashMap<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private long itemCount;
+        private long userCount;
+        private long outfitCount;
+        private long interactionCount;
+        private long rejectedCount;
+        private long batchNumber;
+
+        Run(String sourceName) {
+            this.sourceName = sourceName;
+            this.progress = new ImportProgress(sourceName, progressInterval);
+            for (Signal signal : Signal.values()) {
+                interactions.put(signal, new ArrayList<>());
+            }
+        }
+
+        @Override
+        public void item(Item item) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", item.id());
+            row.put("title", item.title());
+            row.put("description", item.description());
+            row.put("category", item.category());
+            row.put("slot", item.slot().wireName());
+            row.put("gender", item.gender() == null ? null : item.gender().wireName());
+            row.put("colour", item.colour());
+            row.put("image", item.image());
+            row.put("attributes", item.attributes().isEmpty() ? null : toJson(new java.util.TreeMap<>(item.attributes())));
+            row.put("source", item.source() == null ? sourceName : item.source());
+            items.add(row);
+            if (items.size() >= batchSize) {
+                flushItems();
+            }
+        }
+
+        @Override
+        public void user(User user) {
+            Map<String, Object> attributes = new LinkedHashMap<>(user.attributes());
+            attributes.remove("id");
+            attributes.remove("source");
+            attributes.values().removeIf(Objects::isNull);
+            users.add(Map.of("id", user.id(), "attributes", attributes,
+                    "source", user.source() == null ? sourceName : user.source()));
+            if (users.size() >= batchSize) {
+                flushUsers();
+            }
+        }
+
+        @Override
+        public void outfit(Outfit outfit) {
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (OutfitMember member : outfit.members()) {
+                members.add(Map.of("itemId", member.itemId(), "slot", member.slot().wireName()));
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", outfit.id());
+            row.put("members", members);
+            row.put("attributes", outfit.attributes().isEmpty() ? null : toJson(new java.util.TreeMap<>(outfit.attributes())));
+            row.put("source", outfit.source() == null ? sourceName : outfit.source());
+            outfits.add(row);
+            if (outfits.size() >= batchSize) {
+                flushItems();
+                flushOutfits();
+            }
+        }
+
+        @Override
+        public void interaction(Interaction interaction) {
+            Map<String, Object> properties = new HashMap<>();
+            interaction.properties().forEach((key, value) -> {
+                if (value != null) {
+                    properties.put(key, value);
+                }
+            });
+            if (interaction.at() != null) {
+                properties.put("at", interaction.at().atZone(ZoneOffset.UTC));
+            }
+            if (interaction.position() != null) {
+                properties.put("position", interaction.position());
+            }
+            if (interaction.split() != null) {
+                properties.put("split", interaction.split());
+            }
+            properties.put("source", interaction.source() == null ? sourceName : interaction.source());
+            List<Map<String, Object>> buffer = interactions.get(interaction.signal());
+            buffer.add(Map.of("userId", interaction.userId(), "itemId", interaction.itemId(), "properties", properties,
+                    "source", properties.get("source")));
+            if (buffer.size() >= batchSize) {
+                flushItems();
+                flushUsers();
+                flushInteractions(interaction.signal());
+            }
+        }
+
+        @Override
+        public void rejected(RowError error) {
+            rejectedCount++;
+            if (errors.size() < MAX_REPORTED_ERRORS) {
+                errors.add(error);
+            }
+        }
+
+        @Override
+        public void progress(long bytesRead, long bytesTotal) {
+            progress.bytes(bytesRead, bytesTotal);
+        }
+
+        void flushAll() {
+            flushItems();
+            flushUsers();
+            flushOutfits();
+            for (Signal signal : Signal.values()) {
+                flushInteractions(signal);
+            }
+        }
+
+        private void flushItems() {
+            itemCount += writeBatch(items, "items", MERGE_ITEMS, record -> { });
+        }
+
+        private void flushUsers() {
+            userCount += writeBatch(users, "users", MERGE_USERS, record -> { });
+        }
+
+        private void flushOutfits() {
+            outfitCount += writeBatch(outfits, "outfits", MERGE_OUTFITS, record -> rejected(new RowError(sourceName, 0,
+                    "outfit " + record.get("outfitId").asString() + " refers to unknown item "
+                            + record.get("missingItemId").asString() + " (member skipped)")));
+        }
+
+        private void flushInteractions(Signal signal) {
+            Signal opposite = signal == Signal.LIKE ? Signal.DISLIKE : Signal.LIKE;
+            String cypher = MERGE_INTERACTIONS.formatted(signal.relationshipType(), opposite.relationshipType());
+            List<Map<String, Object>> buffer = interactions.get(signal);
+            long[] missing = {0};
+            long written = writeBatch(buffer, signal.relationshipType() + " interactions", cypher, record -> {
+                missing[0]++;
+                rejected(new RowError(sourceName, 0, "interaction of user " + record.get("userId").asString()
+                        + " refers to unknown item " + record.get("missingItemId").asString()));
+            });
+            interactionCount += written - missing[0];
+        }
+
+        private long writeBatch(List<Map<String, Object>> rows, String what, String cypher,
+                                java.util.function.Consumer<Record> onRecord) {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            batchNumber++;
+            List<Map<String, Object>> batch = List.copyOf(rows);
+            rows.clear();
+            try {
+                List<Record> records = graph.write(tx -> tx.run(cypher, Map.of("rows", batch)).list());
+                records.forEach(onRecord);
+            } catch (RuntimeException e) {
+                throw new ImportFailedException(String.format(java.util.Locale.ROOT,
+                        "[%s] batch %d (%d %s) was not written and nothing of it was applied; %,d rows were written "
+                                + "before it. Fix the cause and run the import again (it is idempotent): %s",
+                        sourceName, batchNumber, batch.size(), what, itemCount + userCount + outfitCount
+                                + interactionCount, e.getMessage()), e);
+            }
+            progress.maybeLog(itemCount + userCount + outfitCount + interactionCount + batch.size());
+            return batch.size();
+        }
+
+        ImportReport report() {
+            return new ImportReport(sourceName, itemCount, outfitCount, userCount, interactionCount, rejectedCount,
+                    errors, Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+    }
+
+    private static String toJson(Map<String, String> attributes) {
+        try {
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attributes are plain strings and always serialize", e);
+        }
+    }
+}

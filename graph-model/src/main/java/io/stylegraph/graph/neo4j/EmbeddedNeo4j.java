@@ -1,0 +1,98 @@
+package io.stylegraph.graph.neo4j;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process, file-backed Neo4j 5 with Bolt on the loopback interface, so the service talks to it through the same
+ * driver it would use for an external server and analysts can connect with any Neo4j client. Authentication is off:
+ * Bolt only listens on localhost.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final Path homeDirectory;
+    private final String boltHost;
+    private int boltPort;
+    private DatabaseManagementService dbms;
+
+    /**
+     * @param homeDirectory where the store lives; created on first start and reused after
+     * @param boltHost      interface to bind (use {@code 127.0.0.1})
+     * @param boltPort      port to bind; 0 picks a free one on first start and keeps it for restarts
+     */
+    public EmbeddedNeo4j(Path homeDirectory, String boltHost, int boltPort) {
+        this.homeDirectory = Objects.requireNonNull(homeDirectory, "homeDirectory").toAbsolutePath();
+        this.boltHost = Objects.requireNonNull(boltHost, "boltHost");
+        this.boltPort = boltPort;
+    }
+
+    public synchronized EmbeddedNeo4j start() {
+        if (dbms != null) {
+            return this;
+        }
+        long started = System.nanoTime();
+        dbms = new DatabaseManagementServiceBuilder(homeDirectory)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(boltHost, boltPort))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                // Neo4j 5.26's local (in-JVM) Bolt connector fails under Netty 4.2; the TCP connector is all we need.
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                // The default quiet period makes every shutdown wait 10 s.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .build();
+        GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        HostnamePort bound = db.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        boltPort = bound.getPort();
+        LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt at {}",
+                (System.nanoTime() - started) / 1_000_000, homeDirectory, boltUri());
+        return this;
+    }
+
+    public synchronized boolean isRunning() {
+        return dbms != null;
+    }
+
+    public synchronized String boltUri() {
+        return "bolt://" + boltHost + ":" + boltPort;
+    }
+
+    public Path homeDirectory() {
+        return homeDirectory;
+    }
+
+    public synchronized void stop() {
+        if (dbms != null) {
+            dbms.shutdown();
+            dbms = null;
+            LOG.info("Embedded Neo4j stopped");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
