@@ -55,6 +55,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 // Neo4j 5.26's local (in-JVM) Bolt connector fails under Netty 4.2; the TCP connector is all we need.
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
@@ -69,6 +70,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt at {}",
                 (System.nanoTime() - started) / 1_000_000, homeDirectory, boltUri());
         return this;
+    }
+
+    /** {@code STYLEGRAPH_NEO4J_PAGECACHE_MB} (default 512): the store's memory beside the JVM heap. */
+    private static long pageCacheBytes() {
+        String configured = System.getenv("STYLEGRAPH_NEO4J_PAGECACHE_MB");
+        long megabytes = configured == null || configured.isBlank() ? 512 : Long.parseLong(configured.trim());
+        return megabytes * 1024 * 1024;
     }
 
     public synchronized boolean isRunning() {
