@@ -71,7 +71,10 @@ public final class GraphImporter {
             RETURN row.id AS outfitId, m.itemId AS missingItemId
             """;
 
-    /** {@code %s} is the relationship type to write and {@code %s} the opposite one it replaces. */
+    /**
+     * Likes and dislikes go through one statement so rows apply in the order the source gave them: a later signal on
+     * the same (user, item) replaces the earlier edge, as feedback does.
+     */
     private static final String MERGE_INTERACTIONS = """
             UNWIND $rows AS row
             OPTIONAL MATCH (i:Item {id: row.itemId})
@@ -80,12 +83,20 @@ public final class GraphImporter {
               MERGE (u:User {id: row.userId})
                 ON CREATE SET u.source = row.source
               WITH u, i, row
-              CALL (u, i) {
-                OPTIONAL MATCH (u)-[old:%2$s]->(i)
+              CALL (u, i, row) {
+                WITH u, i, row WHERE row.like
+                OPTIONAL MATCH (u)-[old:DISLIKED]->(i)
                 DELETE old
+                MERGE (u)-[r:LIKED]->(i)
+                SET r += row.properties
               }
-              MERGE (u)-[r:%1$s]->(i)
-              SET r += row.properties
+              CALL (u, i, row) {
+                WITH u, i, row WHERE NOT row.like
+                OPTIONAL MATCH (u)-[old:LIKED]->(i)
+                DELETE old
+                MERGE (u)-[r:DISLIKED]->(i)
+                SET r += row.properties
+              }
             }
             WITH row, i WHERE i IS NULL
             RETURN row.userId AS userId, row.itemId AS missingItemId
@@ -123,7 +134,7 @@ public final class GraphImporter {
         private final List<Map<String, Object>> items = new ArrayList<>();
         private final List<Map<String, Object>> users = new ArrayList<>();
         private final List<Map<String, Object>> outfits = new ArrayList<>();
-        private final Map<Signal, List<Map<String, Object>>> interactions = new HashMap<>();
+        private final List<Map<String, Object>> interactions = new ArrayList<>();
         private final List<RowError> errors = new ArrayList<>();
         private long itemCount;
         private long userCount;
@@ -135,9 +146,6 @@ public final class GraphImporter {
         Run(String sourceName) {
             this.sourceName = sourceName;
             this.progress = new ImportProgress(sourceName, progressInterval);
-            for (Signal signal : Signal.values()) {
-                interactions.put(signal, new ArrayList<>());
-            }
         }
 
         @Override
@@ -208,13 +216,13 @@ public final class GraphImporter {
                 properties.put("split", interaction.split());
             }
             properties.put("source", interaction.source() == null ? sourceName : interaction.source());
-            List<Map<String, Object>> buffer = interactions.get(interaction.signal());
-            buffer.add(Map.of("userId", interaction.userId(), "itemId", interaction.itemId(), "properties", properties,
+            interactions.add(Map.of("userId", interaction.userId(), "itemId", interaction.itemId(),
+                    "like", interaction.signal() == Signal.LIKE, "properties", properties,
                     "source", properties.get("source")));
-            if (buffer.size() >= batchSize) {
+            if (interactions.size() >= batchSize) {
                 flushItems();
                 flushUsers();
-                flushInteractions(interaction.signal());
+                flushInteractions();
             }
         }
 
@@ -235,9 +243,7 @@ public final class GraphImporter {
             flushItems();
             flushUsers();
             flushOutfits();
-            for (Signal signal : Signal.values()) {
-                flushInteractions(signal);
-            }
+            flushInteractions();
         }
 
         private void flushItems() {
@@ -254,12 +260,9 @@ public final class GraphImporter {
                             + record.get("missingItemId").asString() + " (member skipped)")));
         }
 
-        private void flushInteractions(Signal signal) {
-            Signal opposite = signal == Signal.LIKE ? Signal.DISLIKE : Signal.LIKE;
-            String cypher = MERGE_INTERACTIONS.formatted(signal.relationshipType(), opposite.relationshipType());
-            List<Map<String, Object>> buffer = interactions.get(signal);
+        private void flushInteractions() {
             long[] missing = {0};
-            long written = writeBatch(buffer, signal.relationshipType() + " interactions", cypher, record -> {
+            long written = writeBatch(interactions, "interactions", MERGE_INTERACTIONS, record -> {
                 missing[0]++;
                 rejected(new RowError(sourceName, 0, "interaction of user " + record.get("userId").asString()
                         + " refers to unknown item " + record.get("missingItemId").asString()));
