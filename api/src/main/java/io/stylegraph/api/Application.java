@@ -1,0 +1,24 @@
+package io.stylegraph.api;
+
+import io.stylegraph.api.cli.StylegraphCommand;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import picocli.CommandLine;
+
+@OpenAPIDefinition(info = @Info(
+        title = "Stylegraph",
+        version = "v1",
+        description = "Graph-based multimodal fashion recommender: feed, feedback, catalogue, imports",
+        license = @License(name = "GPL-3.0-or-later")))
+public final class Application {
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new StylegraphCommand()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+}

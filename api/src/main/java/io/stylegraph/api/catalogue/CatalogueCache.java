@@ -1,0 +1,64 @@
+package io.stylegraph.api.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.stylegraph.graph.repository.CatalogueRepository;
+import io.stylegraph.graph.repository.RatedItem;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalogue held in memory for serving: reads never wait on the graph, and the catalogue stays readable while the
+ * graph is down. Reloaded after imports and periodically (to pick up changes other replicas or the CLI made).
+ */
+@Singleton
+public class CatalogueCache {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueCache.class);
+
+    private final CatalogueRepository repository;
+    private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.empty();
+    private volatile String fingerprint = "";
+
+    public CatalogueCache(CatalogueRepository repository) {
+        this.repository = repository;
+    }
+
+    public CatalogueSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public Optional<RatedItem> find(String id) {
+        return snapshot.find(id);
+    }
+
+    /** Reads the whole catalogue from the graph. Returns false (keeping the old snapshot) when the graph is down. */
+    public synchronized boolean reload() {
+        long started = System.nanoTime();
+        try {
+            String current = repository.fingerprint();
+            List<RatedItem> items = repository.findAll();
+            fingerprint = current;
+            snapshot = CatalogueSnapshot.of(items);
+            LOG.info("Catalogue loaded: {} items in {} ms", items.size(), (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Catalogue not reloaded (graph unavailable: {})", e.getMessage());
+            return false;
+        }
+    }
+
+    @Scheduled(fixedDelay = "${stylegraph.catalogue.refresh-interval:60s}",
+            initialDelay = "${stylegraph.catalogue.refresh-interval:60s}")
+    void refreshPeriodically() {
+        try {
+            if (!snapshot.isLoaded() || !repository.fingerprint().equals(fingerprint)) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Catalogue freshness check skipped: {}", e.getMessage());
+        }
+    }
+}

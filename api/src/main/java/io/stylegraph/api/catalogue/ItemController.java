@@ -1,0 +1,97 @@
+package io.stylegraph.api.catalogue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.repository.RatedItem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@Validated
+@Controller("/v1/items")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "catalogue")
+public class ItemController {
+    private final CatalogueCache catalogue;
+
+    public ItemController(CatalogueCache catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Operation(summary = "One catalogue item")
+    @Get("/{itemId}")
+    public ItemView item(@PathVariable String itemId) {
+        return ItemView.of(require(itemId));
+    }
+
+    @Operation(summary = "Catalogue items, filtered by slot, category and gender, in id order")
+    @Get
+    public ItemPage items(@Nullable @QueryValue String slot, @Nullable @QueryValue String category,
+                          @Nullable @QueryValue String gender,
+                          @QueryValue(defaultValue = "0") @Min(0) int page,
+                          @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Predicate<RatedItem> filter = item -> true;
+        if (slot != null) {
+            Slot wanted = Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest("invalid-field", "slot",
+                    "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
+            filter = filter.and(item -> item.item().slot() == wanted);
+        }
+        if (category != null) {
+            String wanted = category.toLowerCase(Locale.ROOT);
+            filter = filter.and(item -> item.item().category() != null
+                    && item.item().category().toLowerCase(Locale.ROOT).equals(wanted));
+        }
+        if (gender != null) {
+            Gender wanted = Gender.parse(gender).orElseThrow(() -> ProblemException.badRequest("invalid-field", "gender",
+                    "gender must be one of men, women, boys, girls, unisex"));
+            filter = filter.and(item -> item.item().gender() == wanted);
+        }
+        var matching = catalogue.snapshot().items().stream().filter(filter).toList();
+        var pageItems = matching.stream().skip((long) page * size).limit(size).map(ItemView::of).toList();
+        return new ItemPage(pageItems, page, size, matching.size());
+    }
+
+    @Operation(summary = "The item's product photo")
+    @Get("/{itemId}/image")
+    public HttpResponse<?> image(@PathVariable String itemId) {
+        String image = require(itemId).item().image();
+        if (image == null) {
+            throw ProblemException.notFound("no-image", "itemId", "Item " + itemId + " has no image");
+        }
+        if (image.startsWith("http://") || image.startsWith("https://")) {
+            return HttpResponse.seeOther(URI.create(image));
+        }
+        Path path = Path.of(image);
+        if (!Files.isRegularFile(path)) {
+            throw ProblemException.notFound("no-image", "itemId", "The image of item " + itemId + " is not on disk");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        MediaType type = name.endsWith(".png") ? MediaType.IMAGE_PNG_TYPE
+                : name.endsWith(".webp") ? MediaType.of("image/webp") : MediaType.IMAGE_JPEG_TYPE;
+        return HttpResponse.ok(new SystemFile(path.toFile(), type));
+    }
+
+    private RatedItem require(String itemId) {
+        return catalogue.find(itemId).orElseThrow(() -> ProblemException.notFound("unknown-item", "itemId",
+                "No item with id " + itemId));
+    }
+}

@@ -1,0 +1,33 @@
+package io.stylegraph.api.catalogue;
+
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.stylegraph.graph.domain.Item;
+import io.stylegraph.graph.repository.RatedItem;
+
+/** An item as clients see it; {@code imageUrl} points at this service when the item has an image. */
+@Serdeable
+public record ItemView(
+        String id,
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String category,
+        String slot,
+        @Nullable String gender,
+        @Nullable String colour,
+        Map<String, String> attributes,
+        @Nullable String imageUrl,
+        long likes,
+        long dislikes,
+        @Nullable String source) {
+
+    public static ItemView of(RatedItem rated) {
+        Item item = rated.item();
+        return new ItemView(item.id(), item.title(), item.description(), item.category(), item.slot().wireName(),
+                item.gender() == null ? null : item.gender().wireName(), item.colour(), item.attributes(),
+                item.image() == null ? null : "/v1/items/" + item.id() + "/image", rated.likes(), rated.dislikes(),
+                item.source());
+    }
+}

@@ -1,0 +1,16 @@
+package io.stylegraph.api.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "stylegraph", mixinStandardHelpOptions = true, version = "stylegraph 0.1.0",
+        description = "Graph-based multimodal fashion recommender service.",
+        subcommands = {ServeCommand.class, ImportCommandLine.class})
+public class StylegraphCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

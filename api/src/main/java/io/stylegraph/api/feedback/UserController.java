@@ -1,0 +1,75 @@
+package io.stylegraph.api.feedback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import io.stylegraph.api.feed.FeedPage;
+import io.stylegraph.api.feed.FeedService;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.graph.domain.Slot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+@Validated
+@Controller("/v1/users/{userId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "feedback")
+public class UserController {
+    static final String USER_ID = "[A-Za-z0-9._:@-]{1,128}";
+    static final String USER_ID_MESSAGE = "must be 1-128 characters of letters, digits and . _ : @ -";
+
+    private final FeedService feed;
+    private final FeedbackService feedback;
+
+    public UserController(FeedService feed, FeedbackService feedback) {
+        this.feed = feed;
+        this.feedback = feedback;
+    }
+
+    @Operation(summary = "Items for the user to rate: not yet rated, across slots, popular and new mixed")
+    @Get("/feed")
+    public FeedPage feed(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                         @Nullable @QueryValue String cursor,
+                         @Nullable @QueryValue String slot) {
+        Slot wanted = slot == null ? null : Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest(
+                "invalid-field", "slot", "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
+        return feed.feed(userId, limit, cursor, wanted);
+    }
+
+    @Operation(summary = "Record a like or dislike (idempotent by clientEventId)")
+    @Post("/feedback")
+    public HttpResponse<FeedbackAccepted> like(
+            @PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+            @Body @Valid FeedbackCommand command) {
+        return HttpResponse.accepted().body(feedback.record(userId, command));
+    }
+
+    @Operation(summary = "Withdraw the user's like or dislike of an item or outfit")
+    @Delete("/feedback/{targetId}")
+    public FeedbackAccepted undo(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                                 @PathVariable String targetId) {
+        return feedback.undo(userId, targetId);
+    }
+
+    @Operation(summary = "The user's current likes and dislikes, newest first")
+    @Get("/feedback")
+    public OpinionPage opinions(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                                @QueryValue(defaultValue = "0") @Min(0) int page,
+                                @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return feedback.opinions(userId, page, size);
+    }
+}

@@ -1,0 +1,52 @@
+package io.stylegraph.api.infra;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.imports.CatalogueLocator;
+import io.stylegraph.api.imports.ImportService;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets the service ready before it takes requests: graph schema, the configured start-up catalogue imported once
+ * ({@code stylegraph.catalog.path}, set by {@code stylegraph serve --catalog}), then the catalogue loaded for serving.
+ */
+@Singleton
+public class StartupSequence implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupSequence.class);
+
+    private final GraphSchemaInstaller schema;
+    private final CatalogueLocator locator;
+    private final ImportService imports;
+    private final CatalogueCache catalogue;
+    private final String catalogPath;
+
+    public StartupSequence(GraphSchemaInstaller schema, CatalogueLocator locator, ImportService imports,
+                           CatalogueCache catalogue, @Nullable @Value("${stylegraph.catalog.path:}") String catalogPath) {
+        this.schema = schema;
+        this.locator = locator;
+        this.imports = imports;
+        this.catalogue = catalogue;
+        this.catalogPath = catalogPath;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        boolean graphUp = schema.ensureInstalled();
+        if (graphUp && catalogPath != null && !catalogPath.isBlank()) {
+            CatalogueLocator.Located located = locator.locate(null, catalogPath);
+            if (imports.alreadyImported(located)) {
+                LOG.info("Catalogue {} already imported from {}", located.name(), located.path());
+            } else {
+                LOG.info("Importing catalogue {} from {} (first start; later starts skip this)", located.name(),
+                        located.path());
+                imports.runNow(located);
+            }
+        }
+        catalogue.reload();
+    }
+}
