@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.EmbeddedApplication;
 import io.stylegraph.api.Application;
 import io.stylegraph.api.infra.EmbeddedInfrastructure;
 import org.slf4j.Logger;
@@ -49,13 +49,17 @@ public class ServeCommand implements Callable<Integer> {
         }
         ApplicationContext context;
         try {
-            context = Micronaut.build(new String[0]).mainClass(Application.class).properties(properties).start();
+            // Not Micronaut.run: its own shutdown hook would race ours (and deadlock stopping the server twice), and
+            // the embedded stores must close only after the context has stopped using them.
+            context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+            context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::stop);
             if (context.isRunning()) {
                 context.close();
             }
