@@ -60,13 +60,28 @@ public class ImportCommandLine implements Callable<Integer> {
                 System.out.println("  ... and " + (report.rejected() - 20) + " more skipped rows");
             }
             if (reportDirectory != null) {
-                writeReport(name, folder, report);
+                writeReport(name, folder, report, graphCounts(graph));
             }
             return 0;
         }
     }
 
-    private void writeReport(String name, Path folder, ImportReport report) throws java.io.IOException {
+    /** What the store holds afterwards: users named only in interactions are created by them, not counted as rows. */
+    private static java.util.Map<String, Long> graphCounts(GraphDatabase graph) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String[] query : new String[][] {
+                {"graphUsers", "MATCH (n:User) RETURN count(n)"},
+                {"graphItems", "MATCH (n:Item) RETURN count(n)"},
+                {"graphOutfits", "MATCH (n:Outfit) RETURN count(n)"},
+                {"graphLikedEdges", "MATCH ()-[r:LIKED]->() RETURN count(r)"},
+                {"graphDislikedEdges", "MATCH ()-[r:DISLIKED]->() RETURN count(r)"}}) {
+            counts.put(query[0], graph.read(tx -> tx.run(query[1]).single().get(0).asLong()));
+        }
+        return counts;
+    }
+
+    private void writeReport(String name, Path folder, ImportReport report, java.util.Map<String, Long> graphCounts)
+            throws java.io.IOException {
         java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("benchmark", "import");
         json.put("source", name);
@@ -81,6 +96,7 @@ public class ImportCommandLine implements Callable<Integer> {
         json.put("seconds", report.elapsed().toMillis() / 1000.0);
         json.put("rowsPerSecond", Math.round(report.rowsPerSecond()));
         json.put("batchSize", batchSize);
+        json.putAll(graphCounts);
         json.put("environment", RunEnvironment.describe());
         java.nio.file.Files.createDirectories(reportDirectory);
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
@@ -89,11 +105,14 @@ public class ImportCommandLine implements Callable<Integer> {
         md.append("Written by `").append(json.get("command")).append("` on ").append(json.get("date")).append(".\n\n");
         md.append("| measure | value |\n| --- | --- |\n");
         for (String key : java.util.List.of("items", "users", "outfits", "interactions", "rejected", "seconds",
-                "rowsPerSecond", "batchSize")) {
+                "rowsPerSecond", "batchSize", "graphUsers", "graphItems", "graphOutfits", "graphLikedEdges",
+                "graphDislikedEdges")) {
             md.append("| ").append(key).append(" | ").append(json.get(key)).append(" |\n");
         }
         RunEnvironment.describe().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-        md.append("\nOne run into an empty store; repeat it for a spread (machines are noisy).\n");
+        md.append("\nitems/users/outfits/interactions count rows read; graph* count what the store holds after the import "
+                + "(users named only in interactions are created by them). One run into an empty store; repeat it "
+                + "for a spread (machines are noisy).\n");
         java.nio.file.Files.writeString(reportDirectory.resolve("import-" + name + ".md"), md.toString());
         System.out.println("Report written to " + reportDirectory.resolve("import-" + name + ".md"));
     }

@@ -41,7 +41,7 @@ final class TrackedInput {
     }
 
     private static final class CountingStream extends FilterInputStream {
-        private static final long REPORT_EVERY = 1 << 20;
+        private static final long REPORT_EVERY = 1 << 16;
         private final ImportSink sink;
         private final long before;
         private final long total;
