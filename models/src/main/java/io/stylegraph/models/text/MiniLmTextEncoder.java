@@ -1,0 +1,67 @@
+package io.stylegraph.models.text;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.stylegraph.models.TextEncoder;
+import io.stylegraph.models.Vectors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers, mean pooling, 384-d), model and tokenizer
+ * shipped inside the langchain4j Maven artifact and run on ONNX Runtime's CPU provider. Loading takes a few
+ * seconds; create one and share it (thread-safe).
+ */
+public final class MiniLmTextEncoder implements TextEncoder {
+
+    public static final int DIMENSION = 384;
+    public static final String MODEL_ID = "all-MiniLM-L6-v2";
+
+    private final AllMiniLmL6V2EmbeddingModel model;
+
+    /** Spreads a batch over langchain4j's default worker pool. */
+    public MiniLmTextEncoder() {
+        this.model = new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    /** @param executor runs the per-text work of a batch (for example a bounded pool shared with other encoders) */
+    public MiniLmTextEncoder(Executor executor) {
+        this.model = new AllMiniLmL6V2EmbeddingModel(executor);
+    }
+
+    @Override
+    public List<float[]> encode(List<String> texts) {
+        List<TextSegment> segments = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("text " + i + " is blank");
+            }
+            segments.add(TextSegment.from(text));
+        }
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<float[]> out = new ArrayList<>(embeddings.size());
+        for (Embedding embedding : embeddings) {
+            out.add(Vectors.normalizeInPlace(embedding.vector().clone()));
+        }
+        return out;
+    }
+
+    @Override
+    public int dimension() {
+        return DIMENSION;
+    }
+
+    @Override
+    public String modelId() {
+        return MODEL_ID;
+    }
+
+    @Override
+    public void close() {
+        // the langchain4j model keeps its ONNX session for the life of the class loader
+    }
+}
