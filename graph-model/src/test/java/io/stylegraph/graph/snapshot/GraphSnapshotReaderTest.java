@@ -1,0 +1,52 @@
+package io.stylegraph.graph.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.graph.neo4j.GraphDatabase;
+import io.stylegraph.graph.neo4j.TestGraph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GraphSnapshotReaderTest {
+    private final GraphDatabase graph = TestGraph.graph();
+
+    @BeforeEach
+    void smallGraph() {
+        TestGraph.clear();
+        graph.run("""
+                CREATE (a:Item {id: 'a', visual: [1.0, 0.0], text: [0.5, 0.5, 0.0]}),
+                       (b:Item {id: 'b', visual: [0.0, 1.0]}),
+                       (c:Item {id: 'c'}),
+                       (u:User {id: 'u'}), (v:User {id: 'v'}),
+                       (u)-[:LIKED {at: datetime('2024-01-02T03:04:05Z'), split: 'train'}]->(a),
+                       (u)-[:DISLIKED {position: 3}]->(b),
+                       (v)-[:LIKED]->(b),
+                       (u)-[:LIKED]->(:Outfit {id: 'o'})
+                """, Map.of());
+    }
+
+    @Test
+    void shouldExportEveryItemEdgeAndStoredVector() {
+        GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
+
+        assertEquals(List.of("a", "b", "c"), snapshot.itemIds());
+        List<SnapshotEdge> edges = snapshot.edges().stream()
+                .sorted(Comparator.comparing(SnapshotEdge::userId).thenComparing(SnapshotEdge::itemId)).toList();
+        assertEquals(3, edges.size());
+        assertEquals(new SnapshotEdge("u", "a", Signal.LIKE, 1704164645000L, -1, "train"), edges.get(0));
+        assertEquals(new SnapshotEdge("u", "b", Signal.DISLIKE, SnapshotEdge.NO_TIME, 3, null), edges.get(1));
+        assertEquals(2, snapshot.likes());
+        assertEquals(2, snapshot.users());
+        assertArrayEquals(new float[] {1f, 0f}, snapshot.featuresByModality().get("visual").get("a"));
+        assertEquals(2, snapshot.featuresByModality().get("visual").size());
+        assertEquals(1, snapshot.featuresByModality().get("text").size());
+        assertNull(snapshot.featuresByModality().get("text").get("c"));
+    }
+}
