@@ -1,0 +1,198 @@
+package io.stylegraph.training.cli;
+
+import io.stylegraph.training.data.Dataset;
+import io.stylegraph.training.data.DatasetCatalog;
+import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.eval.Evaluator;
+import io.stylegraph.training.kernel.KernelEngine;
+import io.stylegraph.training.model.EpochSummary;
+import io.stylegraph.training.model.FreedomConfig;
+import io.stylegraph.training.model.FreedomTrainer;
+import io.stylegraph.training.model.PopularityTrainer;
+import io.stylegraph.training.model.RecommenderModel;
+import io.stylegraph.training.model.Trainer;
+import io.stylegraph.training.model.TrainingData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code evaluate}: trains the named models on a named dataset, evaluates them with one harness on the same split,
+ * and writes {@code evaluate-<dataset>.json} and {@code .md} into the report directory.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Train and evaluate recommenders on a dataset and write a report.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true, description = "dataset name, e.g. amazon-clothing")
+    String dataset;
+
+    @Option(names = "--models", split = ",", defaultValue = "popular,bpr,lightgcn,freedom",
+            description = "comma-separated: popular, bpr, lightgcn, freedom (default: ${DEFAULT-VALUE})")
+    List<String> models;
+
+    @Option(names = "--data-dir", defaultValue = "../shared/data", description = "data root (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--report-dir", defaultValue = "reports", description = "report directory (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--epochs", description = "maximum training epochs (default: the model's, 1000)")
+    Integer epochs;
+
+    @Option(names = "--patience", description = "validation passes without improvement before stopping (default 20)")
+    Integer patience;
+
+    @Option(names = "--seed", defaultValue = "999", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--engine", defaultValue = "CPU", description = "training kernel: CPU or ND4J (default: ${DEFAULT-VALUE})")
+    KernelEngine engine;
+
+    @Option(names = "--threads", description = "training threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--learning-rate", description = "Adam learning rate of the trained models (default 1e-3)")
+    Double learningRate;
+
+    @Option(names = "--l2", description = "weight of the L2 penalty on the batch's embeddings (default 1e-2)")
+    Double l2;
+
+    @Option(names = "--evaluate-every", description = "epochs between validation passes (default 1)")
+    Integer evaluateEvery;
+
+    @Option(names = "--keep-ratio", description = "FREEDOM's share of like edges kept each epoch (default 0.2)")
+    Double keepRatio;
+
+    private final PrintStream out;
+    private String commandLine = "evaluate";
+
+    public EvaluateCommand() {
+        this(System.out);
+    }
+
+    EvaluateCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        EvaluateCommand command = new EvaluateCommand();
+        command.commandLine = "evaluate " + String.join(" ", args);
+        System.exit(new CommandLine(command).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instant startedAt = Instant.now();
+        out.printf("loading %s from %s%n", dataset, dataDir);
+        Dataset data = DatasetCatalog.load(dataset, dataDir);
+        int testUsers = data.split().test().usersWithInteractions();
+        out.printf(Locale.ROOT, "%d users, %d items, train/valid/test likes %d/%d/%d, %d users with test items%n",
+                data.numUsers(), data.numItems(), data.split().train().nnz(), data.split().valid().nnz(),
+                data.split().test().nnz(), testUsers);
+        TrainingData trainingData = TrainingData.of(data);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<EvaluationReport.ModelReport> reports = new ArrayList<>();
+        try (Evaluator evaluator = Evaluator.standard(threads == null ? cores : threads)) {
+            for (String name : models) {
+                reports.add(run(name.strip(), trainingData, data, evaluator));
+            }
+        }
+        EvaluationReport report = new EvaluationReport(dataset,
+                new EvaluationReport.DatasetSummary(data.numUsers(), data.numItems(), data.split().train().nnz(),
+                        data.split().valid().nnz(), data.split().test().nnz(), data.dislikes().nnz(), testUsers),
+                commandLine, GitRevision.current(), startedAt.toString(), Instant.now().toString(),
+                new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch")),
+                reports);
+        Path[] written = ReportWriter.write(report, reportDir);
+        out.printf("wrote %s and %s%n", written[0], written[1]);
+        return 0;
+    }
+
+    private EvaluationReport.ModelReport run(String name, TrainingData trainingData, Dataset data,
+                                             Evaluator evaluator) {
+        ResourceUsage.resetPeaks();
+        Trainer<? extends RecommenderModel> trainer = trainer(name);
+        out.printf("== %s %s%n", name, trainer.parameters());
+        List<EvaluationReport.EpochRecord> epochs = new ArrayList<>();
+        RecommenderModel model = trainer.train(trainingData, summary -> {
+            epochs.add(record(summary));
+            out.println(line(name, summary));
+            return true;
+        });
+        EvaluationResult test = evaluator.evaluate(model.scorer(), data.split().train(), data.split().test());
+        out.printf(Locale.ROOT, "%s test (epoch %d): Recall@20 %.4f NDCG@20 %.4f Recall@10 %.4f NDCG@10 %.4f "
+                        + "Coverage@20 %.3f (%.1f s)%n", name, model.provenance().bestEpoch(),
+                test.get("Recall@20"), test.get("NDCG@20"), test.get("Recall@10"), test.get("NDCG@10"),
+                test.get("Coverage@20"), test.seconds());
+        double secondsPerEpoch = epochs.stream().mapToDouble(EvaluationReport.EpochRecord::trainSeconds).average()
+                .orElse(0);
+        double secondsPerEvaluation = epochs.stream().filter(e -> e.evaluationSeconds() != null)
+                .mapToDouble(EvaluationReport.EpochRecord::evaluationSeconds).average().orElse(test.seconds());
+        Map<String, Double> validation = model.provenance().validationMetrics();
+        return new EvaluationReport.ModelReport(name, trainer.parameters(), model.provenance().kernel(),
+                model.provenance().epochsRun(), model.provenance().bestEpoch(), secondsPerEpoch,
+                secondsPerEvaluation, model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
+                validation, ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(), epochs);
+    }
+
+    Trainer<? extends RecommenderModel> trainer(String name) {
+        FreedomConfig config = switch (name) {
+            case PopularityTrainer.NAME -> null;
+            case "bpr" -> FreedomConfig.bprMf();
+            case "lightgcn" -> FreedomConfig.lightGcn();
+            case "freedom" -> keepRatio == null ? FreedomConfig.freedom()
+                    : FreedomConfig.freedom().withKeepRatio(keepRatio);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "unknown model '" + name + "'; known: popular, bpr, lightgcn, freedom");
+        };
+        if (config == null) {
+            return new PopularityTrainer();
+        }
+        config = config.withSeed(seed).withEngine(engine);
+        if (epochs != null) {
+            config = config.withMaxEpochs(epochs);
+        }
+        if (patience != null) {
+            config = config.withPatience(patience);
+        }
+        if (threads != null) {
+            config = config.withThreads(threads);
+        }
+        if (learningRate != null) {
+            config = config.withLearningRate(learningRate);
+        }
+        if (evaluateEvery != null) {
+            config = config.withEvaluateEvery(evaluateEvery);
+        }
+        if (l2 != null) {
+            config = config.withL2(l2);
+        }
+        return new FreedomTrainer(config);
+    }
+
+    private static EvaluationReport.EpochRecord record(EpochSummary summary) {
+        return new EvaluationReport.EpochRecord(summary.epoch(), summary.loss(), summary.trainSeconds(),
+                summary.validation().map(v -> v.get("Recall@20")).orElse(null),
+                summary.validation().map(v -> v.get("NDCG@20")).orElse(null),
+                summary.validation().map(EvaluationResult::seconds).orElse(null), summary.best());
+    }
+
+    private static String line(String name, EpochSummary summary) {
+        String valid = summary.validation().map(v -> String.format(Locale.ROOT,
+                " | valid Recall@20 %.4f NDCG@20 %.4f (%.2f s)%s", v.get("Recall@20"), v.get("NDCG@20"),
+                v.seconds(), summary.best() ? " *" : "")).orElse("");
+        return String.format(Locale.ROOT, "[%s] epoch %d loss %.5f train %.2f s%s", name, summary.epoch(),
+                summary.loss(), summary.trainSeconds(), valid);
+    }
+}

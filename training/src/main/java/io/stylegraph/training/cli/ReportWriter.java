@@ -1,0 +1,109 @@
+package io.stylegraph.training.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes an {@link EvaluationReport} as {@code evaluate-<dataset>.json} and {@code .md}. */
+final class ReportWriter {
+
+    private static final List<String> TABLE_METRICS = List.of("Recall@10", "Recall@20", "Recall@50", "NDCG@10",
+            "NDCG@20", "NDCG@50", "Precision@20", "MRR@20", "HitRate@20", "Coverage@20");
+
+    private ReportWriter() {
+    }
+
+    static Path[] write(EvaluationReport report, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path json = directory.resolve("evaluate-" + report.dataset() + ".json");
+        Path markdown = directory.resolve("evaluate-" + report.dataset() + ".md");
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.writeValue(json.toFile(), report);
+        Files.writeString(markdown, markdown(report));
+        return new Path[] {json, markdown};
+    }
+
+    static String markdown(EvaluationReport report) {
+        StringBuilder md = new StringBuilder();
+        EvaluationReport.DatasetSummary data = report.data();
+        md.append("# Evaluation on ").append(report.dataset()).append("\n\n");
+        md.append("Written by `").append(report.command()).append("`.\n\n");
+        md.append("- git revision: `").append(report.gitRevision()).append("`\n");
+        md.append("- started ").append(report.startedAt()).append(", finished ").append(report.finishedAt())
+                .append("\n");
+        md.append(String.format(Locale.ROOT, "- machine: %d cores, max heap %s, Java %s, %s%n",
+                report.machine().cores(), mib(report.machine().maxHeapBytes()), report.machine().java(),
+                report.machine().os()));
+        md.append(String.format(Locale.ROOT,
+                "- data: %d users, %d items; likes train %d / valid %d / test %d; dislikes %d; %d users with test "
+                        + "items%n", data.users(), data.items(), data.trainLikes(), data.validLikes(),
+                data.testLikes(), data.dislikes(), data.testUsers()));
+        md.append("- protocol: full ranking of all items, only train likes masked; Recall = hits / test items; "
+                + "NDCG with binary gains, ideal DCG over min(test items, K); every user with test items counts; "
+                + "test figures from the epoch with the best validation Recall@20.\n\n");
+
+        md.append("## Test metrics\n\n| model |");
+        TABLE_METRICS.forEach(m -> md.append(' ').append(m).append(" |"));
+        md.append("\n|---|");
+        TABLE_METRICS.forEach(m -> md.append("---:|"));
+        md.append('\n');
+        for (EvaluationReport.ModelReport model : report.models()) {
+            md.append("| ").append(model.name()).append(" |");
+            for (String metric : TABLE_METRICS) {
+                Double value = model.test().get(metric);
+                md.append(' ').append(value == null ? "" : String.format(Locale.ROOT, "%.4f", value)).append(" |");
+            }
+            md.append('\n');
+        }
+
+        md.append("\n## Training\n\n| model | kernel | epochs run | best epoch | s / epoch | s / evaluation pass "
+                + "| training s | peak heap | peak RSS |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (EvaluationReport.ModelReport model : report.models()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.2f | %.1f | %s | %s |%n",
+                    model.name(), model.kernel(), model.epochsRun(), model.bestEpoch(), model.secondsPerEpoch(),
+                    model.secondsPerEvaluation(), model.trainingSeconds(), mib(model.peakHeapBytes()),
+                    mib(model.peakRssBytes())));
+        }
+
+        md.append("\n## Parameters\n\n");
+        for (EvaluationReport.ModelReport model : report.models()) {
+            md.append("- **").append(model.name()).append("**: ");
+            if (model.parameters().isEmpty()) {
+                md.append("none");
+            }
+            md.append(String.join(", ", model.parameters().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            md.append('\n');
+        }
+
+        md.append("\n## Validation by epoch\n\n");
+        for (EvaluationReport.ModelReport model : report.models()) {
+            if (model.epochs().isEmpty()) {
+                continue;
+            }
+            md.append("### ").append(model.name()).append("\n\n| epoch | loss | train s | valid Recall@20 | "
+                    + "valid NDCG@20 | eval s |\n|---:|---:|---:|---:|---:|---:|\n");
+            for (EvaluationReport.EpochRecord epoch : model.epochs()) {
+                md.append(String.format(Locale.ROOT, "| %d%s | %.5f | %.2f | %s | %s | %s |%n", epoch.epoch(),
+                        epoch.best() ? " *" : "", epoch.loss(), epoch.trainSeconds(), fmt(epoch.validRecall20()),
+                        fmt(epoch.validNdcg20()), epoch.evaluationSeconds() == null ? ""
+                                : String.format(Locale.ROOT, "%.2f", epoch.evaluationSeconds())));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String fmt(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

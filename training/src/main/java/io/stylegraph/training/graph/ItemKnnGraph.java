@@ -1,0 +1,167 @@
+package io.stylegraph.training.graph;
+
+import io.stylegraph.training.kernel.CsrMatrix;
+import io.stylegraph.training.kernel.TransposedProduct;
+import io.stylegraph.training.model.ItemFeatures;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * FREEDOM's frozen item–item graph: per modality, each item links to its k most cosine-similar items (itself
+ * included, as in the paper's code), the binary kNN matrix is normalized D^-1/2·A·D^-1/2 on its row degrees, and
+ * the modalities are summed with their weights (scaled to sum to one). Items without a vector in a modality have no
+ * edges in it. Similarities are computed in blocks through an ND4J product.
+ */
+public final class ItemKnnGraph {
+
+    private static final int BLOCK = 1024;
+
+    private final int k;
+
+    public ItemKnnGraph(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be positive");
+        }
+        this.k = k;
+    }
+
+    public CsrMatrix build(ItemFeatures features) {
+        int numItems = features.numItems();
+        double totalWeight = features.modalities().stream().mapToDouble(ItemFeatures.Modality::weight).sum();
+        List<int[]> rowsList = new ArrayList<>();
+        List<int[]> colsList = new ArrayList<>();
+        List<float[]> valsList = new ArrayList<>();
+        int count = 0;
+        for (ItemFeatures.Modality modality : features.modalities()) {
+            Neighbours knn = neighbours(modality.vectors());
+            int[] degree = new int[numItems];
+            for (int i = 0; i < numItems; i++) {
+                degree[i] = knn.count[i];
+            }
+            int[] rows = new int[knn.total];
+            int[] cols = new int[knn.total];
+            float[] vals = new float[knn.total];
+            int at = 0;
+            float scale = (float) (modality.weight() / totalWeight);
+            for (int i = 0; i < numItems; i++) {
+                for (int n = 0; n < knn.count[i]; n++) {
+                    int j = knn.index[i * k + n];
+                    rows[at] = i;
+                    cols[at] = j;
+                    // MMRec normalizes by row sums on both sides; every row sum is the row's neighbour count
+                    vals[at] = scale * (float) (1.0 / Math.sqrt((double) degree[i] * Math.max(1, degree[j])));
+                    at++;
+                }
+            }
+            rowsList.add(rows);
+            colsList.add(cols);
+            valsList.add(vals);
+            count += at;
+        }
+        int[] rows = new int[count];
+        int[] cols = new int[count];
+        float[] vals = new float[count];
+        int at = 0;
+        for (int m = 0; m < rowsList.size(); m++) {
+            int n = rowsList.get(m).length;
+            System.arraycopy(rowsList.get(m), 0, rows, at, n);
+            System.arraycopy(colsList.get(m), 0, cols, at, n);
+            System.arraycopy(valsList.get(m), 0, vals, at, n);
+            at += n;
+        }
+        return CsrMatrix.fromTriplets(numItems, numItems, rows, cols, vals, count, false);
+    }
+
+    private record Neighbours(int[] index, int[] count, int total) {
+    }
+
+    private Neighbours neighbours(float[][] vectors) {
+        int numItems = vectors.length;
+        int dim = 0;
+        for (float[] v : vectors) {
+            if (v != null) {
+                dim = v.length;
+                break;
+            }
+        }
+        float[] normalized = new float[numItems * Math.max(dim, 1)];
+        boolean[] present = new boolean[numItems];
+        for (int i = 0; i < numItems; i++) {
+            float[] v = vectors[i];
+            if (v == null) {
+                continue;
+            }
+            double norm = 0;
+            for (float x : v) {
+                norm += (double) x * x;
+            }
+            if (norm == 0) {
+                continue;
+            }
+            present[i] = true;
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int j = 0; j < dim; j++) {
+                normalized[i * dim + j] = v[j] * inv;
+            }
+        }
+        int[] index = new int[numItems * k];
+        int[] count = new int[numItems];
+        int total = 0;
+        if (dim == 0) {
+            return new Neighbours(index, count, 0);
+        }
+        INDArray all = Nd4j.create(normalized, new long[] {numItems, dim}, 'c');
+        TransposedProduct product = new TransposedProduct();
+        float[] sims = new float[Math.min(BLOCK, numItems) * numItems];
+        for (int from = 0; from < numItems; from += BLOCK) {
+            int to = Math.min(numItems, from + BLOCK);
+            float[] block = Arrays.copyOfRange(normalized, from * dim, to * dim);
+            product.multiply(Nd4j.create(block, new long[] {to - from, dim}, 'c'), all, sims);
+            for (int i = from; i < to; i++) {
+                if (!present[i]) {
+                    continue;
+                }
+                int found = topK(sims, (i - from) * numItems, numItems, present, index, i * k);
+                count[i] = found;
+                total += found;
+            }
+        }
+        return new Neighbours(index, count, total);
+    }
+
+    /** Writes the indices of the k largest present scores of one row, best first; returns how many were found. */
+    private int topK(float[] scores, int offset, int numItems, boolean[] present, int[] out, int outOffset) {
+        float[] best = new float[k];
+        int found = 0;
+        for (int j = 0; j < numItems; j++) {
+            if (!present[j]) {
+                continue;
+            }
+            float s = scores[offset + j];
+            if (found < k) {
+                int at = found++;
+                while (at > 0 && best[at - 1] < s) {
+                    best[at] = best[at - 1];
+                    out[outOffset + at] = out[outOffset + at - 1];
+                    at--;
+                }
+                best[at] = s;
+                out[outOffset + at] = j;
+            } else if (s > best[k - 1]) {
+                int at = k - 1;
+                while (at > 0 && best[at - 1] < s) {
+                    best[at] = best[at - 1];
+                    out[outOffset + at] = out[outOffset + at - 1];
+                    at--;
+                }
+                best[at] = s;
+                out[outOffset + at] = j;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,61 @@
+package io.stylegraph.training.kernel;
+
+/**
+ * The step math of graph recommenders: sparse propagation and its adjoint, BPR and L2 gradients, feature projection,
+ * Adam. Trainers hold only handles ({@link DenseMatrix}, {@link SparseOperator}) made by the same kernel, so one
+ * trainer runs unchanged on plain Java arrays or on ND4J arrays (CPU or GPU).
+ *
+ * <p>Gradient methods accumulate ({@code +=}) into the gradient matrices they are given.
+ */
+public interface TrainingKernel extends AutoCloseable {
+
+    String name();
+
+    DenseMatrix zeros(int rows, int columns);
+
+    DenseMatrix fromArray(float[] rowMajor, int rows, int columns);
+
+    float[] toArray(DenseMatrix matrix);
+
+    SparseOperator upload(CsrMatrix matrix);
+
+    /** out = A·x */
+    void propagate(SparseOperator a, DenseMatrix x, DenseMatrix out);
+
+    /** out = Aᵀ·g, the adjoint of {@link #propagate}. */
+    void propagateAdjoint(SparseOperator a, DenseMatrix g, DenseMatrix out);
+
+    /**
+     * out = A·x on the listed rows (ascending, distinct) and 0 on all others: a batch only needs the rows it reaches,
+     * so a step computes a fraction of a full product.
+     */
+    void propagateRows(SparseOperator a, DenseMatrix x, int[] rows, DenseMatrix out);
+
+    /** y = alpha·x + beta·y */
+    void axpby(float alpha, DenseMatrix x, float beta, DenseMatrix y);
+
+    void fill(DenseMatrix matrix, float value);
+
+    /** out[k] = features[rows[k]] · weights */
+    void projectRows(DenseMatrix features, int[] rows, DenseMatrix weights, DenseMatrix out);
+
+    /** gradWeights += features[rows]ᵀ · gradOut, the adjoint of {@link #projectRows} in its weights. */
+    void projectRowsAdjoint(DenseMatrix features, int[] rows, DenseMatrix gradOut, DenseMatrix gradWeights);
+
+    /**
+     * Bayesian personalized ranking over a batch: loss = weight · mean_b softplus(−x_u·(y_p − y_n)) with
+     * x_u = users[u[b]], y_p = items[pos[b]], y_n = items[neg[b]]. Accumulates the gradients and returns the loss.
+     * {@code users} and {@code items} may be the same matrix, and so may their gradients.
+     */
+    double bpr(DenseMatrix users, int[] u, DenseMatrix items, int[] pos, int[] neg, float weight,
+               DenseMatrix gradUsers, DenseMatrix gradItems);
+
+    /** loss = coefficient · Σ_k ‖x[rows[k]]‖²; grad[rows[k]] += 2·coefficient·x[rows[k]]. Returns the loss. */
+    double squaredNorm(DenseMatrix x, int[] rows, float coefficient, DenseMatrix grad);
+
+    /** One Adam step (t is 1-based) on {@code parameters} with first and second moments {@code m} and {@code v}. */
+    void adam(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings, int t);
+
+    @Override
+    void close();
+}

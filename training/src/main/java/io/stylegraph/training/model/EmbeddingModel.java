@@ -1,0 +1,104 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.eval.Scorer;
+import io.stylegraph.training.kernel.TransposedProduct;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+
+/**
+ * A model that scores user u and item i by the dot product of their embeddings (BPR-MF, LightGCN, FREEDOM). Scoring
+ * a block of users is one ND4J product against the item matrix.
+ */
+public final class EmbeddingModel implements RecommenderModel {
+
+    private final int numUsers;
+    private final int numItems;
+    private final int dimension;
+    private final float[] users;
+    private final float[] items;
+    private final ModelProvenance provenance;
+
+    public EmbeddingModel(int numUsers, int numItems, int dimension, float[] users, float[] items,
+                          ModelProvenance provenance) {
+        if (users.length != numUsers * dimension || items.length != numItems * dimension) {
+            throw new IllegalArgumentException("embedding arrays do not match " + numUsers + "/" + numItems + " × "
+                    + dimension);
+        }
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.dimension = dimension;
+        this.users = users;
+        this.items = items;
+        this.provenance = provenance;
+    }
+
+    @Override
+    public String name() {
+        return provenance.modelName();
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    EmbeddingModel withProvenance(ModelProvenance newProvenance) {
+        return new EmbeddingModel(numUsers, numItems, dimension, users, items, newProvenance);
+    }
+
+    @Override
+    public int numUsers() {
+        return numUsers;
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public float[] userEmbedding(int user) {
+        return Arrays.copyOfRange(users, user * dimension, (user + 1) * dimension);
+    }
+
+    public float[] itemEmbedding(int item) {
+        return Arrays.copyOfRange(items, item * dimension, (item + 1) * dimension);
+    }
+
+    /** All user embeddings, row-major numUsers × dimension (a copy). */
+    public float[] userEmbeddings() {
+        return users.clone();
+    }
+
+    /** All item embeddings, row-major numItems × dimension (a copy). */
+    public float[] itemEmbeddings() {
+        return items.clone();
+    }
+
+    public float score(int user, int item) {
+        float sum = 0;
+        for (int j = 0; j < dimension; j++) {
+            sum += users[user * dimension + j] * items[item * dimension + j];
+        }
+        return sum;
+    }
+
+    /** A scorer for one thread: user block × item matrix in one ND4J product. */
+    @Override
+    public Scorer scorer() {
+        INDArray itemMatrix = Nd4j.create(items, new long[] {numItems, dimension}, 'c');
+        TransposedProduct product = new TransposedProduct();
+        return (userBlock, out) -> {
+            float[] rows = new float[userBlock.length * dimension];
+            for (int b = 0; b < userBlock.length; b++) {
+                System.arraycopy(users, userBlock[b] * dimension, rows, b * dimension, dimension);
+            }
+            product.multiply(Nd4j.create(rows, new long[] {userBlock.length, dimension}, 'c'), itemMatrix, out);
+        };
+    }
+}

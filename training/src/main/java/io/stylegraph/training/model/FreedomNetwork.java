@@ -1,0 +1,267 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.kernel.AdamSettings;
+import io.stylegraph.training.kernel.CsrMatrix;
+import io.stylegraph.training.kernel.DenseMatrix;
+import io.stylegraph.training.kernel.SparseOperator;
+import io.stylegraph.training.kernel.TrainingKernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Parameters, forward pass and hand-written backward pass of the FREEDOM family on one {@link TrainingKernel}.
+ *
+ * <p>Nodes are users 0..U-1 then items U..U+I-1, embeddings E (N×d). Forward: F = (1/(L+1))·Σ_l A^l·E, plus
+ * S·E for the item rows when there is an item–item graph S. Backward: since F is linear in E,
+ * ∂E = (1/(L+1))·Σ_l (Aᵀ)^l·∂F + Sᵀ·∂F, computed by Horner's rule with one adjoint product per layer.
+ */
+final class FreedomNetwork {
+
+    private final TrainingKernel kernel;
+    private final FreedomConfig config;
+    private final int numUsers;
+    private final int numNodes;
+    private final int d;
+    private final AdamSettings adam;
+
+    private final DenseMatrix embeddings;
+    private final DenseMatrix embeddingsM;
+    private final DenseMatrix embeddingsV;
+    private final SparseOperator itemGraph;
+    private final List<ModalityHead> heads = new ArrayList<>();
+
+    private final DenseMatrix[] layers;
+    private final DenseMatrix output;
+    private final DenseMatrix scratch;
+    private final DenseMatrix gradOutput;
+    private final DenseMatrix gradA;
+    private final DenseMatrix gradB;
+    private final DenseMatrix gradEmbeddings;
+    private int step;
+
+    /** A modality's frozen features (with a constant 1 column for the bias) and its trained projection. */
+    private record ModalityHead(DenseMatrix features, DenseMatrix weights, DenseMatrix m, DenseMatrix v,
+                                DenseMatrix grad) {
+    }
+
+    FreedomNetwork(TrainingKernel kernel, FreedomConfig config, int numUsers, int numItems, CsrMatrix itemItem,
+                   ItemFeatures features, Random init) {
+        this.kernel = kernel;
+        this.config = config;
+        this.numUsers = numUsers;
+        this.numNodes = numUsers + numItems;
+        this.d = config.dimension();
+        this.adam = AdamSettings.withLearningRate(config.learningRate());
+        float[] initial = new float[numNodes * d];
+        xavierUniform(initial, 0, numUsers, d, init);
+        xavierUniform(initial, numUsers, numItems, d, init);
+        this.embeddings = kernel.fromArray(initial, numNodes, d);
+        this.embeddingsM = kernel.zeros(numNodes, d);
+        this.embeddingsV = kernel.zeros(numNodes, d);
+        this.itemGraph = itemItem == null ? null : kernel.upload(itemItem.embedAt(numUsers, numNodes));
+        if (config.modalityLossWeight() > 0) {
+            for (ItemFeatures.Modality modality : features.modalities()) {
+                heads.add(head(modality, numItems, init));
+            }
+        }
+        this.layers = new DenseMatrix[config.layers()];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = kernel.zeros(numNodes, d);
+        }
+        this.output = kernel.zeros(numNodes, d);
+        this.scratch = kernel.zeros(numNodes, d);
+        this.gradOutput = kernel.zeros(numNodes, d);
+        this.gradA = kernel.zeros(numNodes, d);
+        this.gradB = kernel.zeros(numNodes, d);
+        this.gradEmbeddings = kernel.zeros(numNodes, d);
+    }
+
+    private ModalityHead head(ItemFeatures.Modality modality, int numItems, Random init) {
+        int width = modality.dimension() + 1;
+        float[] rows = new float[numItems * width];
+        for (int i = 0; i < numItems; i++) {
+            float[] v = modality.vectors()[i];
+            if (v != null) {
+                System.arraycopy(v, 0, rows, i * width, v.length);
+            }
+            rows[i * width + width - 1] = 1f;
+        }
+        float bound = (float) (1 / Math.sqrt(Math.max(1, width - 1)));
+        float[] weights = new float[width * d];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = (init.nextFloat() * 2 - 1) * bound;
+        }
+        return new ModalityHead(kernel.fromArray(rows, numItems, width), kernel.fromArray(weights, width, d),
+                kernel.zeros(width, d), kernel.zeros(width, d), kernel.zeros(width, d));
+    }
+
+    /** Glorot/Xavier uniform over a rows × d block, bound √(6/(rows+d)). */
+    private static void xavierUniform(float[] target, int firstRow, int rows, int d, Random random) {
+        double bound = Math.sqrt(6.0 / (rows + d));
+        for (int k = firstRow * d; k < (firstRow + rows) * d; k++) {
+            target[k] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+    }
+
+    /** Computes F into {@link #output} over the given user–item adjacency. */
+    private void forward(SparseOperator adjacency) {
+        DenseMatrix previous = embeddings;
+        for (DenseMatrix layer : layers) {
+            kernel.propagate(adjacency, previous, layer);
+            previous = layer;
+        }
+        float mean = 1f / (layers.length + 1);
+        kernel.axpby(mean, embeddings, 0f, output);
+        for (DenseMatrix layer : layers) {
+            kernel.axpby(mean, layer, 1f, output);
+        }
+        if (itemGraph != null) {
+            kernel.propagate(itemGraph, embeddings, scratch);
+            kernel.axpby(1f, scratch, 1f, output);
+        }
+    }
+
+    /** One optimization step on a batch of (user, liked item, negative item); returns the batch loss. */
+    double trainStep(PropagationGraph graph, int[] users, int[] positives, int[] negatives) {
+        double loss = lossAndGradient(graph, users, positives, negatives);
+        step++;
+        kernel.adam(embeddings, gradEmbeddings, embeddingsM, embeddingsV, adam, step);
+        for (ModalityHead head : heads) {
+            kernel.adam(head.weights(), head.grad(), head.m(), head.v(), adam, step);
+        }
+        return loss;
+    }
+
+    /**
+     * The batch loss, leaving its gradient in {@link #gradEmbeddings} and the heads' gradients. Only the rows a batch
+     * reaches are propagated: layer l is needed on the batch's nodes and the neighbours of the rows layer l+1 needs,
+     * and the first adjoint product is non-zero only on the neighbours of the batch.
+     */
+    double lossAndGradient(PropagationGraph graph, int[] users, int[] positives, int[] negatives) {
+        int batch = users.length;
+        int[] posNodes = new int[batch];
+        int[] negNodes = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            posNodes[b] = numUsers + positives[b];
+            negNodes[b] = numUsers + negatives[b];
+        }
+        int[] batchNodes = graph.distinct(users, posNodes, negNodes);
+        forwardOnRows(graph, batchNodes);
+
+        kernel.fill(gradOutput, 0f);
+        double loss = kernel.bpr(output, users, output, posNodes, negNodes, 1f, gradOutput, gradOutput);
+        if (!heads.isEmpty()) {
+            loss += modalityTerms(users, positives, negatives);
+        }
+
+        // ∂E = (1/(L+1))·Σ_l (Aᵀ)^l·∂F by Horner's rule: g ← ∂F + Aᵀ·g, L times; ∂F lives on the batch's rows
+        DenseMatrix g = gradOutput;
+        int[] support = batchNodes;
+        for (int l = 0; l < layers.length; l++) {
+            DenseMatrix next = g == gradA ? gradB : gradA;
+            int[] reached = support == null ? null : graph.restrictable(graph.neighbours(support));
+            if (reached == null) {
+                kernel.propagateAdjoint(graph.operator(), g, next);
+            } else {
+                kernel.propagateRows(graph.operator(), g, reached, next); // A is symmetric here
+            }
+            kernel.axpby(1f, gradOutput, 1f, next);
+            support = reached == null ? null : graph.restrictable(graph.union(reached, batchNodes));
+            g = next;
+        }
+        kernel.axpby(1f / (layers.length + 1), g, 0f, gradEmbeddings);
+        if (itemGraph != null) {
+            kernel.propagateAdjoint(itemGraph, gradOutput, scratch);
+            kernel.axpby(1f, scratch, 1f, gradEmbeddings);
+        }
+        if (config.l2() > 0) {
+            float coefficient = (float) (config.l2() / (2.0 * batch));
+            loss += kernel.squaredNorm(embeddings, users, coefficient, gradEmbeddings);
+            loss += kernel.squaredNorm(embeddings, posNodes, coefficient, gradEmbeddings);
+            loss += kernel.squaredNorm(embeddings, negNodes, coefficient, gradEmbeddings);
+        }
+        return loss;
+    }
+
+    /** F on the batch's rows (other rows of {@link #output} hold no meaning afterwards). */
+    private void forwardOnRows(PropagationGraph graph, int[] batchNodes) {
+        if (!graph.matrix().symmetric()) {
+            forward(graph.operator());
+            return;
+        }
+        // rows[l] = rows layer l+1 must hold: the batch, plus the neighbours of what the next layer needs
+        int[][] rows = new int[layers.length][];
+        int[] needed = batchNodes;
+        for (int l = layers.length - 1; l >= 0; l--) {
+            rows[l] = needed;
+            needed = needed == null ? null : graph.restrictable(graph.union(graph.neighbours(needed), batchNodes));
+        }
+        DenseMatrix previous = embeddings;
+        for (int l = 0; l < layers.length; l++) {
+            if (rows[l] == null) {
+                kernel.propagate(graph.operator(), previous, layers[l]);
+            } else {
+                kernel.propagateRows(graph.operator(), previous, rows[l], layers[l]);
+            }
+            previous = layers[l];
+        }
+        float mean = 1f / (layers.length + 1);
+        kernel.axpby(mean, embeddings, 0f, output);
+        for (DenseMatrix layer : layers) {
+            kernel.axpby(mean, layer, 1f, output);
+        }
+        if (itemGraph != null) {
+            kernel.propagateRows(itemGraph, embeddings, batchNodes, scratch);
+            kernel.axpby(1f, scratch, 1f, output);
+        }
+    }
+
+    float[] embeddingGradient() {
+        return kernel.toArray(gradEmbeddings);
+    }
+
+    float[] embeddingValues() {
+        return kernel.toArray(embeddings);
+    }
+
+    void setEmbeddingValues(float[] values) {
+        kernel.axpby(1f, kernel.fromArray(values, numNodes, d), 0f, embeddings);
+    }
+
+    /** BPR of propagated users against projected item features, per modality. */
+    private double modalityTerms(int[] users, int[] positives, int[] negatives) {
+        int batch = users.length;
+        int[] rows = new int[2 * batch];
+        int[] pos = new int[batch];
+        int[] neg = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            rows[b] = positives[b];
+            rows[batch + b] = negatives[b];
+            pos[b] = b;
+            neg[b] = batch + b;
+        }
+        double loss = 0;
+        for (ModalityHead head : heads) {
+            DenseMatrix projected = kernel.zeros(2 * batch, d);
+            DenseMatrix gradProjected = kernel.zeros(2 * batch, d);
+            kernel.projectRows(head.features(), rows, head.weights(), projected);
+            loss += kernel.bpr(output, users, projected, pos, neg, (float) config.modalityLossWeight(), gradOutput,
+                    gradProjected);
+            kernel.fill(head.grad(), 0f);
+            kernel.projectRowsAdjoint(head.features(), rows, gradProjected, head.grad());
+        }
+        return loss;
+    }
+
+    /** Final user and item embeddings over the given (full) adjacency: [users U×d, items I×d]. */
+    float[][] inference(SparseOperator adjacency) {
+        forward(adjacency);
+        float[] all = kernel.toArray(output);
+        float[] users = Arrays.copyOfRange(all, 0, numUsers * d);
+        float[] items = Arrays.copyOfRange(all, numUsers * d, numNodes * d);
+        return new float[][] {users, items};
+    }
+}

@@ -1,0 +1,160 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.eval.Evaluator;
+import io.stylegraph.training.graph.DegreeSensitiveEdgeSampler;
+import io.stylegraph.training.graph.ItemKnnGraph;
+import io.stylegraph.training.graph.NegativeSampler;
+import io.stylegraph.training.graph.NormalizedAdjacency;
+import io.stylegraph.training.kernel.CsrMatrix;
+import io.stylegraph.training.kernel.TrainingKernel;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Trains FREEDOM (Zhou &amp; Shen, "A Tale of Two Graphs", ACM MM 2023) and, through {@link FreedomConfig}'s presets,
+ * LightGCN and BPR-MF. With validation likes it evaluates every {@code evaluateEvery} epochs, keeps the model of the
+ * best validation metric and stops after {@code patience} evaluations without improvement; without them it trains
+ * {@code maxEpochs} epochs. Random streams for initialization, batches/negatives and pruning derive from the seed, so
+ * a run is reproducible and identical across kernels up to float rounding.
+ */
+public final class FreedomTrainer implements Trainer<EmbeddingModel> {
+
+    private final FreedomConfig config;
+
+    public FreedomTrainer(FreedomConfig config) {
+        this.config = config;
+    }
+
+    public FreedomConfig config() {
+        return config;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return config.toParameters();
+    }
+
+    @Override
+    public EmbeddingModel train(TrainingData data, TrainingListener listener) {
+        long started = System.nanoTime();
+        int numUsers = data.numUsers();
+        int numItems = data.numItems();
+        CsrMatrix itemItem = config.itemGraph() && !data.features().isEmpty()
+                ? new ItemKnnGraph(config.knnK()).build(data.features()) : null;
+        int[] itemDegrees = data.likes().itemDegrees();
+        try (TrainingKernel kernel = config.engine().create(config.threads());
+             Evaluator evaluator = Evaluator.standard(config.threads())) {
+            FreedomNetwork network = new FreedomNetwork(kernel, config, numUsers, numItems, itemItem,
+                    data.features(), new Random(config.seed()));
+            PropagationGraph fullGraph = PropagationGraph.upload(kernel, NormalizedAdjacency.of(data.likes()));
+            DegreeSensitiveEdgeSampler pruner = config.keepRatio() < 1
+                    ? new DegreeSensitiveEdgeSampler(data.likes(), config.keepRatio()) : null;
+            NegativeSampler negatives = new NegativeSampler(data.likes(), data.dislikes(),
+                    config.hardNegativeRatio());
+            Random batchRandom = new Random(config.seed() + 1);
+            Random pruneRandom = new Random(config.seed() + 2);
+            int[] edgeUsers = data.likes().rowOfEntries();
+            int[] edgeItems = data.likes().columns();
+
+            EmbeddingModel best = null;
+            Map<String, Double> bestMetrics = Map.of();
+            double bestValue = Double.NEGATIVE_INFINITY;
+            int bestEpoch = 0;
+            int evaluationsSinceBest = 0;
+            int epoch = 0;
+            while (epoch < config.maxEpochs()) {
+                epoch++;
+                long epochStart = System.nanoTime();
+                PropagationGraph adjacency = pruner == null ? fullGraph
+                        : PropagationGraph.upload(kernel, pruner.sampleAdjacency(pruneRandom));
+                double loss = trainEpoch(network, adjacency, negatives, edgeUsers, edgeItems, batchRandom);
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+
+                Optional<EvaluationResult> validation = Optional.empty();
+                boolean improved = false;
+                boolean evaluate = data.validation().isPresent() && epoch % config.evaluateEvery() == 0;
+                if (evaluate) {
+                    EmbeddingModel candidate = snapshot(network, fullGraph, itemItem, itemDegrees, data, epoch,
+                            epoch, Map.of(), started);
+                    EvaluationResult result = evaluator.evaluate(candidate.scorer(), data.likes(),
+                            data.validation().get());
+                    validation = Optional.of(result);
+                    double value = result.get(config.validationMetric());
+                    if (value > bestValue) {
+                        bestValue = value;
+                        best = candidate;
+                        bestEpoch = epoch;
+                        bestMetrics = result.metrics();
+                        evaluationsSinceBest = 0;
+                        improved = true;
+                    } else {
+                        evaluationsSinceBest++;
+                    }
+                }
+                boolean goOn = listener.onEpoch(new EpochSummary(epoch, loss, trainSeconds, validation, improved));
+                if (!goOn || !Double.isFinite(loss) || evaluationsSinceBest >= config.patience()) {
+                    break;
+                }
+            }
+            if (best == null) {
+                best = snapshot(network, fullGraph, itemItem, itemDegrees, data, epoch, epoch, Map.of(), started);
+                bestEpoch = epoch;
+            }
+            return best.withProvenance(provenance(data, kernel.name(), epoch, bestEpoch, bestMetrics, started));
+        }
+    }
+
+    private double trainEpoch(FreedomNetwork network, PropagationGraph adjacency, NegativeSampler negatives,
+                              int[] edgeUsers, int[] edgeItems, Random random) {
+        int edges = edgeUsers.length;
+        int[] order = new int[edges];
+        for (int e = 0; e < edges; e++) {
+            order[e] = e;
+        }
+        for (int e = edges - 1; e > 0; e--) {
+            int swap = random.nextInt(e + 1);
+            int tmp = order[e];
+            order[e] = order[swap];
+            order[swap] = tmp;
+        }
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < edges; from += config.batchSize()) {
+            int size = Math.min(config.batchSize(), edges - from);
+            int[] users = new int[size];
+            int[] positives = new int[size];
+            int[] negativeItems = new int[size];
+            for (int b = 0; b < size; b++) {
+                int e = order[from + b];
+                users[b] = edgeUsers[e];
+                positives[b] = edgeItems[e];
+                negativeItems[b] = negatives.sample(users[b], random);
+            }
+            lossSum += network.trainStep(adjacency, users, positives, negativeItems);
+            batches++;
+        }
+        return batches == 0 ? 0 : lossSum / batches;
+    }
+
+    private EmbeddingModel snapshot(FreedomNetwork network, PropagationGraph fullGraph, CsrMatrix itemItem,
+                                    int[] itemDegrees, TrainingData data, int epochsRun, int bestEpoch,
+                                    Map<String, Double> metrics, long started) {
+        float[][] embeddings = network.inference(fullGraph.operator());
+        if (itemItem != null) {
+            ColdStartEmbedder.fill(embeddings[1], config.dimension(), itemDegrees, itemItem);
+        }
+        return new EmbeddingModel(data.numUsers(), data.numItems(), config.dimension(), embeddings[0],
+                embeddings[1], provenance(data, "", epochsRun, bestEpoch, metrics, started));
+    }
+
+    private ModelProvenance provenance(TrainingData data, String kernelName, int epochsRun, int bestEpoch,
+                                       Map<String, Double> metrics, long started) {
+        return new ModelProvenance(config.name(), getClass().getName(), config.toParameters(), config.seed(),
+                data.counts(), kernelName, epochsRun, bestEpoch, metrics, Instant.now(),
+                (System.nanoTime() - started) / 1e9);
+    }
+}

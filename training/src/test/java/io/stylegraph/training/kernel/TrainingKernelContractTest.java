@@ -1,0 +1,159 @@
+package io.stylegraph.training.kernel;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What every kernel must do, checked on small hand-made cases for both engines. */
+class TrainingKernelContractTest {
+
+    // 3 × 4: [[1, 0, 2, 0], [0, 0, 0, 0], [0.5, 3, 0, 1]]
+    private static final CsrMatrix A = CsrMatrix.fromTriplets(3, 4, new int[] {0, 0, 2, 2, 2},
+            new int[] {0, 2, 0, 1, 3}, new float[] {1, 2, 0.5f, 3, 1}, 5, false);
+
+    private static float[] random(int n, long seed) {
+        Random r = new Random(seed);
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldPropagateAsTheSparseProduct(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            float[] x = {1, 2, 3, 4, 5, 6, 7, 8}; // 4 × 2
+            DenseMatrix out = kernel.zeros(3, 2);
+
+            kernel.propagate(kernel.upload(A), kernel.fromArray(x, 4, 2), out);
+
+            assertArrayEquals(new float[] {11, 14, 0, 0, 0.5f + 9 + 7, 1 + 12 + 8}, kernel.toArray(out), 1e-5f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldPropagateOnlyTheListedRowsAndZeroTheOthers(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            float[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+            DenseMatrix out = kernel.fromArray(new float[] {9, 9, 9, 9, 9, 9}, 3, 2);
+
+            kernel.propagateRows(kernel.upload(A), kernel.fromArray(x, 4, 2), new int[] {2}, out);
+
+            assertArrayEquals(new float[] {0, 0, 0, 0, 0.5f + 9 + 7, 1 + 12 + 8}, kernel.toArray(out), 1e-5f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldComputeTheAdjointOfPropagation(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            float[] x = random(4 * 3, 1);
+            float[] g = random(3 * 3, 2);
+            SparseOperator a = kernel.upload(A);
+            DenseMatrix ax = kernel.zeros(3, 3);
+            DenseMatrix atg = kernel.zeros(4, 3);
+
+            kernel.propagate(a, kernel.fromArray(x, 4, 3), ax);
+            kernel.propagateAdjoint(a, kernel.fromArray(g, 3, 3), atg);
+
+            // ⟨A·x, g⟩ = ⟨x, Aᵀ·g⟩
+            assertEquals(dot(kernel.toArray(ax), g), dot(x, kernel.toArray(atg)), 1e-4);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldGiveBprGradientsThatMatchFiniteDifferences(KernelEngine engine) {
+        int n = 5;
+        int d = 3;
+        int[] u = {0, 1, 0};
+        int[] pos = {2, 3, 3};
+        int[] neg = {4, 2, 4};
+        float[] x = random(n * d, 3);
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix grad = kernel.zeros(n, d);
+            kernel.bpr(kernel.fromArray(x, n, d), u, kernel.fromArray(x, n, d), pos, neg, 0.7f, grad, grad);
+            float[] analytic = kernel.toArray(grad);
+            double h = 1e-3;
+            for (int k = 0; k < x.length; k++) {
+                float[] plus = x.clone();
+                float[] minus = x.clone();
+                plus[k] += (float) h;
+                minus[k] -= (float) h;
+                double numeric = (bprLoss(kernel, plus, n, d, u, pos, neg) - bprLoss(kernel, minus, n, d, u, pos, neg))
+                        / (2 * h);
+                assertEquals(numeric, analytic[k], 2e-3, "component " + k);
+            }
+        }
+    }
+
+    private static double bprLoss(TrainingKernel kernel, float[] x, int n, int d, int[] u, int[] pos, int[] neg) {
+        DenseMatrix m = kernel.fromArray(x, n, d);
+        return kernel.bpr(m, u, m, pos, neg, 0.7f, kernel.zeros(n, d), kernel.zeros(n, d));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldAccumulateSquaredNormGradientsForRepeatedRows(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix x = kernel.fromArray(new float[] {1, 2, 3, 4}, 2, 2);
+            DenseMatrix grad = kernel.zeros(2, 2);
+
+            double loss = kernel.squaredNorm(x, new int[] {1, 1, 0}, 0.5f, grad);
+
+            assertEquals(0.5 * (25 + 25 + 5), loss, 1e-6);
+            assertArrayEquals(new float[] {1, 2, 6, 8}, kernel.toArray(grad), 1e-6f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldProjectRowsAndAccumulateTheWeightGradient(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix features = kernel.fromArray(new float[] {1, 0, 0, 1, 2, 3}, 3, 2);
+            DenseMatrix weights = kernel.fromArray(new float[] {1, 2, 3, 4}, 2, 2);
+            DenseMatrix out = kernel.zeros(2, 2);
+            DenseMatrix gradWeights = kernel.zeros(2, 2);
+
+            kernel.projectRows(features, new int[] {2, 0}, weights, out);
+            kernel.projectRowsAdjoint(features, new int[] {2, 0}, kernel.fromArray(new float[] {1, 0, 0, 1}, 2, 2),
+                    gradWeights);
+
+            assertArrayEquals(new float[] {11, 16, 1, 2}, kernel.toArray(out), 1e-5f);
+            // [2 3; 1 0]ᵀ · [1 0; 0 1]
+            assertArrayEquals(new float[] {2, 1, 3, 0}, kernel.toArray(gradWeights), 1e-5f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldTakeAnAdamStepLikePyTorch(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix p = kernel.fromArray(new float[] {1, -1}, 1, 2);
+            DenseMatrix m = kernel.zeros(1, 2);
+            DenseMatrix v = kernel.zeros(1, 2);
+
+            kernel.adam(p, kernel.fromArray(new float[] {0.5f, -2f}, 1, 2), m, v, AdamSettings.withLearningRate(0.1),
+                    1);
+
+            // the first bias-corrected step moves each parameter by lr against the gradient's sign
+            assertArrayEquals(new float[] {0.9f, -0.9f}, kernel.toArray(p), 1e-5f);
+            assertArrayEquals(new float[] {0.05f, -0.2f}, kernel.toArray(m), 1e-6f);
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            sum += (double) a[k] * b[k];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,107 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.data.Split;
+import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.eval.Evaluator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FreedomTrainerTest {
+
+    private final Split split = SmallGraphs.twoCommunities();
+
+    private EvaluationResult testMetrics(EmbeddingModel model) {
+        try (Evaluator evaluator = new Evaluator(new int[] {3, 6}, 1)) {
+            return evaluator.evaluate(model.scorer(), split.train(), split.test());
+        }
+    }
+
+    @Test
+    void shouldRankHeldOutItemsOfTheUsersCommunityFirstWithLightGcn() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.lightGcn()).withMaxEpochs(40);
+
+        EmbeddingModel model = new FreedomTrainer(config).train(TrainingData.of(split.train()));
+
+        // after masking train items, three items of the user's community (valid, test, never liked) remain
+        // against six of the other community: the test item belongs in the top 3
+        assertTrue(testMetrics(model).get("Recall@3") >= 0.8, testMetrics(model).metrics().toString());
+    }
+
+    @Test
+    void shouldLearnWithPlainMatrixFactorization() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.bprMf()).withMaxEpochs(80);
+
+        EmbeddingModel model = new FreedomTrainer(config).train(TrainingData.of(split.train()));
+
+        // a random ranking finds the test item in the top 3 of 9 a third of the time
+        assertTrue(testMetrics(model).get("Recall@3") >= 0.6, testMetrics(model).metrics().toString());
+    }
+
+    @Test
+    void shouldTrainFreedomWithFeaturesPruningAndDislikes() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withKeepRatio(0.5)
+                .withModalityLossWeight(0.1).withMaxEpochs(40);
+        TrainingData data = TrainingData.of(split.train())
+                .withFeatures(SmallGraphs.communityFeatures(12))
+                .withDislikes(io.stylegraph.training.data.InteractionMatrix.builder(16, 12).add(0, 6).add(9, 0)
+                        .build());
+
+        EmbeddingModel model = new FreedomTrainer(config).train(data);
+
+        assertTrue(testMetrics(model).get("Recall@3") >= 0.9, testMetrics(model).metrics().toString());
+    }
+
+    @Test
+    void shouldGiveTheSameModelForTheSameSeed() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withKeepRatio(0.5).withMaxEpochs(3);
+        TrainingData data = TrainingData.of(split.train()).withFeatures(SmallGraphs.communityFeatures(12));
+
+        EmbeddingModel first = new FreedomTrainer(config).train(data);
+        EmbeddingModel second = new FreedomTrainer(config).train(data);
+        EmbeddingModel otherSeed = new FreedomTrainer(config.withSeed(7)).train(data);
+
+        assertArrayEquals(first.userEmbeddings(), second.userEmbeddings());
+        assertArrayEquals(first.itemEmbeddings(), second.itemEmbeddings());
+        assertTrue(first.userEmbedding(0)[0] != otherSeed.userEmbedding(0)[0]);
+    }
+
+    @Test
+    void shouldKeepTheBestValidationEpochAndStopAfterPatienceRunsOut() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.lightGcn()).withLearningRate(0.2).withPatience(2)
+                .withMaxEpochs(200);
+        List<EpochSummary> epochs = new ArrayList<>();
+
+        EmbeddingModel model = new FreedomTrainer(config)
+                .train(TrainingData.of(split.train()).withValidation(split.valid()), s -> epochs.add(s));
+
+        ModelProvenance p = model.provenance();
+        assertTrue(p.epochsRun() < 200, "early stopping should end training, ran " + p.epochsRun());
+        assertEquals(epochs.size(), p.epochsRun());
+        assertEquals(p.bestEpoch() + 2, p.epochsRun(), "two evaluations without improvement after the best");
+        EpochSummary best = epochs.get(p.bestEpoch() - 1);
+        assertTrue(best.best());
+        assertEquals(best.validation().orElseThrow().get("Recall@20"), p.validationMetrics().get("Recall@20"));
+        assertTrue(epochs.stream().allMatch(e -> e.validation().isPresent()));
+    }
+
+    @Test
+    void shouldRecordProvenance() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.lightGcn()).withMaxEpochs(2);
+
+        EmbeddingModel model = new FreedomTrainer(config).train(TrainingData.of(split.train()), s -> s.epoch() < 1);
+
+        ModelProvenance p = model.provenance();
+        assertEquals("lightgcn", p.modelName());
+        assertEquals(42, p.seed());
+        assertEquals("1.0", p.parameters().get("keepRatio"));
+        assertEquals(new DataCounts(16, 12, 48, 0, 0, List.of()), p.data());
+        assertEquals(1, p.epochsRun(), "the listener stopped training after the first epoch");
+        assertTrue(p.kernel().startsWith("cpu-csr"));
+    }
+}
