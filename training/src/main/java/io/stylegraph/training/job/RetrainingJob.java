@@ -1,0 +1,99 @@
+package io.stylegraph.training.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.stylegraph.graph.snapshot.GraphSnapshot;
+import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.eval.Evaluator;
+import io.stylegraph.training.model.EmbeddingModel;
+import io.stylegraph.training.model.FreedomConfig;
+import io.stylegraph.training.model.FreedomTrainer;
+
+/**
+ * One retraining run over a graph snapshot: build the dataset, train FREEDOM with early stopping on validation
+ * Recall@20, evaluate on test, write the artifact. Knows nothing of HTTP or the registry: the service records the
+ * result and decides promotion.
+ */
+public final class RetrainingJob {
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final FreedomConfig config;
+    private final SnapshotDatasetBuilder datasets;
+    private final Path artifactRoot;
+
+    public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot) {
+        this.config = config;
+        this.datasets = datasets;
+        this.artifactRoot = artifactRoot;
+    }
+
+    /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
+    public RetrainingResult run(GraphSnapshot snapshot, String gitRevision, Consumer<String> progress) throws IOException {
+        SnapshotDataset dataset = datasets.build(snapshot);
+        int likes = dataset.split().train().nnz();
+        if (likes == 0 || dataset.split().valid().nnz() == 0) {
+            throw new IllegalStateException("not enough likes to train and validate on (" + likes + " train, "
+                    + dataset.split().valid().nnz() + " valid); users need at least three likes each");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("snapshotAt", snapshot.takenAt().toString());
+        data.put("users", dataset.users().size());
+        data.put("items", dataset.items().size());
+        data.put("trainLikes", likes);
+        data.put("validLikes", dataset.split().valid().nnz());
+        data.put("testLikes", dataset.split().test().nnz());
+        data.put("dislikes", dataset.dislikes().nnz());
+        data.put("featureModalities", dataset.features().modalities().stream().map(m -> m.name()).toList());
+        data.put("split", dataset.splitRule());
+        progress.accept("dataset " + data);
+
+        FreedomConfig effective = dataset.features().isEmpty() ? config.withItemGraph(false) : config;
+        FreedomTrainer trainer = new FreedomTrainer(effective);
+        EmbeddingModel model = trainer.train(dataset.trainingData(), epoch -> {
+            progress.accept(String.format(java.util.Locale.ROOT, "epoch %d loss %.5f %.1fs%s%s", epoch.epoch(),
+                    epoch.loss(), epoch.trainSeconds(),
+                    epoch.validation().map(v -> String.format(java.util.Locale.ROOT, " valid Recall@20 %.4f",
+                            v.get("Recall@20"))).orElse(""), epoch.best() ? " (best)" : ""));
+            return !Thread.currentThread().isInterrupted();
+        });
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("training was interrupted");
+        }
+        EvaluationResult test;
+        try (Evaluator evaluator = Evaluator.standard(effective.threads())) {
+            // valid likes are not masked at test time (MMRec protocol), only train likes
+            test = evaluator.evaluate(model.scorer(), dataset.split().train(), dataset.split().test());
+        }
+        progress.accept(String.format(java.util.Locale.ROOT, "test Recall@20 %.4f NDCG@20 %.4f over %d users",
+                test.get("Recall@20"), test.get("NDCG@20"), test.users()));
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", model.name());
+        metadata.put("trainer", model.provenance().trainer());
+        metadata.put("kernel", model.provenance().kernel());
+        metadata.put("parameters", new java.util.TreeMap<>(model.provenance().parameters()));
+        metadata.put("seed", model.provenance().seed());
+        metadata.put("epochsRun", model.provenance().epochsRun());
+        metadata.put("bestEpoch", model.provenance().bestEpoch());
+        metadata.put("trainingSeconds", model.provenance().trainingSeconds());
+        metadata.put("validation", model.provenance().validationMetrics());
+        metadata.put("test", test.metrics());
+        metadata.put("data", data);
+        metadata.put("gitRevision", gitRevision);
+        metadata.put("trainedAt", Instant.now().toString());
+        ModelArtifact artifact = new ModelArtifact(null, dataset.users().externalIds(), dataset.items().externalIds(),
+                model.dimension(), model.userEmbeddings(), model.itemEmbeddings(), metadata)
+                .writeTo(artifactRoot.resolve(model.name() + "-" + FOLDER_TIME.format(Instant.now())));
+        progress.accept("artifact written to " + artifact.directory());
+        return new RetrainingResult(artifact, model.provenance().parameters(), data,
+                model.provenance().validationMetrics(), test.metrics(), model.provenance().seed());
+    }
+}

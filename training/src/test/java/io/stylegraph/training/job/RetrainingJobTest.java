@@ -1,0 +1,99 @@
+package io.stylegraph.training.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.graph.snapshot.GraphSnapshot;
+import io.stylegraph.graph.snapshot.SnapshotEdge;
+import io.stylegraph.training.model.FreedomConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetrainingJobTest {
+    @TempDir
+    Path models;
+
+    /** 40 users who each like 6 of 30 items in one of two taste groups, and dislike one item of the other group. */
+    private static GraphSnapshot twoTasteGroups(boolean withSplit) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            items.add("item-" + i);
+        }
+        items.add("cold-item");
+        Random random = new Random(7);
+        List<SnapshotEdge> edges = new ArrayList<>();
+        for (int u = 0; u < 40; u++) {
+            int group = u % 2;
+            for (int k = 0; k < 6; k++) {
+                int item = group * 15 + random.nextInt(15);
+                String split = withSplit ? (k < 4 ? "train" : k == 4 ? "valid" : "test") : null;
+                edges.add(new SnapshotEdge("user-" + u, "item-" + item, Signal.LIKE, 1_000L * k, k, split));
+            }
+            edges.add(new SnapshotEdge("user-" + u, "item-" + ((1 - group) * 15), Signal.DISLIKE,
+                    SnapshotEdge.NO_TIME, -1, null));
+        }
+        return new GraphSnapshot(Instant.parse("2026-01-01T00:00:00Z"), items, edges, Map.of());
+    }
+
+    private static FreedomConfig quickConfig() {
+        return FreedomConfig.lightGcn().withDimension(8).withMaxEpochs(4).withBatchSize(64).withSeed(11).withThreads(1);
+    }
+
+    @Test
+    void shouldSplitChronologicallyKeepColdItemsAndDislikes() {
+        SnapshotDataset dataset = SnapshotDatasetBuilder.standard().build(twoTasteGroups(false));
+
+        assertEquals(31, dataset.items().size());
+        assertEquals(40, dataset.users().size());
+        assertTrue(dataset.split().valid().nnz() > 0 && dataset.split().test().nnz() > 0);
+        assertEquals(40, dataset.dislikes().nnz());
+        assertTrue(dataset.splitRule().startsWith("per-user chronological"));
+        int user = dataset.users().find("user-0").getAsInt();
+        assertTrue(dataset.split().test().itemsOf(user).length <= 1, "at most the last distinct like is test");
+    }
+
+    @Test
+    void shouldUseTheFixedSplitWhenEveryLikeCarriesOne() {
+        SnapshotDataset dataset = SnapshotDatasetBuilder.standard().build(twoTasteGroups(true));
+        assertEquals("fixed split stored on the likes", dataset.splitRule());
+    }
+
+    @Test
+    void shouldTrainEvaluateAndWriteAnArtifactThatReadsBack() throws IOException {
+        List<String> progress = new ArrayList<>();
+        RetrainingResult result = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models)
+                .run(twoTasteGroups(false), "test-revision", progress::add);
+
+        assertNotNull(result.validRecall20());
+        assertNotNull(result.testRecall20());
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("epoch 1 ")), progress.toString());
+        ModelArtifact read = ModelArtifact.read(result.artifact().directory());
+        assertEquals(31, read.itemIds().size());
+        assertEquals(40, read.userIds().size());
+        assertArrayEquals(result.artifact().itemEmbeddings(), read.itemEmbeddings());
+        assertEquals("test-revision", read.metadata().get("gitRevision"));
+        try (var files = Files.list(models)) {
+            assertEquals(1, files.count(), "no temporary folder left behind");
+        }
+    }
+
+    @Test
+    void shouldRefuseToTrainOnAGraphWithoutEnoughLikes() {
+        GraphSnapshot empty = new GraphSnapshot(Instant.now(), List.of("a"), List.of(), Map.of());
+        assertThrows(IllegalStateException.class, () -> new RetrainingJob(quickConfig(),
+                SnapshotDatasetBuilder.standard(), models).run(empty, "x", line -> { }));
+    }
+}
