@@ -1,5 +1,7 @@
 package io.stylegraph.api.catalogue;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +50,15 @@ public class CatalogueCache {
             LOG.warn("Catalogue not reloaded (graph unavailable: {})", e.getMessage());
             return false;
         }
+    }
+
+    /** Adds or replaces one item without reading the whole catalogue again (an item added through the API). */
+    public synchronized void put(RatedItem item) {
+        List<RatedItem> items = new ArrayList<>(snapshot.items());
+        items.removeIf(existing -> existing.item().id().equals(item.item().id()));
+        items.add(item);
+        items.sort(Comparator.comparing(rated -> rated.item().id()));
+        snapshot = CatalogueSnapshot.of(items);
     }
 
     @Scheduled(fixedDelay = "${stylegraph.catalogue.refresh-interval:60s}",

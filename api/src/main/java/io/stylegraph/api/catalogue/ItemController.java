@@ -1,9 +1,11 @@
 package io.stylegraph.api.catalogue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.micronaut.core.annotation.Nullable;
@@ -11,18 +13,27 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.search.ItemUploads;
+import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -32,9 +43,18 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "catalogue")
 public class ItemController {
     private final CatalogueCache catalogue;
+    private final ItemUploads uploads;
+    private final UploadedImages images;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    public ItemController(CatalogueCache catalogue) {
+    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images, JsonMapper json,
+                          Validator validator) {
         this.catalogue = catalogue;
+        this.uploads = uploads;
+        this.images = images;
+        this.json = json;
+        this.validator = validator;
     }
 
     @Operation(summary = "One catalogue item")
@@ -68,6 +88,28 @@ public class ItemController {
         var matching = catalogue.snapshot().items().stream().filter(filter).toList();
         var pageItems = matching.stream().skip((long) page * size).limit(size).map(ItemView::of).toList();
         return new ItemPage(pageItems, page, size, matching.size());
+    }
+
+    @Operation(summary = "Adds an item: multipart 'item' (JSON: id?, title, description?, category?, slot?, gender?, "
+            + "colour?, attributes?) and 'image' (JPEG, PNG or WebP). The item is embedded and searchable on return.")
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<ItemView> add(@Part("item") String item, @Part("image") CompletedFileUpload image) {
+        NewItem fields;
+        try {
+            fields = json.readValue(item, NewItem.class);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("malformed-json", "item", "The item part is not a JSON object with the "
+                    + "fields of an item");
+        }
+        if (fields == null) {
+            throw ProblemException.badRequest("malformed-json", "item", "The item part is empty");
+        }
+        Set<ConstraintViolation<NewItem>> violations = validator.validate(fields);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        RatedItem added = uploads.add(fields, images.decode(image));
+        return HttpResponse.created(ItemView.of(added), URI.create("/v1/items/" + added.item().id()));
     }
 
     @Operation(summary = "The item's product photo")

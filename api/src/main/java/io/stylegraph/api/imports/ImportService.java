@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.search.EmbeddingJob;
 import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
 import io.stylegraph.graph.imports.RowError;
@@ -12,7 +13,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs catalogue imports one at a time, records each as an {@link ImportJob}, and refreshes the served catalogue. */
+/**
+ * Runs catalogue imports one at a time, records each as an {@link ImportJob}, refreshes the served catalogue, and
+ * queues the embedding of new or changed items.
+ */
 @Singleton
 public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
@@ -21,13 +25,15 @@ public class ImportService {
     private final GraphImporter importer;
     private final ImportJobRepository jobs;
     private final CatalogueCache catalogue;
+    private final EmbeddingJob embeddings;
     private final ExecutorService executor;
 
     public ImportService(GraphImporter importer, ImportJobRepository jobs, CatalogueCache catalogue,
-                         @Named("imports") ExecutorService executor) {
+                         EmbeddingJob embeddings, @Named("imports") ExecutorService executor) {
         this.importer = importer;
         this.jobs = jobs;
         this.catalogue = catalogue;
+        this.embeddings = embeddings;
         this.executor = executor;
     }
 
@@ -57,6 +63,7 @@ public class ImportService {
             // the served catalogue is fresh before the job says done, so a client polling the job can read at once
             catalogue.reload();
             ImportJob done = jobs.update(running.done(report, errors.isEmpty() ? null : errors));
+            embeddings.requestRun();
             LOG.info("Import {} done: {}", done.id(), report.summary());
             report.errors().stream().limit(10).forEach(error -> LOG.warn("Import {} skipped {}", done.id(), error));
             return done;

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.imports.CatalogueLocator;
 import io.stylegraph.api.imports.ImportService;
+import io.stylegraph.api.search.EmbeddingJob;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Gets the service ready before it takes requests: graph schema, the configured start-up catalogue imported once
  * ({@code stylegraph.catalog.path}, set by {@code stylegraph serve --catalog}), then the catalogue loaded for serving.
+ * Item embedding then starts in the background; search answers over what is embedded so far.
  */
 @Singleton
 public class StartupSequence implements ApplicationEventListener<StartupEvent> {
@@ -23,14 +25,17 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
     private final CatalogueLocator locator;
     private final ImportService imports;
     private final CatalogueCache catalogue;
+    private final EmbeddingJob embeddings;
     private final String catalogPath;
 
     public StartupSequence(GraphSchemaInstaller schema, CatalogueLocator locator, ImportService imports,
-                           CatalogueCache catalogue, @Nullable @Value("${stylegraph.catalog.path:}") String catalogPath) {
+                           CatalogueCache catalogue, EmbeddingJob embeddings,
+                           @Nullable @Value("${stylegraph.catalog.path:}") String catalogPath) {
         this.schema = schema;
         this.locator = locator;
         this.imports = imports;
         this.catalogue = catalogue;
+        this.embeddings = embeddings;
         this.catalogPath = catalogPath;
     }
 
@@ -48,5 +53,6 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
             }
         }
         catalogue.reload();
+        embeddings.onStartup();
     }
 }

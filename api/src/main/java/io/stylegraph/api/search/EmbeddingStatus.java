@@ -1,0 +1,39 @@
+package io.stylegraph.api.search;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * Where item embedding stands: {@code state} is {@code idle} (not run yet), {@code queued}, {@code scanning} (finding
+ * stale items), {@code embedding}, {@code done} or {@code failed}. {@code items} counts the items this run embeds,
+ * {@code embedded} how many are done; {@code indexed} how many vectors each serving index holds and
+ * {@code approximate} whether it answers through its HNSW graph.
+ */
+@Serdeable
+public record EmbeddingStatus(
+        String state,
+        @Nullable String visualModel,
+        @Nullable String textModel,
+        boolean sharedSpace,
+        long items,
+        long embedded,
+        double itemsPerSecond,
+        @Nullable Long etaSeconds,
+        long unreadableImages,
+        Map<String, Integer> indexed,
+        Map<String, Boolean> approximate,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String error) {
+
+    /** True while results may miss items that are still being embedded. */
+    public boolean indexing() {
+        return switch (state) {
+            case "queued", "scanning", "embedding" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package io.stylegraph.api.search;
+
+import java.util.List;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.catalogue.ItemView;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.search.index.ScoredItem;
+import io.stylegraph.api.search.index.SearchFilter;
+import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Slot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Validated
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "search")
+public class SearchController {
+    static final int MAX_K = 100;
+
+    private final SimilarityService similarity;
+    private final CatalogueCache catalogue;
+    private final UploadedImages uploads;
+    private final EmbeddingJob embeddings;
+    private final ActiveEncoders encoders;
+
+    public SearchController(SimilarityService similarity, CatalogueCache catalogue, UploadedImages uploads,
+                            EmbeddingJob embeddings, ActiveEncoders encoders) {
+        this.similarity = similarity;
+        this.catalogue = catalogue;
+        this.uploads = uploads;
+        this.embeddings = embeddings;
+        this.encoders = encoders;
+    }
+
+    @Operation(summary = "Items similar to one item (never the item itself), by visual, text or hybrid similarity; "
+            + "slot and gender filters apply before the top k are chosen")
+    @Get("/v1/items/{itemId}/similar")
+    public SearchResults similar(@PathVariable String itemId,
+                                 @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
+                                 @QueryValue(defaultValue = "hybrid") String modality,
+                                 @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                 @QueryValue(defaultValue = "false") boolean aqe,
+                                 @QueryValue(defaultValue = "false") boolean dba) {
+        SearchModality wanted = SearchModality.parse(modality).orElseThrow(() -> ProblemException.badRequest(
+                "invalid-field", "modality", "modality must be one of visual, text, hybrid"));
+        if (catalogue.find(itemId).isEmpty()) {
+            throw ProblemException.notFound("unknown-item", "itemId", "No item with id " + itemId);
+        }
+        Reranking reranking = new Reranking(aqe, dba);
+        List<ScoredItem> found = similarity.similar(itemId, wanted, filter(slot, gender), k, reranking);
+        return results(found, wanted.wireName(), k, reranking);
+    }
+
+    @Operation(summary = "Text search: FashionSigLIP text-to-image when configured, otherwise text-to-text")
+    @Get("/v1/search")
+    public SearchResults search(@QueryValue @NotBlank @Size(max = 500) String q,
+                                @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
+                                @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                @QueryValue(defaultValue = "false") boolean aqe,
+                                @QueryValue(defaultValue = "false") boolean dba) {
+        Reranking reranking = new Reranking(aqe, dba);
+        List<ScoredItem> found = similarity.byText(q.strip(), filter(slot, gender), k, reranking);
+        return results(found, encoders.sharedSpace() ? "text-to-image" : "text", k, reranking);
+    }
+
+    @Operation(summary = "Image search: multipart 'image' (JPEG, PNG or WebP), optional 'text' modifier for composed "
+            + "retrieval (\"like this, but in red\"); k, slot, gender, aqe and dba as query parameters")
+    @Post(uri = "/v1/search/image", consumes = MediaType.MULTIPART_FORM_DATA)
+    public SearchResults searchByImage(@Part("image") CompletedFileUpload image,
+                                       @Nullable @Part("text") @Size(max = 500) String text,
+                                       @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
+                                       @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                       @QueryValue(defaultValue = "false") boolean aqe,
+                                       @QueryValue(defaultValue = "false") boolean dba) {
+        SearchFilter filter = filter(slot, gender);
+        UploadedImages.Upload upload = uploads.decode(image);
+        Reranking reranking = new Reranking(aqe, dba);
+        List<ScoredItem> found = similarity.byImage(upload.decoded().image(), text, filter, k, reranking);
+        boolean composed = text != null && !text.isBlank();
+        return results(found, composed ? "composed" : "visual", k, reranking);
+    }
+
+    @Operation(summary = "Embedding progress and serving index sizes")
+    @Get("/v1/search/status")
+    public EmbeddingStatus status() {
+        return embeddings.status();
+    }
+
+    private SearchResults results(List<ScoredItem> found, String modality, int k, Reranking reranking) {
+        List<SearchHit> hits = found.stream()
+                .flatMap(scored -> catalogue.find(scored.itemId()).stream()
+                        .map(item -> new SearchHit(scored.score(), ItemView.of(item))))
+                .toList();
+        return new SearchResults(hits, modality, k, reranking.aqe(), reranking.dba(), embeddings.status().indexing());
+    }
+
+    static SearchFilter filter(@Nullable String slot, @Nullable String gender) {
+        Slot wantedSlot = slot == null ? null : Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest(
+                "invalid-field", "slot", "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
+        Gender wantedGender = gender == null ? null : Gender.parse(gender).orElseThrow(() -> ProblemException.badRequest(
+                "invalid-field", "gender", "gender must be one of men, women, boys, girls, unisex"));
+        return new SearchFilter(wantedSlot, wantedGender, null);
+    }
+}

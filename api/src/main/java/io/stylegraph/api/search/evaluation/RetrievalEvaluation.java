@@ -1,0 +1,259 @@
+package io.stylegraph.api.search.evaluation;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.stylegraph.api.search.ActiveEncoders;
+import io.stylegraph.api.search.ItemEmbedder;
+import io.stylegraph.api.search.Reranking;
+import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.api.search.SearchModality;
+import io.stylegraph.api.search.SimilarityService;
+import io.stylegraph.api.search.index.HnswSettings;
+import io.stylegraph.api.search.index.ScoredItem;
+import io.stylegraph.api.search.index.SearchFilter;
+import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.graph.domain.Item;
+import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.repository.ItemVector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures retrieval over an embedded catalogue with the service's own serving indexes and {@link SimilarityService}:
+ * precision@k of "similar items" sharing the query's article type, base colour, or both; query latency; and how an
+ * HNSW graph compares with the exact scan.
+ */
+public final class RetrievalEvaluation {
+    private static final Logger LOG = LoggerFactory.getLogger(RetrievalEvaluation.class);
+    private static final int WARM_UP = 100;
+
+    private final EmbeddedCatalogue catalogue;
+    private final ActiveEncoders encoders;
+    private final ItemEmbedder embedder;
+    private final SearchConfiguration config;
+    private final Map<String, Item> byId = new HashMap<>();
+    private final Map<Modality, VectorIndex> indexes = new HashMap<>();
+    private final SimilarityService service;
+    private final long seed;
+
+    public RetrievalEvaluation(EmbeddedCatalogue catalogue, ActiveEncoders encoders, ItemEmbedder embedder,
+                               SearchConfiguration config, long seed) {
+        this.catalogue = catalogue;
+        this.encoders = encoders;
+        this.embedder = embedder;
+        this.config = config;
+        this.seed = seed;
+        catalogue.items().forEach(item -> byId.put(item.id(), item));
+        for (Modality modality : Modality.values()) {
+            indexes.put(modality, index(modality, config.hnsw()));
+        }
+        this.service = new SimilarityService(modality -> Optional.ofNullable(indexes.get(modality)), encoders, config);
+    }
+
+    private VectorIndex index(Modality modality, HnswSettings hnsw) {
+        Map<String, float[]> vectors = catalogue.vectors().get(modality.wireName());
+        int dimension = vectors.values().stream().findFirst().map(v -> v.length).orElse(1);
+        String model = modality == Modality.VISUAL ? encoders.image().modelId() : encoders.text().modelId();
+        VectorIndex index = new VectorIndex(modality, model, dimension, hnsw, Runnable::run, config.dba());
+        List<ItemVector> rows = new ArrayList<>(vectors.size());
+        vectors.forEach((id, vector) -> {
+            Item item = byId.get(id);
+            rows.add(new ItemVector(id, item.slot(), item.gender(), vector));
+        });
+        index.upsert(rows);
+        return index;
+    }
+
+    /** Items with both vectors and both labels, in a seeded random order. */
+    public List<Item> queryItems(int count) {
+        List<Item> eligible = new ArrayList<>();
+        for (Item item : catalogue.items()) {
+            if (item.category() != null && item.colour() != null && indexes.get(Modality.VISUAL).contains(item.id())
+                    && indexes.get(Modality.TEXT).contains(item.id())) {
+                eligible.add(item);
+            }
+        }
+        Collections.shuffle(eligible, new Random(seed));
+        return eligible.subList(0, Math.min(count, eligible.size()));
+    }
+
+    public record PrecisionRow(String modality, boolean aqe, boolean dba, int queries, double articleType,
+                               double baseColour, double both, double secondsPerQuery) {
+    }
+
+    public List<PrecisionRow> precision(List<Item> queries, int k) {
+        List<PrecisionRow> rows = new ArrayList<>();
+        for (SearchModality modality : SearchModality.values()) {
+            for (Reranking reranking : List.of(Reranking.NONE, new Reranking(true, false), new Reranking(false, true),
+                    new Reranking(true, true))) {
+                long started = System.nanoTime();
+                double[] hits = new double[3];
+                for (Item query : queries) {
+                    count(query, service.similar(query.id(), modality, SearchFilter.NONE, k, reranking), hits);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                PrecisionRow row = new PrecisionRow(modality.wireName(), reranking.aqe(), reranking.dba(),
+                        queries.size(), hits[0] / (queries.size() * (double) k), hits[1] / (queries.size() * (double) k),
+                        hits[2] / (queries.size() * (double) k), seconds / queries.size());
+                LOG.info(String.format(Locale.ROOT, "precision@%d %s%s%s: type %.3f, colour %.3f, both %.3f (%.0f s)",
+                        k, row.modality(), row.aqe() ? " +AQE" : "", row.dba() ? " +DBA" : "", row.articleType(),
+                        row.baseColour(), row.both(), seconds));
+                rows.add(row);
+            }
+        }
+        rows.add(randomBaseline(queries));
+        return rows;
+    }
+
+    private void count(Item query, List<ScoredItem> results, double[] hits) {
+        for (ScoredItem result : results) {
+            Item found = byId.get(result.itemId());
+            boolean type = same(found.category(), query.category());
+            boolean colour = same(found.colour(), query.colour());
+            hits[0] += type ? 1 : 0;
+            hits[1] += colour ? 1 : 0;
+            hits[2] += type && colour ? 1 : 0;
+        }
+    }
+
+    /** The precision a uniformly random pick of other items has in expectation: exact, not sampled. */
+    private PrecisionRow randomBaseline(List<Item> queries) {
+        Map<String, Integer> types = new HashMap<>();
+        Map<String, Integer> colours = new HashMap<>();
+        Map<String, Integer> both = new HashMap<>();
+        int population = 0;
+        for (Item item : catalogue.items()) {
+            if (!indexes.get(Modality.VISUAL).contains(item.id()) && !indexes.get(Modality.TEXT).contains(item.id())) {
+                continue;
+            }
+            population++;
+            types.merge(key(item.category()), 1, Integer::sum);
+            colours.merge(key(item.colour()), 1, Integer::sum);
+            both.merge(key(item.category()) + "|" + key(item.colour()), 1, Integer::sum);
+        }
+        double[] sums = new double[3];
+        for (Item query : queries) {
+            sums[0] += (types.get(key(query.category())) - 1) / (double) (population - 1);
+            sums[1] += (colours.get(key(query.colour())) - 1) / (double) (population - 1);
+            sums[2] += (both.get(key(query.category()) + "|" + key(query.colour())) - 1) / (double) (population - 1);
+        }
+        return new PrecisionRow("random", false, false, queries.size(), sums[0] / queries.size(),
+                sums[1] / queries.size(), sums[2] / queries.size(), 0);
+    }
+
+    public record LatencyRow(String query, int queries, double p50Ms, double p99Ms, double meanMs) {
+    }
+
+    public List<LatencyRow> latencies(List<Item> queries, int k) {
+        List<LatencyRow> rows = new ArrayList<>();
+        rows.add(time("similar (hybrid)", queries, item -> service.similar(item.id(), SearchModality.HYBRID,
+                SearchFilter.NONE, k, Reranking.NONE)));
+        rows.add(time("similar (visual)", queries, item -> service.similar(item.id(), SearchModality.VISUAL,
+                SearchFilter.NONE, k, Reranking.NONE)));
+        rows.add(time("similar (text)", queries, item -> service.similar(item.id(), SearchModality.TEXT,
+                SearchFilter.NONE, k, Reranking.NONE)));
+        rows.add(time("similar (hybrid, slot + gender filter)", queries, item -> service.similar(item.id(),
+                SearchModality.HYBRID, new SearchFilter(item.slot(), item.gender(), null), k, Reranking.NONE)));
+        rows.add(time("similar (hybrid, AQE + DBA)", queries, item -> service.similar(item.id(),
+                SearchModality.HYBRID, SearchFilter.NONE, k, new Reranking(true, true))));
+        rows.add(time("search (words: an item's title, encoded per query)", queries, item -> service.byText(
+                Objects.requireNonNullElse(item.title(), item.category()), SearchFilter.NONE, k, Reranking.NONE)));
+        rows.add(time("search/image (an item's photo, decoded and encoded per query)", queries, item -> {
+            BufferedImage image = embedder.readImage(item.image());
+            return image == null ? List.of() : service.byImage(image, null, SearchFilter.NONE, k, Reranking.NONE);
+        }));
+        return rows;
+    }
+
+    private LatencyRow time(String name, List<Item> queries, Function<Item, List<ScoredItem>> query) {
+        for (int i = 0; i < Math.min(WARM_UP, queries.size()); i++) {
+            query.apply(queries.get(queries.size() - 1 - i));
+        }
+        Latencies latencies = new Latencies(queries.size());
+        for (Item item : queries) {
+            long started = System.nanoTime();
+            query.apply(item);
+            latencies.add(System.nanoTime() - started);
+        }
+        LatencyRow row = new LatencyRow(name, latencies.count(), round(latencies.percentileMs(50)),
+                round(latencies.percentileMs(99)), round(latencies.meanMs()));
+        LOG.info("latency {}: p50 {} ms, p99 {} ms", name, row.p50Ms(), row.p99Ms());
+        return row;
+    }
+
+    public record HnswRow(String modality, int items, int m, int efConstruction, int ef, double buildSeconds,
+                          double recallAt10, double filteredRecallAt10, LatencyRow exact, LatencyRow approximate) {
+    }
+
+    /** Builds each modality's index as an HNSW graph and compares it with the exact scan on the same queries. */
+    public List<HnswRow> hnsw(List<Item> queries, int k) {
+        List<HnswRow> rows = new ArrayList<>();
+        HnswSettings settings = new HnswSettings(0, config.getHnswM(), config.getHnswEfConstruction(),
+                config.getHnswEf());
+        for (Modality modality : Modality.values()) {
+            VectorIndex exact = indexes.get(modality);
+            LOG.info("Building an HNSW graph over {} {} vectors", exact.size(), modality.wireName());
+            long started = System.nanoTime();
+            VectorIndex approximate = index(modality, settings);
+            double buildSeconds = (System.nanoTime() - started) / 1e9;
+            double recall = recall(exact, approximate, queries, k, false);
+            double filteredRecall = recall(exact, approximate, queries, k, true);
+            LatencyRow exactTime = time("exact " + modality.wireName(), queries, item -> exact.search(vector(exact,
+                    item), SearchFilter.NONE.excluding(item.id()), k));
+            LatencyRow approximateTime = time("hnsw " + modality.wireName(), queries, item -> approximate.search(
+                    vector(exact, item), SearchFilter.NONE.excluding(item.id()), k));
+            rows.add(new HnswRow(modality.wireName(), approximate.size(), settings.m(), settings.efConstruction(),
+                    settings.ef(), round(buildSeconds), round(recall), round(filteredRecall), exactTime,
+                    approximateTime));
+            LOG.info("HNSW {}: built in {} s, recall@{} {} (filtered {})", modality.wireName(), round(buildSeconds),
+                    k, round(recall), round(filteredRecall));
+        }
+        return rows;
+    }
+
+    private static double recall(VectorIndex exact, VectorIndex approximate, List<Item> queries, int k,
+                                 boolean filtered) {
+        long hits = 0;
+        long total = 0;
+        for (Item item : queries) {
+            SearchFilter filter = filtered ? new SearchFilter(item.slot(), item.gender(), item.id())
+                    : SearchFilter.NONE.excluding(item.id());
+            float[] query = vector(exact, item);
+            Set<String> truth = new HashSet<>();
+            exact.search(query, filter, k).forEach(found -> truth.add(found.itemId()));
+            for (ScoredItem found : approximate.search(query, filter, k)) {
+                hits += truth.contains(found.itemId()) ? 1 : 0;
+            }
+            total += truth.size();
+        }
+        return total == 0 ? Double.NaN : (double) hits / total;
+    }
+
+    private static float[] vector(VectorIndex index, Item item) {
+        return index.vector(item.id()).orElseThrow();
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.equalsIgnoreCase(b);
+    }
+
+    private static String key(String label) {
+        return label == null ? "" : label.toLowerCase(Locale.ROOT);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,9 @@
+package io.stylegraph.api.search.index;
+
+/** Rows of an index snapshot with their scores, best first. */
+record ScoredRows(int[] rows, float[] scores) {
+
+    int size() {
+        return rows.length;
+    }
+}

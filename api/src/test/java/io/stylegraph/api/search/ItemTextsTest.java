@@ -1,0 +1,27 @@
+package io.stylegraph.api.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ItemTextsTest {
+
+    @Test
+    void shouldJoinTheNonBlankPartsOnce() {
+        assertEquals("Blue denim shirt. Shirts. Blue. Casual wear",
+                ItemTexts.of(" Blue denim shirt ", "Shirts", "Blue", "Casual wear"));
+        assertEquals("Shirts. Casual", ItemTexts.of(null, "Shirts", "shirts", "Casual"));
+        assertEquals("", ItemTexts.of(null, " ", null, ""));
+    }
+
+    @Test
+    void shouldFingerprintTheTextStably() {
+        String digest = ItemTexts.digest("Blue denim shirt. Shirts");
+
+        assertTrue(digest.matches("sha256:[0-9a-f]{24}"), digest);
+        assertEquals(digest, ItemTexts.digest("Blue denim shirt. Shirts"));
+        assertNotEquals(digest, ItemTexts.digest("Blue denim shirt. Shirt"));
+    }
+}
