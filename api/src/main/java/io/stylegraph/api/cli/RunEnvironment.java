@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Facts about the machine and revision a measurement ran on, written beside every report. */
-final class RunEnvironment {
+public final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> environment = new LinkedHashMap<>();
         environment.put("gitRevision", gitRevision());
         environment.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

@@ -43,6 +43,7 @@ public class ServeCommand implements Callable<Integer> {
         Map<String, Object> properties = new HashMap<>(embedded.properties());
         properties.put("micronaut.server.port", port);
         properties.put("stylegraph.datasets-dir", infrastructure.datasetsDirectory.toString());
+        properties.put("stylegraph.training.artifact-dir", infrastructure.dataDirectory.resolve("models").toString());
         Path startupCatalog = resolveCatalog();
         if (startupCatalog != null) {
             properties.put("stylegraph.catalog.path", startupCatalog.toString());

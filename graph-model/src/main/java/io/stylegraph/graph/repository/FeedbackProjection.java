@@ -65,4 +65,15 @@ public final class FeedbackProjection {
                 "MATCH (:User {id: $userId})-[:LIKED|DISLIKED]->(t) RETURN t.id AS id",
                 Map.of("userId", userId)).list(r -> r.get("id").asString()));
     }
+
+    /** The user's item opinions in the graph (feedback and imported history): item id → signal. */
+    public Map<String, Signal> itemOpinions(String userId) {
+        return graph.read(tx -> {
+            Map<String, Signal> opinions = new java.util.HashMap<>();
+            tx.run("MATCH (:User {id: $userId})-[r:LIKED|DISLIKED]->(i:Item) RETURN i.id AS id, type(r) AS type",
+                    Map.of("userId", userId)).forEachRemaining(r -> opinions.put(r.get("id").asString(),
+                    "LIKED".equals(r.get("type").asString()) ? Signal.LIKE : Signal.DISLIKE));
+            return opinions;
+        });
+    }
 }

@@ -1,0 +1,138 @@
+package io.stylegraph.api.training;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.stylegraph.api.cli.RunEnvironment;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.registry.ModelRegistry;
+import io.stylegraph.api.registry.ModelVersion;
+import io.stylegraph.graph.neo4j.GraphDatabase;
+import io.stylegraph.graph.repository.EmbeddingPublisher;
+import io.stylegraph.graph.snapshot.GraphSnapshot;
+import io.stylegraph.graph.snapshot.GraphSnapshotReader;
+import io.stylegraph.training.job.RetrainingJob;
+import io.stylegraph.training.job.RetrainingResult;
+import io.stylegraph.training.job.SnapshotDatasetBuilder;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs retraining: graph snapshot → train and evaluate → artifact → registered candidate → promotion gate → (if
+ * promoted) embeddings published to the graph and served. One run at a time (a partial unique index enforces it across
+ * replicas too). A failed run changes nothing that is served; its row says why.
+ */
+@Singleton
+public class TrainingService {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TrainingRunRepository runs;
+    private final ModelRegistry registry;
+    private final GraphDatabase graph;
+    private final TrainingSettings settings;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stylegraph-training");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public TrainingService(TrainingRunRepository runs, ModelRegistry registry, GraphDatabase graph,
+                           TrainingSettings settings) {
+        this.runs = runs;
+        this.registry = registry;
+        this.graph = graph;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        runs.failUnfinished("the service stopped while this run was queued or running");
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Queues a run and returns at once; 409 when one is already queued or running. */
+    public TrainingRun start(String trigger) {
+        TrainingRun queued = enqueue(trigger);
+        executor.submit(() -> execute(queued));
+        return queued;
+    }
+
+    /** Runs now in the calling thread (the {@code train} command). */
+    public TrainingRun runNow(String trigger) {
+        return execute(enqueue(trigger));
+    }
+
+    private TrainingRun enqueue(String trigger) {
+        try {
+            return runs.save(TrainingRun.queued(ServedModelHolder.KIND, trigger));
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("training_run_one_running")) {
+                throw new ProblemException(HttpStatus.CONFLICT, "training-already-running", null,
+                        "A training run is already queued or running");
+            }
+            throw e;
+        }
+    }
+
+    private TrainingRun execute(TrainingRun queued) {
+        TrainingRun[] run = {runs.update(queued.running())};
+        LOG.info("Training run {} started ({})", run[0].id(), run[0].trigger());
+        try {
+            GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
+            String revision = RunEnvironment.describe().getOrDefault("gitRevision", "unknown").toString();
+            RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
+                    settings.artifactPath()).run(snapshot, revision, line -> {
+                        LOG.info("Training run {}: {}", run[0].id(), line);
+                        run[0] = runs.update(run[0].progressed(line));
+                    });
+            ModelVersion candidate = registry.register(ModelVersion.candidate(ServedModelHolder.KIND,
+                    result.artifact().directory().toString(), json(result.parameters()), json(result.dataSnapshot()),
+                    json(java.util.Map.of("validation", result.validationMetrics(), "test", result.testMetrics())),
+                    result.validRecall20(), result.testRecall20(), result.seed(), revision));
+            ModelVersion decided = registry.decide(candidate);
+            if (ModelVersion.ACTIVE.equals(decided.status()) && settings.isPublishEmbeddings()) {
+                publish(result, decided.id());
+            }
+            String outcome = "version " + decided.id() + " " + decided.status() + ": " + decided.note();
+            TrainingRun done = runs.update(run[0].done(decided.id(), outcome));
+            LOG.info("Training run {} done: {}", done.id(), outcome);
+            return done;
+        } catch (Exception e) {
+            LOG.error("Training run {} failed: {}", run[0].id(), e.toString());
+            return runs.update(run[0].failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private void publish(RetrainingResult result, long version) {
+        try {
+            EmbeddingPublisher publisher = new EmbeddingPublisher(graph);
+            var artifact = result.artifact();
+            long users = publisher.publish("User", artifact.userIds(), artifact.userEmbeddings(), artifact.dimension(), version);
+            long items = publisher.publish("Item", artifact.itemIds(), artifact.itemEmbeddings(), artifact.dimension(), version);
+            LOG.info("Published embeddings of version {} to the graph: {} users, {} items", version, users, items);
+        } catch (RuntimeException e) {
+            // serving does not depend on the graph copy; analysts get it with the next run
+            LOG.warn("Embeddings of version {} not published to the graph: {}", version, e.getMessage());
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
