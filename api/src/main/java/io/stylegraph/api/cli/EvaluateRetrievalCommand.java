@@ -22,12 +22,8 @@ import io.stylegraph.api.search.evaluation.EmbeddedCatalogue;
 import io.stylegraph.api.search.evaluation.RetrievalEvaluation;
 import io.stylegraph.api.search.evaluation.Throughput;
 import io.stylegraph.api.search.evaluation.VectorFiles;
-import io.stylegraph.graph.domain.Interaction;
 import io.stylegraph.graph.domain.Item;
-import io.stylegraph.graph.domain.Outfit;
-import io.stylegraph.graph.domain.User;
-import io.stylegraph.graph.imports.ImportSink;
-import io.stylegraph.graph.imports.RowError;
+import io.stylegraph.graph.imports.ImportSinks;
 import io.stylegraph.graph.imports.sources.FashionProductsSource;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
@@ -169,28 +165,7 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
 
     private static List<Item> readItems(Path folder) throws IOException {
         List<Item> items = new ArrayList<>();
-        new FashionProductsSource(folder).read(new ImportSink() {
-            @Override
-            public void item(Item item) {
-                items.add(item);
-            }
-
-            @Override
-            public void outfit(Outfit outfit) {
-            }
-
-            @Override
-            public void user(User user) {
-            }
-
-            @Override
-            public void interaction(Interaction interaction) {
-            }
-
-            @Override
-            public void rejected(RowError error) {
-            }
-        });
+        new FashionProductsSource(folder).read(ImportSinks.itemsTo(items::add));
         return items;
     }
 

@@ -94,20 +94,7 @@ public final class GenericFormatReader {
     }
 
     private static String[] spellings(String field) {
-        if (!field.contains("_")) {
-            return new String[] {field};
-        }
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (char c : field.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return new String[] {field, camel.toString()};
+        return field.contains("_") ? new String[] {field, ColumnNames.camelCase(field)} : new String[] {field};
     }
 
     private record JsonRecord(JsonNode node) implements Record {

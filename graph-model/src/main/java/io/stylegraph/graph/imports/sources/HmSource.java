@@ -105,7 +105,7 @@ public final class HmSource implements CatalogueSource {
         for (String column : new String[] {"product_code", "product_group_name", "graphical_appearance_name",
                 "perceived_colour_value_name", "perceived_colour_master_name", "department_name", "index_name",
                 "index_group_name", "section_name", "garment_group_name"}) {
-            FashionProductsSource.putIfPresent(attributes, camel(column), row.get(column));
+            FashionProductsSource.putIfPresent(attributes, ColumnNames.camelCase(column), row.get(column));
         }
         Path image = images.resolve(id + ".jpg");
         return new Item(ID_PREFIX + id, row.get("prod_name"), row.get("detail_desc"), type, SLOTS.slotOf(type),
@@ -156,19 +156,5 @@ public final class HmSource implements CatalogueSource {
         } catch (NumberFormatException e) {
             throw new RowRejected(column + " is not an integer: " + value);
         }
-    }
-
-    private static String camel(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
     }
 }

@@ -18,6 +18,7 @@ import io.stylegraph.graph.domain.OutfitMember;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.ImportSink;
+import io.stylegraph.graph.imports.ImportSinks;
 import io.stylegraph.graph.imports.RowError;
 
 /**

@@ -1,0 +1,43 @@
+package io.stylegraph.graph.imports;
+
+import java.util.function.Consumer;
+
+import io.stylegraph.graph.domain.Interaction;
+import io.stylegraph.graph.domain.Item;
+import io.stylegraph.graph.domain.Outfit;
+import io.stylegraph.graph.domain.User;
+
+/** Sinks for reading a source without importing it. */
+public final class ImportSinks {
+    /** Ignores everything; e.g. for a side file read in step with a main one, so its bytes are not counted twice. */
+    public static final ImportSink SILENT = itemsTo(item -> { });
+
+    private ImportSinks() {
+    }
+
+    /** Hands every item to {@code items} and ignores the rest. */
+    public static ImportSink itemsTo(Consumer<Item> items) {
+        return new ImportSink() {
+            @Override
+            public void item(Item item) {
+                items.accept(item);
+            }
+
+            @Override
+            public void outfit(Outfit outfit) {
+            }
+
+            @Override
+            public void user(User user) {
+            }
+
+            @Override
+            public void interaction(Interaction interaction) {
+            }
+
+            @Override
+            public void rejected(RowError error) {
+            }
+        };
+    }
+}
