@@ -24,6 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.search.ItemUploads;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.domain.Gender;
@@ -71,8 +72,7 @@ public class ItemController {
                           @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
         Predicate<RatedItem> filter = item -> true;
         if (slot != null) {
-            Slot wanted = Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest("invalid-field", "slot",
-                    "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
+            Slot wanted = QueryValues.slot(slot);
             filter = filter.and(item -> item.item().slot() == wanted);
         }
         if (category != null) {
@@ -81,8 +81,7 @@ public class ItemController {
                     && item.item().category().toLowerCase(Locale.ROOT).equals(wanted));
         }
         if (gender != null) {
-            Gender wanted = Gender.parse(gender).orElseThrow(() -> ProblemException.badRequest("invalid-field", "gender",
-                    "gender must be one of men, women, boys, girls, unisex"));
+            Gender wanted = QueryValues.gender(gender);
             filter = filter.and(item -> item.item().gender() == wanted);
         }
         var matching = catalogue.snapshot().items().stream().filter(filter).toList();

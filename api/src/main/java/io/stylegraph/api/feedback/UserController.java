@@ -14,8 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feed.FeedPage;
 import io.stylegraph.api.feed.FeedService;
-import io.stylegraph.api.problem.ProblemException;
-import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.api.problem.QueryValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,8 +27,8 @@ import jakarta.validation.constraints.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "feedback")
 public class UserController {
-    static final String USER_ID = "[A-Za-z0-9._:@-]{1,128}";
-    static final String USER_ID_MESSAGE = "must be 1-128 characters of letters, digits and . _ : @ -";
+    public static final String USER_ID = "[A-Za-z0-9._:@-]{1,128}";
+    public static final String USER_ID_MESSAGE = "must be 1-128 characters of letters, digits and . _ : @ -";
 
     private final FeedService feed;
     private final FeedbackService feedback;
@@ -45,9 +44,7 @@ public class UserController {
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                          @Nullable @QueryValue String cursor,
                          @Nullable @QueryValue String slot) {
-        Slot wanted = slot == null ? null : Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-field", "slot", "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
-        return feed.feed(userId, limit, cursor, wanted);
+        return feed.feed(userId, limit, cursor, QueryValues.slot(slot));
     }
 
     @Operation(summary = "Record a like or dislike (idempotent by clientEventId)")

@@ -1,5 +1,6 @@
 package io.stylegraph.api.infra;
 
+import io.stylegraph.api.problem.QueryValues;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -42,6 +43,7 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         boolean graphUp = schema.ensureInstalled();
+        boolean imported = false;
         if (graphUp && catalogPath != null && !catalogPath.isBlank()) {
             CatalogueLocator.Located located = locator.locate(null, catalogPath);
             if (imports.alreadyImported(located)) {
@@ -49,10 +51,12 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
             } else {
                 LOG.info("Importing catalogue {} from {} (first start; later starts skip this)", located.name(),
                         located.path());
-                imports.runNow(located);
+                imported = "done".equals(imports.runNow(located).status());
             }
         }
-        catalogue.reload();
+        if (!imported) {
+            catalogue.reload(); // a finished import has just loaded it
+        }
         embeddings.onStartup();
     }
 }

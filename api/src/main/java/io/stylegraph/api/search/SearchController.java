@@ -17,10 +17,9 @@ import io.micronaut.validation.Validated;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.ItemView;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
-import io.stylegraph.graph.domain.Gender;
-import io.stylegraph.graph.domain.Slot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -113,10 +112,6 @@ public class SearchController {
     }
 
     static SearchFilter filter(@Nullable String slot, @Nullable String gender) {
-        Slot wantedSlot = slot == null ? null : Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-field", "slot", "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
-        Gender wantedGender = gender == null ? null : Gender.parse(gender).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-field", "gender", "gender must be one of men, women, boys, girls, unisex"));
-        return new SearchFilter(wantedSlot, wantedGender, null);
+        return new SearchFilter(QueryValues.slot(slot), QueryValues.gender(gender), null);
     }
 }

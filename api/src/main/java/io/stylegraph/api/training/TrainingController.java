@@ -14,9 +14,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
+import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
-import io.stylegraph.graph.domain.Gender;
-import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.api.problem.QueryValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -67,14 +67,9 @@ public class TrainingController {
     @Operation(summary = "Personalized items for a user from the served model (popular items when there is none)")
     @Get("/users/{userId}/recommendations")
     public RecommendationPage recommendations(
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9._:@-]{1,128}",
-                    message = "must be 1-128 characters of letters, digits and . _ : @ -") String userId,
+            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
             @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
             @Nullable @QueryValue String slot, @Nullable @QueryValue String gender) {
-        Slot wantedSlot = slot == null ? null : Slot.parse(slot).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-field", "slot", "slot must be one of top, bottom, dress, outerwear, shoes, bag, accessory, other"));
-        Gender wantedGender = gender == null ? null : Gender.parse(gender).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-field", "gender", "gender must be one of men, women, boys, girls, unisex"));
-        return recommendations.recommend(userId, k, wantedSlot, wantedGender);
+        return recommendations.recommend(userId, k, QueryValues.slot(slot), QueryValues.gender(gender));
     }
 }
