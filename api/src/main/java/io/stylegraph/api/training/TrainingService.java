@@ -14,6 +14,7 @@ import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.repository.EmbeddingPublisher;
+import io.stylegraph.graph.repository.SimilarItemsPublisher;
 import io.stylegraph.graph.snapshot.GraphSnapshot;
 import io.stylegraph.graph.snapshot.GraphSnapshotReader;
 import io.stylegraph.training.job.RetrainingJob;
@@ -119,9 +120,17 @@ public class TrainingService {
         try {
             EmbeddingPublisher publisher = new EmbeddingPublisher(graph);
             var artifact = result.artifact();
-            long users = publisher.publish("User", artifact.userIds(), artifact.userEmbeddings(), artifact.dimension(), version);
-            long items = publisher.publish("Item", artifact.itemIds(), artifact.itemEmbeddings(), artifact.dimension(), version);
+            long users = publisher.publish("User", artifact.userIds(), artifact.userEmbeddings(), artifact.dimension(),
+                    version);
+            long items = publisher.publish("Item", artifact.itemIds(), artifact.itemEmbeddings(), artifact.dimension(),
+                    version);
             LOG.info("Published embeddings of version {} to the graph: {} users, {} items", version, users, items);
+            if (!result.similarItems().isEmpty()) {
+                long similar = new SimilarItemsPublisher(graph).replace(result.similarItems().stream()
+                        .map(p -> new SimilarItemsPublisher.Edge(p.itemId(), p.otherId(), p.score(), p.cosines()))
+                        .toList(), version);
+                LOG.info("Published the item graph of version {}: {} SIMILAR edges", version, similar);
+            }
         } catch (RuntimeException e) {
             // serving does not depend on the graph copy; analysts get it with the next run
             LOG.warn("Embeddings of version {} not published to the graph: {}", version, e.getMessage());

@@ -56,6 +56,12 @@ class TrainingApiTest extends ApiTestSupport {
                 MERGE (s)-[r:LIKED]->(item)
                 SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
                 """, Map.of());
+        // text vectors that say the slot, so the run builds an item graph and publishes it as SIMILAR edges
+        graph.run("""
+                MATCH (i:Item)
+                SET i.text = [s IN ['top', 'bottom', 'shoes', 'dress'] | CASE WHEN i.slot = s THEN 1.0 ELSE 0.0 END]
+                    + [0.01 * toInteger(split(i.id, '-')[1])]
+                """, Map.of());
         catalogue.reload();
     }
 
@@ -97,6 +103,11 @@ class TrainingApiTest extends ApiTestSupport {
         assertEquals(firstVersion, served.current().orElseThrow().version());
         assertEquals("active", getJson("/v1/models/" + firstVersion).get("status"));
         assertEquals(40, count("MATCH (u:User) WHERE u.embedding IS NOT NULL RETURN count(u)", Map.of()));
+        // k = 10 with the item itself among them: 9 similar items each, the 7 others of its slot first
+        assertEquals(32 * 9, count("MATCH (:Item)-[s:SIMILAR {version: $v}]->(:Item) RETURN count(s)",
+                Map.of("v", firstVersion)));
+        assertEquals(32 * 7, count("MATCH (a:Item)-[s:SIMILAR]->(b:Item) WHERE a.slot = b.slot RETURN count(s)",
+                Map.of()));
 
         Map<String, Object> forShopper = getJson("/v1/users/shopper-0/recommendations?k=8");
         assertEquals("model", forShopper.get("strategy"));

@@ -73,6 +73,43 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--keep-ratio", description = "FREEDOM's share of like edges kept each epoch (default 0.2)")
     Double keepRatio;
 
+    @Option(names = "--layers", description = "user–item propagation layers of the graph models (default 2)")
+    Integer layers;
+
+    @Option(names = "--dimension", description = "embedding size (default 64)")
+    Integer dimension;
+
+    @Option(names = "--hard-negative-ratio",
+            description = "share of a user's negatives drawn from their dislikes, where dislikes are hard negatives "
+                    + "(default 0.5)")
+    Double hardNegativeRatio;
+
+    @Option(names = "--dislike-edge-weight",
+            description = "weight of dislikes as negative edges in the *-signed models (default 0.5)")
+    Double dislikeEdgeWeight;
+
+    /** How a graph model uses dislikes, chosen by a suffix of its name. */
+    enum DislikeUse {
+        HARD_NEGATIVES(""), IGNORED("-no-dislikes"), SIGNED_EDGES("-signed"), BOTH("-hard-signed");
+
+        final String suffix;
+
+        DislikeUse(String suffix) {
+            this.suffix = suffix;
+        }
+
+        static DislikeUse of(String modelName) {
+            DislikeUse found = HARD_NEGATIVES;
+            for (DislikeUse use : values()) {
+                if (!use.suffix.isEmpty() && modelName.endsWith(use.suffix)
+                        && use.suffix.length() > found.suffix.length()) {
+                    found = use;
+                }
+            }
+            return found;
+        }
+    }
+
     private final PrintStream out;
     private String commandLine = "evaluate";
 
@@ -147,17 +184,30 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     Trainer<? extends RecommenderModel> trainer(String name) {
-        FreedomConfig config = switch (name) {
-            case PopularityTrainer.NAME -> null;
+        if (PopularityTrainer.NAME.equals(name)) {
+            return new PopularityTrainer();
+        }
+        DislikeUse dislikeUse = DislikeUse.of(name);
+        String base = name.substring(0, name.length() - dislikeUse.suffix.length());
+        FreedomConfig config = switch (base) {
             case "bpr" -> FreedomConfig.bprMf();
             case "lightgcn" -> FreedomConfig.lightGcn();
             case "freedom" -> keepRatio == null ? FreedomConfig.freedom()
                     : FreedomConfig.freedom().withKeepRatio(keepRatio);
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "unknown model '" + name + "'; known: popular, bpr, lightgcn, freedom");
+                    "unknown model '" + name + "'; known: popular, bpr, lightgcn, freedom, each of the last three "
+                            + "optionally with -no-dislikes, -signed or -hard-signed");
         };
-        if (config == null) {
-            return new PopularityTrainer();
+        config = config.withName(name);
+        double edgeWeight = dislikeEdgeWeight == null ? 0.5 : dislikeEdgeWeight;
+        config = switch (dislikeUse) {
+            case HARD_NEGATIVES -> config;
+            case IGNORED -> config.withHardNegativeRatio(0);
+            case SIGNED_EDGES -> config.withHardNegativeRatio(0).withDislikeEdgeWeight(edgeWeight);
+            case BOTH -> config.withDislikeEdgeWeight(edgeWeight);
+        };
+        if (hardNegativeRatio != null && config.hardNegativeRatio() > 0) {
+            config = config.withHardNegativeRatio(hardNegativeRatio);
         }
         config = config.withSeed(seed).withEngine(engine);
         if (epochs != null) {
@@ -177,6 +227,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (l2 != null) {
             config = config.withL2(l2);
+        }
+        if (layers != null && config.layers() > 0) {
+            config = config.withLayers(layers);
+        }
+        if (dimension != null) {
+            config = config.withDimension(dimension);
         }
         return new FreedomTrainer(config);
     }

@@ -2,6 +2,7 @@ package io.stylegraph.training.data;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
  * Per-user chronological split: of a user's n likes in time order, the last ceil(n·testFraction) are test, the
  * ceil(n·validFraction) before them are valid, the rest train. Users with fewer than three likes cannot have a train,
  * a valid and a test item, so all their likes stay in train. Repeated likes of one item count once (the first).
+ * Dislikes given after a user's last train like are left out: they happened in the valid/test period, and training on
+ * them would let the model see the future.
  */
 public final class ChronologicalSplitter {
 
@@ -49,9 +52,11 @@ public final class ChronologicalSplitter {
         InteractionMatrix.Builder train = InteractionMatrix.builder(numUsers, numItems);
         InteractionMatrix.Builder valid = InteractionMatrix.builder(numUsers, numItems);
         InteractionMatrix.Builder test = InteractionMatrix.builder(numUsers, numItems);
+        Map<Integer, Long> trainCutoff = new HashMap<>();
         for (Map.Entry<Integer, List<TimedInteraction>> entry : byUser.entrySet()) {
             int user = entry.getKey();
-            List<Integer> ordered = distinctItemsInTimeOrder(entry.getValue(), items);
+            List<TimedInteraction> timed = distinctInTimeOrder(entry.getValue(), items);
+            List<Integer> ordered = timed.stream().map(like -> items.find(like.itemId()).orElseThrow()).toList();
             int n = ordered.size();
             int numTest = n < 3 ? 0 : (int) Math.ceil(n * testFraction);
             int numValid = n < 3 ? 0 : (int) Math.ceil(n * validFraction);
@@ -63,23 +68,27 @@ public final class ChronologicalSplitter {
                 InteractionMatrix.Builder target = k >= n - numTest ? test : k >= n - numTest - numValid ? valid : train;
                 target.add(user, ordered.get(k));
             }
+            trainCutoff.put(user, timed.get(n - numTest - numValid - 1).time());
         }
         InteractionMatrix.Builder disliked = InteractionMatrix.builder(numUsers, numItems);
         for (TimedInteraction dislike : dislikes) {
-            disliked.add(users.find(dislike.userId()).orElseThrow(), items.find(dislike.itemId()).orElseThrow());
+            int user = users.find(dislike.userId()).orElseThrow();
+            Long cutoff = trainCutoff.get(user);
+            if (cutoff == null || dislike.time() <= cutoff) {
+                disliked.add(user, items.find(dislike.itemId()).orElseThrow());
+            }
         }
         return new Dataset(name, users, items, new Split(train.build(), valid.build(), test.build()), disliked.build());
     }
 
-    private static List<Integer> distinctItemsInTimeOrder(List<TimedInteraction> likes, IdIndex items) {
+    private static List<TimedInteraction> distinctInTimeOrder(List<TimedInteraction> likes, IdIndex items) {
         List<TimedInteraction> sorted = new ArrayList<>(likes);
         sorted.sort(Comparator.comparingLong(TimedInteraction::time)); // stable: ties keep input order
-        List<Integer> ordered = new ArrayList<>(sorted.size());
+        List<TimedInteraction> ordered = new ArrayList<>(sorted.size());
         Set<Integer> seen = new HashSet<>();
         for (TimedInteraction like : sorted) {
-            int item = items.find(like.itemId()).orElseThrow();
-            if (seen.add(item)) {
-                ordered.add(item);
+            if (seen.add(items.find(like.itemId()).orElseThrow())) {
+                ordered.add(like);
             }
         }
         return ordered;

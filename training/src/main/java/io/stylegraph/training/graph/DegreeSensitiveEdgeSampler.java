@@ -66,6 +66,11 @@ public final class DegreeSensitiveEdgeSampler {
 
     /** The normalized adjacency of a fresh sample. */
     public CsrMatrix sampleAdjacency(Random random) {
+        return sampleAdjacency(random, null, 0);
+    }
+
+    /** The normalized adjacency of a fresh sample of likes, with every dislike as a negative edge (never pruned). */
+    public CsrMatrix sampleAdjacency(Random random, InteractionMatrix dislikes, double dislikeWeight) {
         int[] kept = sample(random);
         int[] users = new int[kept.length];
         int[] items = new int[kept.length];
@@ -74,6 +79,7 @@ public final class DegreeSensitiveEdgeSampler {
             users[k] = edgeUsers[kept[k]];
             items[k] = columns[kept[k]];
         }
-        return NormalizedAdjacency.of(likes.numUsers(), likes.numItems(), users, items, kept.length);
+        return NormalizedAdjacency.signed(likes.numUsers(), likes.numItems(), users, items, kept.length, dislikes,
+                dislikeWeight);
     }
 }

@@ -30,26 +30,45 @@ public final class ItemKnnGraph {
     }
 
     public CsrMatrix build(ItemFeatures features) {
-        int numItems = features.numItems();
-        double totalWeight = features.modalities().stream().mapToDouble(ItemFeatures.Modality::weight).sum();
+        return build(neighbours(features));
+    }
+
+    /** Each item's k nearest items by cosine, per modality with vectors. */
+    public ItemNeighbours neighbours(ItemFeatures features) {
+        List<ItemNeighbours.Modality> modalities = new ArrayList<>();
+        for (ItemFeatures.Modality modality : features.modalities()) {
+            Neighbours knn = neighbours(modality.vectors());
+            modalities.add(new ItemNeighbours.Modality(modality.name(), modality.weight(), knn.index, knn.similarity,
+                    knn.count));
+        }
+        return new ItemNeighbours(features.numItems(), k, modalities);
+    }
+
+    /** The normalized, weighted sum of the modalities' binary kNN matrices. */
+    public CsrMatrix build(ItemNeighbours knnGraph) {
+        if (knnGraph.k() != k) {
+            throw new IllegalArgumentException("neighbours were found with k = " + knnGraph.k() + ", not " + k);
+        }
+        int numItems = knnGraph.numItems();
+        double totalWeight = knnGraph.modalities().stream().mapToDouble(ItemNeighbours.Modality::weight).sum();
         List<int[]> rowsList = new ArrayList<>();
         List<int[]> colsList = new ArrayList<>();
         List<float[]> valsList = new ArrayList<>();
         int count = 0;
-        for (ItemFeatures.Modality modality : features.modalities()) {
-            Neighbours knn = neighbours(modality.vectors());
-            int[] degree = new int[numItems];
-            for (int i = 0; i < numItems; i++) {
-                degree[i] = knn.count[i];
+        for (ItemNeighbours.Modality knn : knnGraph.modalities()) {
+            int total = 0;
+            for (int c : knn.count()) {
+                total += c;
             }
-            int[] rows = new int[knn.total];
-            int[] cols = new int[knn.total];
-            float[] vals = new float[knn.total];
+            int[] degree = knn.count();
+            int[] rows = new int[total];
+            int[] cols = new int[total];
+            float[] vals = new float[total];
             int at = 0;
-            float scale = (float) (modality.weight() / totalWeight);
+            float scale = (float) (knn.weight() / totalWeight);
             for (int i = 0; i < numItems; i++) {
-                for (int n = 0; n < knn.count[i]; n++) {
-                    int j = knn.index[i * k + n];
+                for (int n = 0; n < degree[i]; n++) {
+                    int j = knn.index()[i * k + n];
                     rows[at] = i;
                     cols[at] = j;
                     // MMRec normalizes by row sums on both sides; every row sum is the row's neighbour count
@@ -76,7 +95,7 @@ public final class ItemKnnGraph {
         return CsrMatrix.fromTriplets(numItems, numItems, rows, cols, vals, count, false);
     }
 
-    private record Neighbours(int[] index, int[] count, int total) {
+    private record Neighbours(int[] index, float[] similarity, int[] count) {
     }
 
     private Neighbours neighbours(float[][] vectors) {
@@ -109,10 +128,10 @@ public final class ItemKnnGraph {
             }
         }
         int[] index = new int[numItems * k];
+        float[] similarity = new float[numItems * k];
         int[] count = new int[numItems];
-        int total = 0;
         if (dim == 0) {
-            return new Neighbours(index, count, 0);
+            return new Neighbours(index, similarity, count);
         }
         INDArray all = Nd4j.create(normalized, new long[] {numItems, dim}, 'c');
         TransposedProduct product = new TransposedProduct();
@@ -125,17 +144,18 @@ public final class ItemKnnGraph {
                 if (!present[i]) {
                     continue;
                 }
-                int found = topK(sims, (i - from) * numItems, numItems, present, index, i * k);
-                count[i] = found;
-                total += found;
+                count[i] = topK(sims, (i - from) * numItems, numItems, present, index, similarity, i * k);
             }
         }
-        return new Neighbours(index, count, total);
+        return new Neighbours(index, similarity, count);
     }
 
-    /** Writes the indices of the k largest present scores of one row, best first; returns how many were found. */
-    private int topK(float[] scores, int offset, int numItems, boolean[] present, int[] out, int outOffset) {
-        float[] best = new float[k];
+    /**
+     * Writes the indices and scores of the k largest present scores of one row, best first, at {@code outOffset};
+     * returns how many were found.
+     */
+    private int topK(float[] scores, int offset, int numItems, boolean[] present, int[] out, float[] best,
+                     int outOffset) {
         int found = 0;
         for (int j = 0; j < numItems; j++) {
             if (!present[j]) {
@@ -144,21 +164,21 @@ public final class ItemKnnGraph {
             float s = scores[offset + j];
             if (found < k) {
                 int at = found++;
-                while (at > 0 && best[at - 1] < s) {
-                    best[at] = best[at - 1];
+                while (at > 0 && best[outOffset + at - 1] < s) {
+                    best[outOffset + at] = best[outOffset + at - 1];
                     out[outOffset + at] = out[outOffset + at - 1];
                     at--;
                 }
-                best[at] = s;
+                best[outOffset + at] = s;
                 out[outOffset + at] = j;
-            } else if (s > best[k - 1]) {
+            } else if (s > best[outOffset + k - 1]) {
                 int at = k - 1;
-                while (at > 0 && best[at - 1] < s) {
-                    best[at] = best[at - 1];
+                while (at > 0 && best[outOffset + at - 1] < s) {
+                    best[outOffset + at] = best[outOffset + at - 1];
                     out[outOffset + at] = out[outOffset + at - 1];
                     at--;
                 }
-                best[at] = s;
+                best[outOffset + at] = s;
                 out[outOffset + at] = j;
             }
         }

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.stylegraph.graph.snapshot.GraphSnapshot;
 import io.stylegraph.training.eval.EvaluationResult;
 import io.stylegraph.training.eval.Evaluator;
+import io.stylegraph.training.graph.ItemNeighbours;
 import io.stylegraph.training.model.EmbeddingModel;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
@@ -57,7 +59,12 @@ public final class RetrainingJob {
 
         FreedomConfig effective = dataset.features().isEmpty() ? config.withItemGraph(false) : config;
         FreedomTrainer trainer = new FreedomTrainer(effective);
-        EmbeddingModel model = trainer.train(dataset.trainingData(), epoch -> {
+        ItemNeighbours neighbours = trainer.itemNeighbours(dataset.trainingData());
+        if (neighbours != null) {
+            progress.accept("item graph: " + effective.knnK() + " nearest items per item in "
+                    + neighbours.modalities().stream().map(ItemNeighbours.Modality::name).toList());
+        }
+        EmbeddingModel model = trainer.train(dataset.trainingData(), neighbours, epoch -> {
             progress.accept(String.format(java.util.Locale.ROOT, "epoch %d loss %.5f %.1fs%s%s", epoch.epoch(),
                     epoch.loss(), epoch.trainSeconds(),
                     epoch.validation().map(v -> String.format(java.util.Locale.ROOT, " valid Recall@20 %.4f",
@@ -94,6 +101,15 @@ public final class RetrainingJob {
                 .writeTo(artifactRoot.resolve(model.name() + "-" + FOLDER_TIME.format(Instant.now())));
         progress.accept("artifact written to " + artifact.directory());
         return new RetrainingResult(artifact, model.provenance().parameters(), data,
-                model.provenance().validationMetrics(), test.metrics(), model.provenance().seed());
+                model.provenance().validationMetrics(), test.metrics(), model.provenance().seed(),
+                similarItems(neighbours, dataset.items().externalIds()));
+    }
+
+    private static List<SimilarItems> similarItems(ItemNeighbours neighbours, List<String> itemIds) {
+        if (neighbours == null) {
+            return List.of();
+        }
+        return neighbours.pairs().stream().map(p -> new SimilarItems(itemIds.get(p.item()), itemIds.get(p.other()),
+                p.score(), p.cosines())).toList();
     }
 }

@@ -1,10 +1,15 @@
 package io.stylegraph.training.job;
 
+import java.util.List;
 import java.util.Map;
 
-/** What a retraining run produced: the artifact and the figures the registry and its gate need. */
+/**
+ * What a retraining run produced: the artifact, the figures the registry and its gate need, and the item–item
+ * similarities the run's item graph was built from (empty without item features), for analysts.
+ */
 public record RetrainingResult(ModelArtifact artifact, Map<String, String> parameters, Map<String, Object> dataSnapshot,
-                               Map<String, Double> validationMetrics, Map<String, Double> testMetrics, long seed) {
+                               Map<String, Double> validationMetrics, Map<String, Double> testMetrics, long seed,
+                               List<SimilarItems> similarItems) {
 
     public Double validRecall20() {
         return validationMetrics.get("Recall@20");

@@ -4,6 +4,7 @@ import io.stylegraph.training.eval.EvaluationResult;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.graph.DegreeSensitiveEdgeSampler;
 import io.stylegraph.training.graph.ItemKnnGraph;
+import io.stylegraph.training.graph.ItemNeighbours;
 import io.stylegraph.training.graph.NegativeSampler;
 import io.stylegraph.training.graph.NormalizedAdjacency;
 import io.stylegraph.training.kernel.CsrMatrix;
@@ -40,17 +41,29 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
 
     @Override
     public EmbeddingModel train(TrainingData data, TrainingListener listener) {
+        return train(data, itemNeighbours(data), listener);
+    }
+
+    /** The item neighbours FREEDOM builds its item–item graph from; null when that graph is off or there are none. */
+    public ItemNeighbours itemNeighbours(TrainingData data) {
+        return config.itemGraph() && !data.features().isEmpty()
+                ? new ItemKnnGraph(config.knnK()).neighbours(data.features()) : null;
+    }
+
+    /** Trains over item neighbours found beforehand (by {@link #itemNeighbours}), e.g. to publish them as well. */
+    public EmbeddingModel train(TrainingData data, ItemNeighbours neighbours, TrainingListener listener) {
         long started = System.nanoTime();
         int numUsers = data.numUsers();
         int numItems = data.numItems();
-        CsrMatrix itemItem = config.itemGraph() && !data.features().isEmpty()
-                ? new ItemKnnGraph(config.knnK()).build(data.features()) : null;
+        CsrMatrix itemItem = config.itemGraph() && neighbours != null
+                ? new ItemKnnGraph(config.knnK()).build(neighbours) : null;
         int[] itemDegrees = data.likes().itemDegrees();
         try (TrainingKernel kernel = config.engine().create(config.threads());
              Evaluator evaluator = Evaluator.standard(config.threads())) {
             FreedomNetwork network = new FreedomNetwork(kernel, config, numUsers, numItems, itemItem,
                     data.features(), new Random(config.seed()));
-            PropagationGraph fullGraph = PropagationGraph.upload(kernel, NormalizedAdjacency.of(data.likes()));
+            PropagationGraph fullGraph = PropagationGraph.upload(kernel,
+                    NormalizedAdjacency.signed(data.likes(), data.dislikes(), config.dislikeEdgeWeight()));
             DegreeSensitiveEdgeSampler pruner = config.keepRatio() < 1
                     ? new DegreeSensitiveEdgeSampler(data.likes(), config.keepRatio()) : null;
             NegativeSampler negatives = new NegativeSampler(data.likes(), data.dislikes(),
@@ -70,7 +83,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
                 epoch++;
                 long epochStart = System.nanoTime();
                 PropagationGraph adjacency = pruner == null ? fullGraph
-                        : PropagationGraph.upload(kernel, pruner.sampleAdjacency(pruneRandom));
+                        : PropagationGraph.upload(kernel, pruner.sampleAdjacency(pruneRandom, data.dislikes(),
+                        config.dislikeEdgeWeight()));
                 double loss = trainEpoch(network, adjacency, negatives, edgeUsers, edgeItems, batchRandom);
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
 

@@ -59,4 +59,33 @@ class EvaluateCommandTest {
         assertNotEquals(0, exit);
         assertTrue(Files.notExists(dir.resolve("reports/evaluate-amazon-clothing.json")));
     }
+
+    @Test
+    void shouldCompareWaysOfUsingDislikesOnADatasetSplitInTimeOrder(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        RentTheRunwayMiniature.write(data);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        int exit = new CommandLine(command).execute("--dataset", "rent-the-runway", "--models",
+                "lightgcn-no-dislikes,lightgcn,lightgcn-signed,lightgcn-hard-signed", "--data-dir", data.toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--epochs", "2", "--threads", "1",
+                "--dislike-edge-weight", "0.25");
+
+        assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/evaluate-rent-the-runway.json").toFile());
+        JsonNode models = report.get("models");
+        assertEquals(4, models.size());
+        assertEquals("0.0", models.get(0).get("parameters").get("hardNegativeRatio").asText());
+        assertEquals("0.0", models.get(0).get("parameters").get("dislikeEdgeWeight").asText());
+        assertEquals("0.5", models.get(1).get("parameters").get("hardNegativeRatio").asText());
+        assertEquals("0.0", models.get(1).get("parameters").get("dislikeEdgeWeight").asText());
+        assertEquals("0.0", models.get(2).get("parameters").get("hardNegativeRatio").asText());
+        assertEquals("0.25", models.get(2).get("parameters").get("dislikeEdgeWeight").asText());
+        assertEquals("0.5", models.get(3).get("parameters").get("hardNegativeRatio").asText());
+        assertEquals("0.25", models.get(3).get("parameters").get("dislikeEdgeWeight").asText());
+        // the miniature's one dislike given before its user's last train like is kept, the later one is not
+        assertEquals(1, report.get("data").get("dislikes").asInt());
+        assertEquals(RentTheRunwayMiniature.USERS_WITH_THREE_LIKES, report.get("data").get("testUsers").asInt());
+    }
 }

@@ -73,4 +73,16 @@ class ChronologicalSplitterTest {
         assertEquals(2, d.numUsers());
         assertEquals(11, d.numItems());
     }
+
+    @Test
+    void shouldLeaveOutDislikesGivenAfterTheLastTrainLike() {
+        // alice's likes happen at times 0..9: 0..7 train, 8 valid, 9 test
+        List<TimedInteraction> dislikes = List.of(new TimedInteraction("alice", "early", 7),
+                new TimedInteraction("alice", "late", 8));
+        Dataset d = ChronologicalSplitter.eightOneOne().split("t", likes("alice", 10), dislikes);
+
+        int alice = d.users().find("alice").orElseThrow();
+        assertEquals(1, d.dislikes().nnz());
+        assertTrue(d.dislikes().contains(alice, d.items().find("early").orElseThrow()));
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ItemKnnGraphTest {
 
@@ -41,5 +42,41 @@ class ItemKnnGraphTest {
         assertEquals(0.75 * 0.5, s.get(0, 2), 1e-6);
         assertEquals(0.25 * 0.5, s.get(0, 1), 1e-6);
         assertEquals(0.5, s.get(0, 0), 1e-6);
+    }
+
+    @Test
+    void shouldKeepTheCosineOfEachNeighbourBestFirst() {
+        ItemFeatures features = new ItemFeatures(5, List.of(new ItemFeatures.Modality("visual", VISUAL, 1.0)));
+
+        ItemNeighbours knn = new ItemKnnGraph(2).neighbours(features);
+
+        ItemNeighbours.Modality visual = knn.modalities().get(0);
+        assertEquals(2, visual.count()[0]);
+        assertEquals(0, visual.index()[0], "an item is its own nearest item");
+        assertEquals(1, visual.index()[1]);
+        double cosine01 = 0.9 / Math.sqrt(0.82);
+        assertEquals(1.0, visual.similarity()[0], 1e-6);
+        assertEquals(cosine01, visual.similarity()[1], 1e-6);
+        assertEquals(0, visual.count()[4]);
+    }
+
+    @Test
+    void shouldListDistinctSimilarPairsWithTheirWeightedScore() {
+        float[][] text = {{0f, 1f}, {1f, 0f}, {0f, 1f}, {1f, 0f}, {1f, 1f}};
+        ItemFeatures features = new ItemFeatures(5, List.of(
+                new ItemFeatures.Modality("visual", VISUAL, 1.0),
+                new ItemFeatures.Modality("text", text, 3.0)));
+
+        List<ItemNeighbours.Pair> pairs = new ItemKnnGraph(2).neighbours(features).pairs();
+
+        assertTrue(pairs.stream().noneMatch(p -> p.item() == p.other()), "no self-pairs");
+        ItemNeighbours.Pair visualOnly = pairs.stream().filter(p -> p.item() == 0 && p.other() == 1).findFirst()
+                .orElseThrow();
+        assertEquals(java.util.Set.of("visual"), visualOnly.cosines().keySet());
+        assertEquals(0.9 / Math.sqrt(0.82), visualOnly.cosines().get("visual"), 1e-6);
+        assertEquals(0.25 * 0.9 / Math.sqrt(0.82), visualOnly.score(), 1e-6);
+        ItemNeighbours.Pair textOnly = pairs.stream().filter(p -> p.item() == 0 && p.other() == 2).findFirst()
+                .orElseThrow();
+        assertEquals(0.75, textOnly.score(), 1e-6);
     }
 }

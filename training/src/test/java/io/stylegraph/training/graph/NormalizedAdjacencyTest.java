@@ -25,4 +25,32 @@ class NormalizedAdjacencyTest {
         assertEquals(0, a.get(1, 2));
         assertEquals(6, a.nnz());
     }
+
+    @Test
+    void shouldAddDislikesAsNegativeEdgesCountedInBothDegrees() {
+        InteractionMatrix likes = InteractionMatrix.builder(2, 2).add(0, 0).add(0, 1).add(1, 1).build();
+        InteractionMatrix dislikes = InteractionMatrix.builder(2, 2).add(1, 0).build();
+
+        CsrMatrix a = NormalizedAdjacency.signed(likes, dislikes, 0.5);
+
+        assertTrue(a.symmetric());
+        assertEquals(8, a.nnz());
+        // user 1 now has degree 2 (a like and a dislike), item 0 degree 2 (user 0's like, user 1's dislike)
+        assertEquals(-0.5 / Math.sqrt(2 * 2), a.get(1, 2), 1e-7);
+        assertEquals(a.get(1, 2), a.get(2, 1), 0);
+        assertEquals(1 / Math.sqrt(2 * 2), a.get(0, 2), 1e-7);
+        assertEquals(1 / Math.sqrt(2 * 2), a.get(1, 3), 1e-7);
+    }
+
+    @Test
+    void shouldIgnoreDislikesWhenTheirWeightIsZero() {
+        InteractionMatrix likes = InteractionMatrix.builder(2, 2).add(0, 0).add(0, 1).add(1, 1).build();
+        InteractionMatrix dislikes = InteractionMatrix.builder(2, 2).add(1, 0).build();
+
+        CsrMatrix signed = NormalizedAdjacency.signed(likes, dislikes, 0);
+        CsrMatrix plain = NormalizedAdjacency.of(likes);
+
+        assertEquals(plain.nnz(), signed.nnz());
+        assertEquals(plain.get(1, 3), signed.get(1, 3), 0);
+    }
 }

@@ -96,4 +96,34 @@ class RetrainingJobTest {
         assertThrows(IllegalStateException.class, () -> new RetrainingJob(quickConfig(),
                 SnapshotDatasetBuilder.standard(), models).run(empty, "x", line -> { }));
     }
+
+    @Test
+    void shouldReturnTheItemGraphsSimilarPairsWhenItemsHaveFeatures() throws IOException {
+        GraphSnapshot plain = twoTasteGroups(false);
+        Map<String, float[]> visual = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            visual.put("item-" + i, i < 15 ? new float[] {1f, 0.01f * i} : new float[] {0.01f * i, 1f});
+        }
+        GraphSnapshot withFeatures = new GraphSnapshot(plain.takenAt(), plain.itemIds(), plain.edges(),
+                Map.of("visual", visual));
+        FreedomConfig config = FreedomConfig.freedom().withDimension(8).withMaxEpochs(2).withBatchSize(64)
+                .withSeed(11).withThreads(1).withKnnK(3);
+
+        RetrainingResult result = new RetrainingJob(config, SnapshotDatasetBuilder.standard(), models)
+                .run(withFeatures, "test-revision", line -> { });
+
+        // 30 items with vectors, k = 3 with the item itself among them: 2 other items each
+        assertEquals(60, result.similarItems().size());
+        SimilarItems first = result.similarItems().get(0);
+        assertTrue(first.cosines().containsKey("visual"));
+        assertTrue(result.similarItems().stream().noneMatch(p -> p.itemId().equals(p.otherId())));
+        assertTrue(result.similarItems().stream().allMatch(p -> p.itemId().startsWith("item-")
+                && group(p.itemId()) == group(p.otherId())), "neighbours come from the item's own group");
+        assertTrue(new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models)
+                .run(plain, "x", line -> { }).similarItems().isEmpty());
+    }
+
+    private static boolean group(String itemId) {
+        return Integer.parseInt(itemId.substring("item-".length())) < 15;
+    }
 }

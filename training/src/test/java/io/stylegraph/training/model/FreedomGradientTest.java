@@ -18,6 +18,8 @@ class FreedomGradientTest {
     private static final int[] USERS = {0, 3, 9, 0};
     private static final int[] POSITIVES = {0, 3, 9, 1};
     private static final int[] NEGATIVES = {7, 10, 2, 11};
+    private static final InteractionMatrix DISLIKES = InteractionMatrix.builder(16, 12).add(0, 7).add(3, 2)
+            .add(9, 4).build();
 
     private static FreedomNetwork network(TrainingKernel kernel, FreedomConfig config, ItemFeatures features) {
         return new FreedomNetwork(kernel, config, 16, 12, new ItemKnnGraph(config.knnK()).build(features), features,
@@ -51,7 +53,7 @@ class FreedomGradientTest {
 
     @ParameterizedTest
     @EnumSource(KernelEngine.class)
-    void shouldMatchFiniteDifferencesThroughLayersItemGraphModalitiesAndL2(KernelEngine engine) {
+    void shouldMatchFiniteDifferencesThroughLayersItemGraphModalitiesDislikeEdgesAndL2(KernelEngine engine) {
         InteractionMatrix likes = SmallGraphs.twoCommunities().train();
         ItemFeatures features = SmallGraphs.communityFeatures(12);
         FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withL2(0.3)
@@ -64,7 +66,7 @@ class FreedomGradientTest {
                     new ItemKnnGraph(config.knnK()).build(features), features, new Random(5));
             // fullShare 1: every product runs on the reached rows only
             PropagationGraph pruned = PropagationGraph.upload(kernel,
-                    new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
+                    new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9), DISLIKES, 0.7), 1.0);
             float[] base = network.embeddingValues();
             network.lossAndGradient(pruned, users, positives, negatives);
             float[] analytic = network.embeddingGradient();

@@ -104,4 +104,46 @@ class FreedomTrainerTest {
         assertEquals(1, p.epochsRun(), "the listener stopped training after the first epoch");
         assertTrue(p.kernel().startsWith("cpu-csr"));
     }
+
+    @Test
+    void shouldPushDislikedItemsDownWhenDislikesAreSignedEdges() {
+        // user 0 dislikes the items of its own community it never liked: only the signed graph can tell
+        int[] liked = split.train().itemsOf(0);
+        io.stylegraph.training.data.InteractionMatrix.Builder dislikes =
+                io.stylegraph.training.data.InteractionMatrix.builder(16, 12);
+        List<Integer> disliked = new ArrayList<>();
+        for (int item = 0; item < 6; item++) {
+            if (!split.train().contains(0, item)) {
+                dislikes.add(0, item);
+                disliked.add(item);
+            }
+        }
+        TrainingData data = TrainingData.of(split.train()).withDislikes(dislikes.build());
+        FreedomConfig base = SmallGraphs.small(FreedomConfig.lightGcn()).withHardNegativeRatio(0).withMaxEpochs(40);
+
+        EmbeddingModel unsigned = new FreedomTrainer(base).train(data);
+        EmbeddingModel signed = new FreedomTrainer(base.withDislikeEdgeWeight(1.0)).train(data);
+
+        double unsignedGap = meanScore(unsigned, liked) - meanScore(unsigned, disliked);
+        double signedGap = meanScore(signed, liked) - meanScore(signed, disliked);
+        assertTrue(signedGap > unsignedGap + 0.05,
+                "liked-minus-disliked score gap: signed " + signedGap + ", unsigned " + unsignedGap);
+    }
+
+    private static double meanScore(EmbeddingModel model, List<Integer> items) {
+        return items.stream().mapToDouble(i -> dot(model.userEmbedding(0), model.itemEmbedding(i))).average()
+                .orElseThrow();
+    }
+
+    private static double meanScore(EmbeddingModel model, int[] items) {
+        return meanScore(model, java.util.Arrays.stream(items).boxed().toList());
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
 }

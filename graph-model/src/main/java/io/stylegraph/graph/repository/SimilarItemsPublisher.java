@@ -1,0 +1,72 @@
+package io.stylegraph.graph.repository;
+
+import io.stylegraph.graph.neo4j.GraphDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Replaces the graph's {@code (:Item)-[:SIMILAR {score, visual, text, version}]->(:Item)} edges with those of a
+ * training run's frozen item–item kNN graph, so analysts can query "what is this like" next to likes and outfits.
+ * Old edges are deleted in batches (a 44k-item catalogue has ~800k of them) before the new ones are written.
+ */
+public final class SimilarItemsPublisher {
+    private static final int BATCH = 5_000;
+    private static final String DELETE = """
+            MATCH (:Item)-[s:SIMILAR]->(:Item)
+            WITH s LIMIT $limit
+            DELETE s
+            RETURN count(*) AS deleted
+            """;
+    private static final String CREATE = """
+            UNWIND $rows AS row
+            MATCH (a:Item {id: row.item}), (b:Item {id: row.other})
+            CREATE (a)-[s:SIMILAR {score: row.score, version: $version}]->(b)
+            SET s += row.cosines
+            """;
+
+    /** One edge: {@code cosines} holds the cosine per modality name ("visual", "text") where the pair is near. */
+    public record Edge(String itemId, String otherId, double score, Map<String, Double> cosines) {
+        public Edge {
+            Objects.requireNonNull(itemId, "itemId");
+            Objects.requireNonNull(otherId, "otherId");
+            cosines = Map.copyOf(cosines);
+        }
+    }
+
+    private final GraphDatabase graph;
+
+    public SimilarItemsPublisher(GraphDatabase graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** Deletes every SIMILAR edge, then writes {@code edges}; returns the number written (items missing are skipped). */
+    public long replace(List<Edge> edges, long version) {
+        long deleted;
+        do {
+            deleted = graph.write(tx -> tx.run(DELETE, Map.of("limit", BATCH)).single().get("deleted").asLong());
+        } while (deleted == BATCH);
+        long written = 0;
+        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
+        for (int e = 0; e < edges.size(); e++) {
+            Edge edge = edges.get(e);
+            rows.add(Map.of("item", edge.itemId(), "other", edge.otherId(), "score", edge.score(),
+                    "cosines", edge.cosines()));
+            if (rows.size() == BATCH || e == edges.size() - 1) {
+                List<Map<String, Object>> batch = List.copyOf(rows);
+                rows.clear();
+                written += graph.write(tx -> tx.run(CREATE, Map.of("rows", batch, "version", version)).consume()
+                        .counters().relationshipsCreated());
+            }
+        }
+        return written;
+    }
+
+    /** Number of SIMILAR edges in the graph. */
+    public long count() {
+        return graph.read(tx -> tx.run("MATCH (:Item)-[s:SIMILAR]->(:Item) RETURN count(s) AS n").single()
+                .get("n").asLong());
+    }
+}

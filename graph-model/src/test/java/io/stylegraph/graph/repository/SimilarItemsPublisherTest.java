@@ -1,0 +1,59 @@
+package io.stylegraph.graph.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stylegraph.graph.neo4j.GraphDatabase;
+import io.stylegraph.graph.neo4j.TestGraph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SimilarItemsPublisherTest {
+    private final GraphDatabase graph = TestGraph.graph();
+    private final SimilarItemsPublisher publisher = new SimilarItemsPublisher(graph);
+
+    @BeforeEach
+    void items() {
+        TestGraph.clear();
+        graph.run("UNWIND range(1, 4) AS n CREATE (:Item {id: 'item-' + n})", Map.of());
+    }
+
+    @Test
+    void shouldWriteEdgesWithScoreAndCosinePerModality() {
+        long written = publisher.replace(List.of(
+                new SimilarItemsPublisher.Edge("item-1", "item-2", 0.8, Map.of("visual", 0.5, "text", 0.9)),
+                new SimilarItemsPublisher.Edge("item-2", "item-1", 0.45, Map.of("text", 0.9)),
+                new SimilarItemsPublisher.Edge("item-1", "gone", 0.1, Map.of("text", 0.1))), 3);
+
+        assertEquals(2, written, "an edge to an item no longer in the graph is skipped");
+        Map<String, Object> edge = graph.read(tx -> tx.run("""
+                MATCH (:Item {id: 'item-1'})-[s:SIMILAR]->(:Item {id: 'item-2'})
+                RETURN s.score AS score, s.visual AS visual, s.text AS text, s.version AS version
+                """).single().asMap());
+        assertEquals(0.8, (Double) edge.get("score"), 1e-9);
+        assertEquals(0.5, (Double) edge.get("visual"), 1e-9);
+        assertEquals(0.9, (Double) edge.get("text"), 1e-9);
+        assertEquals(3L, edge.get("version"));
+    }
+
+    @Test
+    void shouldReplaceThePreviousRunsEdgesAcrossSeveralDeleteBatches() {
+        List<SimilarItemsPublisher.Edge> many = new ArrayList<>();
+        for (int k = 0; k < 12_000; k++) {
+            many.add(new SimilarItemsPublisher.Edge("item-" + (1 + k % 4), "item-" + (1 + (k + 1) % 4), 0.5,
+                    Map.of("text", 0.5)));
+        }
+        assertEquals(12_000, publisher.replace(many, 1));
+
+        long written = publisher.replace(List.of(
+                new SimilarItemsPublisher.Edge("item-3", "item-4", 0.7, Map.of("visual", 0.7))), 2);
+
+        assertEquals(1, written);
+        assertEquals(1, publisher.count());
+        assertEquals(1L, TestGraph.count(
+                "MATCH (:Item {id: 'item-3'})-[s:SIMILAR {version: 2}]->(:Item {id: 'item-4'}) RETURN count(s)"));
+    }
+}
