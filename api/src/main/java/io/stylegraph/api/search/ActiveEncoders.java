@@ -1,7 +1,6 @@
 package io.stylegraph.api.search;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.stylegraph.models.Encoders;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ActiveEncoders implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveEncoders.class);
-
-    private static final long LOADER_STACK_BYTES = 64L * 1024 * 1024;
 
     private final Path siglipDir;
     private volatile Encoders encoders;
@@ -59,44 +56,16 @@ public class ActiveEncoders implements AutoCloseable {
         synchronized (this) {
             if (encoders == null) {
                 long started = System.nanoTime();
-                encoders = loadOnLargeStack();
+                // on the calling thread, whatever its stack: models loads ONNX Runtime itself on a thread with a
+                // large stack (OnnxRuntimeLoader), which its native side needs to start without crashing the JVM
+                encoders = siglipDir == null ? Encoders.builtIn()
+                        : Encoders.fashionSigLip(siglipDir, new OnnxSessions(), FashionSigLip.DEFAULT_MAX_BATCH);
                 LOG.info("Encoders ready in {} ms: image {} ({}-d), text {} ({}-d)",
                         (System.nanoTime() - started) / 1_000_000, encoders.images().modelId(),
                         encoders.images().dimension(), encoders.texts().modelId(), encoders.texts().dimension());
             }
             return encoders;
         }
-    }
-
-    /**
-     * ONNX Runtime 1.29's native library can recurse deeply while it loads (seen on this project's Debian VM, AMD
-     * EPYC): on a thread with the JVM's default 1 MB stack the process then dies with SIGSEGV and no error report.
-     * Loading it on a thread with a large stack avoids that; inference afterwards runs on any thread.
-     */
-    private Encoders loadOnLargeStack() {
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread loader = new Thread(null, () -> {
-            try {
-                outcome.set(siglipDir == null ? Encoders.builtIn()
-                        : Encoders.fashionSigLip(siglipDir, new OnnxSessions(), FashionSigLip.DEFAULT_MAX_BATCH));
-            } catch (RuntimeException | Error e) {
-                outcome.set(e);
-            }
-        }, "encoder-loader", LOADER_STACK_BYTES);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the encoders", e);
-        }
-        if (outcome.get() instanceof RuntimeException e) {
-            throw e;
-        }
-        if (outcome.get() instanceof Error e) {
-            throw e;
-        }
-        return (Encoders) outcome.get();
     }
 
     @PreDestroy

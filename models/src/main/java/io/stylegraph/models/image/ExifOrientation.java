@@ -6,8 +6,9 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * EXIF orientation (tag 0x0112) of a JPEG, and the transform that turns its pixels upright. Phones store photos
- * sideways and set this tag; ImageIO ignores it.
+ * EXIF orientation (tag 0x0112) of a JPEG, PNG or WebP upload, and the transform that turns its pixels upright.
+ * Phones store photos sideways and set this tag; ImageIO ignores it. The readers look into the bytes in place (no
+ * copies) and answer {@link #NORMAL} for anything absent, truncated or malformed.
  */
 public final class ExifOrientation {
 
@@ -15,8 +16,19 @@ public final class ExifOrientation {
 
     private static final int ORIENTATION_TAG = 0x0112;
     private static final int TYPE_SHORT = 3;
+    /** Bit of the VP8X flags byte saying an EXIF chunk follows. */
+    private static final int WEBP_EXIF_FLAG = 0x08;
 
     private ExifOrientation() {
+    }
+
+    /** The orientation stored in an upload of the given format, or {@link #NORMAL} when absent or malformed. */
+    public static int read(ImageFormat format, byte[] data) {
+        return switch (format) {
+            case JPEG -> readFromJpeg(data);
+            case PNG -> readFromPng(data);
+            case WEBP -> readFromWebp(data);
+        };
     }
 
     /** The orientation in the first Exif APP1 segment before the image data, or {@link #NORMAL} when absent or malformed. */
@@ -52,6 +64,74 @@ public final class ExifOrientation {
             pos = end;
         }
         return NORMAL;
+    }
+
+    /**
+     * The orientation in a PNG's {@code eXIf} chunk (PNG 1.5 extension, now in the PNG specification): a TIFF
+     * structure, the same as a JPEG's Exif segment after its {@code Exif\0\0} header. Only chunk headers are read on
+     * the way, so the scan costs one step per chunk. The chunk belongs before the image data, but some writers put
+     * it after, and it is read wherever it is. Older "Raw profile type exif" text chunks are not read.
+     */
+    public static int readFromPng(byte[] png) {
+        long pos = 8;
+        while (pos + 8 <= png.length) {
+            int at = (int) pos;
+            long length = u32(png, at, false);
+            int type = at + 4;
+            long data = pos + 8;
+            long end = data + length;
+            if (end + 4 > png.length) {
+                return NORMAL;
+            }
+            if (isType(png, type, "eXIf")) {
+                return readFromExifPayload(png, (int) data, (int) end);
+            }
+            if (isType(png, type, "IEND")) {
+                return NORMAL;
+            }
+            pos = end + 4;
+        }
+        return NORMAL;
+    }
+
+    /**
+     * The orientation in a WebP's {@code EXIF} chunk. Only the extended format carries one: a {@code VP8X} chunk
+     * first, whose EXIF flag says the chunk exists (browsers look only then, and so does this). The RIFF chunks are
+     * walked by their headers; payloads are padded to an even length.
+     */
+    public static int readFromWebp(byte[] webp) {
+        if (webp.length < 12 + 8 + 10 || !isType(webp, 12, "VP8X")) {
+            return NORMAL;
+        }
+        if ((webp[20] & WEBP_EXIF_FLAG) == 0) {
+            return NORMAL;
+        }
+        long riffEnd = Math.min(webp.length, 8 + u32(webp, 4, true));
+        long pos = 12;
+        while (pos + 8 <= riffEnd) {
+            int at = (int) pos;
+            long size = u32(webp, at + 4, true);
+            long data = pos + 8;
+            long end = data + size;
+            if (end > riffEnd) {
+                return NORMAL;
+            }
+            if (isType(webp, at, "EXIF")) {
+                return readFromExifPayload(webp, (int) data, (int) end);
+            }
+            pos = end + (size & 1);
+        }
+        return NORMAL;
+    }
+
+    /** A TIFF structure, possibly behind the JPEG-style {@code Exif\0\0} header some PNG and WebP writers keep. */
+    private static int readFromExifPayload(byte[] b, int start, int end) {
+        return readFromTiff(b, isExifHeader(b, start, end) ? start + 6 : start, end);
+    }
+
+    private static boolean isType(byte[] b, int at, String type) {
+        return b[at] == type.charAt(0) && b[at + 1] == type.charAt(1) && b[at + 2] == type.charAt(2)
+                && b[at + 3] == type.charAt(3);
     }
 
     private static boolean isExifHeader(byte[] b, int at, int end) {

@@ -6,7 +6,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +19,13 @@ import java.util.Locale;
 /**
  * Decodes uploaded pictures within {@link ImageLimits}: the byte count is checked while reading, the format is
  * recognised from the leading bytes, and width and height are read from the header before any pixel is decoded,
- * so a small file that claims a huge raster is refused cheaply. JPEG EXIF orientation is applied.
+ * so a small file that claims a huge raster is refused cheaply. EXIF orientation is applied (JPEG Exif segment, PNG
+ * {@code eXIf} chunk, WebP {@code EXIF} chunk), and pictures in other colour spaces (CMYK and YCCK JPEGs, embedded ICC
+ * profiles) come back as sRGB, so {@link RgbImage} and every other consumer read plain RGB or gray.
+ *
+ * <p>JPEGs go through TwelveMonkeys' reader (a dependency of this module; ImageIO ranks it before the JDK's): it
+ * converts CMYK and Adobe YCCK JPEGs with their embedded profile to RGB, which older JDK readers refuse outright
+ * ("Unsupported Image Type").
  *
  * <p>Stateless apart from its limits: safe to share between threads.
  */
@@ -73,8 +81,8 @@ public final class ImageDecoder {
                 throw new ImageRejectedException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
                         "%dx%d pixels exceed the limit of %d", width, height, limits.maxPixels()));
             }
-            BufferedImage image = read(reader, format);
-            int orientation = format == ImageFormat.JPEG ? ExifOrientation.readFromJpeg(data) : ExifOrientation.NORMAL;
+            BufferedImage image = standardColours(read(reader, format));
+            int orientation = ExifOrientation.read(format, data);
             return new DecodedImage(ExifOrientation.apply(image, orientation), format, orientation);
         } catch (IOException e) {
             throw new ImageRejectedException(Reason.CORRUPT, "unreadable " + format + ": " + e.getMessage(), e);
@@ -91,7 +99,8 @@ public final class ImageDecoder {
             }
             return image;
         } catch (javax.imageio.IIOException e) {
-            // The JDK's JPEG reader says this for CMYK/YCCK and other colour layouts it cannot convert.
+            // The JDK's JPEG reader says this for colour layouts it cannot convert (CMYK and YCCK in older JDKs),
+            // should it be the one picked.
             if (e.getMessage() != null && e.getMessage().startsWith("Unsupported Image Type")) {
                 throw new ImageRejectedException(Reason.UNSUPPORTED_FORMAT,
                         "unsupported " + format + " variant: " + e.getMessage(), e);
@@ -100,6 +109,22 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new ImageRejectedException(Reason.CORRUPT, "unreadable " + format + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The picture itself when its colour space is sRGB (any layout, palette included) or gray; otherwise the same
+     * picture converted to sRGB through its colour space (CMYK with its ICC profile, say), keeping any alpha.
+     */
+    static BufferedImage standardColours(BufferedImage image) {
+        ColorSpace space = image.getColorModel().getColorSpace();
+        if (space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY) {
+            return image;
+        }
+        boolean alpha = image.getColorModel().hasAlpha();
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(),
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(image, rgb);
+        return rgb;
     }
 
     private static ImageReader readerFor(ImageFormat format) throws ImageRejectedException {

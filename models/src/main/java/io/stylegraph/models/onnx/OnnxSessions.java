@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Opens ONNX models on the preferred {@link ExecutionProvider}. When CUDA is asked for but cannot be added (the CPU
  * build of ONNX Runtime, no GPU, missing CUDA libraries), the session is opened on the CPU and one line is logged
- * (the first time only; later fallbacks of the same instance log at debug level).
+ * (the first time only; later fallbacks of the same instance log at debug level). ONNX Runtime itself is loaded by
+ * {@link OnnxRuntimeLoader} on its own large-stack thread, so models may be opened from any thread.
  */
 public final class OnnxSessions {
 
@@ -40,11 +41,15 @@ public final class OnnxSessions {
         this.intraOpThreads = intraOpThreads;
     }
 
+    /**
+     * @throws ModelFilesException naming the file when it is missing or ONNX Runtime refuses it
+     * @throws io.stylegraph.models.EncoderException when ONNX Runtime itself cannot be loaded
+     */
     public OnnxModel open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelFilesException("ONNX model file not found: " + file);
         }
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OnnxRuntimeLoader.environment();
         if (preferred == ExecutionProvider.CUDA) {
             try (OrtSession.SessionOptions options = baseOptions()) {
                 options.addCUDA(cudaDevice);

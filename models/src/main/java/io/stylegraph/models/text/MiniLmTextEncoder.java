@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.Vectors;
+import io.stylegraph.models.onnx.OnnxRuntimeLoader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.concurrent.Executor;
 /**
  * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers, mean pooling, 384-d), model and tokenizer
  * shipped inside the langchain4j Maven artifact and run on ONNX Runtime's CPU provider. Loading takes a few
- * seconds; create one and share it (thread-safe).
+ * seconds; create one and share it (thread-safe). langchain4j reaches ONNX Runtime on its own
+ * ({@code OrtEnvironment.getEnvironment()} while loading the model class), so the constructors have
+ * {@link OnnxRuntimeLoader} create the environment first; any thread may construct one.
  */
 public final class MiniLmTextEncoder implements TextEncoder {
 
@@ -24,11 +27,13 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     /** Spreads a batch over langchain4j's default worker pool. */
     public MiniLmTextEncoder() {
+        OnnxRuntimeLoader.environment();
         this.model = new AllMiniLmL6V2EmbeddingModel();
     }
 
     /** @param executor runs the per-text work of a batch (for example a bounded pool shared with other encoders) */
     public MiniLmTextEncoder(Executor executor) {
+        OnnxRuntimeLoader.environment();
         this.model = new AllMiniLmL6V2EmbeddingModel(executor);
     }
 

@@ -3,6 +3,9 @@ package io.stylegraph.models.image;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +67,42 @@ class ExifOrientationTest {
         assertEquals(5, ExifOrientation.readFromJpeg(TestImages.withExifOrientation(jpeg, 5, false)));
         assertEquals(1, ExifOrientation.readFromJpeg(jpeg));
         assertEquals(1, ExifOrientation.readFromJpeg(TestImages.withExifOrientation(jpeg, 9, false)));
-        byte[] truncated = java.util.Arrays.copyOf(TestImages.withExifOrientation(jpeg, 6, false), 20);
+        byte[] truncated = Arrays.copyOf(TestImages.withExifOrientation(jpeg, 6, false), 20);
         assertEquals(1, ExifOrientation.readFromJpeg(truncated));
+    }
+
+    @Test
+    void shouldFindTheTagInPngExifChunksAndIgnoreMalformedOnes() {
+        byte[] png = TestImages.encode(TestImages.redCorner(), "png");
+        byte[] tagged = TestImages.withPngChunk(png, "eXIf", TestImages.exifBlock(6, true, false), false);
+        assertEquals(6, ExifOrientation.readFromPng(tagged));
+        assertEquals(6, ExifOrientation.read(ImageFormat.PNG, tagged));
+        assertEquals(1, ExifOrientation.readFromPng(png));
+        assertEquals(1, ExifOrientation.readFromPng(TestImages.withPngChunk(png, "eXIf", new byte[3], false)));
+        assertEquals(1, ExifOrientation.readFromPng(TestImages.withPngChunk(png, "eXIf",
+                TestImages.exifBlock(0, false, false), false)));
+        // cut inside the chunk, and a chunk length running past the end of the file
+        for (int length = 0; length < 60; length++) {
+            assertEquals(1, ExifOrientation.readFromPng(Arrays.copyOf(tagged, length)), "cut at " + length);
+        }
+        byte[] lying = tagged.clone();
+        ByteBuffer.wrap(lying).putInt(33, 0xFFFFFFF0);
+        assertEquals(1, ExifOrientation.readFromPng(lying));
+    }
+
+    @Test
+    void shouldFindTheTagInWebpExifChunksAndIgnoreMalformedOnes() {
+        byte[] webp = TestImages.resource("corner.webp");
+        byte[] tagged = TestImages.webpWithExif(webp, 24, 16, TestImages.exifBlock(8, false, true), true);
+        assertEquals(8, ExifOrientation.readFromWebp(tagged));
+        assertEquals(8, ExifOrientation.read(ImageFormat.WEBP, tagged));
+        assertEquals(1, ExifOrientation.readFromWebp(webp));
+        assertEquals(1, ExifOrientation.readFromWebp(TestImages.uniformWebp(3, 2, 0xFF00FF00)));
+        for (int length = 0; length < tagged.length; length++) {
+            assertEquals(1, ExifOrientation.readFromWebp(Arrays.copyOf(tagged, length)), "cut at " + length);
+        }
+        byte[] lying = tagged.clone();
+        ByteBuffer.wrap(lying).order(ByteOrder.LITTLE_ENDIAN).putInt(34, 0x7FFFFFF0);  // the image chunk's size
+        assertEquals(1, ExifOrientation.readFromWebp(lying));
     }
 }

@@ -4,6 +4,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -74,6 +75,20 @@ final class TestImages {
 
     /** Inserts an Exif APP1 segment holding only the orientation tag right after the JPEG's SOI marker. */
     static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
+        byte[] exif = exifBlock(orientation, littleEndian, true);
+        int length = 2 + exif.length;
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+        out.put(jpeg, 0, 2);
+        out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(exif);
+        out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
+    }
+
+    /**
+     * A TIFF structure whose IFD0 holds only the orientation tag, optionally behind the {@code Exif\0\0} header of
+     * a JPEG APP1 segment (which some PNG and WebP writers keep too).
+     */
+    static byte[] exifBlock(int orientation, boolean littleEndian, boolean exifHeader) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4)
                 .order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         tiff.put(littleEndian ? new byte[] {'I', 'I'} : new byte[] {'M', 'M'});
@@ -81,13 +96,72 @@ final class TestImages {
         tiff.putShort((short) 1);
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
         tiff.putInt(0);
-        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
-        int length = 2 + exif.length + tiff.capacity();
-        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
-        out.put(jpeg, 0, 2);
-        out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(exif).put(tiff.array());
-        out.put(jpeg, 2, jpeg.length - 2);
+        byte[] header = exifHeader ? "Exif\0\0".getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        return ByteBuffer.allocate(header.length + tiff.capacity()).put(header).put(tiff.array()).array();
+    }
+
+    /** 24x16, blue, with a red 8x8 square in the top-left corner: where the square lands shows the turn. */
+    static BufferedImage redCorner() {
+        BufferedImage image = new BufferedImage(24, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 24; x++) {
+                image.setRGB(x, y, x < 8 && y < 8 ? 0xFF0000 : 0x0000FF);
+            }
+        }
+        return image;
+    }
+
+    /** A committed fixture under {@code src/test/resources/images}. */
+    static byte[] resource(String name) {
+        try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource images/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Inserts a chunk (length, type, data, CRC-32 over type and data) into a PNG: right after IHDR, where eXIf
+     * belongs, or just before IEND.
+     */
+    static byte[] withPngChunk(byte[] png, String type, byte[] data, boolean afterImageData) {
+        CRC32 crc = new CRC32();
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(typeBytes);
+        crc.update(data);
+        int at = afterImageData ? png.length - 12 : 8 + 8 + 13 + 4;
+        return ByteBuffer.allocate(png.length + 12 + data.length)
+                .put(png, 0, at)
+                .putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue())
+                .put(png, at, png.length - at)
+                .array();
+    }
+
+    /**
+     * Turns a simple-format WebP (RIFF header and one {@code VP8 }/{@code VP8L} chunk) into the extended format: a
+     * VP8X chunk for the given canvas, the image chunk, then an EXIF chunk (padded to an even size).
+     */
+    static byte[] webpWithExif(byte[] simpleWebp, int width, int height, byte[] exif, boolean exifFlag) {
+        ByteBuffer in = ByteBuffer.wrap(simpleWebp).order(ByteOrder.LITTLE_ENDIAN);
+        int imageChunkSize = in.getInt(16);
+        int imageChunk = 8 + imageChunkSize + (imageChunkSize & 1);
+        int exifChunk = 8 + exif.length + (exif.length & 1);
+        int riffSize = 4 + (8 + 10) + imageChunk + exifChunk;
+        ByteBuffer out = ByteBuffer.allocate(8 + riffSize).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(riffSize).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        out.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10)
+                .put((byte) (exifFlag ? 0x08 : 0)).put(new byte[3])
+                .put(int24(width - 1)).put(int24(height - 1));
+        out.put(simpleWebp, 12, imageChunk);
+        out.put("EXIF".getBytes(StandardCharsets.US_ASCII)).putInt(exif.length).put(exif);
         return out.array();
+    }
+
+    private static byte[] int24(int value) {
+        return new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16)};
     }
 
     /**
