@@ -17,6 +17,15 @@ public final class ImportSinks {
 
     /** Hands every item to {@code items} and ignores the rest. */
     public static ImportSink itemsTo(Consumer<Item> items) {
+        return to(items, interaction -> { });
+    }
+
+    /** Hands every like and dislike to {@code interactions} and ignores the rest. */
+    public static ImportSink interactionsTo(Consumer<Interaction> interactions) {
+        return to(item -> { }, interactions);
+    }
+
+    private static ImportSink to(Consumer<Item> items, Consumer<Interaction> interactions) {
         return new ImportSink() {
             @Override
             public void item(Item item) {
@@ -33,6 +42,7 @@ public final class ImportSinks {
 
             @Override
             public void interaction(Interaction interaction) {
+                interactions.accept(interaction);
             }
 
             @Override

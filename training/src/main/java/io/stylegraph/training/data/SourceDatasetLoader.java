@@ -1,14 +1,9 @@
 package io.stylegraph.training.data;
 
-import io.stylegraph.graph.domain.Interaction;
-import io.stylegraph.graph.domain.Item;
-import io.stylegraph.graph.domain.Outfit;
 import io.stylegraph.graph.domain.Signal;
-import io.stylegraph.graph.domain.User;
 import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.DatasetSources;
-import io.stylegraph.graph.imports.ImportSink;
-import io.stylegraph.graph.imports.RowError;
+import io.stylegraph.graph.imports.ImportSinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,32 +32,13 @@ public final class SourceDatasetLoader {
         List<TimedInteraction> dislikes = new ArrayList<>();
         long[] rows = {0};
         try {
-            source.read(new ImportSink() {
-                @Override
-                public void item(Item item) {
-                }
-
-                @Override
-                public void outfit(Outfit outfit) {
-                }
-
-                @Override
-                public void user(User user) {
-                }
-
-                @Override
-                public void interaction(Interaction interaction) {
-                    long time = interaction.at() != null ? interaction.at().toEpochMilli()
-                            : interaction.position() != null ? interaction.position() : rows[0];
-                    rows[0]++;
-                    TimedInteraction timed = new TimedInteraction(interaction.userId(), interaction.itemId(), time);
-                    (interaction.signal() == Signal.LIKE ? likes : dislikes).add(timed);
-                }
-
-                @Override
-                public void rejected(RowError error) {
-                }
-            });
+            source.read(ImportSinks.interactionsTo(interaction -> {
+                long time = interaction.at() != null ? interaction.at().toEpochMilli()
+                        : interaction.position() != null ? interaction.position() : rows[0];
+                rows[0]++;
+                TimedInteraction timed = new TimedInteraction(interaction.userId(), interaction.itemId(), time);
+                (interaction.signal() == Signal.LIKE ? likes : dislikes).add(timed);
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset " + name + " under " + dataDir, e);
         }

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# HTTP load run with wrk against a running Stylegraph service (e.g. `./stylegraph serve` on the fashion-products
+# demo catalogue, once /v1/search/status says the embeddings are complete). Replays 1,000 query items spread over the
+# catalogue: similar items per modality, and text search with those items' titles as queries; each endpoint at 16
+# and 64 connections. Writes <report>.md and <report>.json with p50/p90/p99 latency and requests/s per run.
+#
+#   bench/http-load.sh [--url http://localhost:8080] [--duration 30s] [--queries 1000] \
+#                      [--report reports/http-load-fashion-products]
+set -euo pipefail
+
+url=http://localhost:8080
+duration=30s
+queries=1000
+report=reports/http-load-fashion-products
+connections=(16 64)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --url) url="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --queries) queries="$2"; shift 2 ;;
+    --report) report="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
+status=$(curl -fsS "$url/v1/search/status") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# every n-th item of the catalogue in id order, n chosen so that about $queries items are picked
+python3 - "$url" "$queries" "$work" <<'PY'
+import json, sys, urllib.parse, urllib.request
+url, wanted, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+items, page = [], 0
+while True:
+    with urllib.request.urlopen(f"{url}/v1/items?size=200&page={page}") as r:
+        body = json.load(r)
+    batch = body["items"]
+    items.extend(batch)
+    if len(batch) < 200:
+        break
+    page += 1
+items = [i.get("item", i) for i in items]
+items.sort(key=lambda i: i["id"])
+step = max(1, len(items) // wanted)
+picked = items[::step][:wanted]
+with open(f"{work}/catalogue-size", "w") as f:
+    f.write(str(len(items)))
+for modality in ("visual", "text", "hybrid"):
+    with open(f"{work}/similar-{modality}.paths", "w") as f:
+        for i in picked:
+            f.write(f"/v1/items/{urllib.parse.quote(i['id'])}/similar?k=10&modality={modality}\n")
+with open(f"{work}/search.paths", "w") as f:
+    for i in picked:
+        f.write("/v1/search?k=10&q=" + urllib.parse.quote(i.get("title") or i["id"]) + "\n")
+PY
+catalogue=$(cat "$work/catalogue-size")
+picked=$(wc -l < "$work/search.paths")
+echo "catalogue: $catalogue items; $picked query items; $duration per run" >&2
+
+results="$work/results.tsv"
+for endpoint in similar-visual similar-text similar-hybrid search; do
+  # warm-up: JIT and caches, not recorded
+  wrk -t2 -c16 -d5s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" >/dev/null
+  for c in "${connections[@]}"; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    line=$(wrk -t2 -c"$c" -d"$duration" --timeout 10s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" \
+      | grep '^RESULT')
+    echo "$endpoint $c $load $line" >&2
+    echo -e "$endpoint\t$c\t$load\t${line#RESULT }" >> "$results"
+  done
+done
+
+python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" <<'PY'
+import json, os, platform, subprocess, sys, datetime
+results, report, url, duration, catalogue, picked, status = sys.argv[1:8]
+rows = []
+for line in open(results):
+    endpoint, conns, load, rest = line.rstrip("\n").split("\t")
+    r = dict(kv.split("=") for kv in rest.split())
+    seconds = int(r["duration_us"]) / 1e6
+    rows.append({"endpoint": endpoint, "connections": int(conns), "loadAverageBefore": float(load),
+                 "requests": int(r["requests"]), "requestsPerSecond": round(int(r["requests"]) / seconds, 1),
+                 "p50Ms": int(r["p50_us"]) / 1000, "p90Ms": int(r["p90_us"]) / 1000, "p99Ms": int(r["p99_us"]) / 1000,
+                 "maxMs": int(r["max_us"]) / 1000, "meanMs": float(r["mean_us"]) / 1000,
+                 "non2xx": int(r["non2xx"]), "errors": int(r["connect_errors"]) + int(r["read_errors"]) + int(r["timeouts"])})
+try:
+    revision = subprocess.check_output(["git", "describe", "--always", "--dirty"], text=True).strip()
+except Exception:
+    revision = "unknown"
+meta = {"command": "bench/http-load.sh --url %s --duration %s --queries %s --report %s" % (url, duration, picked, report),
+        "gitRevision": revision, "finishedAt": datetime.datetime.utcnow().isoformat() + "Z",
+        "cores": os.cpu_count(), "machine": platform.platform(), "catalogueItems": int(catalogue),
+        "queryItems": int(picked), "searchStatus": json.loads(status), "runs": rows}
+os.makedirs(os.path.dirname(report) or ".", exist_ok=True)
+with open(report + ".json", "w") as f:
+    json.dump(meta, f, indent=2)
+with open(report + ".md", "w") as f:
+    f.write("# HTTP load run\n\n")
+    f.write("Written by `%s` against a running `./stylegraph serve` (wrk, 2 threads, keep-alive, on the same machine as "
+            "the service).\n\n" % meta["command"])
+    f.write("- git revision: `%s`, finished %s\n" % (revision, meta["finishedAt"]))
+    f.write("- machine: %d cores, %s; wrk shares the cores with the service\n" % (meta["cores"], meta["machine"]))
+    f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s warm-up "
+            "per endpoint\n" % (int(catalogue), int(picked), duration))
+    f.write("- similar: `GET /v1/items/{id}/similar?k=10&modality=…`; search: `GET /v1/search?k=10&q=<the query "
+            "item's title>` (encodes the words on every request)\n\n")
+    f.write("| endpoint | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | load avg before |\n")
+    f.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    for r in rows:
+        f.write("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f |\n" % (
+            r["endpoint"], r["connections"], r["requestsPerSecond"], r["p50Ms"], r["p90Ms"], r["p99Ms"], r["maxMs"],
+            r["non2xx"], r["errors"], r["loadAverageBefore"]))
+print("wrote %s.md and %s.json" % (report, report))
+PY
