@@ -73,6 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--keep-ratio", description = "FREEDOM's share of like edges kept each epoch (default 0.2)")
     Double keepRatio;
 
+    @Option(names = "--report-name",
+            description = "file name of the report without extension (default: evaluate-<dataset>)")
+    String reportName;
+
     @Option(names = "--layers", description = "user–item propagation layers of the graph models (default 2)")
     Integer layers;
 
@@ -129,6 +133,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (reportName != null && !reportName.matches("[A-Za-z0-9._-]+")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--report-name must be a plain file name (letters, digits, '.', '_', '-'), got '" + reportName + "'");
+        }
         Instant startedAt = Instant.now();
         out.printf("loading %s from %s%n", dataset, dataDir);
         Dataset data = DatasetCatalog.load(dataset, dataDir);
@@ -151,7 +159,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 reports);
-        Path[] written = ReportWriter.write(report, reportDir);
+        Path[] written = reportName == null ? ReportWriter.write(report, reportDir)
+                : ReportWriter.write(report, reportDir, reportName);
         out.printf("wrote %s and %s%n", written[0], written[1]);
         return 0;
     }

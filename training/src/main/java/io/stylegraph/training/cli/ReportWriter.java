@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes an {@link EvaluationReport} as {@code evaluate-<dataset>.json} and {@code .md}. */
+/** Writes an {@link EvaluationReport} as {@code <name>.json} and {@code .md}, by default {@code evaluate-<dataset>}. */
 final class ReportWriter {
 
     private static final List<String> TABLE_METRICS = List.of("Recall@10", "Recall@20", "Recall@50", "NDCG@10",
@@ -19,9 +19,13 @@ final class ReportWriter {
     }
 
     static Path[] write(EvaluationReport report, Path directory) throws IOException {
+        return write(report, directory, "evaluate-" + report.dataset());
+    }
+
+    static Path[] write(EvaluationReport report, Path directory, String name) throws IOException {
         Files.createDirectories(directory);
-        Path json = directory.resolve("evaluate-" + report.dataset() + ".json");
-        Path markdown = directory.resolve("evaluate-" + report.dataset() + ".md");
+        Path json = directory.resolve(name + ".json");
+        Path markdown = directory.resolve(name + ".md");
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         mapper.writeValue(json.toFile(), report);
         Files.writeString(markdown, markdown(report));

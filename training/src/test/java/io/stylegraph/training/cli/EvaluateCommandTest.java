@@ -70,10 +70,10 @@ class EvaluateCommandTest {
         int exit = new CommandLine(command).execute("--dataset", "rent-the-runway", "--models",
                 "lightgcn-no-dislikes,lightgcn,lightgcn-signed,lightgcn-hard-signed", "--data-dir", data.toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--epochs", "2", "--threads", "1",
-                "--dislike-edge-weight", "0.25");
+                "--dislike-edge-weight", "0.25", "--report-name", "dislikes-rent-the-runway");
 
         assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/evaluate-rent-the-runway.json").toFile());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/dislikes-rent-the-runway.json").toFile());
         JsonNode models = report.get("models");
         assertEquals(4, models.size());
         assertEquals("0.0", models.get(0).get("parameters").get("hardNegativeRatio").asText());

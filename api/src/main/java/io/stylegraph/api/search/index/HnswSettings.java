@@ -9,7 +9,7 @@ package io.stylegraph.api.search.index;
  * @param ef             candidate list size while searching (raised to k when k is larger)
  */
 public record HnswSettings(int threshold, int m, int efConstruction, int ef) {
-    public static final HnswSettings DEFAULT = new HnswSettings(100_000, 16, 200, 100);
+    public static final HnswSettings DEFAULT = new HnswSettings(30_000, 16, 200, 100);
 
     public HnswSettings {
         if (m < 2 || efConstruction < 1 || ef < 1) {
