@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "stylegraph", mixinStandardHelpOptions = true, version = "stylegraph 0.1.0",
         description = "Graph-based multimodal fashion recommender service.",
         subcommands = {ServeCommand.class, ImportCommandLine.class, TrainCommand.class,
-                io.stylegraph.training.cli.EvaluateCommand.class, EvaluateRetrievalCommand.class})
+                io.stylegraph.training.cli.EvaluateCommand.class, EvaluateRetrievalCommand.class,
+                io.stylegraph.training.cli.EvaluateOutfitsCommand.class})
 public class StylegraphCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,36 @@
+package io.stylegraph.training.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code evaluate-outfits} writes: the run, the data, the trained model's course and, per benchmark, every
+ * model's figure beside the random scorer's and the chance level.
+ *
+ * @param results    one row per benchmark; {@code scores} maps a model label to its figure (accuracy in [0, 1] for
+ *                   fill-in-the-blank, AUC for compatibility)
+ * @param timings    seconds and rates measured by the command (text encoding, training, scoring)
+ * @param anchors    published figures to read ours against, with what they used
+ * @param notes      what the figures are and are not, written by the command
+ */
+public record OutfitEvaluationReport(String dataset, String command, String gitRevision, String startedAt,
+                                     String finishedAt, EvaluationReport.Machine machine, Map<String, Object> data,
+                                     Map<String, String> parameters, List<Result> results, List<Epoch> epochs,
+                                     Map<String, Double> timings, long peakHeapBytes, long peakRssBytes,
+                                     List<String> anchors, List<String> notes) {
+
+    /**
+     * One benchmark.
+     *
+     * @param metric "FITB accuracy" or "AUC"
+     * @param count  questions (FITB) or positive outfits (AUC; as many negatives)
+     * @param chance the expected figure of a random guess (1 / candidates, or 0.5)
+     * @param scores figure per model label, including the measured random scorer
+     */
+    public record Result(String benchmark, String metric, String protocol, int count, double chance,
+                         Map<String, Double> scores) {
+    }
+
+    public record Epoch(int epoch, double loss, double seconds, int examples) {
+    }
+}

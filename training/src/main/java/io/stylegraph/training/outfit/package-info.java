@@ -1,0 +1,22 @@
+/**
+ * Outfit compatibility: which items go together, learned from outfits ({@code CONTAINS}).
+ *
+ * <p>The model ({@link io.stylegraph.training.outfit.TypeAwareModel}) follows the idea of type-aware embeddings
+ * (Vasileva et al., ECCV 2018) in its own form: every item is mapped into one general space from its content vectors
+ * (the text vector of its name, optionally visual vectors and trained recommender embeddings, see
+ * {@link io.stylegraph.training.outfit.ExtraVectors}) plus learned type and category embeddings; each pair of types
+ * (slot pair, e.g. top–shoes) compares two items in its own subspace, a learned per-dimension weighting (mask) of
+ * the general space. An outfit's score is the mean of its pair scores, so the weakest pair can be named.
+ *
+ * <p>It is trained ({@link io.stylegraph.training.outfit.TypeAwareTrainer}) to rank a real outfit above partly
+ * wrong versions of it: items are swapped for items of the same slot (and sometimes of any slot) from other
+ * outfits, and an outfit with fewer wrong items must score higher than one with more, which teaches degrees of
+ * compatibility rather than a yes/no.
+ *
+ * <p>{@link io.stylegraph.training.outfit.OutfitBenchmark} and
+ * {@link io.stylegraph.training.outfit.CompatibilityMetrics} hold the measurement: fill-in-the-blank accuracy and
+ * compatibility AUC, each beside a random scorer. Readers for the Polyvore files are
+ * {@link io.stylegraph.training.outfit.MarylandOutfitReader} and
+ * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@code evaluate-outfits} (training/cli) runs it all.
+ */
+package io.stylegraph.training.outfit;

@@ -1,0 +1,69 @@
+package io.stylegraph.training.outfit;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarylandDataTest {
+
+    @Test
+    void shouldFixTheTestSliceBySetIdAlone() {
+        int inSlice = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String setId = Integer.toString(100_000_000 + i * 7919);
+            assertEquals(MarylandData.bucket(setId), MarylandData.bucket(setId));
+            if (MarylandData.inTestSlice(setId)) {
+                inSlice++;
+            }
+        }
+        assertEquals(3000, inSlice, 150);
+        // FNV-1a of "a" is 0xE40C292C = 3826002220, which is 0 modulo 10
+        assertEquals(0, MarylandData.bucket("a"));
+    }
+
+    @Test
+    void shouldMapCategoriesToSlotsAndNamesToTextVectors() {
+        Map<Integer, String> categories = Map.of(4, "Day Dresses", 21, "Tops", 999, "Candles");
+        float[] vector = {1, 0};
+
+        ItemVectors dress = MarylandData.item("55", new MarylandOutfitReader.Item(2, "silk dress", 4), categories,
+                Map.of("silk dress", vector));
+        ItemVectors candle = MarylandData.item("55", new MarylandOutfitReader.Item(3, null, 999), categories,
+                Map.of());
+        ItemVectors unknown = MarylandData.item("55", new MarylandOutfitReader.Item(4, "x", 12345), categories,
+                Map.of());
+
+        assertEquals("pv-55_2", dress.id());
+        assertEquals("dress", dress.type());
+        assertEquals("Day Dresses", dress.category());
+        assertEquals(vector, dress.features().get(ItemVectors.TEXT));
+        assertEquals("other", candle.type());
+        assertTrue(candle.features().isEmpty());
+        assertEquals("id:12345", unknown.category());
+        assertNull(unknown.features().get(ItemVectors.TEXT));
+    }
+
+    @Test
+    void shouldReadTheSharedMarylandFilesAndHoldOutAboutAThirdOfTheNamedOutfits() throws IOException {
+        Path folder = SharedDataset.folder(MarylandData.FOLDER);
+
+        MarylandData.Loaded test = MarylandData.load(folder, null, MarylandData.Holdout.TEST, List.of(), null, null);
+        MarylandData.Loaded dev = MarylandData.load(folder, null, MarylandData.Holdout.DEV, List.of(), null, null);
+
+        assertEquals(1198, test.trainNamed().size() + test.heldOut().size());
+        assertEquals(15_870, test.trainCategoryOnly().size());
+        assertEquals(2697, test.testCategoryOnly().size());
+        assertEquals(0.3, test.heldOut().size() / 1198.0, 0.04);
+        assertEquals(1198 - test.heldOut().size(), dev.trainNamed().size() + dev.heldOut().size());
+        assertTrue(dev.heldOut().stream().noneMatch(o -> test.heldOut().stream().anyMatch(t -> t.id().equals(o.id()))));
+        assertFalse(test.heldOut().get(0).items().get(0).type().isBlank());
+    }
+}
