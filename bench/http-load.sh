@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load run with wrk against a running Stylegraph service (e.g. `./stylegraph serve` on the fashion-products
 # demo catalogue, once /v1/search/status says the embeddings are complete). Replays 1,000 query items spread over the
-# catalogue: similar items per modality, and text search with those items' titles as queries; each endpoint at 16
+# catalogue: similar items per modality, and text search with those items' titles as queries; each endpoint at 1, 16
 # and 64 connections. Writes <report>.md and <report>.json with p50/p90/p99 latency and requests/s per run.
 #
 #   bench/http-load.sh [--url http://localhost:8080] [--duration 30s] [--queries 1000] \
@@ -12,7 +12,7 @@ url=http://localhost:8080
 duration=30s
 queries=1000
 report=reports/http-load-fashion-products
-connections=(16 64)
+connections=(1 16 64)
 while [ $# -gt 0 ]; do
   case "$1" in
     --url) url="$2"; shift 2 ;;
@@ -65,7 +65,7 @@ for endpoint in similar-visual similar-text similar-hybrid search; do
   wrk -t2 -c16 -d5s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" >/dev/null
   for c in "${connections[@]}"; do
     load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(wrk -t2 -c"$c" -d"$duration" --timeout 10s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" \
+    line=$(wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"$duration" --timeout 10s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" \
       | grep '^RESULT')
     echo "$endpoint $c $load $line" >&2
     echo -e "$endpoint\t$c\t$load\t${line#RESULT }" >> "$results"
@@ -98,8 +98,8 @@ with open(report + ".json", "w") as f:
     json.dump(meta, f, indent=2)
 with open(report + ".md", "w") as f:
     f.write("# HTTP load run\n\n")
-    f.write("Written by `%s` against a running `./stylegraph serve` (wrk, 2 threads, keep-alive, on the same machine as "
-            "the service).\n\n" % meta["command"])
+    f.write("Written by `%s` against a running `./stylegraph serve` (wrk, 2 threads (1 for one connection), keep-alive, "
+            "on the same machine as the service).\n\n" % meta["command"])
     f.write("- git revision: `%s`, finished %s\n" % (revision, meta["finishedAt"]))
     f.write("- machine: %d cores, %s; wrk shares the cores with the service\n" % (meta["cores"], meta["machine"]))
     f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s warm-up "
