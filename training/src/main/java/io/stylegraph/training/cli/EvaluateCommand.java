@@ -138,6 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "--report-name must be a plain file name (letters, digits, '.', '_', '-'), got '" + reportName + "'");
         }
         Instant startedAt = Instant.now();
+        String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
         out.printf("loading %s from %s%n", dataset, dataDir);
         Dataset data = DatasetCatalog.load(dataset, dataDir);
         int testUsers = data.split().test().usersWithInteractions();
@@ -155,7 +156,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = new EvaluationReport(dataset,
                 new EvaluationReport.DatasetSummary(data.numUsers(), data.numItems(), data.split().train().nnz(),
                         data.split().valid().nnz(), data.split().test().nnz(), data.dislikes().nnz(), testUsers),
-                commandLine, GitRevision.current(), startedAt.toString(), Instant.now().toString(),
+                commandLine, revision, startedAt.toString(), Instant.now().toString(),
                 new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 reports);
