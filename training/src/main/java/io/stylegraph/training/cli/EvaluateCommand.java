@@ -115,7 +115,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private final PrintStream out;
-    private String commandLine = "evaluate";
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
 
     public EvaluateCommand() {
         this(System.out);
@@ -126,9 +128,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        EvaluateCommand command = new EvaluateCommand();
-        command.commandLine = "evaluate " + String.join(" ", args);
-        System.exit(new CommandLine(command).execute(args));
+        System.exit(new CommandLine(new EvaluateCommand()).execute(args));
     }
 
     @Override
@@ -156,7 +156,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = new EvaluationReport(dataset,
                 new EvaluationReport.DatasetSummary(data.numUsers(), data.numItems(), data.split().train().nnz(),
                         data.split().valid().nnz(), data.split().test().nnz(), data.dislikes().nnz(), testUsers),
-                commandLine, revision, startedAt.toString(), Instant.now().toString(),
+                commandLine(), revision, startedAt.toString(), Instant.now().toString(),
                 new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 reports);
@@ -260,5 +260,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 v.seconds(), summary.best() ? " *" : "")).orElse("");
         return String.format(Locale.ROOT, "[%s] epoch %d loss %.5f train %.2f s%s", name, summary.epoch(),
                 summary.loss(), summary.trainSeconds(), valid);
+    }
+
+    /** The command as typed, for the report: "evaluate" and the arguments it was given. */
+    private String commandLine() {
+        List<String> args = spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+        // as a subcommand (./stylegraph evaluate …) picocli hands over the whole line, its own name first
+        List<String> own = !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args;
+        return own.isEmpty() ? "evaluate" : "evaluate " + String.join(" ", own);
     }
 }

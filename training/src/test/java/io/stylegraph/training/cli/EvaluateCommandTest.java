@@ -42,6 +42,8 @@ class EvaluateCommandTest {
         assertNotEquals("", report.get("gitRevision").asText());
         String markdown = Files.readString(dir.resolve("reports/evaluate-amazon-clothing.md"));
         assertTrue(markdown.contains("| lightgcn |"), markdown);
+        assertTrue(markdown.contains("Written by `evaluate --dataset amazon-clothing --models popular,bpr,lightgcn"),
+                markdown);
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("[bpr] epoch 2 loss"));
     }
 
