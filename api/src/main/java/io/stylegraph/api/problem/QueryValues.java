@@ -1,5 +1,9 @@
 package io.stylegraph.api.problem;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 
@@ -18,5 +22,34 @@ public final class QueryValues {
     public static Gender gender(String value) {
         return value == null ? null : Gender.parse(value).orElseThrow(() -> ProblemException.badRequest(
                 "invalid-field", "gender", "gender must be one of men, women, boys, girls, unisex"));
+    }
+
+    /** What an item id in a query may be: 1-128 characters, no whitespace, control characters or commas. */
+    private static final Pattern ITEM_ID = Pattern.compile("[^\\s,\\p{Cntrl}]{1,128}");
+
+    /**
+     * The item ids of a comma-separated list in parameter {@code field} (empty when absent). Each id must be 1-128
+     * characters without whitespace or control characters (surrounding spaces are trimmed), and there may be at most
+     * {@code max}; otherwise a 400 {@code invalid-field} naming {@code field}. Ids not in the catalogue are allowed.
+     */
+    public static Set<String> itemIds(String value, String field, int max) {
+        if (value == null) {
+            return Set.of();
+        }
+        String[] parts = value.split(",", -1);
+        if (parts.length > max) {
+            throw ProblemException.badRequest("invalid-field", field,
+                    field + " may list at most " + max + " item ids, got " + parts.length);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < parts.length; i++) {
+            String id = parts[i].strip();
+            if (!ITEM_ID.matcher(id).matches()) {
+                throw ProblemException.badRequest("invalid-field", field, field + " must be comma-separated item ids "
+                        + "of 1-128 characters without spaces or control characters; entry " + (i + 1) + " is not");
+            }
+            ids.add(id);
+        }
+        return Set.copyOf(ids);
     }
 }

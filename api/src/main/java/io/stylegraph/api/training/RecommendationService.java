@@ -1,11 +1,18 @@
 package io.stylegraph.api.training;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.micronaut.context.annotation.Value;
 import io.stylegraph.api.catalogue.CatalogueCache;
@@ -25,11 +32,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Ranks the catalogue for a user with the served model. A like given after training moves the user's vector at once
  * (fold-in: the mean of the liked items' embeddings is added, the mean of disliked ones subtracted), so the next list
- * reflects it without waiting for retraining. Rated items are never recommended.
+ * reflects it without waiting for retraining. Rated items (liked and disliked) are never recommended.
+ * <p>
+ * Filters (slot, category, gender, the client's exclude list) apply before the top k is taken, so a filtered list
+ * still has k items when k match.
+ * <p>
+ * <b>Gender.</b> A requested gender holds the list to items of that gender or unisex. Without one, the user's likes
+ * imply a gender when at least {@value #IMPLIED_GENDER_MIN_LIKES} liked items state a non-unisex gender and at least
+ * {@value #IMPLIED_GENDER_PERCENT} % of those are one gender; the list is then held to that gender or unisex. The
+ * request's gender wins.
+ * <p>
+ * <b>Popular lists</b> (no model, or no like to place the user by) are most-liked first but spread over outfit
+ * slots: round-robin, each round takes the next most-liked remaining item of every slot that still has one, slots in
+ * the order of their most-liked item. Ties in popularity break by fewer dislikes, then item id, so the list is
+ * deterministic.
+ * <p>
+ * Each result carries a reason: for the model strategies the liked item it is closest to (cosine similarity of the
+ * served item embeddings), for popular lists {@code popular}.
  */
 @Singleton
 public class RecommendationService {
     private static final Logger LOG = LoggerFactory.getLogger(RecommendationService.class);
+    /** Liked items with a stated non-unisex gender needed before the likes imply one. */
+    static final int IMPLIED_GENDER_MIN_LIKES = 2;
+    /** Share of those, in percent, that must be one gender. */
+    static final int IMPLIED_GENDER_PERCENT = 70;
 
     private final ServedModelHolder models;
     private final CatalogueCache catalogue;
@@ -49,7 +76,12 @@ public class RecommendationService {
         this.foldInWeight = foldInWeight;
     }
 
-    public RecommendationPage recommend(String userId, int k, Slot slot, Gender gender) {
+    /**
+     * @param category matched case-insensitively against the item's category; null for any
+     * @param exclude  item ids the client already shows; never returned
+     */
+    public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
+                                        Set<String> exclude) {
         CatalogueSnapshot snapshot = catalogue.snapshot();
         Map<String, Signal> history = graphOpinions(userId);
         Map<String, Signal> recent = new HashMap<>();
@@ -61,6 +93,15 @@ public class RecommendationService {
         Map<String, Signal> rated = new HashMap<>(history);
         rated.putAll(recent);
 
+        Gender heldTo = gender;
+        String genderSource = gender == null ? null : "request";
+        if (gender == null) {
+            heldTo = impliedGender(rated, snapshot);
+            genderSource = heldTo == null ? null : "likes";
+        }
+        Predicate<RatedItem> wanted = filter(slot, category, heldTo, exclude, rated);
+        String genderName = heldTo == null ? null : heldTo.wireName();
+
         Optional<ServedModel> served = models.current();
         if (served.isPresent()) {
             ServedModel model = served.get();
@@ -70,12 +111,56 @@ public class RecommendationService {
             float[] vector = foldIn(model, trained, foldIn);
             if (vector != null) {
                 String strategy = trained == null ? "fold-in" : foldIn.isEmpty() ? "model" : "model+fold-in";
-                return new RecommendationPage(userId, model.version(), strategy,
-                        rank(model, vector, k, slot, gender, rated, snapshot));
+                return new RecommendationPage(userId, model.version(), strategy, genderName, genderSource,
+                        rank(model, vector, k, wanted, rated, snapshot));
             }
         }
-        return new RecommendationPage(userId, served.map(ServedModel::version).orElse(null), "popular",
-                popular(snapshot, k, slot, gender, rated));
+        return new RecommendationPage(userId, served.map(ServedModel::version).orElse(null), "popular", genderName,
+                genderSource, popular(snapshot, k, wanted));
+    }
+
+    /** The gender the user's likes imply (see the class comment), or null. */
+    static Gender impliedGender(Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+        Map<Gender, Integer> counts = new EnumMap<>(Gender.class);
+        int gendered = 0;
+        for (Map.Entry<String, Signal> opinion : rated.entrySet()) {
+            if (opinion.getValue() != Signal.LIKE) {
+                continue;
+            }
+            Gender gender = snapshot.find(opinion.getKey()).map(item -> item.item().gender()).orElse(null);
+            if (gender != null && gender != Gender.UNISEX) {
+                counts.merge(gender, 1, Integer::sum);
+                gendered++;
+            }
+        }
+        if (gendered < IMPLIED_GENDER_MIN_LIKES) {
+            return null;
+        }
+        for (Map.Entry<Gender, Integer> count : counts.entrySet()) {
+            if (count.getValue() * 100 >= IMPLIED_GENDER_PERCENT * gendered) {
+                return count.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static Predicate<RatedItem> filter(Slot slot, String category, Gender gender, Set<String> exclude,
+                                               Map<String, Signal> rated) {
+        String wantedCategory = category == null ? null : category.toLowerCase(Locale.ROOT);
+        return item -> {
+            String id = item.item().id();
+            if (rated.containsKey(id) || exclude.contains(id)) {
+                return false;
+            }
+            if (slot != null && item.item().slot() != slot) {
+                return false;
+            }
+            if (wantedCategory != null && (item.item().category() == null
+                    || !item.item().category().toLowerCase(Locale.ROOT).equals(wantedCategory))) {
+                return false;
+            }
+            return gender == null || item.item().gender() == gender || item.item().gender() == Gender.UNISEX;
+        };
     }
 
     private Map<String, Signal> graphOpinions(String userId) {
@@ -131,7 +216,7 @@ public class RecommendationService {
         return vector;
     }
 
-    private List<Recommendation> rank(ServedModel model, float[] user, int k, Slot slot, Gender gender,
+    private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,
                                       Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         record Scored(int row, float score) {
         }
@@ -141,12 +226,8 @@ public class RecommendationService {
             if (best.size() == k && score <= best.peek().score()) {
                 continue;
             }
-            String itemId = model.itemId(row);
-            if (rated.containsKey(itemId)) {
-                continue;
-            }
-            Optional<RatedItem> item = snapshot.find(itemId);
-            if (item.isEmpty() || !matches(item.get(), slot, gender)) {
+            Optional<RatedItem> item = snapshot.find(model.itemId(row));
+            if (item.isEmpty() || !wanted.test(item.get())) {
                 continue;
             }
             best.add(new Scored(row, score));
@@ -154,31 +235,103 @@ public class RecommendationService {
                 best.poll();
             }
         }
-        List<Recommendation> ranked = new ArrayList<>(best.size());
+        List<Scored> ranked = new ArrayList<>(best.size());
         while (!best.isEmpty()) {
-            Scored scored = best.poll();
-            ranked.add(0, new Recommendation(ItemView.of(snapshot.find(model.itemId(scored.row())).orElseThrow()),
-                    scored.score()));
+            ranked.add(0, best.poll());
         }
-        return ranked;
-    }
-
-    private static List<Recommendation> popular(CatalogueSnapshot snapshot, int k, Slot slot, Gender gender,
-                                                Map<String, Signal> rated) {
-        List<Recommendation> items = new ArrayList<>(k);
-        for (int index : snapshot.byPopularity()) {
-            RatedItem item = snapshot.get(index);
-            if (!rated.containsKey(item.item().id()) && matches(item, slot, gender)) {
-                items.add(new Recommendation(ItemView.of(item), null));
-                if (items.size() == k) {
-                    break;
-                }
-            }
+        Liked liked = Liked.of(model, rated, snapshot);
+        List<Recommendation> items = new ArrayList<>(ranked.size());
+        for (Scored scored : ranked) {
+            items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(scored.row())).orElseThrow()),
+                    scored.score(), liked.reason(model.itemVector(scored.row()))));
         }
         return items;
     }
 
-    private static boolean matches(RatedItem item, Slot slot, Gender gender) {
-        return (slot == null || item.item().slot() == slot) && (gender == null || item.item().gender() == gender);
+    /** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */
+    private record Liked(List<String> ids, List<String> titles, List<float[]> units) {
+        static Liked of(ServedModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+            List<String> ids = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            List<float[]> units = new ArrayList<>();
+            rated.entrySet().stream()
+                    .filter(opinion -> opinion.getValue() == Signal.LIKE)
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .forEach(id -> {
+                        Integer row = model.itemRow(id);
+                        float[] unit = row == null ? null : unit(model.itemVector(row));
+                        if (unit != null) {
+                            ids.add(id);
+                            titles.add(snapshot.find(id).map(item -> item.item().title()).orElse(null));
+                            units.add(unit);
+                        }
+                    });
+            return new Liked(ids, titles, units);
+        }
+
+        RecommendationReason reason(float[] embedding) {
+            float[] result = unit(embedding);
+            if (result == null || units.isEmpty()) {
+                return RecommendationReason.tasteProfile();
+            }
+            int closest = -1;
+            float similarity = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < units.size(); i++) {
+                float[] like = units.get(i);
+                float dot = 0;
+                for (int j = 0; j < like.length; j++) {
+                    dot += like[j] * result[j];
+                }
+                if (dot > similarity) {
+                    similarity = dot;
+                    closest = i;
+                }
+            }
+            return RecommendationReason.similarToLiked(ids.get(closest), titles.get(closest), similarity);
+        }
+
+        private static float[] unit(float[] vector) {
+            double norm = 0;
+            for (float v : vector) {
+                norm += (double) v * v;
+            }
+            if (norm == 0) {
+                return null;
+            }
+            float[] unit = new float[vector.length];
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int j = 0; j < vector.length; j++) {
+                unit[j] = vector[j] * scale;
+            }
+            return unit;
+        }
+    }
+
+    /** Most-liked first, round-robin over slots (see the class comment). */
+    static List<Recommendation> popular(CatalogueSnapshot snapshot, int k, Predicate<RatedItem> wanted) {
+        Map<Slot, Deque<RatedItem>> bySlot = new LinkedHashMap<>();
+        for (int index : snapshot.byPopularity()) {
+            RatedItem item = snapshot.get(index);
+            if (wanted.test(item)) {
+                Deque<RatedItem> queue = bySlot.computeIfAbsent(item.item().slot(), s -> new ArrayDeque<>());
+                if (queue.size() < k) {
+                    queue.add(item);
+                }
+            }
+        }
+        List<Recommendation> items = new ArrayList<>(k);
+        while (items.size() < k && !bySlot.isEmpty()) {
+            var slots = bySlot.values().iterator();
+            while (slots.hasNext() && items.size() < k) {
+                Deque<RatedItem> queue = slots.next();
+                RatedItem item = queue.poll();
+                items.add(new Recommendation(ItemView.of(item), (float) item.likes(), RecommendationReason.popular()));
+                if (queue.isEmpty()) {
+                    slots.remove();
+                }
+            }
+        }
+        return items;
     }
 }

@@ -18,6 +18,7 @@ import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,13 +64,47 @@ public class TrainingController {
         return runs.recent();
     }
 
+    /** The most item ids {@code exclude} may list. */
+    public static final int MAX_EXCLUDED = 200;
+
     @Tag(name = "recommendations")
-    @Operation(summary = "Personalized items for a user from the served model (popular items when there is none)")
+    @Operation(summary = "Personalized items for a user from the served model (popular items when there is none)",
+            description = """
+                    Ranks the catalogue for the user. Items the user rated (liked or disliked) and the ids in \
+                    `exclude` are never returned; `slot`, `category` (case-insensitive) and gender filters apply \
+                    before the top `k` is taken, so a filtered list has `k` items when `k` match.
+
+                    **Strategy**: `model` (trained user vector), `model+fold-in` (moved by feedback given since \
+                    training), `fold-in` (a user the model has not seen, placed by the items they rated), `popular` \
+                    (no model yet, or no like to place the user by).
+
+                    **Gender**: with `gender` the list holds items of that gender or unisex. Without it, the user's \
+                    likes imply a gender when at least 2 liked items state a non-unisex gender and 70 % or more of \
+                    them are one gender; the list is then held to that gender or unisex. The page's `gender` and \
+                    `genderSource` (`request` or `likes`) say which applied.
+
+                    **Popular lists** are most-liked first but spread over outfit slots: round-robin, each round \
+                    takes the next most-liked remaining item of every slot, slots in the order of their most-liked \
+                    item (ties: fewer dislikes, then id).
+
+                    Each result has a `score` (model strategies: user vector · item embedding; popular: like count) \
+                    and a `reason`: `{"type": "similar-to-liked", "itemId", "title", "similarity"}` names the liked \
+                    item the result is closest to in the served item-embedding space (cosine); \
+                    `{"type": "taste-profile"}` when no liked item is in the model; `{"type": "popular"}`.
+
+                    Bad values are 400 problem documents with code `invalid-field` and the `field` at fault.""")
     @Get("/users/{userId}/recommendations")
     public RecommendationPage recommendations(
             @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
-            @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
-            @Nullable @QueryValue String slot, @Nullable @QueryValue String gender) {
-        return recommendations.recommend(userId, k, QueryValues.slot(slot), QueryValues.gender(gender));
+            @Parameter(description = "How many items, 1-200") @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
+            @Parameter(description = "Outfit slot: top, bottom, dress, outerwear, shoes, bag, accessory, other")
+            @Nullable @QueryValue String slot,
+            @Parameter(description = "Item category, case-insensitive") @Nullable @QueryValue String category,
+            @Parameter(description = "men, women, boys, girls or unisex; results are of that gender or unisex, "
+                    + "overriding the gender the user's likes imply") @Nullable @QueryValue String gender,
+            @Parameter(description = "Comma-separated item ids the client already shows (at most 200, each 1-128 "
+                    + "characters without spaces); never returned") @Nullable @QueryValue String exclude) {
+        return recommendations.recommend(userId, k, QueryValues.slot(slot), category, QueryValues.gender(gender),
+                QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED));
     }
 }
