@@ -18,7 +18,9 @@ import java.util.Map;
  * @param itemGraph          whether to build the item–item kNN graph from the features (FREEDOM) when there are any
  * @param modalityLossWeight weight of the modality-projection BPR terms (FREEDOM's reg_weight)
  * @param hardNegativeRatio  share of negatives drawn from the user's dislikes when the user has any
- * @param dislikeEdgeWeight  weight w of dislikes as negative edges (−w) in the propagation graph; 0 leaves them out
+ * @param dislikeEdgeWeight  weight w of dislikes as negative edges (−w) in the propagation graph; 0 (the default)
+ *                           leaves them out: on rent-the-runway signed edges measured no better than hard negatives
+ *                           (reports/evaluate-rent-the-runway.md)
  * @param patience           evaluations without a better validation metric before stopping
  */
 public record FreedomConfig(String name, int dimension, int layers, double learningRate, int batchSize, double l2,
