@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
-import io.stylegraph.api.ApiTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,25 +29,12 @@ import org.junit.jupiter.api.Test;
  * diverse popular list, against a model trained once on two taste groups.
  */
 @MicronautTest(transactional = false)
-class RecommendationsApiTest extends ApiTestSupport {
+class RecommendationsApiTest extends TrainingTestSupport {
     @Inject
     ServedModelHolder served;
 
     @Inject
     TransactionOperations<Connection> transactions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        try {
-            properties.put("stylegraph.training.artifact-dir", Files.createTempDirectory("models").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        properties.put("stylegraph.training.max-epochs", "3");
-        properties.put("stylegraph.training.dimension", "8");
-        return properties;
-    }
 
     /**
      * 8 items per slot (even index: women, odd: men; shoes-1 and shoes-5 made unisex), 40 shoppers in two taste groups
@@ -65,17 +45,7 @@ class RecommendationsApiTest extends ApiTestSupport {
     void tasteGroupsAndModel() throws InterruptedException {
         resetCatalogue(8);
         graph.run("MATCH (i:Item) WHERE i.id IN ['shoes-1', 'shoes-5'] SET i.gender = 'unisex'", Map.of());
-        graph.run("""
-                UNWIND range(0, 39) AS u
-                MATCH (i:Item) WHERE (u % 2 = 0 AND i.slot IN ['top', 'shoes']) OR (u % 2 = 1 AND i.slot IN ['bottom', 'dress'])
-                WITH u, i ORDER BY i.id
-                WITH u, collect(i) AS items
-                UNWIND range(0, 5) AS k
-                WITH u, items[(u + k * 3) % size(items)] AS item, k
-                MERGE (s:User {id: 'shopper-' + u})
-                MERGE (s)-[r:LIKED]->(item)
-                SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
-                """, Map.of());
+        likeInTwoTasteGroups();
         graph.run("""
                 UNWIND range(0, 11) AS f
                 MATCH (i:Item) WHERE i.id IN ['top-0', 'top-1', 'top-2', 'top-3']
@@ -83,24 +53,10 @@ class RecommendationsApiTest extends ApiTestSupport {
                 MERGE (s)-[r:LIKED]->(i)
                 SET r.at = datetime('2026-01-02T00:00:00Z')
                 """, Map.of());
-        graph.run("""
-                MATCH (i:Item)
-                SET i.text = [s IN ['top', 'bottom', 'shoes', 'dress'] | CASE WHEN i.slot = s THEN 1.0 ELSE 0.0 END]
-                    + [0.01 * toInteger(split(i.id, '-')[1])]
-                """, Map.of());
+        giveItemsSlotTextVectors();
         catalogue.reload();
 
-        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
-        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
-        String location = accepted.getHeaders().get("Location");
-        Map<String, Object> run = null;
-        for (int attempt = 0; attempt < 600; attempt++) {
-            run = getJson(location);
-            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        Map<String, Object> run = trainAndWait();
         assertEquals("done", run.get("status"), String.valueOf(run));
         long version = ((Number) run.get("modelVersionId")).longValue();
         if (served.current().map(ServedModel::version).orElse(-1L) != version) {
@@ -128,7 +84,6 @@ class RecommendationsApiTest extends ApiTestSupport {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> results(Map<String, Object> page) {
-        // an empty list is left out of the JSON, as everywhere in this API
         return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
     }
 

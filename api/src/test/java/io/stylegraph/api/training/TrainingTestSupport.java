@@ -1,0 +1,69 @@
+package io.stylegraph.api.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.stylegraph.api.ApiTestSupport;
+
+/** Tiny training settings, the two-taste-groups graph and a run-and-wait helper for the training API tests. */
+abstract class TrainingTestSupport extends ApiTestSupport {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        try {
+            properties.put("stylegraph.training.artifact-dir", Files.createTempDirectory("models").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.put("stylegraph.training.max-epochs", "3");
+        properties.put("stylegraph.training.dimension", "8");
+        return properties;
+    }
+
+    /** 40 shoppers in two taste groups: even ones like tops and shoes, odd ones bottoms and dresses, 6 likes each. */
+    protected void likeInTwoTasteGroups() {
+        graph.run("""
+                UNWIND range(0, 39) AS u
+                MATCH (i:Item) WHERE (u % 2 = 0 AND i.slot IN ['top', 'shoes']) OR (u % 2 = 1 AND i.slot IN ['bottom', 'dress'])
+                WITH u, i ORDER BY i.id
+                WITH u, collect(i) AS items
+                UNWIND range(0, 5) AS k
+                WITH u, items[(u + k * 3) % size(items)] AS item, k
+                MERGE (s:User {id: 'shopper-' + u})
+                MERGE (s)-[r:LIKED]->(item)
+                SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
+                """, Map.of());
+    }
+
+    /** Text vectors that say the slot, so a run builds an item graph and publishes it as SIMILAR edges. */
+    protected void giveItemsSlotTextVectors() {
+        graph.run("""
+                MATCH (i:Item)
+                SET i.text = [s IN ['top', 'bottom', 'shoes', 'dress'] | CASE WHEN i.slot = s THEN 1.0 ELSE 0.0 END]
+                    + [0.01 * toInteger(split(i.id, '-')[1])]
+                """, Map.of());
+    }
+
+    /** Starts a run through the API and polls it until it is done or failed (at most a minute). */
+    protected Map<String, Object> trainAndWait() throws InterruptedException {
+        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
+        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
+        String location = accepted.getHeaders().get("Location");
+        for (int attempt = 0; attempt < 600; attempt++) {
+            Map<String, Object> run = getJson(location);
+            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("training did not finish");
+    }
+}
