@@ -15,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import static io.stylegraph.training.outfit.DisjointRows.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -187,17 +187,6 @@ class EvaluateOutfitsCommandTest {
                 .contains("0.86"));
     }
 
-    private static String row(int[] categories, int[] indices) {
-        int[] values = new int[34];
-        Arrays.fill(values, -1);
-        values[0] = 0;
-        values[1] = categories.length;
-        for (int i = 0; i < categories.length; i++) {
-            values[2 + i] = indices[i];
-            values[18 + i] = categories[i];
-        }
-        return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
-    }
 
     @Test
     void shouldRejectAnUnknownDatasetAndOutfitsWithoutMaryland(@TempDir Path dir) {

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
+import static io.stylegraph.training.outfit.DisjointRows.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,18 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisjointOutfitReaderTest {
 
-    /** A row in the files' format: 0, n, 16 item slots, 16 category slots. */
-    static String row(int[] categories, int[] indices) {
-        int[] values = new int[34];
-        Arrays.fill(values, -1);
-        values[0] = 0;
-        values[1] = categories.length;
-        for (int i = 0; i < categories.length; i++) {
-            values[2 + i] = indices[i];
-            values[18 + i] = categories[i];
-        }
-        return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
-    }
 
     @Test
     void shouldReadRowsAndMapItemIndicesToItemIds(@TempDir Path dir) throws IOException {
