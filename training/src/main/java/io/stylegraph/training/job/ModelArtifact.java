@@ -32,6 +32,10 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         }
     }
 
+    /**
+     * Writes the artifact to {@code target}, or to {@code target-2}, {@code target-3}, ... when that folder is taken
+     * (two runs finishing within the same second). The atomic rename decides, so concurrent writers never collide.
+     */
     public ModelArtifact writeTo(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -45,8 +49,24 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         withShape.put("users", userIds.size());
         withShape.put("items", itemIds.size());
         JSON.writeValue(temporary.resolve("metadata.json").toFile(), withShape);
-        Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new ModelArtifact(target, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, withShape);
+        Path published = publish(temporary, target);
+        return new ModelArtifact(published, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, withShape);
+    }
+
+    private static Path publish(Path temporary, Path target) throws IOException {
+        for (int attempt = 1; attempt <= 1000; attempt++) {
+            Path candidate = attempt == 1 ? target : target.resolveSibling(target.getFileName() + "-" + attempt);
+            if (Files.exists(candidate)) {
+                continue;
+            }
+            try {
+                Files.move(temporary, candidate, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return candidate;
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException taken) {
+                // another writer won this name between the check and the rename; try the next one
+            }
+        }
+        throw new IOException("no free folder name next to " + target);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,52 @@
+package io.stylegraph.training.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArtifactTest {
+
+    @TempDir
+    Path root;
+
+    private static ModelArtifact tiny(float bias) {
+        return new ModelArtifact(null, List.of("u1"), List.of("i1", "i2"), 2,
+                new float[] {bias, 1f}, new float[] {0.5f, bias, -1f, 2f}, Map.of("model", "freedom"));
+    }
+
+    @Test
+    void shouldRoundTripEmbeddingsAndIds() throws Exception {
+        ModelArtifact written = tiny(0.25f).writeTo(root.resolve("freedom-20261201-120000"));
+        ModelArtifact read = ModelArtifact.read(written.directory());
+        assertEquals(List.of("i1", "i2"), read.itemIds());
+        assertArrayEquals(new float[] {0.25f, 1f}, read.userEmbeddings());
+        assertArrayEquals(new float[] {0.5f, 0.25f, -1f, 2f}, read.itemEmbeddings());
+        assertEquals(2, ((Number) read.metadata().get("items")).intValue());
+    }
+
+    @Test
+    void shouldNotOverwriteAnArtifactWrittenInTheSameSecond() throws Exception {
+        Path target = root.resolve("freedom-20261201-120000");
+        ModelArtifact first = tiny(1f).writeTo(target);
+        ModelArtifact second = tiny(2f).writeTo(target);
+        ModelArtifact third = tiny(3f).writeTo(target);
+
+        assertEquals(target, first.directory());
+        assertEquals(root.resolve("freedom-20261201-120000-2"), second.directory());
+        assertEquals(root.resolve("freedom-20261201-120000-3"), third.directory());
+        assertNotEquals(first.directory(), second.directory());
+        assertEquals(1f, ModelArtifact.read(first.directory()).userEmbeddings()[0]);
+        assertEquals(2f, ModelArtifact.read(second.directory()).userEmbeddings()[0]);
+        try (var leftovers = Files.list(root)) {
+            assertEquals(3, leftovers.count(), "no half-written temporary folders left behind");
+        }
+    }
+}
