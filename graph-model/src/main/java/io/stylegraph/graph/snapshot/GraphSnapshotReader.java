@@ -17,11 +17,23 @@ public final class GraphSnapshotReader {
     /** Node properties holding feature vectors, by modality name. */
     public static final Map<String, String> FEATURE_PROPERTIES = Map.of("visual", "visual", "text", "text");
 
+    /**
+     * Item likes and dislikes, plus a like of every item of a liked outfit (at the time of the outfit like) unless
+     * the user rated that item directly: liking a look says the shopper likes its pieces. A disliked outfit says
+     * only that the combination fails, not that each piece does, so it adds no item dislike.
+     */
     private static final String EDGES = """
             MATCH (u:User)-[r:LIKED|DISLIKED]->(i:Item)
             RETURN u.id AS userId, i.id AS itemId, type(r) AS type,
                    CASE WHEN r.at IS NULL THEN null ELSE r.at.epochMillis END AS at,
                    r.position AS position, r.split AS split
+            UNION ALL
+            MATCH (u:User)-[r:LIKED]->(:Outfit)-[:CONTAINS]->(i:Item)
+            WHERE NOT (u)-[:LIKED|DISLIKED]->(i)
+            WITH u, i, min(r.at) AS firstLiked
+            RETURN u.id AS userId, i.id AS itemId, 'LIKED' AS type,
+                   CASE WHEN firstLiked IS NULL THEN null ELSE firstLiked.epochMillis END AS at,
+                   null AS position, null AS split
             """;
 
     private final GraphDatabase graph;

@@ -49,4 +49,31 @@ class GraphSnapshotReaderTest {
         assertEquals(1, snapshot.featuresByModality().get("text").size());
         assertNull(snapshot.featuresByModality().get("text").get("c"));
     }
+
+    @Test
+    void shouldCountALikedOutfitAsALikeOfEachItemTheUserDidNotRateDirectly() {
+        graph.run("""
+                MATCH (a:Item {id: 'a'}), (b:Item {id: 'b'}), (c:Item {id: 'c'}), (v:User {id: 'v'})
+                CREATE (w:User {id: 'w'}),
+                       (look:Outfit {id: 'look'})-[:CONTAINS {slot: 'top'}]->(a),
+                       (look)-[:CONTAINS {slot: 'shoes'}]->(c),
+                       (bad:Outfit {id: 'bad'})-[:CONTAINS {slot: 'top'}]->(b),
+                       (w)-[:LIKED {at: datetime('2024-02-01T00:00:00Z')}]->(look),
+                       (v)-[:LIKED {at: datetime('2024-03-01T00:00:00Z')}]->(look),
+                       (w)-[:DISLIKED]->(bad)
+                """, Map.of());
+
+        List<SnapshotEdge> edges = new GraphSnapshotReader(graph).read(false).edges().stream()
+                .filter(edge -> !edge.userId().equals("u"))
+                .sorted(Comparator.comparing(SnapshotEdge::userId).thenComparing(SnapshotEdge::itemId)).toList();
+
+        long outfitLike = 1706745600000L;
+        assertEquals(List.of(
+                new SnapshotEdge("v", "a", Signal.LIKE, 1709251200000L, -1, null),
+                new SnapshotEdge("v", "b", Signal.LIKE, SnapshotEdge.NO_TIME, -1, null),
+                new SnapshotEdge("v", "c", Signal.LIKE, 1709251200000L, -1, null),
+                new SnapshotEdge("w", "a", Signal.LIKE, outfitLike, -1, null),
+                new SnapshotEdge("w", "c", Signal.LIKE, outfitLike, -1, null)), edges,
+                "each item of a liked outfit counts once as a like; a disliked outfit adds no item dislike");
+    }
 }

@@ -1,0 +1,78 @@
+package io.stylegraph.graph.repository;
+
+import io.stylegraph.graph.domain.OutfitMember;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.neo4j.GraphDatabase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the graph knows about looks an item appears in: stored outfits that {@code CONTAIN} it and photos
+ * ({@code (:Photo)-[:FEATURES]->(:Item)}) that feature it. Read by label and relationship name only, so it works
+ * whether or not any photos have been imported.
+ */
+public final class LooksRepository {
+    private static final String OUTFITS = """
+            MATCH (o:Outfit)-[:CONTAINS]->(:Item {id: $itemId})
+            WITH o ORDER BY o.id LIMIT $limit
+            MATCH (o)-[c:CONTAINS]->(i:Item)
+            RETURN o.id AS id, collect([i.id, c.slot]) AS members
+            ORDER BY id
+            """;
+    private static final String PHOTOS = """
+            MATCH (p:Photo)-[:FEATURES]->(:Item {id: $itemId})
+            RETURN p.id AS id, properties(p) AS properties
+            ORDER BY id LIMIT $limit
+            """;
+
+    /** A stored outfit and its members. */
+    public record StoredOutfit(String id, List<OutfitMember> members) {
+        public StoredOutfit {
+            Objects.requireNonNull(id, "id");
+            members = List.copyOf(members);
+        }
+    }
+
+    /** A photo that features the item; {@code properties} are its scalar properties as text (vectors left out). */
+    public record FeaturingPhoto(String id, Map<String, String> properties) {
+        public FeaturingPhoto {
+            properties = Map.copyOf(properties);
+        }
+    }
+
+    private final GraphDatabase graph;
+
+    public LooksRepository(GraphDatabase graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** Up to {@code limit} outfits that contain the item, by outfit id. */
+    public List<StoredOutfit> outfitsContaining(String itemId, int limit) {
+        return graph.read(tx -> tx.run(OUTFITS, Map.of("itemId", itemId, "limit", limit)).list(r -> {
+            List<OutfitMember> members = new ArrayList<>();
+            for (Object member : r.get("members").asList()) {
+                List<?> pair = (List<?>) member;
+                members.add(new OutfitMember((String) pair.get(0),
+                        pair.get(1) == null ? Slot.OTHER : Slot.parse(pair.get(1).toString()).orElse(Slot.OTHER)));
+            }
+            return new StoredOutfit(r.get("id").asString(), members);
+        }));
+    }
+
+    /** Up to {@code limit} photos that feature the item, by photo id. */
+    public List<FeaturingPhoto> photosFeaturing(String itemId, int limit) {
+        return graph.read(tx -> tx.run(PHOTOS, Map.of("itemId", itemId, "limit", limit)).list(r -> {
+            Map<String, String> properties = new LinkedHashMap<>();
+            r.get("properties").asMap().forEach((key, value) -> {
+                if (value != null && !(value instanceof List) && !(value instanceof Map)) {
+                    properties.put(key, value.toString());
+                }
+            });
+            return new FeaturingPhoto(r.get("id").isNull() ? null : r.get("id").asString(), properties);
+        }));
+    }
+}
