@@ -167,6 +167,14 @@ public final class TypeAwareModel implements CompatibilityModel {
         return parameters;
     }
 
+    /** The same model with {@code extra} added to its parameters (provenance such as the text encoder's id). */
+    public TypeAwareModel withParameters(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(parameters);
+        merged.putAll(extra);
+        return new TypeAwareModel(dimension, types, categories, itemIds, features, merged, bias, typeEmbedding,
+                categoryEmbedding, itemEmbedding, projection, masks, pairBias);
+    }
+
     /**
      * Maps an item onto the vocabularies. An unknown type counts as {@code other} when the model knows that type
      * and is an error otherwise; an unknown category or item id is simply absent; a feature the model does not

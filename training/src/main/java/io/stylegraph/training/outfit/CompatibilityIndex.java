@@ -1,0 +1,148 @@
+package io.stylegraph.training.outfit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A {@link TypeAwareModel} applied to a fixed list of items (a catalogue), for serving: every item's general-space
+ * vector is computed once (the content projection is the costly part), so a pair score is one masked dot product
+ * and ranking all candidates for a partial outfit is one pass over their vectors.
+ *
+ * <p>Rows follow the order of the list given to {@link #build}. An item whose type the model cannot place (no such
+ * type and no {@code other} type in the model) is kept as a row that is not {@link #scorable(int)}.
+ */
+public final class CompatibilityIndex {
+    private final TypeAwareModel model;
+    private final int dimension;
+    private final String[] ids;
+    private final int[] types;
+    private final float[] vectors;
+
+    private CompatibilityIndex(TypeAwareModel model, String[] ids, int[] types, float[] vectors) {
+        this.model = model;
+        this.dimension = model.dimension();
+        this.ids = ids;
+        this.types = types;
+        this.vectors = vectors;
+    }
+
+    /** Embeds every item once; the list's order gives the rows. */
+    public static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items) {
+        int d = model.dimension();
+        String[] ids = new String[items.size()];
+        int[] types = new int[items.size()];
+        float[] vectors = new float[items.size() * d];
+        float[] u = new float[d];
+        for (int row = 0; row < items.size(); row++) {
+            ItemVectors item = items.get(row);
+            ids[row] = item.id();
+            TypeAwareModel.Encoded encoded;
+            try {
+                encoded = model.encode(item);
+            } catch (IllegalArgumentException unknownType) {
+                types[row] = -1;
+                continue;
+            }
+            types[row] = encoded.type();
+            model.embed(encoded, u);
+            System.arraycopy(u, 0, vectors, row * d, d);
+        }
+        return new CompatibilityIndex(model, ids, types, vectors);
+    }
+
+    public TypeAwareModel model() {
+        return model;
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public String id(int row) {
+        return ids[row];
+    }
+
+    /** False for an item whose type the model has no place for. */
+    public boolean scorable(int row) {
+        return types[row] >= 0;
+    }
+
+    /** The model's pair score of two scorable rows (the same value {@link TypeAwareModel#pairScore} gives). */
+    public double pairScore(int a, int b) {
+        int p = model.pairIndex(types[a], types[b]);
+        int maskOffset = p * dimension;
+        int oa = a * dimension;
+        int ob = b * dimension;
+        double s = model.pairBias[p];
+        for (int k = 0; k < dimension; k++) {
+            s += model.masks[maskOffset + k] * vectors[oa + k] * vectors[ob + k];
+        }
+        return s;
+    }
+
+    /** Mean pair score and every pair's score of the outfit made of these rows. */
+    public CompatibilityModel.OutfitScore score(int[] rows) {
+        List<CompatibilityModel.PairScore> pairs = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = i + 1; j < rows.length; j++) {
+                double s = pairScore(rows[i], rows[j]);
+                pairs.add(new CompatibilityModel.PairScore(ids[rows[i]], ids[rows[j]], s));
+                sum += s;
+            }
+        }
+        return new CompatibilityModel.OutfitScore(pairs.isEmpty() ? 0 : sum / pairs.size(), pairs);
+    }
+
+    /**
+     * Writes into {@code scores[c]} the mean pair score of {@code candidates[c]} with the items of {@code partial}
+     * (what {@link CompatibilityModel#candidateScore} gives). The masked sum of the partial outfit's vectors is
+     * formed once per candidate type, so the scan is one dot product per candidate.
+     */
+    public void candidateScores(int[] partial, int[] candidates, float[] scores) {
+        if (partial.length == 0) {
+            Arrays.fill(scores, 0, candidates.length, 0f);
+            return;
+        }
+        int typeCount = model.types().size();
+        float[][] queries = new float[typeCount][];
+        double[] biases = new double[typeCount];
+        for (int c = 0; c < candidates.length; c++) {
+            int row = candidates[c];
+            int type = types[row];
+            if (queries[type] == null) {
+                queries[type] = query(partial, type);
+                biases[type] = bias(partial, type);
+            }
+            float[] q = queries[type];
+            int offset = row * dimension;
+            float dot = 0;
+            for (int k = 0; k < dimension; k++) {
+                dot += q[k] * vectors[offset + k];
+            }
+            scores[c] = (float) ((dot + biases[type]) / partial.length);
+        }
+    }
+
+    /** Σ over the partial outfit of (mask of the item's pair with {@code type}) ⊙ (item vector). */
+    private float[] query(int[] partial, int type) {
+        float[] q = new float[dimension];
+        for (int row : partial) {
+            int maskOffset = model.pairIndex(types[row], type) * dimension;
+            int offset = row * dimension;
+            for (int k = 0; k < dimension; k++) {
+                q[k] += model.masks[maskOffset + k] * vectors[offset + k];
+            }
+        }
+        return q;
+    }
+
+    private double bias(int[] partial, int type) {
+        double sum = 0;
+        for (int row : partial) {
+            sum += model.pairBias[model.pairIndex(types[row], type)];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,51 @@
+package io.stylegraph.training.outfit;
+
+import io.stylegraph.models.TextEncoder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the compatibility model a service runs with: on every named and category-only Maryland outfit (nothing is
+ * held out; {@code evaluate-outfits} measures the same settings on a held-out slice) plus any extra outfits the
+ * caller has (e.g. outfits shoppers liked), with item names through {@code encoder}. The model records the
+ * encoder's id under {@link #TEXT_ENCODER}, so a server can check it scores items in the same text space.
+ */
+public final class ServingModelTrainer {
+    /** Model parameter naming the text encoder whose vectors the model's {@code text} feature was trained on. */
+    public static final String TEXT_ENCODER = "textEncoder";
+
+    private final TypeAwareConfig config;
+
+    public ServingModelTrainer(TypeAwareConfig config) {
+        this.config = config;
+    }
+
+    public TypeAwareModel train(Path marylandFolder, TextEncoder encoder, List<OutfitRecord> extraOutfits,
+                                Path nameVectorCache, PrintStream log) throws IOException {
+        long started = System.nanoTime();
+        log.printf(Locale.ROOT, "outfit model: reading %s%n", marylandFolder);
+        MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, MarylandData.Holdout.TEST, List.of(),
+                nameVectorCache, log);
+        List<OutfitRecord> outfits = new ArrayList<>(loaded.train());
+        outfits.addAll(loaded.heldOut());
+        outfits.addAll(extraOutfits);
+        log.printf(Locale.ROOT, "outfit model: training on %d outfits (%d extra) for %d epochs%n", outfits.size(),
+                extraOutfits.size(), config.epochs());
+        TypeAwareModel model = new TypeAwareTrainer(config).train(outfits, summary -> log.printf(Locale.ROOT,
+                "outfit model: epoch %d/%d loss %.4f (%.1f s, %d examples)%n", summary.epoch(), config.epochs(),
+                summary.loss(), summary.seconds(), summary.examples()));
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put(TEXT_ENCODER, encoder.modelId());
+        provenance.put("trainedOn", marylandFolder.getFileName() + " (all outfits) + " + extraOutfits.size()
+                + " extra outfits");
+        log.printf(Locale.ROOT, "outfit model: trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return model.withParameters(provenance);
+    }
+}
