@@ -1,0 +1,25 @@
+package io.stylegraph.training.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stylegraph.training.regions.SlotScore;
+
+/** What {@code evaluate-regions} measured, as written to {@code regions-<name>.json}. */
+public record RegionReport(String name, String folder, String command, String gitRevision, String startedAt,
+                           String finishedAt, EvaluationReport.Machine machine, Map<String, Object> data,
+                           List<Source> sources, List<String> notes) {
+
+    /**
+     * One region source's scores.
+     *
+     * @param slots          the slots it can produce
+     * @param bySlot         per annotated slot
+     * @param overSlots      over the boxes of the slots it produces
+     * @param overall        over all annotated boxes
+     * @param msPerPhoto     mean milliseconds per photo to find the regions (one thread, decoding excluded)
+     */
+    public record Source(String label, String description, List<String> slots, Map<String, SlotScore> bySlot,
+                         SlotScore overSlots, SlotScore overall, double msPerPhoto) {
+    }
+}
