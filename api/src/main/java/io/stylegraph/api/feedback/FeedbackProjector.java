@@ -20,10 +20,12 @@ public class FeedbackProjector {
     private final Lock[] stripes = new Lock[STRIPES];
     private final FeedbackLog log;
     private final FeedbackProjection projection;
+    private final UserOpinions opinions;
 
-    public FeedbackProjector(FeedbackLog log, FeedbackProjection projection) {
+    public FeedbackProjector(FeedbackLog log, FeedbackProjection projection, UserOpinions opinions) {
         this.log = log;
         this.projection = projection;
+        this.opinions = opinions;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -44,6 +46,7 @@ public class FeedbackProjector {
             boolean applied = projection.apply(userId, target, targetId, signal, event.id(), event.occurredAt());
             log.markProjected(userId, targetType, targetId, event.id(),
                     applied ? null : "target not in the graph or superseded; nothing to project");
+            opinions.invalidate(userId);
         } finally {
             lock.unlock();
         }

@@ -26,14 +26,16 @@ public class FeedbackService {
     private final CatalogueCache catalogue;
     private final CatalogueRepository repository;
     private final GraphCircuit circuit;
+    private final UserOpinions opinions;
 
     public FeedbackService(FeedbackLog log, FeedbackProjector projector, CatalogueCache catalogue,
-                           CatalogueRepository repository, GraphCircuit circuit) {
+                           CatalogueRepository repository, GraphCircuit circuit, UserOpinions opinions) {
         this.log = log;
         this.projector = projector;
         this.catalogue = catalogue;
         this.repository = repository;
         this.circuit = circuit;
+        this.opinions = opinions;
     }
 
     public FeedbackAccepted record(String userId, FeedbackCommand command) {
@@ -51,6 +53,7 @@ public class FeedbackService {
         FeedbackLog.Appended appended = log.append(userId, targetType, targetId, command.signal(),
                 command.clientEventId(), at);
         StoredEvent event = appended.event();
+        opinions.invalidate(userId);
         if (!appended.created() && !(event.targetType().equals(targetType) && event.targetId().equals(targetId)
                 && event.signal().equals(command.signal()))) {
             throw new ProblemException(HttpStatus.CONFLICT, "client-event-id-reused", "clientEventId",
@@ -68,6 +71,7 @@ public class FeedbackService {
                 .orElseThrow(() -> ProblemException.notFound("no-feedback", "targetId",
                         "User " + userId + " has no current like or dislike of " + targetId));
         StoredEvent undo = log.append(userId, newest.targetType(), targetId, "undo", null, Instant.now()).event();
+        opinions.invalidate(userId);
         boolean projected = projectNow(undo);
         return new FeedbackAccepted(undo.id(), undo.targetType(), targetId, "undo", false, projected);
     }

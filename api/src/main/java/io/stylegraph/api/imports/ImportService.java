@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.feedback.UserOpinions;
 import io.stylegraph.api.search.EmbeddingJob;
 import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
@@ -27,14 +28,16 @@ public class ImportService {
     private final CatalogueCache catalogue;
     private final EmbeddingJob embeddings;
     private final ExecutorService executor;
+    private final UserOpinions opinions;
 
     public ImportService(GraphImporter importer, ImportJobRepository jobs, CatalogueCache catalogue,
-                         EmbeddingJob embeddings, @Named("imports") ExecutorService executor) {
+                         EmbeddingJob embeddings, @Named("imports") ExecutorService executor, UserOpinions opinions) {
         this.importer = importer;
         this.jobs = jobs;
         this.catalogue = catalogue;
         this.embeddings = embeddings;
         this.executor = executor;
+        this.opinions = opinions;
     }
 
     /** Queues the import and returns its job at once. */
@@ -62,6 +65,7 @@ public class ImportService {
                     .collect(Collectors.joining("\n"));
             // the served catalogue is fresh before the job says done, so a client polling the job can read at once
             catalogue.reload();
+            opinions.invalidateAll(); // imported interactions are opinions too
             ImportJob done = jobs.update(running.done(report, errors.isEmpty() ? null : errors));
             embeddings.requestRun();
             LOG.info("Import {} done: {}", done.id(), report.summary());
