@@ -69,6 +69,11 @@ public final class CatalogueSnapshot {
         return index == null ? Optional.empty() : Optional.of(items.get(index));
     }
 
+    /** The item's index in {@link #items()}, or null when the catalogue has no such item. */
+    public Integer indexOf(String id) {
+        return indexById.get(id);
+    }
+
     public List<RatedItem> items() {
         return items;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +17,12 @@ import io.micronaut.context.annotation.Value;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.catalogue.ItemView;
-import io.stylegraph.api.feedback.FeedbackLog;
-import io.stylegraph.api.infra.GraphCircuit;
+import io.stylegraph.api.feedback.UserOpinions;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.repository.FeedbackProjection;
 import io.stylegraph.graph.repository.RatedItem;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ranks the catalogue for a user with the served model. A like given after training moves the user's vector at once
@@ -52,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class RecommendationService {
-    private static final Logger LOG = LoggerFactory.getLogger(RecommendationService.class);
     /** Liked items with a stated non-unisex gender needed before the likes imply one. */
     static final int IMPLIED_GENDER_MIN_LIKES = 2;
     /** Share of those, in percent, that must be one gender. */
@@ -60,19 +54,14 @@ public class RecommendationService {
 
     private final ServedModelHolder models;
     private final CatalogueCache catalogue;
-    private final FeedbackLog log;
-    private final FeedbackProjection graph;
-    private final GraphCircuit circuit;
+    private final UserOpinions opinions;
     private final double foldInWeight;
 
-    public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, FeedbackLog log,
-                                 FeedbackProjection graph, GraphCircuit circuit,
+    public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
                                  @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight) {
         this.models = models;
         this.catalogue = catalogue;
-        this.log = log;
-        this.graph = graph;
-        this.circuit = circuit;
+        this.opinions = opinions;
         this.foldInWeight = foldInWeight;
     }
 
@@ -83,24 +72,42 @@ public class RecommendationService {
     public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
                                         Set<String> exclude) {
         CatalogueSnapshot snapshot = catalogue.snapshot();
-        Map<String, Signal> history = graphOpinions(userId);
-        Map<String, Signal> recent = new HashMap<>();
-        log.currentOpinions(userId, Integer.MAX_VALUE, 0).forEach(event -> {
-            if ("item".equals(event.targetType())) {
-                recent.put(event.targetId(), "like".equals(event.signal()) ? Signal.LIKE : Signal.DISLIKE);
-            }
-        });
-        Map<String, Signal> rated = new HashMap<>(history);
-        rated.putAll(recent);
+        UserTaste taste = taste(userId);
+        Map<String, Signal> rated = taste.rated();
 
         Gender heldTo = gender;
         String genderSource = gender == null ? null : "request";
         if (gender == null) {
-            heldTo = impliedGender(rated, snapshot);
+            heldTo = taste.impliedGender();
             genderSource = heldTo == null ? null : "likes";
         }
         Predicate<RatedItem> wanted = filter(slot, category, heldTo, exclude, rated);
         String genderName = heldTo == null ? null : heldTo.wireName();
+
+        if (taste.vector() != null) {
+            ServedModel model = taste.model();
+            return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
+                    rank(model, taste.vector(), k, wanted, rated, snapshot));
+        }
+        return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
+                genderName, genderSource, popular(snapshot, k, wanted));
+    }
+
+    /** The user's opinions, implied gender and, where the served model can place the user, preference vector. */
+    public UserTaste taste(String userId) {
+        UserOpinions.Opinions opinions = this.opinions.of(userId);
+        Map<String, Signal> recent = opinions.logged();
+        Map<String, Signal> rated = opinions.rated();
+        List<String> liked = new ArrayList<>();
+        recent.forEach((id, signal) -> {
+            if (signal == Signal.LIKE) {
+                liked.add(id);
+            }
+        });
+        rated.entrySet().stream()
+                .filter(opinion -> opinion.getValue() == Signal.LIKE && !recent.containsKey(opinion.getKey()))
+                .map(Map.Entry::getKey).sorted().forEach(liked::add);
+        Gender implied = impliedGender(rated, catalogue.snapshot());
 
         Optional<ServedModel> served = models.current();
         if (served.isPresent()) {
@@ -111,12 +118,10 @@ public class RecommendationService {
             float[] vector = foldIn(model, trained, foldIn);
             if (vector != null) {
                 String strategy = trained == null ? "fold-in" : foldIn.isEmpty() ? "model" : "model+fold-in";
-                return new RecommendationPage(userId, model.version(), strategy, genderName, genderSource,
-                        rank(model, vector, k, wanted, rated, snapshot));
+                return new UserTaste(rated, liked, implied, model, vector, strategy);
             }
         }
-        return new RecommendationPage(userId, served.map(ServedModel::version).orElse(null), "popular", genderName,
-                genderSource, popular(snapshot, k, wanted));
+        return new UserTaste(rated, liked, implied, served.orElse(null), null, "popular");
     }
 
     /** The gender the user's likes imply (see the class comment), or null. */
@@ -161,21 +166,6 @@ public class RecommendationService {
             }
             return gender == null || item.item().gender() == gender || item.item().gender() == Gender.UNISEX;
         };
-    }
-
-    private Map<String, Signal> graphOpinions(String userId) {
-        if (!circuit.allowsCalls()) {
-            return Map.of();
-        }
-        try {
-            Map<String, Signal> opinions = graph.itemOpinions(userId);
-            circuit.recordSuccess();
-            return opinions;
-        } catch (RuntimeException e) {
-            circuit.recordFailure();
-            LOG.debug("Recommendations for {} without graph history: {}", userId, e.getMessage());
-            return Map.of();
-        }
     }
 
     private float[] foldIn(ServedModel model, float[] trained, Map<String, Signal> opinions) {

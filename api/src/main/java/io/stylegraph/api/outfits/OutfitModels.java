@@ -1,0 +1,246 @@
+package io.stylegraph.api.outfits;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.search.ActiveEncoders;
+import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.models.TextEncoder;
+import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.outfit.ServingModelTrainer;
+import io.stylegraph.training.outfit.TextVectors;
+import io.stylegraph.training.outfit.TypeAwareConfig;
+import io.stylegraph.training.outfit.TypeAwareModel;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outfit compatibility model the service runs with, and its index over the current catalogue.
+ *
+ * <p>At start-up, in the background: the model file ({@code stylegraph.outfits.model-file}) is loaded when it exists;
+ * otherwise, when Maryland Polyvore data is at hand and {@code train-on-start} is on, a model is trained on it (the
+ * log shows its progress) and saved to that file for the next start. The model reads MiniLM vectors of item names,
+ * so catalogue items are scored on MiniLM vectors of their titles (not on {@code Item.text}, which embeds title,
+ * category, colour and description, possibly with another encoder). Until the model and the title vectors are ready,
+ * {@link #ready()} answers 503 {@code outfits-not-ready}.
+ *
+ * <p>When the catalogue's items change the index is rebuilt in the background (only new titles are encoded) while
+ * the previous one keeps serving; PAIRS_WITH edges are then written again.
+ */
+@Singleton
+public class OutfitModels implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(OutfitModels.class);
+    static final String MARYLAND = "polyvore-maryland";
+
+    private final OutfitConfiguration config;
+    private final CatalogueCache catalogue;
+    private final ActiveEncoders encoders;
+    private final OutfitPairs pairs;
+    private final Path datasetsDir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outfit-model");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        return thread;
+    });
+    private final Map<String, float[]> titleVectors = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile TypeAwareModel model;
+    private volatile String modelId;
+    private volatile String state = "starting";
+    private volatile ServedOutfits served;
+    private TextEncoder titleEncoder;
+
+    public OutfitModels(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
+                        OutfitPairs pairs, @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
+        this.config = config;
+        this.catalogue = catalogue;
+        this.encoders = encoders;
+        this.pairs = pairs;
+        this.datasetsDir = datasetsDir == null || datasetsDir.isBlank() ? null : Path.of(datasetsDir);
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        worker.submit(this::prepare);
+    }
+
+    /** The served outfits, or a 503 {@code outfits-not-ready} problem saying what is still missing. */
+    public ServedOutfits ready() {
+        ServedOutfits current = current();
+        if (current == null) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "outfits-not-ready", null,
+                    "The outfit compatibility model is not ready: " + state);
+        }
+        return current;
+    }
+
+    /** The served outfits over the newest snapshot of the same items; a changed item set queues a rebuild. */
+    private ServedOutfits current() {
+        ServedOutfits current = served;
+        if (current == null) {
+            return null;
+        }
+        CatalogueSnapshot now = catalogue.snapshot();
+        if (now != current.snapshot()) {
+            if (current.sameItems(now)) {
+                current = current.withSnapshot(now);
+                served = current;
+            } else {
+                scheduleRefresh();
+            }
+        }
+        return current;
+    }
+
+    /** True when the catalogue (possibly newer than the served index) has the item. */
+    boolean catalogueHas(String itemId) {
+        return catalogue.find(itemId).isPresent();
+    }
+
+    /** What the outfit model is doing: {@code ready}, or what it is waiting for. */
+    public OutfitViews.Status status() {
+        ServedOutfits current = current();
+        return new OutfitViews.Status(current != null ? "ready" : state, modelId,
+                current == null ? 0 : current.snapshot().size(), model == null ? Map.of() : model.parameters());
+    }
+
+    private void prepare() {
+        try {
+            TypeAwareModel obtained = obtainModel();
+            if (obtained == null) {
+                return;
+            }
+            titleEncoder = titleEncoderFor(obtained);
+            model = obtained;
+            while (!catalogue.snapshot().isLoaded()) {
+                state = "waiting for the catalogue";
+                TimeUnit.SECONDS.sleep(1);
+            }
+            refresh();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            state = "failed: " + e.getMessage();
+            LOG.error("Outfit model not available: {}", e.toString());
+        }
+    }
+
+    private TypeAwareModel obtainModel() throws IOException {
+        Path file = Path.of(config.getModelFile());
+        if (Files.isRegularFile(file)) {
+            state = "loading " + file;
+            TypeAwareModel loaded = TypeAwareModel.load(file);
+            modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();
+            LOG.info("Outfit model loaded from {} ({} types, {}-d)", file, loaded.types().size(), loaded.dimension());
+            return loaded;
+        }
+        Path data = config.getTrainingData() != null && !config.getTrainingData().isBlank()
+                ? Path.of(config.getTrainingData()) : datasetsDir == null ? null : datasetsDir.resolve(MARYLAND);
+        if (!config.isTrainOnStart() || data == null || !Files.isDirectory(data)) {
+            state = "unavailable: no model file at " + file + (config.isTrainOnStart()
+                    ? " and no outfit data at " + data + " to train one" : " and training at start-up is off");
+            LOG.warn("Outfits are not served: {}", state);
+            return null;
+        }
+        state = "training on " + data + " (see the log for progress)";
+        LOG.info("No outfit model at {}: training one on {} in the background", file, data);
+        PrintStream log = LogLines.to(LOG);
+        try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.defaults().withEpochs(config.getEpochs()))
+                    .train(data, encoder, List.of(), cacheFile("outfit-name-vectors.bin"), log);
+            trained.save(file);
+            modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();
+            LOG.info("Outfit model saved to {}", file);
+            return trained;
+        }
+    }
+
+    /** The encoder of the model's text space: the active one when it is that encoder, else a MiniLM of our own. */
+    private TextEncoder titleEncoderFor(TypeAwareModel loaded) {
+        String expected = loaded.parameters().getOrDefault(ServingModelTrainer.TEXT_ENCODER,
+                MiniLmTextEncoder.MODEL_ID);
+        if (!encoders.sharedSpace() && encoders.text().modelId().equals(expected)) {
+            return encoders.text();
+        }
+        if (!MiniLmTextEncoder.MODEL_ID.equals(expected)) {
+            throw new IllegalStateException("the outfit model reads " + expected + " text vectors, which this "
+                    + "service cannot compute");
+        }
+        return new MiniLmTextEncoder();
+    }
+
+    private Path cacheFile(String name) {
+        Path modelFile = Path.of(config.getModelFile()).toAbsolutePath();
+        return modelFile.getParent().resolve(name);
+    }
+
+    private void scheduleRefresh() {
+        if (model != null && refreshQueued.compareAndSet(false, true)) {
+            worker.submit(() -> {
+                refreshQueued.set(false);
+                try {
+                    refresh();
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Outfit index not rebuilt: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    private void refresh() throws IOException {
+        CatalogueSnapshot snapshot = catalogue.snapshot();
+        ServedOutfits previous = served;
+        if (previous != null && previous.sameItems(snapshot)) {
+            served = previous.withSnapshot(snapshot);
+            return;
+        }
+        state = "encoding item titles";
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        for (RatedItem item : snapshot.items()) {
+            String title = item.item().title();
+            if (title != null && !title.isBlank() && !titleVectors.containsKey(title)) {
+                missing.add(title);
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.info("Outfit index: encoding {} titles with {}", missing.size(), titleEncoder.modelId());
+            // the cache file keeps exactly the titles of one pass, so only the first (whole-catalogue) pass uses it
+            Path cache = titleVectors.isEmpty() && config.getTitleVectorCache() != null
+                    && !config.getTitleVectorCache().isBlank() ? Path.of(config.getTitleVectorCache()) : null;
+            titleVectors.putAll(TextVectors.encode(titleEncoder, new ArrayList<>(missing), cache, LogLines.to(LOG),
+                    null));
+        }
+        long started = System.nanoTime();
+        ServedOutfits built = ServedOutfits.build(modelId, model, snapshot, titleVectors);
+        served = built;
+        LOG.info("Outfit index ready: {} items in {} ms", snapshot.size(), (System.nanoTime() - started) / 1_000_000);
+        pairs.publish(built, config.getPairsPerItem());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

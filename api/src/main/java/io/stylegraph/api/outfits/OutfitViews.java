@@ -1,0 +1,92 @@
+package io.stylegraph.api.outfits;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.stylegraph.api.catalogue.ItemView;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** What the outfit endpoints answer and accept. */
+public final class OutfitViews {
+    private OutfitViews() {
+    }
+
+    /** One item of an outfit in its slot; {@code preference} is the shopper's cosine to it when known. */
+    @Serdeable
+    public record OutfitItem(String slot, ItemView item, @Nullable Double preference) {
+    }
+
+    /** The model's compatibility score of two items of the outfit. */
+    @Serdeable
+    public record Pair(String first, String second, double score) {
+    }
+
+    /**
+     * An outfit: {@code score} is its compatibility (mean pair score; comparable within one model only),
+     * {@code preference} the mean preference cosine of its items (when a recommender model places the shopper),
+     * {@code total} = score + weight × preference, what outfits were chosen by.
+     */
+    @Serdeable
+    public record Outfit(@Nullable String anchorItemId,
+                         @Schema(allowableValues = {"requested", "liked", "popular"}) @Nullable String anchorReason,
+                         double score, @Nullable Double preference, double total, List<OutfitItem> items,
+                         List<Pair> pairs, @Nullable Pair weakestPair) {
+    }
+
+    /** Outfits for a shopper. */
+    @Serdeable
+    public record OutfitPage(String userId,
+                             @Schema(allowableValues = {"anchor", "likes", "popular"},
+                                     description = "what the outfits are built around: the requested anchor item, "
+                                             + "items the user liked, or popular items (no likes yet)")
+                             String anchorSource,
+                             @Schema(allowableValues = {"model", "model+fold-in", "fold-in", "popular"},
+                                     description = "how personal preference was scored; popular: not at all")
+                             String preference,
+                             @Nullable Long modelVersion, @Nullable String gender, @Nullable String occasion,
+                             String compatibilityModel, List<Outfit> outfits) {
+    }
+
+    /** Items of a partial outfit to score or complete. */
+    @Serdeable
+    public record OutfitItems(@Nullable List<String> itemIds, @Nullable String userId, @Nullable List<String> slots) {
+    }
+
+    /** Another candidate for a filled slot, with its total score. */
+    @Serdeable
+    public record Alternative(ItemView item, double total) {
+    }
+
+    /** A slot the completion filled (or could not: {@code itemId} null). */
+    @Serdeable
+    public record FilledSlot(String slot, @Nullable String itemId, List<Alternative> alternatives) {
+    }
+
+    @Serdeable
+    public record CompletedOutfit(Outfit outfit, List<FilledSlot> filled) {
+    }
+
+    /** A stored outfit holding the item; members not in the catalogue are left out. */
+    @Serdeable
+    public record StoredLook(String id, List<OutfitItem> items) {
+    }
+
+    @Serdeable
+    public record Photo(@Nullable String id, Map<String, String> properties) {
+    }
+
+    /**
+     * Looks around an item. {@code generatedStatus}: {@code ready}, or {@code model-not-ready} while the outfit model
+     * is loading (stored outfits and photos are answered anyway).
+     */
+    @Serdeable
+    public record Looks(String itemId, List<StoredLook> outfits, List<Photo> photos, List<Outfit> generated,
+                        String generatedStatus) {
+    }
+
+    @Serdeable
+    public record Status(String state, @Nullable String model, int items, Map<String, String> parameters) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.stylegraph.api.outfits;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Item;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.imports.CatalogueSource;
+import io.stylegraph.graph.imports.ImportSink;
+import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.outfit.ItemVectors;
+import io.stylegraph.training.outfit.OutfitRecord;
+import io.stylegraph.training.outfit.ServingModelTrainer;
+import io.stylegraph.training.outfit.TypeAwareConfig;
+import io.stylegraph.training.outfit.TypeAwareModel;
+
+/**
+ * A small fashion catalogue with real words in its titles, and a compatibility model trained on inline outfits of
+ * such words (through the real MiniLM encoder), so outfit tests run on the service's real model path in seconds.
+ */
+final class OutfitFixtures {
+    static final List<String> COLOURS = List.of("white", "black", "navy", "beige", "red");
+    /** Per slot and gender: the garment words. */
+    static final Map<Slot, Map<Gender, String>> GARMENTS = Map.of(
+            Slot.TOP, Map.of(Gender.WOMEN, "silk blouse", Gender.MEN, "oxford shirt"),
+            Slot.BOTTOM, Map.of(Gender.WOMEN, "pencil skirt", Gender.MEN, "chino trousers"),
+            Slot.SHOES, Map.of(Gender.WOMEN, "leather heels", Gender.MEN, "leather loafers"),
+            Slot.DRESS, Map.of(Gender.WOMEN, "midi dress"),
+            Slot.OUTERWEAR, Map.of(Gender.UNISEX, "wool coat"),
+            Slot.BAG, Map.of(Gender.WOMEN, "leather handbag"),
+            Slot.ACCESSORY, Map.of(Gender.UNISEX, "silver watch"));
+
+    private OutfitFixtures() {
+    }
+
+    /** Item id of colour {@code c} of a slot and gender, e.g. {@code top-women-2}. */
+    static String id(Slot slot, Gender gender, int c) {
+        return slot.wireName() + "-" + gender.wireName() + "-" + c;
+    }
+
+    /** Even colours are Casual, odd ones Formal. */
+    static String usage(int c) {
+        return c % 2 == 0 ? "Casual" : "Formal";
+    }
+
+    static List<Item> items() {
+        List<Item> items = new ArrayList<>();
+        GARMENTS.forEach((slot, byGender) -> byGender.forEach((gender, garment) -> {
+            for (int c = 0; c < COLOURS.size(); c++) {
+                items.add(new Item(id(slot, gender, c), COLOURS.get(c) + " " + garment, null, garment, slot, gender,
+                        COLOURS.get(c), Map.of("usage", usage(c)), null, "outfit-test"));
+            }
+        }));
+        items.add(new Item("lamp-1", "brass table lamp", null, "lamp", Slot.OTHER, null, null, Map.of(), null,
+                "outfit-test"));
+        return items;
+    }
+
+    static CatalogueSource source() {
+        return new CatalogueSource() {
+            @Override
+            public String name() {
+                return "outfit-test";
+            }
+
+            @Override
+            public void read(ImportSink sink) {
+                items().forEach(sink::item);
+            }
+        };
+    }
+
+    /**
+     * Trains a small model on outfits of matching words (same gender, a dress or separates, sometimes a coat, bag or
+     * watch), saves it to {@code file} and returns it.
+     */
+    static TypeAwareModel trainModel(Path file) throws IOException {
+        List<String> words = new ArrayList<>();
+        GARMENTS.values().forEach(byGender -> byGender.values().forEach(words::add));
+        Random random = new Random(7);
+        try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            List<String> titles = new ArrayList<>();
+            for (String colour : COLOURS) {
+                words.forEach(word -> titles.add(colour + " " + word));
+            }
+            List<float[]> vectors = encoder.encode(titles);
+            Map<String, float[]> byTitle = new java.util.HashMap<>();
+            for (int i = 0; i < titles.size(); i++) {
+                byTitle.put(titles.get(i), vectors.get(i));
+            }
+            List<OutfitRecord> outfits = new ArrayList<>();
+            for (int o = 0; o < 120; o++) {
+                Gender gender = o % 2 == 0 ? Gender.WOMEN : Gender.MEN;
+                List<Slot> slots = new ArrayList<>(gender == Gender.WOMEN && o % 4 == 0
+                        ? List.of(Slot.DRESS, Slot.SHOES) : List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES));
+                Slot extra = List.of(Slot.OUTERWEAR, Slot.BAG, Slot.ACCESSORY).get(o % 3);
+                if (extra != Slot.BAG || gender == Gender.WOMEN) {
+                    slots.add(extra);
+                }
+                List<ItemVectors> items = new ArrayList<>();
+                for (Slot slot : slots) {
+                    String word = GARMENTS.get(slot).getOrDefault(gender, GARMENTS.get(slot).get(Gender.UNISEX));
+                    String title = COLOURS.get(random.nextInt(COLOURS.size())) + " " + word;
+                    items.add(new ItemVectors("train-" + o + "-" + slot.wireName(), ItemVectors.typeOf(slot), null,
+                            Map.of(ItemVectors.TEXT, byTitle.get(title))));
+                }
+                outfits.add(new OutfitRecord("train-" + o, items));
+            }
+            TypeAwareModel model = new io.stylegraph.training.outfit.TypeAwareTrainer(TypeAwareConfig.defaults()
+                    .withDimension(16).withEpochs(8)).train(outfits, null)
+                    .withParameters(Map.of(ServingModelTrainer.TEXT_ENCODER, encoder.modelId()));
+            model.save(file);
+            return model;
+        }
+    }
+}

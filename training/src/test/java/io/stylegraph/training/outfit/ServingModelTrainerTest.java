@@ -1,0 +1,43 @@
+package io.stylegraph.training.outfit;
+
+import io.stylegraph.models.text.MiniLmTextEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServingModelTrainerTest {
+
+    @Test
+    void shouldTrainOnAllMarylandOutfitsRecordItsTextEncoderAndLogProgress(@TempDir Path dir) throws IOException {
+        Path maryland = SharedDataset.folder(MarylandData.FOLDER);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        TypeAwareModel model;
+        try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            model = new ServingModelTrainer(TypeAwareConfig.defaults().withEpochs(1)).train(maryland, encoder,
+                    List.of(), dir.resolve("names.bin"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        }
+        model.save(dir.resolve("outfits.sgoutfit"));
+        TypeAwareModel loaded = TypeAwareModel.load(dir.resolve("outfits.sgoutfit"));
+
+        assertEquals(MiniLmTextEncoder.MODEL_ID, loaded.parameters().get(ServingModelTrainer.TEXT_ENCODER));
+        assertTrue(loaded.types().containsAll(List.of("top", "bottom", "dress", "shoes", "bag", "other")),
+                loaded.types().toString());
+        assertEquals(List.of(new FeatureSpec(ItemVectors.TEXT, MiniLmTextEncoder.DIMENSION)), loaded.features());
+        String log = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("epoch 1/1"), log);
+        ItemVectors sneakers = new ItemVectors("a", "shoes", null, Map.of());
+        ItemVectors jeans = new ItemVectors("b", "bottom", null, Map.of());
+        assertEquals(model.pairScore(sneakers, jeans), loaded.pairScore(sneakers, jeans), 1e-9);
+    }
+}
