@@ -94,6 +94,19 @@ public class SimilarityService {
         return parts.isEmpty() ? List.of() : ranker.rank(parts, filter, k, reranking);
     }
 
+    /** The query vector of a picture, for callers that search with it several times (shop the look). */
+    public float[] encodeImage(BufferedImage image) {
+        return encoders.image().encode(image);
+    }
+
+    /** Items that look like an already encoded picture ({@link #encodeImage}); empty while nothing is indexed. */
+    public List<ScoredItem> byImageVector(float[] imageVector, SearchFilter filter, int k) {
+        return indexes.index(Modality.VISUAL)
+                .map(index -> ranker.rank(List.of(new QueryPart(index, imageVector, 1)), filter, k,
+                        new Reranking(false, false)))
+                .orElse(List.of());
+    }
+
     /** The item's own vector (its augmented one under DBA, since the item is part of the database). */
     private Optional<QueryPart> itemPart(Modality modality, String itemId, double weight, boolean dba) {
         return indexes.index(modality).flatMap(index -> {

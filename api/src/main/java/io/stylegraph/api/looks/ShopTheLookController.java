@@ -1,0 +1,108 @@
+package io.stylegraph.api.looks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.search.UploadedImages;
+import io.stylegraph.graph.repository.PhotoRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@Validated
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "shop the look")
+public class ShopTheLookController {
+    static final int MAX_K = 50;
+
+    private final ShopTheLookService shop;
+    private final LookStore looks;
+    private final UploadedImages uploads;
+    private final JsonMapper json;
+
+    public ShopTheLookController(ShopTheLookService shop, LookStore looks, UploadedImages uploads, JsonMapper json) {
+        this.shop = shop;
+        this.looks = looks;
+        this.uploads = uploads;
+        this.json = json;
+    }
+
+    @Operation(summary = "Shop the look: multipart 'image' (a person photo: JPEG, PNG or WebP) and optional 'boxes' "
+            + "(JSON array of {slot, x0, y0, x1, y1, confidence?} in pixels of the upright photo, e.g. from on-device "
+            + "detection). Without boxes, regions come from the configured ONNX detector or the built-in "
+            + "body-proportion regions. Each region gets the k most similar items of its slot, gender-consistent.")
+    @Post(uri = "/v1/shop-the-look", consumes = MediaType.MULTIPART_FORM_DATA)
+    public ShopTheLookResult shopTheLook(@Part("image") CompletedFileUpload image,
+                                         @Nullable @Part("boxes") String boxes,
+                                         @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k,
+                                         @Nullable @QueryValue String gender) {
+        var wanted = QueryValues.gender(gender);
+        UploadedImages.Upload upload = uploads.decode(image);
+        return shop.shop(upload.decoded().image(), boxes, k, wanted);
+    }
+
+    @Operation(summary = "Saves a look: multipart 'image' (the photo) and 'look' (JSON: photoId?, userId?, items: "
+            + "[{itemId, slot?, box?: [x0, y0, x1, y1]}]), stored as (:Photo)-[:FEATURES]->(:Item)")
+    @Post(uri = "/v1/looks", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<LookView> save(@Part("look") String look, @Part("image") CompletedFileUpload image) {
+        NewLook fields;
+        try {
+            fields = json.readValue(look, NewLook.class);
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("malformed-json", "look", "The look part is not a JSON object with "
+                    + "photoId?, userId? and items");
+        }
+        if (fields == null) {
+            throw ProblemException.badRequest("malformed-json", "look", "The look part is empty");
+        }
+        PhotoRepository.Look saved = looks.save(fields, uploads.decode(image));
+        return HttpResponse.created(LookView.of(saved), URI.create("/v1/looks/" + saved.photoId()));
+    }
+
+    @Operation(summary = "A saved look: its photo and the items it features")
+    @Get("/v1/looks/{photoId}")
+    public LookView look(@PathVariable String photoId) {
+        return LookView.of(require(photoId));
+    }
+
+    @Operation(summary = "The photo of a saved look")
+    @Get("/v1/looks/{photoId}/image")
+    public HttpResponse<?> photo(@PathVariable String photoId) {
+        String image = require(photoId).image();
+        Path path = image == null ? null : Path.of(image);
+        if (path == null || !Files.isRegularFile(path)) {
+            throw ProblemException.notFound("no-image", "photoId", "The photo of look " + photoId + " is not on disk");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        MediaType type = name.endsWith(".png") ? MediaType.IMAGE_PNG_TYPE
+                : name.endsWith(".webp") ? MediaType.of("image/webp") : MediaType.IMAGE_JPEG_TYPE;
+        return HttpResponse.ok(new SystemFile(path.toFile(), type));
+    }
+
+    private PhotoRepository.Look require(String photoId) {
+        return looks.find(photoId).orElseThrow(() -> ProblemException.notFound("unknown-look", "photoId",
+                "No look with photo id " + photoId));
+    }
+}
