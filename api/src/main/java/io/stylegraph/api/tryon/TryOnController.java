@@ -1,0 +1,101 @@
+package io.stylegraph.api.tryon;
+
+import java.net.URI;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.api.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Virtual try-on: submit a person photo and an item, poll the job, fetch the picture. The user a job belongs to comes
+ * from the {@code userId} form field or the {@code X-User-Id} header; it is what {@code DELETE /v1/users/{userId}/tryon}
+ * deletes by.
+ */
+@Validated
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "try-on")
+public class TryOnController {
+    public static final String USER_HEADER = "X-User-Id";
+
+    private final TryOnService tryOn;
+    private final TryOnStore store;
+
+    public TryOnController(TryOnService tryOn, TryOnStore store) {
+        this.tryOn = tryOn;
+        this.store = store;
+    }
+
+    @Operation(summary = "Try an item on: multipart 'person' (JPEG, PNG or WebP photo of a person), 'itemId', optional "
+            + "'box' ([x0,y0,x1,y1] in photo pixels) or 'keypoints' ({\"leftShoulder\":[x,y], ... }) and 'userId' "
+            + "(or header X-User-Id). Runs in the background; 202 with the job id and its Location.")
+    @Post(value = "/tryon", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<TryOnAccepted> submit(@Part("person") CompletedFileUpload person,
+                                              @Part("itemId") String itemId,
+                                              @Nullable @Part("keypoints") String keypoints,
+                                              @Nullable @Part("box") String box,
+                                              @Nullable @Part("userId") String userId,
+                                              @Nullable @Header(USER_HEADER) String userHeader) {
+        if (userId != null && userHeader != null && !userId.equals(userHeader)) {
+            throw ProblemException.badRequest("invalid-field", "userId", "The userId field and the " + USER_HEADER
+                    + " header name different users");
+        }
+        TryOnJob job = tryOn.submit(new TryOnService.Submission(person, itemId, keypoints, box,
+                userId != null ? userId : userHeader));
+        return HttpResponse.<TryOnAccepted>status(HttpStatus.ACCEPTED)
+                .headers(headers -> headers.location(URI.create("/v1/tryon/" + job.id())))
+                .body(new TryOnAccepted(job.id(), job.status()));
+    }
+
+    @Operation(summary = "A try-on job: status queued|running|done|failed|cancelled, attempts, error, timings")
+    @Get("/tryon/{jobId}")
+    public TryOnJobView job(@PathVariable String jobId) {
+        return TryOnJobView.of(tryOn.require(jobId));
+    }
+
+    @Operation(summary = "The try-on picture of a done job (PNG from the built-in engine)")
+    @Get("/tryon/{jobId}/image")
+    public HttpResponse<byte[]> image(@PathVariable String jobId) {
+        TryOnJob job = tryOn.require(jobId);
+        if (!TryOnJob.DONE.equals(job.status())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tryon-not-done", "jobId", "Try-on " + jobId + " is "
+                    + job.status() + "; its picture exists once it is done");
+        }
+        TryOnStore.StoredImage image = store.image(jobId, "result").orElseThrow(() -> ProblemException.notFound(
+                "unknown-tryon", "jobId", "The picture of try-on " + jobId + " is no longer stored"));
+        return HttpResponse.ok(image.bytes()).contentType(MediaType.of(image.mediaType()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
+    }
+
+    @Operation(summary = "Cancel a queued or running try-on; its person photo is deleted at once")
+    @Delete("/tryon/{jobId}")
+    public TryOnJobView cancel(@PathVariable String jobId) {
+        return TryOnJobView.of(tryOn.cancel(jobId));
+    }
+
+    @Operation(summary = "Delete all try-on jobs, photos and results of a user")
+    @Delete("/users/{userId}/tryon")
+    public TryOnDeleted deleteUserData(
+            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE)
+            String userId) {
+        return new TryOnDeleted(userId, tryOn.deleteUser(userId));
+    }
+}
