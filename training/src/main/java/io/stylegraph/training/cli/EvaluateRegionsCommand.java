@@ -29,6 +29,7 @@ import io.stylegraph.models.regions.OnnxGarmentDetector;
 import io.stylegraph.models.regions.YoloLayout;
 import io.stylegraph.training.regions.AnnotatedPhoto;
 import io.stylegraph.training.regions.AnnotatedPhotos;
+import io.stylegraph.training.regions.OffCentreCopy;
 import io.stylegraph.training.regions.RandomRegions;
 import io.stylegraph.training.regions.RegionScores;
 import io.stylegraph.training.regions.SlotScore;
@@ -49,6 +50,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateRegionsCommand implements Callable<Integer> {
 
     private static final List<String> RANDOM_SLOTS = List.of("top", "bottom", "shoes");
+    static final String AS_PHOTOGRAPHED = "as photographed";
+    static final String OFF_CENTRE = "off-centre copies";
 
     @Option(names = "--folder", required = true, description = "folder with photos/<id>.jpg and boxes.csv")
     Path folder;
@@ -76,8 +79,13 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "evaluate only the first N photos (a quick look; do not report)")
     Integer limit;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the random boxes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "7",
+            description = "seed of the random boxes and off-centre offsets (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--off-centre-widen", defaultValue = "1.6", description = "also measure on off-centre copies: "
+            + "each photo on a canvas this many times as wide, at a random offset; 0 to skip (default: ${DEFAULT-VALUE})")
+    double widen;
 
     @Spec
     CommandSpec spec;
@@ -139,7 +147,9 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
         contenders.add(new Contender("random boxes", "per slot a box with uniformly random corners (seed " + seed
                 + ")", RANDOM_SLOTS, (p, image) -> random.regions(p.id(), image.width(), image.height())));
 
+        boolean offCentre = widen > 1;
         List<RegionScores> scores = contenders.stream().map(c -> new RegionScores()).toList();
+        List<RegionScores> offCentreScores = contenders.stream().map(c -> new RegionScores()).toList();
         long[] nanos = new long[contenders.size()];
         Map<String, Integer> boxesPerSlot = new TreeMap<>();
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
@@ -154,6 +164,13 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
                     nanos[c] += System.nanoTime() - start;
                     scores.get(c).add(photo.boxes(), regions);
                 }
+                if (offCentre) {
+                    OffCentreCopy.Copy copy = OffCentreCopy.of(image, photo.boxes(), widen, seed, photo.id());
+                    for (int c = 0; c < contenders.size(); c++) {
+                        offCentreScores.get(c).add(copy.boxes(), contenders.get(c).regions().apply(photo,
+                                copy.image()));
+                    }
+                }
                 if ((i + 1) % 100 == 0 || i + 1 == photos.size()) {
                     out.printf(Locale.ROOT, "%d/%d photos; %s%n", i + 1, photos.size(), summary(contenders, scores));
                 }
@@ -167,14 +184,25 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
         List<RegionReport.Source> sources = new ArrayList<>();
         for (int c = 0; c < contenders.size(); c++) {
             Contender contender = contenders.get(c);
-            sources.add(new RegionReport.Source(contender.label(), contender.description(), contender.slots(),
-                    scores.get(c).bySlot(), scores.get(c).over(contender.slots()), scores.get(c).overall(),
-                    photos.isEmpty() ? 0 : nanos[c] / 1e6 / photos.size()));
+            sources.add(new RegionReport.Source(contender.label(), AS_PHOTOGRAPHED, contender.description(),
+                    contender.slots(), scores.get(c).bySlot(), scores.get(c).over(contender.slots()),
+                    scores.get(c).overall(), photos.isEmpty() ? 0 : nanos[c] / 1e6 / photos.size()));
+        }
+        for (int c = 0; offCentre && c < contenders.size(); c++) {
+            Contender contender = contenders.get(c);
+            sources.add(new RegionReport.Source(contender.label(), OFF_CENTRE, contender.description(),
+                    contender.slots(), offCentreScores.get(c).bySlot(),
+                    offCentreScores.get(c).over(contender.slots()), offCentreScores.get(c).overall(), Double.NaN));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("photos evaluated", photos.size());
         data.put("annotated boxes per slot", boxesPerSlot);
         data.put("boxes naming a missing photo (left out)", loaded.boxesWithoutPhoto());
+        if (offCentre) {
+            data.put("off-centre copies", String.format(Locale.ROOT, "each photo on a canvas %.2f times as wide at "
+                    + "a random horizontal offset (seed %d), the rest filled by repeating its outermost columns; "
+                    + "boxes moved with it", widen, seed));
+        }
         List<String> notes = new ArrayList<>(List.of(
                 "Each annotated box is compared with the source's first region of the same slot; no region of the "
                         + "slot counts as IoU 0 (so a source that never gives dresses or bags scores 0 there). "
@@ -184,7 +212,9 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
                         + "dress, or a dress without a top, is annotated as it is, while the built-in regions "
                         + "always split a person into top / bottom / shoes.",
                 "ms per photo: finding the regions only (decoding excluded), one thread, this machine; it is a "
-                        + "report figure, not a benchmark."));
+                        + "report figure, not a benchmark.",
+                "Off-centre copies are synthetic: they test whether a source follows the person or only the usual "
+                        + "framing of the data set; the fixed-proportion boxes are stretched with the wider frame."));
         if (folder.getFileName() != null && folder.getFileName().toString().equals("clothing-co-parsing")) {
             notes.add("The body-proportion rules and the fixed-proportion boxes were tuned on these same 753 photos "
                     + "(no held-out part is available here; the data owners hold back 25 % for evaluation), so "
@@ -246,24 +276,42 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
                 report.machine().java(), report.machine().os()));
         report.data().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\n## Over the slots each source gives\n\n");
-        md.append("| source | slots | boxes | mean IoU | found (IoU >= 0.5) | ms per photo |\n");
-        md.append("|---|---|---:|---:|---:|---:|\n");
+        md.append("| source | framing | slots | boxes | mean IoU | found (IoU >= 0.5) | ms per photo |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|\n");
         for (RegionReport.Source s : report.sources()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.1f %% | %.1f |%n", s.label(),
-                    String.join(", ", s.slots()), s.overSlots().boxes(), s.overSlots().meanIou(),
-                    100 * s.overSlots().recallAt50(), s.msPerPhoto()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.1f %% | %s |%n", s.label(),
+                    s.framing(), String.join(", ", s.slots()), s.overSlots().boxes(), s.overSlots().meanIou(),
+                    100 * s.overSlots().recallAt50(), Double.isNaN(s.msPerPhoto()) ? ""
+                            : String.format(Locale.ROOT, "%.1f", s.msPerPhoto())));
         }
-        md.append("\n## Per slot\n\nmean IoU / found (IoU >= 0.5) / mean IoU where given\n\n");
-        List<String> slots = new ArrayList<>(report.sources().get(0).bySlot().keySet());
+        for (String framing : List.of(AS_PHOTOGRAPHED, OFF_CENTRE)) {
+            List<RegionReport.Source> inFraming = report.sources().stream()
+                    .filter(s -> s.framing().equals(framing)).toList();
+            if (!inFraming.isEmpty()) {
+                perSlot(md, framing, inFraming);
+            }
+        }
+        md.append("\n## Sources\n\n");
+        report.sources().stream().filter(s -> s.framing().equals(AS_PHOTOGRAPHED)).forEach(s -> md.append("- **")
+                .append(s.label()).append("**: ").append(s.description()).append('\n'));
+        md.append("\n## Notes\n\n");
+        report.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+        return md.toString();
+    }
+
+    private static void perSlot(StringBuilder md, String framing, List<RegionReport.Source> sources) {
+        md.append("\n## Per slot, ").append(framing)
+                .append("\n\nmean IoU / found (IoU >= 0.5) / mean IoU where given\n\n");
+        List<String> slots = new ArrayList<>(sources.get(0).bySlot().keySet());
         md.append("| slot | boxes |");
-        report.sources().forEach(s -> md.append(' ').append(s.label()).append(" |"));
+        sources.forEach(s -> md.append(' ').append(s.label()).append(" |"));
         md.append("\n|---|---:|");
-        report.sources().forEach(s -> md.append("---:|"));
+        sources.forEach(s -> md.append("---:|"));
         md.append('\n');
         for (String slot : slots) {
             md.append("| ").append(slot).append(" | ")
-                    .append(report.sources().get(0).bySlot().get(slot).boxes()).append(" |");
-            for (RegionReport.Source s : report.sources()) {
+                    .append(sources.get(0).bySlot().get(slot).boxes()).append(" |");
+            for (RegionReport.Source s : sources) {
                 SlotScore score = s.bySlot().get(slot);
                 md.append(String.format(Locale.ROOT, " %.3f / %.1f %% / %s |", score.meanIou(),
                         100 * score.recallAt50(), Double.isNaN(score.meanIouWhenPredicted()) ? "-"
@@ -271,11 +319,5 @@ public final class EvaluateRegionsCommand implements Callable<Integer> {
             }
             md.append('\n');
         }
-        md.append("\n## Sources\n\n");
-        report.sources().forEach(s -> md.append("- **").append(s.label()).append("**: ").append(s.description())
-                .append('\n'));
-        md.append("\n## Notes\n\n");
-        report.notes().forEach(n -> md.append("- ").append(n).append('\n'));
-        return md.toString();
     }
 }

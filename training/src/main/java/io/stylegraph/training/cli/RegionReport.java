@@ -13,13 +13,15 @@ public record RegionReport(String name, String folder, String command, String gi
     /**
      * One region source's scores.
      *
+     * @param framing        {@code as photographed}, or {@code off-centre copies} (synthetic, see the notes)
      * @param slots          the slots it can produce
      * @param bySlot         per annotated slot
      * @param overSlots      over the boxes of the slots it produces
      * @param overall        over all annotated boxes
-     * @param msPerPhoto     mean milliseconds per photo to find the regions (one thread, decoding excluded)
+     * @param msPerPhoto     mean milliseconds per photo to find the regions (one thread, decoding excluded); NaN
+     *                       where not measured
      */
-    public record Source(String label, String description, List<String> slots, Map<String, SlotScore> bySlot,
+    public record Source(String label, String framing, String description, List<String> slots, Map<String, SlotScore> bySlot,
                          SlotScore overSlots, SlotScore overall, double msPerPhoto) {
     }
 }

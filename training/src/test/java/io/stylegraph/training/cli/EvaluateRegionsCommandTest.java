@@ -69,9 +69,15 @@ class EvaluateRegionsCommandTest {
         assertEquals("body proportions (built-in)", body.get("label").asText());
         assertEquals(2, body.get("bySlot").get("top").get("boxes").asInt());
         assertTrue(body.get("bySlot").get("top").get("meanIou").asDouble() > 0.5, body.toString());
-        assertEquals(3, report.get("sources").size(), "body proportions, fixed proportions, random boxes");
+        assertEquals(6, report.get("sources").size(), "body proportions, fixed proportions, random boxes, each on "
+                + "the photos and on off-centre copies");
+        assertEquals("as photographed", body.get("framing").asText());
+        JsonNode bodyOffCentre = report.get("sources").get(3);
+        assertEquals("off-centre copies", bodyOffCentre.get("framing").asText());
+        assertEquals(2, bodyOffCentre.get("bySlot").get("top").get("boxes").asInt());
         String markdown = Files.readString(reports.resolve("regions-mini-looks.md"));
         assertTrue(markdown.contains("| top | 2 |"), markdown);
+        assertTrue(markdown.contains("## Per slot, off-centre copies"), markdown);
     }
 
     @Test
