@@ -115,4 +115,27 @@ class HostedTryOnJobTest extends ApiTestSupport {
         assertEquals(3, attempts.size());
         assertTrue(attempts.stream().allMatch(line -> line.startsWith("provider-timeout")), attempts.toString());
     }
+
+    @Test
+    void shouldStopPollingTheProviderWhenARunningJobIsCancelled() throws InterruptedException {
+        PROVIDER.behave((path, n) -> path.endsWith("/run") ? FakeTryOnProvider.Answer.ok("{\"id\":\"p\"}")
+                : FakeTryOnProvider.Answer.ok("{\"id\":\"p\",\"status\":\"processing\"}"));
+        HttpResponse<String> response = client.toBlocking().exchange(TryOnFixtures.submit(
+                TryOnFixtures.png(TryOnFixtures.person(80, 120)), "tee", null, null, null), String.class);
+        String jobId = (String) readMap(response.body()).get("jobId");
+        for (int i = 0; i < 100 && PROVIDER.requests().size() < 3; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals("running", getJson("/v1/tryon/" + jobId).get("status"));
+
+        client.toBlocking().exchange(HttpRequest.DELETE("/v1/tryon/" + jobId), String.class);
+        Thread.sleep(200);
+        int requestsAfterCancel = PROVIDER.requests().size();
+        Thread.sleep(500);
+
+        assertEquals(requestsAfterCancel, PROVIDER.requests().size(), "no more status polls after the cancel");
+        Map<String, Object> job = getJson("/v1/tryon/" + jobId);
+        assertEquals("cancelled", job.get("status"));
+        assertEquals(1, job.get("attempts"));
+    }
 }
