@@ -23,9 +23,13 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.ActiveEncoders;
+import io.stylegraph.graph.domain.OutfitMember;
+import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.outfit.ItemVectors;
+import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.ServingModelTrainer;
 import io.stylegraph.training.outfit.TextVectors;
 import io.stylegraph.training.outfit.TypeAwareConfig;
@@ -57,6 +61,7 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
     private final CatalogueCache catalogue;
     private final ActiveEncoders encoders;
     private final OutfitPairs pairs;
+    private final LooksRepository looks;
     private final Path datasetsDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outfit-model");
@@ -73,11 +78,13 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
     private TextEncoder titleEncoder;
 
     public OutfitModels(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                        OutfitPairs pairs, @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
+                        OutfitPairs pairs, LooksRepository looks,
+                        @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
         this.catalogue = catalogue;
         this.encoders = encoders;
         this.pairs = pairs;
+        this.looks = looks;
         this.datasetsDir = datasetsDir == null || datasetsDir.isBlank() ? null : Path.of(datasetsDir);
     }
 
@@ -128,16 +135,16 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
 
     private void prepare() {
         try {
+            while (!catalogue.snapshot().isLoaded()) {
+                state = "waiting for the catalogue";
+                TimeUnit.SECONDS.sleep(1);
+            }
             TypeAwareModel obtained = obtainModel();
             if (obtained == null) {
                 return;
             }
             titleEncoder = titleEncoderFor(obtained);
             model = obtained;
-            while (!catalogue.snapshot().isLoaded()) {
-                state = "waiting for the catalogue";
-                TimeUnit.SECONDS.sleep(1);
-            }
             refresh();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -168,13 +175,58 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
         LOG.info("No outfit model at {}: training one on {} in the background", file, data);
         PrintStream log = LogLines.to(LOG);
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            List<OutfitRecord> liked = likedOutfits(encoder, log);
             TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.defaults().withEpochs(config.getEpochs()))
-                    .train(data, encoder, List.of(), cacheFile("outfit-name-vectors.bin"), log);
+                    .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
             trained.save(file);
             modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();
             LOG.info("Outfit model saved to {}", file);
             return trained;
         }
+    }
+
+    /** Outfits shoppers liked, as extra positive training outfits (items by their title vectors). */
+    private List<OutfitRecord> likedOutfits(TextEncoder encoder, PrintStream log) throws IOException {
+        List<LooksRepository.StoredOutfit> liked;
+        try {
+            liked = looks.likedOutfits();
+        } catch (RuntimeException graphDown) {
+            LOG.warn("Outfit model trains without liked outfits (graph unavailable: {})", graphDown.getMessage());
+            return List.of();
+        }
+        CatalogueSnapshot snapshot = catalogue.snapshot();
+        List<String> titles = new ArrayList<>();
+        liked.forEach(outfit -> outfit.members().forEach(member -> snapshot.find(member.itemId())
+                .map(item -> item.item().title()).ifPresent(titles::add)));
+        Map<String, float[]> vectors = titles.isEmpty() ? Map.of()
+                : TextVectors.encode(encoder, titles, null, log, null);
+        List<OutfitRecord> records = trainingOutfits(liked, snapshot, vectors);
+        LOG.info("Outfit model: {} liked outfits as extra training outfits", records.size());
+        return records;
+    }
+
+    /**
+     * Stored outfits as training outfits: members the catalogue has, typed by the slot they fill, with the vector of
+     * their title where there is one; outfits left with fewer than two items are dropped.
+     */
+    static List<OutfitRecord> trainingOutfits(List<LooksRepository.StoredOutfit> outfits, CatalogueSnapshot snapshot,
+                                              Map<String, float[]> titleVectors) {
+        List<OutfitRecord> records = new ArrayList<>();
+        for (LooksRepository.StoredOutfit outfit : outfits) {
+            List<ItemVectors> items = new ArrayList<>();
+            for (OutfitMember member : outfit.members()) {
+                snapshot.find(member.itemId()).ifPresent(rated -> {
+                    ItemVectors item = ItemVectors.of(member.itemId(), ItemVectors.typeOf(member.slot()),
+                            rated.item().category());
+                    float[] title = rated.item().title() == null ? null : titleVectors.get(rated.item().title());
+                    items.add(title == null ? item : item.with(ItemVectors.TEXT, title));
+                });
+            }
+            if (items.size() >= 2) {
+                records.add(new OutfitRecord(outfit.id(), items));
+            }
+        }
+        return records;
     }
 
     /** The encoder of the model's text space: the active one when it is that encoder, else a MiniLM of our own. */

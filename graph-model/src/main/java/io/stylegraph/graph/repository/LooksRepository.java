@@ -23,6 +23,13 @@ public final class LooksRepository {
             RETURN o.id AS id, collect([i.id, c.slot]) AS members
             ORDER BY id
             """;
+    private static final String LIKED = """
+            MATCH (:User)-[:LIKED]->(o:Outfit)
+            WITH DISTINCT o
+            MATCH (o)-[c:CONTAINS]->(i:Item)
+            RETURN o.id AS id, collect([i.id, c.slot]) AS members
+            ORDER BY id
+            """;
     private static final String PHOTOS = """
             MATCH (p:Photo)-[:FEATURES]->(:Item {id: $itemId})
             RETURN p.id AS id, properties(p) AS properties
@@ -52,15 +59,23 @@ public final class LooksRepository {
 
     /** Up to {@code limit} outfits that contain the item, by outfit id. */
     public List<StoredOutfit> outfitsContaining(String itemId, int limit) {
-        return graph.read(tx -> tx.run(OUTFITS, Map.of("itemId", itemId, "limit", limit)).list(r -> {
-            List<OutfitMember> members = new ArrayList<>();
-            for (Object member : r.get("members").asList()) {
-                List<?> pair = (List<?>) member;
-                members.add(new OutfitMember((String) pair.get(0),
-                        pair.get(1) == null ? Slot.OTHER : Slot.parse(pair.get(1).toString()).orElse(Slot.OTHER)));
-            }
-            return new StoredOutfit(r.get("id").asString(), members);
-        }));
+        return graph.read(tx -> tx.run(OUTFITS, Map.of("itemId", itemId, "limit", limit))
+                .list(LooksRepository::storedOutfit));
+    }
+
+    /** Every outfit at least one shopper likes, by outfit id: extra positive examples for the compatibility model. */
+    public List<StoredOutfit> likedOutfits() {
+        return graph.read(tx -> tx.run(LIKED).list(LooksRepository::storedOutfit));
+    }
+
+    private static StoredOutfit storedOutfit(org.neo4j.driver.Record r) {
+        List<OutfitMember> members = new ArrayList<>();
+        for (Object member : r.get("members").asList()) {
+            List<?> pair = (List<?>) member;
+            members.add(new OutfitMember((String) pair.get(0),
+                    pair.get(1) == null ? Slot.OTHER : Slot.parse(pair.get(1).toString()).orElse(Slot.OTHER)));
+        }
+        return new StoredOutfit(r.get("id").asString(), members);
     }
 
     /** Up to {@code limit} photos that feature the item, by photo id. */

@@ -55,4 +55,22 @@ class LooksRepositoryTest {
         assertEquals(Map.of("id", "p1", "image", "looks/p1.jpg"), photos.get(0).properties(),
                 "list properties such as vectors are left out");
     }
+
+    @Test
+    void shouldListEachLikedOutfitOnceWithItsMembers() {
+        graph.run("""
+                CREATE (a:Item {id: 'a'}), (b:Item {id: 'b'}), (c:Item {id: 'c'}),
+                       (liked:Outfit {id: 'liked'})-[:CONTAINS {slot: 'top'}]->(a),
+                       (liked)-[:CONTAINS {slot: 'bottom'}]->(b),
+                       (disliked:Outfit {id: 'disliked'})-[:CONTAINS {slot: 'dress'}]->(c),
+                       (:User {id: 'u'})-[:LIKED]->(liked), (:User {id: 'v'})-[:LIKED]->(liked),
+                       (:User {id: 'w'})-[:DISLIKED]->(disliked)
+                """, Map.of());
+
+        List<LooksRepository.StoredOutfit> liked = looks.likedOutfits();
+
+        assertEquals(1, liked.size());
+        assertEquals("liked", liked.get(0).id());
+        assertEquals(2, liked.get(0).members().size());
+    }
 }
