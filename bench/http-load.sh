@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# HTTP load run with wrk against a running Stylegraph service (e.g. `./stylegraph serve` on the fashion-products
-# demo catalogue, once /v1/search/status says the embeddings are complete). Replays 1,000 query items spread over the
-# catalogue: similar items per modality, and text search with those items' titles as queries; each endpoint at 1, 16
-# and 64 connections. Writes <report>.md and <report>.json with p50/p90/p99 latency and requests/s per run.
+# HTTP load run with wrk against a running Stylegraph service; each endpoint at 1, 16 and 64 connections. Writes
+# <report>.md and <report>.json with p50/p90/p99 latency and requests/s per run.
 #
-#   bench/http-load.sh [--url http://localhost:8080] [--duration 30s] [--queries 1000] \
-#                      [--report reports/http-load-fashion-products]
+# Suites:
+#   search           (default) similar items per modality and text search, for 1,000 query items spread over the
+#                    catalogue (e.g. `./stylegraph serve` on fashion-products once /v1/search/status is complete)
+#   recommendations  personalised items for 1,000 users of the active model (every n-th row of its users.txt, read
+#                    from the artifact folder that GET /v1/models names; the service must run on this machine)
+#   outfits          personalised outfits anchored on 1,000 catalogue items, for users without history
+#
+#   bench/http-load.sh [--suite search|recommendations|outfits] [--url http://localhost:8080] [--duration 30s] \
+#                      [--queries 1000] [--report reports/http-load-fashion-products]
 set -euo pipefail
 
+suite=search
 url=http://localhost:8080
 duration=30s
 queries=1000
@@ -15,6 +21,7 @@ report=reports/http-load-fashion-products
 connections=(1 16 64)
 while [ $# -gt 0 ]; do
   case "$1" in
+    --suite) suite="$2"; shift 2 ;;
     --url) url="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --queries) queries="$2"; shift 2 ;;
@@ -28,10 +35,35 @@ status=$(curl -fsS "$url/v1/search/status") || { echo "no Stylegraph service ans
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# every n-th item of the catalogue in id order, n chosen so that about $queries items are picked
-python3 - "$url" "$queries" "$work" <<'PY'
-import json, sys, urllib.parse, urllib.request
-url, wanted, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+case "$suite" in
+  search) endpoints=(similar-visual similar-text similar-hybrid search) ;;
+  recommendations) endpoints=(recommendations) ;;
+  outfits) endpoints=(outfits) ;;
+  *) echo "unknown suite $suite (search, recommendations, outfits)" >&2; exit 2 ;;
+esac
+
+# every n-th item of the catalogue in id order (every n-th user of the model), n chosen so that about $queries are
+# picked
+python3 - "$url" "$queries" "$work" "$suite" <<'PY'
+import json, os, sys, urllib.parse, urllib.request
+url, wanted, work, suite = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+if suite == "recommendations":
+    with urllib.request.urlopen(f"{url}/v1/models") as r:
+        active = [m for m in json.load(r) if m.get("status") == "active" and m.get("kind", "recommender") == "recommender"]
+    if not active:
+        sys.exit("no active recommender model: train one first (POST /v1/training/runs)")
+    with open(os.path.join(active[0]["artifactPath"], "users.txt")) as f:
+        users = [line.strip() for line in f if line.strip()]
+    step = max(1, len(users) // wanted)
+    picked = users[::step][:wanted]
+    with open(f"{work}/catalogue-size", "w") as f:
+        f.write(str(len(users)))
+    with open(f"{work}/recommendations.paths", "w") as f:
+        for u in picked:
+            f.write(f"/v1/users/{urllib.parse.quote(u)}/recommendations?k=20\n")
+    with open(f"{work}/picked", "w") as f:
+        f.write(str(len(picked)))
+    sys.exit(0)
 items, page = [], 0
 while True:
     with urllib.request.urlopen(f"{url}/v1/items?size=200&page={page}") as r:
@@ -47,6 +79,11 @@ step = max(1, len(items) // wanted)
 picked = items[::step][:wanted]
 with open(f"{work}/catalogue-size", "w") as f:
     f.write(str(len(items)))
+with open(f"{work}/picked", "w") as f:
+    f.write(str(len(picked)))
+with open(f"{work}/outfits.paths", "w") as f:
+    for n, i in enumerate(picked):
+        f.write(f"/v1/users/bench-{n}/outfits?k=3&anchorItemId={urllib.parse.quote(i['id'])}\n")
 for modality in ("visual", "text", "hybrid"):
     with open(f"{work}/similar-{modality}.paths", "w") as f:
         for i in picked:
@@ -56,11 +93,11 @@ with open(f"{work}/search.paths", "w") as f:
         f.write("/v1/search?k=10&q=" + urllib.parse.quote(i.get("title") or i["id"]) + "\n")
 PY
 catalogue=$(cat "$work/catalogue-size")
-picked=$(wc -l < "$work/search.paths")
-echo "catalogue: $catalogue items; $picked query items; $duration per run" >&2
+picked=$(cat "$work/picked")
+echo "$suite: catalogue (or model users): $catalogue; $picked picked; $duration per run" >&2
 
 results="$work/results.tsv"
-for endpoint in similar-visual similar-text similar-hybrid search; do
+for endpoint in "${endpoints[@]}"; do
   # warm-up: JIT and caches, not recorded
   wrk -t2 -c16 -d5s -s "$here/paths.lua" "$url" -- "$work/$endpoint.paths" >/dev/null
   for c in "${connections[@]}"; do
@@ -72,9 +109,9 @@ for endpoint in similar-visual similar-text similar-hybrid search; do
   done
 done
 
-python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" <<'PY'
+python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" "$suite" <<'PY'
 import json, os, platform, subprocess, sys, datetime
-results, report, url, duration, catalogue, picked, status = sys.argv[1:8]
+results, report, url, duration, catalogue, picked, status, suite = sys.argv[1:9]
 rows = []
 for line in open(results):
     endpoint, conns, load, rest = line.rstrip("\n").split("\t")
@@ -89,7 +126,8 @@ try:
     revision = subprocess.check_output(["git", "describe", "--always", "--dirty"], text=True).strip()
 except Exception:
     revision = "unknown"
-meta = {"command": "bench/http-load.sh --url %s --duration %s --queries %s --report %s" % (url, duration, picked, report),
+meta = {"command": "bench/http-load.sh --suite %s --url %s --duration %s --queries %s --report %s" % (
+            suite, url, duration, picked, report), "suite": suite,
         "gitRevision": revision, "finishedAt": datetime.datetime.utcnow().isoformat() + "Z",
         "cores": os.cpu_count(), "machine": platform.platform(), "catalogueItems": int(catalogue),
         "queryItems": int(picked), "searchStatus": json.loads(status), "runs": rows}
@@ -102,10 +140,20 @@ with open(report + ".md", "w") as f:
             "on the same machine as the service).\n\n" % meta["command"])
     f.write("- git revision: `%s`, finished %s\n" % (revision, meta["finishedAt"]))
     f.write("- machine: %d cores, %s; wrk shares the cores with the service\n" % (meta["cores"], meta["machine"]))
-    f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s warm-up "
-            "per endpoint\n" % (int(catalogue), int(picked), duration))
-    f.write("- similar: `GET /v1/items/{id}/similar?k=10&modality=…`; search: `GET /v1/search?k=10&q=<the query "
-            "item's title>` (encodes the words on every request)\n\n")
+    if suite == "recommendations":
+        f.write("- model: %d users; %d of them (every n-th row of the active model's users.txt); each run %s after "
+                "a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
+        f.write("- `GET /v1/users/{id}/recommendations?k=20`: rated items excluded, gender held to the likes, a "
+                "reason per result\n\n")
+    elif suite == "outfits":
+        f.write("- catalogue: %d items; %d anchor items (every n-th item in id order), one user without history "
+                "each; each run %s after a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
+        f.write("- `GET /v1/users/{id}/outfits?k=3&anchorItemId=…`\n\n")
+    else:
+        f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s "
+                "warm-up per endpoint\n" % (int(catalogue), int(picked), duration))
+        f.write("- similar: `GET /v1/items/{id}/similar?k=10&modality=…`; search: `GET /v1/search?k=10&q=<the query "
+                "item's title>` (encodes the words on every request)\n\n")
     f.write("| endpoint | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | load avg before |\n")
     f.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     for r in rows:

@@ -3,6 +3,7 @@ package io.stylegraph.api.training;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.training.job.ModelArtifact;
 
 /** The embeddings of the active model version, in memory for scoring, with id lookups. */
@@ -11,6 +12,7 @@ public final class ServedModel {
     private final ModelArtifact artifact;
     private final Map<String, Integer> userRows;
     private final Map<String, Integer> itemRows;
+    private volatile RowsFor rowsFor;
 
     public ServedModel(long version, ModelArtifact artifact) {
         this.version = version;
@@ -57,15 +59,47 @@ public final class ServedModel {
         return slice(artifact.itemEmbeddings(), row);
     }
 
+    /** The dot product of a user vector with an item row; four partial sums, so the loads and adds overlap. */
     public float score(float[] user, int itemRow) {
         float[] items = artifact.itemEmbeddings();
         int d = artifact.dimension();
         int offset = itemRow * d;
-        float sum = 0;
-        for (int k = 0; k < d; k++) {
-            sum += user[k] * items[offset + k];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 3 < d; k += 4) {
+            s0 += user[k] * items[offset + k];
+            s1 += user[k + 1] * items[offset + k + 1];
+            s2 += user[k + 2] * items[offset + k + 2];
+            s3 += user[k + 3] * items[offset + k + 3];
         }
-        return sum;
+        for (; k < d; k++) {
+            s0 += user[k] * items[offset + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * For each item row, the item's index in the catalogue snapshot, or -1 when the catalogue no longer has it. Worked
+     * out once per snapshot, so ranking looks items up by index instead of hashing ids on every request.
+     */
+    public int[] catalogueRows(CatalogueSnapshot snapshot) {
+        RowsFor cached = rowsFor;
+        if (cached != null && cached.snapshot() == snapshot) {
+            return cached.rows();
+        }
+        int[] rows = new int[numItems()];
+        for (int row = 0; row < rows.length; row++) {
+            Integer index = snapshot.indexOf(itemId(row));
+            rows[row] = index == null ? -1 : index;
+        }
+        rowsFor = new RowsFor(snapshot, rows);
+        return rows;
+    }
+
+    private record RowsFor(CatalogueSnapshot snapshot, int[] rows) {
     }
 
     private float[] slice(float[] matrix, int row) {
