@@ -211,18 +211,23 @@ public class RecommendationService {
         record Scored(int row, float score) {
         }
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
-        for (int row = 0; row < model.numItems(); row++) {
+        int[] catalogueRows = model.catalogueRows(snapshot);
+        float threshold = Float.NEGATIVE_INFINITY;
+        for (int row = 0; row < catalogueRows.length; row++) {
             float score = model.score(user, row);
-            if (best.size() == k && score <= best.peek().score()) {
+            if (score <= threshold) {
                 continue;
             }
-            Optional<RatedItem> item = snapshot.find(model.itemId(row));
-            if (item.isEmpty() || !wanted.test(item.get())) {
+            int index = catalogueRows[row];
+            if (index < 0 || !wanted.test(snapshot.get(index))) {
                 continue;
             }
             best.add(new Scored(row, score));
             if (best.size() > k) {
                 best.poll();
+            }
+            if (best.size() == k) {
+                threshold = best.peek().score();
             }
         }
         List<Scored> ranked = new ArrayList<>(best.size());
