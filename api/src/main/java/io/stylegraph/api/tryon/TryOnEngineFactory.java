@@ -2,6 +2,7 @@ package io.stylegraph.api.tryon;
 
 import java.net.URI;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.stylegraph.models.tryon.FashnTryOnEngine;
@@ -9,13 +10,15 @@ import io.stylegraph.models.tryon.GeminiTryOnEngine;
 import io.stylegraph.models.tryon.HostedSettings;
 import io.stylegraph.models.tryon.TryOnEngine;
 import io.stylegraph.models.tryon.WarpTryOnEngine;
-import jakarta.inject.Singleton;
 
-/** The engine {@code stylegraph.tryon.engine} names; a hosted one without its key refuses to start. */
+/**
+ * The engine {@code stylegraph.tryon.engine} names. Created with the context, so a misspelt engine or a hosted one
+ * without its key stops the service at start-up instead of failing every job.
+ */
 @Factory
 public class TryOnEngineFactory {
 
-    @Singleton
+    @Context
     TryOnEngine tryOnEngine(TryOnConfiguration config) {
         String engine = config.getEngine() == null ? "warp" : config.getEngine().strip();
         return switch (engine) {
