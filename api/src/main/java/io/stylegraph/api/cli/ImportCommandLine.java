@@ -117,7 +117,7 @@ public class ImportCommandLine implements Callable<Integer> {
         System.out.println("Report written to " + reportDirectory.resolve("import-" + name + ".md"));
     }
 
-    private static GraphDatabase connect(EmbeddedInfrastructure embedded) {
+    static GraphDatabase connect(EmbeddedInfrastructure embedded) {
         if (embedded.neo4j() != null) {
             return GraphDatabase.connect(embedded.neo4j().boltUri(), null, null, "neo4j");
         }

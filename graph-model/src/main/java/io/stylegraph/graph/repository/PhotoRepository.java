@@ -21,11 +21,13 @@ import org.neo4j.driver.Value;
 public final class PhotoRepository {
     private static final String SAVE = """
             UNWIND $looks AS look
+            WITH look, [f IN look.items WHERE EXISTS { MATCH (:Item {id: f.itemId}) }] AS present
+            WHERE size(present) > 0
             MERGE (p:Photo {id: look.id})
             ON CREATE SET p.createdAt = datetime()
             SET p.image = look.image, p.source = look.source, p.userId = look.userId
-            WITH p, look
-            UNWIND look.items AS featured
+            WITH p, present
+            UNWIND present AS featured
             MATCH (i:Item {id: featured.itemId})
             MERGE (p)-[f:FEATURES]->(i)
             SET f.slot = featured.slot, f.box = featured.box
@@ -64,7 +66,8 @@ public final class PhotoRepository {
 
     /**
      * Writes the looks in one transaction: creates or updates each photo and links it to its items (idempotent).
-     * Items not in the graph are skipped; returns the number of FEATURES edges in place for the given items.
+     * Items not in the graph are skipped, and so is a photo none of whose items is there; returns the number of
+     * FEATURES edges in place for the given items.
      */
     public long save(List<Look> looks) {
         if (looks.isEmpty()) {

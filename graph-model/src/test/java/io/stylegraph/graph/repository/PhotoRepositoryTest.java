@@ -87,4 +87,11 @@ class PhotoRepositoryTest {
         assertNull(photos.find("street-2").orElseThrow().image());
         assertTrue(photos.find("street-3").isEmpty());
     }
+
+    @Test
+    void shouldNotCreateAPhotoNoneOfWhoseItemsIsInTheGraph() {
+        assertEquals(0, photos.save(List.of(new PhotoRepository.Look("lost", null, "api", null,
+                List.of(new PhotoRepository.FeaturedItem("gone", null, null)), null))));
+        assertTrue(photos.find("lost").isEmpty());
+    }
 }
