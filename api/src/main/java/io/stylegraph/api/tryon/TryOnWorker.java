@@ -83,9 +83,14 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
             return;
         }
         running = true;
-        int requeued = store.requeueExpired();
-        if (requeued > 0) {
-            LOG.info("Try-on: {} jobs left running by a stopped process queued again", requeued);
+        try {
+            int requeued = store.requeueExpired();
+            if (requeued > 0) {
+                LOG.info("Try-on: {} jobs left running by a stopped process queued again", requeued);
+            }
+        } catch (RuntimeException e) {
+            // not fatal: claiming takes jobs with expired leases too, once the database answers
+            LOG.warn("Try-on: expired leases not re-queued at start-up: {}", e.getMessage());
         }
         int workers = Math.max(1, config.getWorkers());
         loops = Executors.newFixedThreadPool(workers, named("tryon-worker"));
