@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds garment regions in a photo without help from the client: the ONNX detector of {@code stylegraph.detector}
- * when one is configured (opened on first use), else the built-in body-proportion regions.
+ * when one is configured (opened on first use); else, or when it finds no garment, the built-in body-proportion
+ * regions.
  */
 @Singleton
 public class GarmentRegions implements AutoCloseable {
@@ -45,8 +46,11 @@ public class GarmentRegions implements AutoCloseable {
         return config.getModel() != null && !config.getModel().isBlank();
     }
 
+    /** The detector's regions; the built-in ones when no detector is configured or it finds nothing. */
     public List<GarmentRegion> find(RgbImage photo) {
-        return finder().find(photo);
+        GarmentRegionFinder finder = finder();
+        List<GarmentRegion> found = finder.find(photo);
+        return found.isEmpty() && finder != builtIn ? builtIn.find(photo) : found;
     }
 
     private GarmentRegionFinder finder() {

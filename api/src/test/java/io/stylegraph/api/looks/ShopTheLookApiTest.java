@@ -218,6 +218,13 @@ class ShopTheLookApiTest extends ApiTestSupport {
         assertEquals("gender", badGender.field(), badGender.raw());
     }
 
+    @Test
+    void shouldBeDescribedInTheOpenApiDocument() {
+        String spec = client.toBlocking().retrieve(HttpRequest.GET("/swagger/stylegraph-v1.yml"));
+        assertTrue(spec.contains("/v1/shop-the-look"), spec);
+        assertTrue(spec.contains("/v1/looks/{photoId}"), spec);
+    }
+
     private HttpRequest<?> saveLook(String look, byte[] image) {
         MultipartBody.Builder body = MultipartBody.builder();
         if (look != null) {
