@@ -1,5 +1,7 @@
 package io.stylegraph.api.looks;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +21,7 @@ import io.stylegraph.api.search.index.SearchFilter;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.models.image.RgbImage;
+import io.stylegraph.models.regions.Box;
 import io.stylegraph.models.regions.GarmentRegion;
 import jakarta.inject.Singleton;
 
@@ -30,6 +33,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ShopTheLookService {
+    static final int FINDING_SIDE = 800;
+
     private final GarmentRegions regions;
     private final ClientBoxes clientBoxes;
     private final SimilarityService similarity;
@@ -49,7 +54,7 @@ public class ShopTheLookService {
         int width = photo.getWidth();
         int height = photo.getHeight();
         List<GarmentRegion> found = boxesJson != null ? clientBoxes.parse(boxesJson, width, height)
-                : regions.find(RgbImage.of(photo));
+                : findRegions(photo);
         List<float[]> vectors = new ArrayList<>(found.size());
         for (GarmentRegion region : found) {
             int[] px = region.box().pixels(width, height);
@@ -69,6 +74,29 @@ public class ShopTheLookService {
         }
         return new ShopTheLookResult(matches, look == null ? null : look.wireName(), genderSource, width, height, k,
                 embeddings.status().indexing());
+    }
+
+    /**
+     * Regions found on a copy at most {@link #FINDING_SIDE} pixels on its long side (detectors take 640, the built-in
+     * rules 160 rows), so a 24-megapixel upload is not converted whole; boxes are scaled back to the photo.
+     */
+    private List<GarmentRegion> findRegions(BufferedImage photo) {
+        double scale = Math.min(1.0, (double) FINDING_SIDE / Math.max(photo.getWidth(), photo.getHeight()));
+        if (scale >= 1) {
+            return regions.find(RgbImage.of(photo));
+        }
+        int w = Math.max(1, (int) Math.round(photo.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(photo.getHeight() * scale));
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, w, h, null);
+        g.dispose();
+        double sx = (double) photo.getWidth() / w;
+        double sy = (double) photo.getHeight() / h;
+        return regions.find(RgbImage.of(small)).stream().map(r -> new GarmentRegion(r.slot(),
+                new Box(r.box().x0() * sx, r.box().y0() * sy, r.box().x1() * sx, r.box().y1() * sy)
+                        .clip(photo.getWidth(), photo.getHeight()), r.confidence(), r.source())).toList();
     }
 
     private static Slot slot(GarmentRegion region) {

@@ -120,6 +120,23 @@ class ShopTheLookApiTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldAnswerBoxesOfALargePhotoInItsOwnPixels() {
+        // found on a copy 800 pixels high, answered in the 1200-pixel photo's frame
+        byte[] photo = LookCatalogue.encode(LookCatalogue.streetPhoto(800, 1200), "png");
+
+        Map<String, Object> response = shopJson("?k=1&gender=women", photo, MediaType.IMAGE_PNG_TYPE, null);
+
+        Map<String, Map<String, Object>> regions = bySlot(response);
+        Map<?, ?> top = (Map<?, ?>) regions.get("top").get("box");
+        // the figure's top is drawn at x 220-580, y 240-600
+        double x0 = ((Number) top.get("x0")).doubleValue();
+        double x1 = ((Number) top.get("x1")).doubleValue();
+        double y1 = ((Number) top.get("y1")).doubleValue();
+        assertTrue(x0 > 150 && x0 < 300 && x1 > 500 && x1 < 650 && y1 > 450 && y1 < 750, top.toString());
+        assertEquals("red-top-women", items(regions.get("top")).get(0).get("id"));
+    }
+
+    @Test
     void shouldKeepOneGenderAcrossRegionsWhenNoneIsAsked() {
         byte[] photo = LookCatalogue.encode(LookCatalogue.streetPhoto(400, 600), "jpg");
 
