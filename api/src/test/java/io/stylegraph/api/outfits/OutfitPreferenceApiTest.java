@@ -1,0 +1,142 @@
+package io.stylegraph.api.outfits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import io.stylegraph.api.ApiTestSupport;
+import io.stylegraph.api.training.ServedModel;
+import io.stylegraph.api.training.ServedModelHolder;
+import io.stylegraph.graph.imports.GraphImporter;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Outfits scored by the served recommender's preference as well as compatibility. */
+@MicronautTest(transactional = false)
+class OutfitPreferenceApiTest extends ApiTestSupport {
+
+    @Inject
+    ServedModelHolder served;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        try {
+            Path file = Files.createTempDirectory("outfit-model").resolve("outfits.sgoutfit");
+            OutfitFixtures.trainModel(file);
+            properties.put("stylegraph.outfits.model-file", file.toString());
+            properties.put("stylegraph.outfits.title-vector-cache", "");
+            properties.put("stylegraph.outfits.pairs-per-item", "0");
+            properties.put("stylegraph.training.artifact-dir", Files.createTempDirectory("models").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.put("stylegraph.training.max-epochs", "3");
+        properties.put("stylegraph.training.dimension", "8");
+        return properties;
+    }
+
+    /** 20 shoppers like women's tops and shoes, 20 others men's bottoms and shoes; one tiny recommender, served. */
+    @BeforeAll
+    void tasteGroupsModelAndOutfits() throws Exception {
+        graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+        new GraphImporter(graph).importFrom(OutfitFixtures.source());
+        graph.run("""
+                UNWIND range(0, 39) AS u
+                MATCH (i:Item)
+                WHERE (u % 2 = 0 AND i.gender = 'women' AND i.slot IN ['top', 'shoes'])
+                   OR (u % 2 = 1 AND i.gender = 'men' AND i.slot IN ['bottom', 'shoes'])
+                WITH u, i ORDER BY i.id
+                WITH u, collect(i) AS items
+                UNWIND range(0, 3) AS k
+                WITH u, items[(u + k * 3) % size(items)] AS item, k
+                MERGE (s:User {id: 'taste-' + u})
+                MERGE (s)-[r:LIKED]->(item)
+                SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
+                """, Map.of());
+        catalogue.reload();
+        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
+        String location = accepted.getHeaders().get("Location");
+        Map<String, Object> run = Map.of();
+        for (int attempt = 0; attempt < 600; attempt++) {
+            run = getJson(location);
+            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("done", run.get("status"), String.valueOf(run));
+        long version = ((Number) run.get("modelVersionId")).longValue();
+        if (served.current().map(ServedModel::version).orElse(-1L) != version) {
+            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"outfit preference test\"}");
+        }
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try {
+                postJson("/v1/outfits/score", "{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}");
+                return;
+            } catch (HttpClientResponseException notYet) {
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notYet.getStatus(), notYet.getMessage());
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the outfit index was not ready within two minutes");
+    }
+
+    @AfterAll
+    void retireTheModel() {
+        transactions.executeWrite(status -> {
+            try (Statement statement = status.getConnection().createStatement()) {
+                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
+                        + "note = 'retired by OutfitPreferenceApiTest' WHERE kind = 'recommender' AND status = 'active'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAddTheServedModelsPreferenceToEveryOutfitsCompatibility() {
+        Map<String, Object> page = getJson("/v1/users/taste-0/outfits?k=2");
+
+        assertEquals("model", page.get("preference"));
+        assertNotNull(page.get("modelVersion"));
+        List<Map<String, Object>> outfits = (List<Map<String, Object>>) page.get("outfits");
+        assertFalse(outfits.isEmpty());
+        for (Map<String, Object> outfit : outfits) {
+            double score = ((Number) outfit.get("score")).doubleValue();
+            double preference = ((Number) outfit.get("preference")).doubleValue();
+            assertEquals(score + 0.5 * preference, ((Number) outfit.get("total")).doubleValue(), 1e-6);
+            double sum = 0;
+            List<Map<String, Object>> items = (List<Map<String, Object>>) outfit.get("items");
+            for (Map<String, Object> item : items) {
+                sum += ((Number) item.get("preference")).doubleValue();
+            }
+            assertEquals(preference, sum / items.size(), 1e-6, "the outfit's preference is its items' mean");
+        }
+
+        Map<String, Object> stranger = getJson("/v1/users/taste-stranger/outfits?k=1");
+        assertEquals("popular", stranger.get("preference"), "no likes, no vector: compatibility alone");
+    }
+}
