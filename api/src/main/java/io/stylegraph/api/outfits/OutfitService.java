@@ -1,6 +1,7 @@
 package io.stylegraph.api.outfits;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -480,17 +481,23 @@ public class OutfitService {
 
         /** The best {@code limit} candidates of a slot for the partial outfit, best total first. */
         List<Choice> rank(List<Integer> partial, Slot slot, Gender gender, int limit) {
-            int[] candidates = served.rows(slot);
-            float[] compatibility = new float[candidates.length];
+            int[] slotRows = served.rows(slot);
             int[] partialRows = toArray(partial);
+            // the cheap rules first, so only allowed candidates pay for a dot product
+            int[] candidates = new int[slotRows.length];
+            int allowed = 0;
+            for (int row : slotRows) {
+                if (!blocked[row] && !used[row] && fitsGender(row, gender) && !contains(partialRows, row)
+                        && (occasion == null || occasion.equals(served.occasion(row)))) {
+                    candidates[allowed++] = row;
+                }
+            }
+            candidates = Arrays.copyOf(candidates, allowed);
+            float[] compatibility = new float[allowed];
             served.index().candidateScores(partialRows, candidates, compatibility);
             PriorityQueue<Choice> best = new PriorityQueue<>(Comparator.comparingDouble(Choice::total));
-            for (int c = 0; c < candidates.length; c++) {
+            for (int c = 0; c < allowed; c++) {
                 int row = candidates[c];
-                if (blocked[row] || used[row] || partial.contains(row) || !fitsGender(row, gender)
-                        || (occasion != null && !occasion.equals(served.occasion(row)))) {
-                    continue;
-                }
                 double total = compatibility[c] + preferenceWeight * preferenceOf(row);
                 if (best.size() == limit && total <= best.peek().total()) {
                     continue;
@@ -509,7 +516,7 @@ public class OutfitService {
             if (gender == null) {
                 return true;
             }
-            Gender item = served.snapshot().get(row).item().gender();
+            Gender item = served.gender(row);
             return item == gender || item == Gender.UNISEX;
         }
 
@@ -551,6 +558,15 @@ public class OutfitService {
                     built.anchor() == null ? null : reason, built.score().score(), built.preference(),
                     built.total(), items, pairs, weakest);
         }
+    }
+
+    private static boolean contains(int[] rows, int row) {
+        for (int r : rows) {
+            if (r == row) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] toArray(List<Integer> rows) {

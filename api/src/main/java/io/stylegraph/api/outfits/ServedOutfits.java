@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.training.outfit.CompatibilityIndex;
@@ -27,15 +28,17 @@ final class ServedOutfits {
     private final CatalogueSnapshot snapshot;
     private final CompatibilityIndex index;
     private final String[] occasions;
+    private final Gender[] genders;
     private final Map<String, String> knownOccasions;
     private final Map<Slot, int[]> rowsBySlot;
 
     private ServedOutfits(String modelId, CatalogueSnapshot snapshot, CompatibilityIndex index, String[] occasions,
-                          Map<String, String> knownOccasions, Map<Slot, int[]> rowsBySlot) {
+                          Gender[] genders, Map<String, String> knownOccasions, Map<Slot, int[]> rowsBySlot) {
         this.modelId = modelId;
         this.snapshot = snapshot;
         this.index = index;
         this.occasions = occasions;
+        this.genders = genders;
         this.knownOccasions = knownOccasions;
         this.rowsBySlot = rowsBySlot;
     }
@@ -45,9 +48,11 @@ final class ServedOutfits {
                                Map<String, float[]> titleVectors) {
         List<ItemVectors> items = new ArrayList<>(snapshot.size());
         String[] occasions = new String[snapshot.size()];
+        Gender[] genders = new Gender[snapshot.size()];
         Map<String, String> known = new TreeMap<>();
         for (int row = 0; row < snapshot.size(); row++) {
             Item item = snapshot.get(row).item();
+            genders[row] = item.gender();
             ItemVectors vectors = ItemVectors.of(item.id(), ItemVectors.typeOf(item.slot()), item.category());
             float[] title = item.title() == null ? null : titleVectors.get(item.title());
             items.add(title == null ? vectors : vectors.with(ItemVectors.TEXT, title));
@@ -63,7 +68,7 @@ final class ServedOutfits {
             bySlot.put(slot, snapshot.indicesInSlot(slot).stream().mapToInt(Integer::intValue)
                     .filter(index::scorable).toArray());
         }
-        return new ServedOutfits(modelId, snapshot, index, occasions, Map.copyOf(known), bySlot);
+        return new ServedOutfits(modelId, snapshot, index, occasions, genders, Map.copyOf(known), bySlot);
     }
 
     static String occasionOf(Item item) {
@@ -87,7 +92,7 @@ final class ServedOutfits {
 
     /** The same index over a newer snapshot of the same items (like counts change, items do not). */
     ServedOutfits withSnapshot(CatalogueSnapshot newer) {
-        return new ServedOutfits(modelId, newer, index, occasions, knownOccasions, rowsBySlot);
+        return new ServedOutfits(modelId, newer, index, occasions, genders, knownOccasions, rowsBySlot);
     }
 
     String modelId() {
@@ -105,6 +110,11 @@ final class ServedOutfits {
     /** The item's occasion, lower case, or null. */
     String occasion(int row) {
         return occasions[row];
+    }
+
+    /** The item's gender, or null. */
+    Gender gender(int row) {
+        return genders[row];
     }
 
     /** Occasions the catalogue has: lower case → as written. */

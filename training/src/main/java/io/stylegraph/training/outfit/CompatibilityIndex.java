@@ -115,14 +115,27 @@ public final class CompatibilityIndex {
                 queries[type] = query(partial, type);
                 biases[type] = bias(partial, type);
             }
-            float[] q = queries[type];
-            int offset = row * dimension;
-            float dot = 0;
-            for (int k = 0; k < dimension; k++) {
-                dot += q[k] * vectors[offset + k];
-            }
-            scores[c] = (float) ((dot + biases[type]) / partial.length);
+            scores[c] = (float) ((dot(queries[type], row * dimension) + biases[type]) / partial.length);
         }
+    }
+
+    /** q · the vector at {@code offset}, with four running sums (a single sum's dependency chain is the bottleneck). */
+    private float dot(float[] q, int offset) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 3 < dimension; k += 4) {
+            s0 += q[k] * vectors[offset + k];
+            s1 += q[k + 1] * vectors[offset + k + 1];
+            s2 += q[k + 2] * vectors[offset + k + 2];
+            s3 += q[k + 3] * vectors[offset + k + 3];
+        }
+        for (; k < dimension; k++) {
+            s0 += q[k] * vectors[offset + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Σ over the partial outfit of (mask of the item's pair with {@code type}) ⊙ (item vector). */
