@@ -212,9 +212,10 @@ public class RecommendationService {
         }
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
         int[] catalogueRows = model.catalogueRows(snapshot);
+        float[] scores = model.scoreAll(user);
         float threshold = Float.NEGATIVE_INFINITY;
         for (int row = 0; row < catalogueRows.length; row++) {
-            float score = model.score(user, row);
+            float score = scores[row];
             if (score <= threshold) {
                 continue;
             }

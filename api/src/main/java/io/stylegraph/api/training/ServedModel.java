@@ -13,12 +13,27 @@ public final class ServedModel {
     private final Map<String, Integer> userRows;
     private final Map<String, Integer> itemRows;
     private volatile RowsFor rowsFor;
+    /** The item embeddings dimension-major ({@code [k * items + row]}), for {@link #scoreAll}. */
+    private final float[] itemsByDimension;
+    private final ThreadLocal<float[]> scoreBuffers;
 
     public ServedModel(long version, ModelArtifact artifact) {
         this.version = version;
         this.artifact = artifact;
         this.userRows = rows(artifact.userIds());
         this.itemRows = rows(artifact.itemIds());
+        this.itemsByDimension = transpose(artifact.itemEmbeddings(), artifact.itemIds().size(), artifact.dimension());
+        this.scoreBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
+    }
+
+    private static float[] transpose(float[] rowMajor, int rows, int d) {
+        float[] byDimension = new float[rowMajor.length];
+        for (int row = 0; row < rows; row++) {
+            for (int k = 0; k < d; k++) {
+                byDimension[k * rows + row] = rowMajor[row * d + k];
+            }
+        }
+        return byDimension;
     }
 
     private static Map<String, Integer> rows(java.util.List<String> ids) {
@@ -79,6 +94,43 @@ public final class ServedModel {
             s0 += user[k] * items[offset + k];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * The scores of every item for one user vector, in a buffer owned by the calling thread (valid until its next
+     * call). Works over the transposed matrix, four dimensions per pass: {@code scores += u[k..k+3] * columns}, a loop
+     * without a reduction that the JIT compiles to SIMD instructions (row-by-row dot products do not vectorize; they
+     * were four fifths of a recommendation request's CPU under load). Four columns per pass rather than one keep the
+     * score buffer's traffic down: the scan streams the whole matrix and is bound by memory bandwidth.
+     */
+    public float[] scoreAll(float[] user) {
+        int n = numItems();
+        int d = artifact.dimension();
+        float[] t = itemsByDimension;
+        float[] scores = scoreBuffers.get();
+        java.util.Arrays.fill(scores, 0, n, 0f);
+        int k = 0;
+        for (; k + 3 < d; k += 4) {
+            float w0 = user[k];
+            float w1 = user[k + 1];
+            float w2 = user[k + 2];
+            float w3 = user[k + 3];
+            int o0 = k * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            for (int row = 0; row < n; row++) {
+                scores[row] += w0 * t[o0 + row] + w1 * t[o1 + row] + w2 * t[o2 + row] + w3 * t[o3 + row];
+            }
+        }
+        for (; k < d; k++) {
+            float w = user[k];
+            int offset = k * n;
+            for (int row = 0; row < n; row++) {
+                scores[row] += w * t[offset + row];
+            }
+        }
+        return scores;
     }
 
     /**
