@@ -7,9 +7,9 @@
 #                    catalogue (e.g. `./stylegraph serve` on fashion-products once /v1/search/status is complete)
 #   recommendations  personalised items for 1,000 users of the active model (every n-th row of its users.txt, read
 #                    from the artifact folder that GET /v1/models names; the service must run on this machine)
-#   outfits          personalised outfits anchored on 1,000 catalogue items, for users without history
+# (outfit endpoints: bench/outfit-load.sh)
 #
-#   bench/http-load.sh [--suite search|recommendations|outfits] [--url http://localhost:8080] [--duration 30s] \
+#   bench/http-load.sh [--suite search|recommendations] [--url http://localhost:8080] [--duration 30s] \
 #                      [--queries 1000] [--report reports/http-load-fashion-products]
 set -euo pipefail
 
@@ -38,8 +38,7 @@ trap 'rm -rf "$work"' EXIT
 case "$suite" in
   search) endpoints=(similar-visual similar-text similar-hybrid search) ;;
   recommendations) endpoints=(recommendations) ;;
-  outfits) endpoints=(outfits) ;;
-  *) echo "unknown suite $suite (search, recommendations, outfits)" >&2; exit 2 ;;
+  *) echo "unknown suite $suite (search, recommendations)" >&2; exit 2 ;;
 esac
 
 # every n-th item of the catalogue in id order (every n-th user of the model), n chosen so that about $queries are
@@ -81,9 +80,6 @@ with open(f"{work}/catalogue-size", "w") as f:
     f.write(str(len(items)))
 with open(f"{work}/picked", "w") as f:
     f.write(str(len(picked)))
-with open(f"{work}/outfits.paths", "w") as f:
-    for n, i in enumerate(picked):
-        f.write(f"/v1/users/bench-{n}/outfits?k=3&anchorItemId={urllib.parse.quote(i['id'])}\n")
 for modality in ("visual", "text", "hybrid"):
     with open(f"{work}/similar-{modality}.paths", "w") as f:
         for i in picked:
@@ -145,10 +141,6 @@ with open(report + ".md", "w") as f:
                 "a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
         f.write("- `GET /v1/users/{id}/recommendations?k=20`: rated items excluded, gender held to the likes, a "
                 "reason per result\n\n")
-    elif suite == "outfits":
-        f.write("- catalogue: %d items; %d anchor items (every n-th item in id order), one user without history "
-                "each; each run %s after a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
-        f.write("- `GET /v1/users/{id}/outfits?k=3&anchorItemId=…`\n\n")
     else:
         f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s "
                 "warm-up per endpoint\n" % (int(catalogue), int(picked), duration))
