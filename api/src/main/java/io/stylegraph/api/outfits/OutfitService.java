@@ -169,8 +169,11 @@ public class OutfitService {
                         items.add(new OutfitViews.OutfitItem(member.slot().wireName(), ItemView.of(item), null))));
                 stored.add(new OutfitViews.StoredLook(outfit.id(), items));
             }
-            looks.photosFeaturing(itemId, k).forEach(photo ->
-                    photos.add(new OutfitViews.Photo(photo.id(), photo.properties())));
+            looks.photosFeaturing(itemId, k).forEach(photo -> photos.add(new OutfitViews.Photo(photo.id(),
+                    photo.source(), photo.slot(),
+                    photo.hasImage() ? "/v1/looks/" + java.net.URLEncoder.encode(photo.id(),
+                            java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/image" : null,
+                    photo.createdAt())));
         } catch (RuntimeException graphDown) {
             LOG.debug("Looks of {} without stored outfits and photos: {}", itemId, graphDown.getMessage());
         }

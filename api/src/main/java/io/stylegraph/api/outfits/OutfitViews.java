@@ -73,8 +73,10 @@ public final class OutfitViews {
     public record StoredLook(String id, List<OutfitItem> items) {
     }
 
+    /** A photo featuring the item; {@code imageUrl} ({@code /v1/looks/{id}/image}) when the photo was kept. */
     @Serdeable
-    public record Photo(@Nullable String id, Map<String, String> properties) {
+    public record Photo(String id, @Nullable String source, @Nullable String slot, @Nullable String imageUrl,
+                        @Nullable String createdAt) {
     }
 
     /**

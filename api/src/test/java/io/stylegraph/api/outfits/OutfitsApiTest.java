@@ -222,6 +222,8 @@ class OutfitsApiTest extends ApiTestSupport {
         assertEquals(2, list(stored.get(0).get("items")).size());
         List<Map<String, Object>> photos = list(looks.get("photos"));
         assertEquals("street-1", photos.get(0).get("id"));
+        assertEquals("/v1/looks/street-1/image", photos.get(0).get("imageUrl"));
+        assertFalse(photos.get(0).containsKey("image"), "the server's storage path is not shown");
         assertEquals("ready", looks.get("generatedStatus"));
         List<Map<String, Object>> generated = list(looks.get("generated"));
         assertEquals(2, generated.size());

@@ -5,7 +5,6 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +30,9 @@ public final class LooksRepository {
             ORDER BY id
             """;
     private static final String PHOTOS = """
-            MATCH (p:Photo)-[:FEATURES]->(:Item {id: $itemId})
-            RETURN p.id AS id, properties(p) AS properties
+            MATCH (p:Photo)-[f:FEATURES]->(:Item {id: $itemId})
+            RETURN p.id AS id, p.source AS source, toString(p.createdAt) AS createdAt, p.image IS NOT NULL AS hasImage,
+                   f.slot AS slot
             ORDER BY id LIMIT $limit
             """;
 
@@ -44,11 +44,11 @@ public final class LooksRepository {
         }
     }
 
-    /** A photo that features the item; {@code properties} are its scalar properties as text (vectors left out). */
-    public record FeaturingPhoto(String id, Map<String, String> properties) {
-        public FeaturingPhoto {
-            properties = Map.copyOf(properties);
-        }
+    /**
+     * A photo that features the item: what may be shown to any shopper. The image's storage path and the id of the
+     * shopper who saved the look stay in the graph.
+     */
+    public record FeaturingPhoto(String id, String source, String createdAt, boolean hasImage, String slot) {
     }
 
     private final GraphDatabase graph;
@@ -80,14 +80,12 @@ public final class LooksRepository {
 
     /** Up to {@code limit} photos that feature the item, by photo id. */
     public List<FeaturingPhoto> photosFeaturing(String itemId, int limit) {
-        return graph.read(tx -> tx.run(PHOTOS, Map.of("itemId", itemId, "limit", limit)).list(r -> {
-            Map<String, String> properties = new LinkedHashMap<>();
-            r.get("properties").asMap().forEach((key, value) -> {
-                if (value != null && !(value instanceof List) && !(value instanceof Map)) {
-                    properties.put(key, value.toString());
-                }
-            });
-            return new FeaturingPhoto(r.get("id").isNull() ? null : r.get("id").asString(), properties);
-        }));
+        return graph.read(tx -> tx.run(PHOTOS, Map.of("itemId", itemId, "limit", limit)).list(r -> new FeaturingPhoto(
+                text(r, "id"), text(r, "source"), text(r, "createdAt"), r.get("hasImage").asBoolean(),
+                text(r, "slot"))));
+    }
+
+    private static String text(org.neo4j.driver.Record r, String key) {
+        return r.get(key).isNull() ? null : r.get(key).asString();
     }
 }

@@ -46,14 +46,15 @@ class LooksRepositoryTest {
 
         graph.run("""
                 MATCH (a:Item {id: 'a'})
-                CREATE (:Photo {id: 'p1', image: 'looks/p1.jpg', embedding: [0.1, 0.2]})-[:FEATURES]->(a)
+                CREATE (:Photo {id: 'p1', image: '/srv/looks/p1.jpg', userId: 'ann', source: 'api'})
+                       -[:FEATURES {slot: 'top'}]->(a)
+                CREATE (:Photo {id: 'p2', source: 'import:street'})-[:FEATURES]->(a)
                 """, Map.of());
 
         List<LooksRepository.FeaturingPhoto> photos = looks.photosFeaturing("a", 5);
-        assertEquals(1, photos.size());
-        assertEquals("p1", photos.get(0).id());
-        assertEquals(Map.of("id", "p1", "image", "looks/p1.jpg"), photos.get(0).properties(),
-                "list properties such as vectors are left out");
+        assertEquals(List.of(new LooksRepository.FeaturingPhoto("p1", "api", null, true, "top"),
+                new LooksRepository.FeaturingPhoto("p2", "import:street", null, false, null)), photos,
+                "no storage path and no shopper id leave the graph");
     }
 
     @Test
