@@ -33,6 +33,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ShopTheLookService {
+    /** Share of the summed similarity a gender needs before the look is held to it. */
+    static final double INFERRED_GENDER_SHARE = 2.0 / 3;
     static final int FINDING_SIDE = 800;
 
     private final GarmentRegions regions;
@@ -115,7 +117,12 @@ public class ShopTheLookService {
                 .toList();
     }
 
-    /** The gender with the highest summed score among every region's top k of any gender; unisex does not vote. */
+    /**
+     * The gender with the highest summed score among every region's top k of any gender (unisex does not vote), when
+     * it holds at least {@link #INFERRED_GENDER_SHARE} of the vote; otherwise none. Image features without a notion of
+     * gender (the built-in descriptor) split the vote, and holding a woman's look to men's items on a narrow win is
+     * worse than not holding it at all.
+     */
     private @Nullable Gender inferGender(List<GarmentRegion> found, List<float[]> vectors, int k) {
         Map<Gender, Double> votes = new EnumMap<>(Gender.class);
         for (int i = 0; i < found.size(); i++) {
@@ -126,6 +133,9 @@ public class ShopTheLookService {
                         .ifPresent(g -> votes.merge(g, Math.max(0.0, scored.score()), Double::sum));
             }
         }
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        double total = votes.values().stream().mapToDouble(Double::doubleValue).sum();
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue())
+                .filter(best -> total > 0 && best.getValue() >= INFERRED_GENDER_SHARE * total)
+                .map(Map.Entry::getKey).orElse(null);
     }
 }
