@@ -15,7 +15,6 @@ import java.util.Objects;
  * before the new ones are written in batches.
  */
 public final class PairsWithPublisher {
-    private static final int BATCH = 5_000;
     private static final String DELETE = """
             MATCH (:Item)-[p:PAIRS_WITH]->(:Item)
             WITH p LIMIT $limit
@@ -67,24 +66,12 @@ public final class PairsWithPublisher {
 
     /** Deletes every PAIRS_WITH edge, then writes {@code pairs}; returns the number written (missing items skipped). */
     public long replace(List<Pair> pairs, String model) {
-        long deleted;
-        do {
-            deleted = graph.write(tx -> tx.run(DELETE, Map.of("limit", BATCH)).single().get("deleted").asLong());
-        } while (deleted == BATCH);
-        long written = 0;
-        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
-        for (int p = 0; p < pairs.size(); p++) {
-            Pair pair = pairs.get(p);
+        List<Map<String, Object>> rows = new ArrayList<>(pairs.size());
+        for (Pair pair : pairs) {
             rows.add(Map.of("item", pair.itemId(), "other", pair.otherId(), "score", pair.score(),
                     "support", pair.support()));
-            if (rows.size() == BATCH || p == pairs.size() - 1) {
-                List<Map<String, Object>> batch = List.copyOf(rows);
-                rows.clear();
-                written += graph.write(tx -> tx.run(CREATE, Map.of("rows", batch, "model", model)).consume()
-                        .counters().relationshipsCreated());
-            }
         }
-        return written;
+        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("model", model));
     }
 
     /** Number of PAIRS_WITH edges in the graph. */

@@ -13,7 +13,6 @@ import java.util.Objects;
  * Old edges are deleted in batches (a 44k-item catalogue has ~800k of them) before the new ones are written.
  */
 public final class SimilarItemsPublisher {
-    private static final int BATCH = 5_000;
     private static final String DELETE = """
             MATCH (:Item)-[s:SIMILAR]->(:Item)
             WITH s LIMIT $limit
@@ -44,24 +43,12 @@ public final class SimilarItemsPublisher {
 
     /** Deletes every SIMILAR edge, then writes {@code edges}; returns the number written (items missing are skipped). */
     public long replace(List<Edge> edges, long version) {
-        long deleted;
-        do {
-            deleted = graph.write(tx -> tx.run(DELETE, Map.of("limit", BATCH)).single().get("deleted").asLong());
-        } while (deleted == BATCH);
-        long written = 0;
-        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
-        for (int e = 0; e < edges.size(); e++) {
-            Edge edge = edges.get(e);
+        List<Map<String, Object>> rows = new ArrayList<>(edges.size());
+        for (Edge edge : edges) {
             rows.add(Map.of("item", edge.itemId(), "other", edge.otherId(), "score", edge.score(),
                     "cosines", edge.cosines()));
-            if (rows.size() == BATCH || e == edges.size() - 1) {
-                List<Map<String, Object>> batch = List.copyOf(rows);
-                rows.clear();
-                written += graph.write(tx -> tx.run(CREATE, Map.of("rows", batch, "version", version)).consume()
-                        .counters().relationshipsCreated());
-            }
         }
-        return written;
+        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("version", version));
     }
 
     /** Number of SIMILAR edges in the graph. */
