@@ -133,6 +133,11 @@ public class ShopTheLookService {
                         .ifPresent(g -> votes.merge(g, Math.max(0.0, scored.score()), Double::sum));
             }
         }
+        return decisive(votes);
+    }
+
+    /** The gender holding at least {@link #INFERRED_GENDER_SHARE} of the summed votes, or null. */
+    static @Nullable Gender decisive(Map<Gender, Double> votes) {
         double total = votes.values().stream().mapToDouble(Double::doubleValue).sum();
         return votes.entrySet().stream().max(Map.Entry.comparingByValue())
                 .filter(best -> total > 0 && best.getValue() >= INFERRED_GENDER_SHARE * total)
