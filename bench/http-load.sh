@@ -7,10 +7,11 @@
 #                    catalogue (e.g. `./stylegraph serve` on fashion-products once /v1/search/status is complete)
 #   recommendations  personalised items for 1,000 users of the active model (every n-th row of its users.txt, read
 #                    from the artifact folder that GET /v1/models names; the service must run on this machine)
-# (outfit endpoints: bench/outfit-load.sh)
+#   outfits          outfits around about 1,000 top/bottom/dress/shoes items as anchors, outfits for shoppers without
+#                    likes (popular anchors), and looks of those items (once /v1/outfits/status says ready)
 #
-#   bench/http-load.sh [--suite search|recommendations] [--url http://localhost:8080] [--duration 30s] \
-#                      [--queries 1000] [--report reports/http-load-fashion-products]
+#   bench/http-load.sh [--suite search|recommendations|outfits] [--url http://localhost:8080] [--duration 30s] \
+#                      [--queries 1000] [--connections "1 16 64"] [--report reports/http-load-fashion-products]
 set -euo pipefail
 
 suite=search
@@ -26,19 +27,26 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --queries) queries="$2"; shift 2 ;;
     --report) report="$2"; shift 2 ;;
+    --connections) read -r -a connections <<< "$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
-status=$(curl -fsS "$url/v1/search/status") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
+status_path=/v1/search/status
+[ "$suite" = outfits ] && status_path=/v1/outfits/status
+status=$(curl -fsS "$url$status_path") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
+if [ "$suite" = outfits ] && ! echo "$status" | grep -q '"state":"ready"'; then
+  echo "outfits are not ready: $status" >&2; exit 2
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 case "$suite" in
   search) endpoints=(similar-visual similar-text similar-hybrid search) ;;
   recommendations) endpoints=(recommendations) ;;
-  *) echo "unknown suite $suite (search, recommendations)" >&2; exit 2 ;;
+  outfits) endpoints=(outfits-anchor outfits-popular looks) ;;
+  *) echo "unknown suite $suite (search, recommendations, outfits)" >&2; exit 2 ;;
 esac
 
 # every n-th item of the catalogue in id order (every n-th user of the model), n chosen so that about $queries are
@@ -74,12 +82,25 @@ while True:
     page += 1
 items = [i.get("item", i) for i in items]
 items.sort(key=lambda i: i["id"])
-step = max(1, len(items) // wanted)
-picked = items[::step][:wanted]
 with open(f"{work}/catalogue-size", "w") as f:
     f.write(str(len(items)))
+if suite == "outfits":
+    items = [i for i in items if i.get("slot") in ("top", "bottom", "dress", "shoes")]
+step = max(1, len(items) // wanted)
+picked = items[::step][:wanted]
 with open(f"{work}/picked", "w") as f:
     f.write(str(len(picked)))
+if suite == "outfits":
+    with open(f"{work}/outfits-anchor.paths", "w") as f:
+        for n, i in enumerate(picked):
+            f.write(f"/v1/users/bench-{n}/outfits?k=5&anchorItemId={urllib.parse.quote(i['id'])}\n")
+    with open(f"{work}/outfits-popular.paths", "w") as f:
+        for n in range(len(picked)):
+            f.write(f"/v1/users/bench-{n}/outfits?k=5\n")
+    with open(f"{work}/looks.paths", "w") as f:
+        for i in picked:
+            f.write(f"/v1/items/{urllib.parse.quote(i['id'])}/looks?k=5\n")
+    sys.exit(0)
 for modality in ("visual", "text", "hybrid"):
     with open(f"{work}/similar-{modality}.paths", "w") as f:
         for i in picked:
@@ -105,9 +126,9 @@ for endpoint in "${endpoints[@]}"; do
   done
 done
 
-python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" "$suite" <<'PY'
+python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" "$suite" "${connections[*]}" <<'PY'
 import json, os, platform, subprocess, sys, datetime
-results, report, url, duration, catalogue, picked, status, suite = sys.argv[1:9]
+results, report, url, duration, catalogue, picked, status, suite, connections = sys.argv[1:10]
 rows = []
 for line in open(results):
     endpoint, conns, load, rest = line.rstrip("\n").split("\t")
@@ -122,16 +143,16 @@ try:
     revision = subprocess.check_output(["git", "describe", "--always", "--dirty"], text=True).strip()
 except Exception:
     revision = "unknown"
-meta = {"command": "bench/http-load.sh --suite %s --url %s --duration %s --queries %s --report %s" % (
-            suite, url, duration, picked, report), "suite": suite,
+meta = {"command": "bench/http-load.sh --suite %s --url %s --duration %s --queries %s --connections '%s' --report %s" % (
+            suite, url, duration, picked, connections, report), "suite": suite,
         "gitRevision": revision, "finishedAt": datetime.datetime.utcnow().isoformat() + "Z",
         "cores": os.cpu_count(), "machine": platform.platform(), "catalogueItems": int(catalogue),
-        "queryItems": int(picked), "searchStatus": json.loads(status), "runs": rows}
+        "queryItems": int(picked), "status": json.loads(status), "runs": rows}
 os.makedirs(os.path.dirname(report) or ".", exist_ok=True)
 with open(report + ".json", "w") as f:
     json.dump(meta, f, indent=2)
 with open(report + ".md", "w") as f:
-    f.write("# HTTP load run\n\n")
+    f.write("# Outfit endpoints under load\n\n" if suite == "outfits" else "# HTTP load run\n\n")
     f.write("Written by `%s` against a running `./stylegraph serve` (wrk, 2 threads (1 for one connection), keep-alive, "
             "on the same machine as the service).\n\n" % meta["command"])
     f.write("- git revision: `%s`, finished %s\n" % (revision, meta["finishedAt"]))
@@ -141,6 +162,12 @@ with open(report + ".md", "w") as f:
                 "a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
         f.write("- `GET /v1/users/{id}/recommendations?k=20`: rated items excluded, gender held to the likes, a "
                 "reason per result\n\n")
+    elif suite == "outfits":
+        f.write("- catalogue: %d items; %d query items (every n-th top/bottom/dress/shoes item in id order); each run "
+                "%s after a 5 s warm-up per endpoint\n" % (int(catalogue), int(picked), duration))
+        f.write("- outfits-anchor: `GET /v1/users/bench-<n>/outfits?k=5&anchorItemId=<item>`; outfits-popular: the "
+                "same without an anchor (shoppers without likes: popular anchors); looks: "
+                "`GET /v1/items/<item>/looks?k=5`\n\n")
     else:
         f.write("- catalogue: %d items; %d query items (every n-th item in id order); each run %s after a 5 s "
                 "warm-up per endpoint\n" % (int(catalogue), int(picked), duration))
