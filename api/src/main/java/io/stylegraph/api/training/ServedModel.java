@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.models.Vectors;
 import io.stylegraph.training.job.ModelArtifact;
 
 /** The embeddings of the active model version, in memory for scoring, with id lookups. */
@@ -74,26 +75,10 @@ public final class ServedModel {
         return slice(artifact.itemEmbeddings(), row);
     }
 
-    /** The dot product of a user vector with an item row; four partial sums, so the loads and adds overlap. */
+    /** The dot product of a user vector with an item row. */
     public float score(float[] user, int itemRow) {
-        float[] items = artifact.itemEmbeddings();
         int d = artifact.dimension();
-        int offset = itemRow * d;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int k = 0;
-        for (; k + 3 < d; k += 4) {
-            s0 += user[k] * items[offset + k];
-            s1 += user[k + 1] * items[offset + k + 1];
-            s2 += user[k + 2] * items[offset + k + 2];
-            s3 += user[k + 3] * items[offset + k + 3];
-        }
-        for (; k < d; k++) {
-            s0 += user[k] * items[offset + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(artifact.itemEmbeddings(), itemRow * d, user, d);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.stylegraph.training.outfit;
 
+import io.stylegraph.models.Vectors;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,23 +121,9 @@ public final class CompatibilityIndex {
         }
     }
 
-    /** q · the vector at {@code offset}, with four running sums (a single sum's dependency chain is the bottleneck). */
+    /** q · the vector at {@code offset}. */
     private float dot(float[] q, int offset) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int k = 0;
-        for (; k + 3 < dimension; k += 4) {
-            s0 += q[k] * vectors[offset + k];
-            s1 += q[k + 1] * vectors[offset + k + 1];
-            s2 += q[k + 2] * vectors[offset + k + 2];
-            s3 += q[k + 3] * vectors[offset + k + 3];
-        }
-        for (; k < dimension; k++) {
-            s0 += q[k] * vectors[offset + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(vectors, offset, q, dimension);
     }
 
     /** Σ over the partial outfit of (mask of the item's pair with {@code type}) ⊙ (item vector). */

@@ -1,5 +1,7 @@
 package io.stylegraph.api.search.index;
 
+import io.stylegraph.models.Vectors;
+
 /**
  * Exact top-K by inner product (cosine, as rows and queries are unit length) over a contiguous row-major matrix.
  * Filters are checked per row before its product is computed, so a filtered query costs less, never returns fewer
@@ -65,23 +67,8 @@ final class ExactScan {
         return out;
     }
 
-    /** Four independent accumulators: the JIT does not reorder float additions, this lets them overlap. */
     static float dot(float[] data, int offset, float[] query, int dimension) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < dimension; i += 4) {
-            s0 += data[offset + i] * query[i];
-            s1 += data[offset + i + 1] * query[i + 1];
-            s2 += data[offset + i + 2] * query[i + 2];
-            s3 += data[offset + i + 3] * query[i + 3];
-        }
-        for (; i < dimension; i++) {
-            s0 += data[offset + i] * query[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(data, offset, query, dimension);
     }
 
     private static void checkDimension(IndexRows rows, float[] query) {
