@@ -1,0 +1,23 @@
+package io.stylegraph.api.demo;
+
+import java.net.URI;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Hidden;
+
+/** Sends browsers that open the service's root to the demo page, a static resource under {@code /demo/}. */
+@Hidden
+@Controller
+@Requires(property = DemoPageController.ENABLED, notEquals = "false")
+public class DemoPageController {
+    static final String ENABLED = "micronaut.router.static-resources.demo.enabled";
+    static final URI PAGE = URI.create("/demo/");
+
+    @Get
+    public HttpResponse<?> root() {
+        return HttpResponse.seeOther(PAGE);
+    }
+}
