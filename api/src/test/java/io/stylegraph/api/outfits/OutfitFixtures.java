@@ -23,10 +23,10 @@ import io.stylegraph.training.outfit.TypeAwareModel;
  * A small fashion catalogue with real words in its titles, and a compatibility model trained on inline outfits of
  * such words (through the real MiniLM encoder), so outfit tests run on the service's real model path in seconds.
  */
-final class OutfitFixtures {
-    static final List<String> COLOURS = List.of("white", "black", "navy", "beige", "red");
+public final class OutfitFixtures {
+    public static final List<String> COLOURS = List.of("white", "black", "navy", "beige", "red");
     /** Per slot and gender: the garment words. */
-    static final Map<Slot, Map<Gender, String>> GARMENTS = Map.of(
+    public static final Map<Slot, Map<Gender, String>> GARMENTS = Map.of(
             Slot.TOP, Map.of(Gender.WOMEN, "silk blouse", Gender.MEN, "oxford shirt"),
             Slot.BOTTOM, Map.of(Gender.WOMEN, "pencil skirt", Gender.MEN, "chino trousers"),
             Slot.SHOES, Map.of(Gender.WOMEN, "leather heels", Gender.MEN, "leather loafers"),
@@ -48,7 +48,7 @@ final class OutfitFixtures {
         return c % 2 == 0 ? "Casual" : "Formal";
     }
 
-    static List<Item> items() {
+    public static List<Item> items() {
         List<Item> items = new ArrayList<>();
         GARMENTS.forEach((slot, byGender) -> byGender.forEach((gender, garment) -> {
             for (int c = 0; c < COLOURS.size(); c++) {
@@ -79,7 +79,7 @@ final class OutfitFixtures {
      * Trains a small model on outfits of matching words (same gender, a dress or separates, sometimes a coat, bag or
      * watch), saves it to {@code file} and returns it.
      */
-    static TypeAwareModel trainModel(Path file) throws IOException {
+    public static TypeAwareModel trainModel(Path file) throws IOException {
         List<String> words = new ArrayList<>();
         GARMENTS.values().forEach(byGender -> byGender.values().forEach(words::add));
         Random random = new Random(7);
