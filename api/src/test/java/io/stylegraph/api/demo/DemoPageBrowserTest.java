@@ -53,8 +53,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest(transactional = false)
 @EnabledIf(value = "io.stylegraph.api.demo.HeadlessChromium#installed",
-        disabledReason = "needs Chromium and its driver at /usr/bin/chromium and /usr/bin/chromedriver "
-                + "(apt-get install chromium chromium-driver)")
+        disabledReason = "needs Chromium and its driver: /usr/bin/chromium and /usr/bin/chromedriver (apt-get install "
+                + "chromium chromium-driver) or system properties stylegraph.test.chromium and "
+                + "stylegraph.test.chromedriver")
 class DemoPageBrowserTest extends ApiTestSupport {
     private static final Path ARTIFACTS = Path.of("target", "browser");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
