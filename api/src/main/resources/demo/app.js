@@ -61,6 +61,7 @@ async function switchSession(open) {
 function fillFeed() {
   if (!state.feedLoading && !state.feedDone && state.queue.length < 4) {
     const generation = state.generation;
+    let more = false;
     const params = new URLSearchParams({ limit: '12' });
     if (state.cursor) {
       params.set('cursor', state.cursor);
@@ -77,10 +78,14 @@ function fillFeed() {
       }
       state.cursor = page.nextCursor || null;
       state.feedDone = !page.nextCursor;
+      more = !state.feedDone && state.queue.length < 4;
     }).catch(report).finally(() => {
       state.feedLoading = null;
       if (!$('card-holder').querySelector('.card')) {
         showCard();
+      }
+      if (more) {
+        fillFeed();
       }
     });
   }
