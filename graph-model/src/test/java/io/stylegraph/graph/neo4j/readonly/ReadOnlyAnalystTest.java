@@ -181,6 +181,32 @@ class ReadOnlyAnalystTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"CALL dbms.listConfig()", "CALL db.clearQueryCaches()", "CALL db.stats.clear('QUERIES')",
+            "CALL db.prepareForReplanning()"})
+    void shouldRefuseAdminProceduresToTheAnalyst(String call) {
+        Neo4jException refused = assertThrows(Neo4jException.class, () -> run(analyst, "neo4j", call, Map.of()));
+
+        assertEquals(FORBIDDEN, refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void shouldNotLetTheAnalystSeeOrKillTheServicesConnections() {
+        String serviceConnection = run(service, "neo4j", "CALL dbms.listConnections() YIELD connectionId, username "
+                + "WHERE username = $user RETURN connectionId", Map.of("user", EmbeddedUsers.SERVICE_USER))
+                .get(0).get(0).asString();
+
+        List<String> seen = run(analyst, "neo4j", "CALL dbms.listConnections() YIELD connectionId RETURN connectionId",
+                Map.of()).stream().map(r -> r.get(0).asString()).toList();
+        Neo4jException refused = assertThrows(Neo4jException.class, () -> run(analyst, "neo4j",
+                "CALL dbms.killConnection($id)", Map.of("id", serviceConnection)));
+
+        assertFalse(seen.contains(serviceConnection), seen.toString());
+        assertEquals(FORBIDDEN, refused.code(), refused.getMessage());
+        assertTrue(run(service, "neo4j", "CALL dbms.listConnections() YIELD connectionId RETURN connectionId", Map.of())
+                .stream().anyMatch(r -> r.get(0).asString().equals(serviceConnection)));
+    }
+
     @Test
     void shouldLetTheServiceWrite() {
         run(service, "neo4j", "CREATE (:Scratch {id: 's'})", Map.of());
