@@ -74,8 +74,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         if (authentication && users == null) {
             users = EmbeddedUsers.loadOrCreate(homeDirectory.resolve(EmbeddedUsers.FILE_NAME));
         }
-        DatabaseManagementServiceBuilderImplementation builder = authentication
-                ? new ReadOnlyUsersDbmsBuilder(homeDirectory, Set.of(EmbeddedUsers.ANALYST_USER))
+        ReadOnlyUsersDbmsBuilder withUsers = authentication
+                ? new ReadOnlyUsersDbmsBuilder(homeDirectory, Set.of(EmbeddedUsers.ANALYST_USER)) : null;
+        DatabaseManagementServiceBuilderImplementation builder = authentication ? withUsers
                 : new DatabaseManagementServiceBuilderImplementation(homeDirectory);
         dbms = builder
                 .setConfig(BoltConnector.enabled, true)
@@ -93,6 +94,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .build();
         if (authentication) {
             users.install(dbms);
+            withUsers.openLogins();
         }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bound = db.getDependencyResolver()

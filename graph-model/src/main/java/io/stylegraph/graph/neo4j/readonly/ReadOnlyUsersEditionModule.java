@@ -1,6 +1,7 @@
 package io.stylegraph.graph.neo4j.readonly;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.graphdb.factory.module.GlobalModule;
 import org.neo4j.graphdb.factory.module.edition.CommunityEditionModule;
@@ -14,17 +15,19 @@ import org.neo4j.kernel.api.security.provider.SecurityProvider;
  */
 final class ReadOnlyUsersEditionModule extends CommunityEditionModule {
     private final Set<String> readOnlyUsers;
+    private final AtomicBoolean loginsOpen;
 
-    ReadOnlyUsersEditionModule(GlobalModule globalModule, Set<String> readOnlyUsers) {
+    ReadOnlyUsersEditionModule(GlobalModule globalModule, Set<String> readOnlyUsers, AtomicBoolean loginsOpen) {
         super(globalModule);
         this.readOnlyUsers = readOnlyUsers;
+        this.loginsOpen = loginsOpen;
     }
 
     @Override
     public void createSecurityModule(GlobalModule globalModule) {
         super.createSecurityModule(globalModule);
         SecurityProvider community = getSecurityProvider();
-        AuthManager readOnly = new ReadOnlyUsersAuthManager(community.authManager(), readOnlyUsers);
+        AuthManager readOnly = new ReadOnlyUsersAuthManager(community.authManager(), readOnlyUsers, loginsOpen);
         setSecurityProvider(new SecurityProvider() {
             @Override
             public AuthManager authManager() {
