@@ -119,7 +119,8 @@ public class ImportCommandLine implements Callable<Integer> {
 
     static GraphDatabase connect(EmbeddedInfrastructure embedded) {
         if (embedded.neo4j() != null) {
-            return GraphDatabase.connect(embedded.neo4j().boltUri(), null, null, "neo4j");
+            var login = embedded.neo4j().serviceLogin();
+            return GraphDatabase.connect(embedded.neo4j().boltUri(), login.username(), login.password(), "neo4j");
         }
         return GraphDatabase.connect(System.getenv("NEO4J_URI"), System.getenv("NEO4J_USER"),
                 System.getenv("NEO4J_PASSWORD"), System.getenv().getOrDefault("NEO4J_DATABASE", "neo4j"));

@@ -11,6 +11,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.stylegraph.api.Application;
 import io.stylegraph.api.infra.EmbeddedInfrastructure;
+import io.stylegraph.graph.neo4j.BoltLogin;
+import io.stylegraph.graph.neo4j.EmbeddedUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -70,6 +72,12 @@ public class ServeCommand implements Callable<Integer> {
         }, "stylegraph-shutdown"));
         LOG.info("Stylegraph ready on http://localhost:{} (OpenAPI at /swagger/, health at /health){}", port,
                 embedded.neo4j() == null ? "" : "; Neo4j Bolt at " + embedded.neo4j().boltUri());
+        if (embedded.neo4j() != null) {
+            BoltLogin analyst = embedded.neo4j().analystLogin();
+            LOG.info("Analysts: Bolt at {}, user {}, password {} (read-only; kept in {}); docs/analysts.md",
+                    embedded.neo4j().boltUri(), analyst.username(), analyst.password(),
+                    embedded.neo4j().homeDirectory().resolve(EmbeddedUsers.FILE_NAME));
+        }
         stopped.await();
         return 0;
     }

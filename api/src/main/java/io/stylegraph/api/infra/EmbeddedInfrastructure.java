@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * The out-of-the-box deployment: Neo4j and PostgreSQL in this process (PostgreSQL as a child process from the zonky
  * binaries), both keeping their data under one data directory so it survives restarts. Each part starts only when no
  * external server is configured for it. {@link #properties()} gives the configuration that points the service at them.
+ * Neo4j runs with authentication: the service logs in as its own user, the analytics endpoints as the read-only
+ * analyst (see {@link EmbeddedNeo4j#withUsers}).
  */
 public final class EmbeddedInfrastructure implements AutoCloseable {
     public static final String DATABASE = "stylegraph";
@@ -35,7 +37,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public EmbeddedInfrastructure startNeo4j(String boltHost, int boltPort) {
-        neo4j = new EmbeddedNeo4j(dataDirectory.resolve("neo4j"), boltHost, boltPort).start();
+        neo4j = EmbeddedNeo4j.withUsers(dataDirectory.resolve("neo4j"), boltHost, boltPort).start();
         return this;
     }
 
@@ -78,8 +80,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (neo4j != null) {
             properties.put("stylegraph.neo4j.uri", neo4j.boltUri());
-            properties.put("stylegraph.neo4j.username", "");
-            properties.put("stylegraph.neo4j.password", "");
+            properties.put("stylegraph.neo4j.username", neo4j.serviceLogin().username());
+            properties.put("stylegraph.neo4j.password", neo4j.serviceLogin().password());
+            properties.put("stylegraph.analytics.neo4j-username", neo4j.analystLogin().username());
+            properties.put("stylegraph.analytics.neo4j-password", neo4j.analystLogin().password());
         }
         if (postgres != null) {
             properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", DATABASE));

@@ -57,6 +57,11 @@ public final class ServedModel {
         return artifact.itemIds().size();
     }
 
+    /** The users the model was trained on, in its row order. */
+    public java.util.List<String> userIds() {
+        return artifact.userIds();
+    }
+
     public String itemId(int row) {
         return artifact.itemIds().get(row);
     }

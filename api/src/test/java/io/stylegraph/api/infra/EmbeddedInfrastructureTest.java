@@ -21,12 +21,18 @@ class EmbeddedInfrastructureTest {
                 (String) properties.get("datasources.default.username"), "");
     }
 
+    private static GraphDatabase service(EmbeddedInfrastructure infrastructure) {
+        Map<String, Object> properties = infrastructure.properties();
+        return GraphDatabase.connect(infrastructure.neo4j().boltUri(), (String) properties.get("stylegraph.neo4j.username"),
+                (String) properties.get("stylegraph.neo4j.password"), "neo4j");
+    }
+
     @Test
     void shouldKeepPostgresAndNeo4jDataAcrossARestart(@TempDir Path dataDirectory) throws Exception {
         try (EmbeddedInfrastructure first = new EmbeddedInfrastructure(dataDirectory).startNeo4j("127.0.0.1", 0).startPostgres();
              Connection connection = connect(first);
              Statement statement = connection.createStatement();
-             GraphDatabase graph = GraphDatabase.connect(first.neo4j().boltUri(), null, null, "neo4j")) {
+             GraphDatabase graph = service(first)) {
             statement.execute("CREATE TABLE kept (v TEXT)");
             statement.execute("INSERT INTO kept VALUES ('still here')");
             graph.run("CREATE (:User {id: 'kept'})", Map.of());
@@ -36,7 +42,7 @@ class EmbeddedInfrastructureTest {
              Connection connection = connect(second);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT v FROM kept");
-             GraphDatabase graph = GraphDatabase.connect(second.neo4j().boltUri(), null, null, "neo4j")) {
+             GraphDatabase graph = service(second)) {
             rs.next();
             assertEquals("still here", rs.getString(1));
             long users = graph.read(tx -> tx.run("MATCH (u:User {id: 'kept'}) RETURN count(u)").single().get(0).asLong());

@@ -13,7 +13,7 @@ import io.micronaut.http.HttpStatus;
 import io.stylegraph.api.ApiTestSupport;
 
 /** Tiny training settings, the two-taste-groups graph and a run-and-wait helper for the training API tests. */
-abstract class TrainingTestSupport extends ApiTestSupport {
+public abstract class TrainingTestSupport extends ApiTestSupport {
 
     @Override
     public Map<String, String> getProperties() {

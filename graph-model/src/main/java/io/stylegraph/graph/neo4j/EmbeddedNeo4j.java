@@ -3,6 +3,7 @@ package io.stylegraph.graph.neo4j;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -13,7 +14,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilderImplementation;
+import io.stylegraph.graph.neo4j.readonly.ReadOnlyUsersDbmsBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -21,26 +23,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process, file-backed Neo4j 5 with Bolt on the loopback interface, so the service talks to it through the same
- * driver it would use for an external server and analysts can connect with any Neo4j client. Authentication is off:
- * Bolt only listens on localhost.
+ * driver it would use for an external server and analysts can connect with any Neo4j client.
+ * <p>
+ * {@link #withUsers} starts it with authentication on and two users ({@link EmbeddedUsers}): the service's, and a
+ * read-only {@code analyst} whose transactions the kernel refuses to let write (see
+ * {@link ReadOnlyUsersDbmsBuilder}). The plain constructor starts it with authentication off, for tests that only
+ * need a graph.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
     private final Path homeDirectory;
     private final String boltHost;
+    private final boolean authentication;
     private int boltPort;
     private DatabaseManagementService dbms;
+    private EmbeddedUsers users;
 
     /**
+     * Authentication off.
+     *
      * @param homeDirectory where the store lives; created on first start and reused after
      * @param boltHost      interface to bind (use {@code 127.0.0.1})
      * @param boltPort      port to bind; 0 picks a free one on first start and keeps it for restarts
      */
     public EmbeddedNeo4j(Path homeDirectory, String boltHost, int boltPort) {
+        this(homeDirectory, boltHost, boltPort, false);
+    }
+
+    private EmbeddedNeo4j(Path homeDirectory, String boltHost, int boltPort, boolean authentication) {
         this.homeDirectory = Objects.requireNonNull(homeDirectory, "homeDirectory").toAbsolutePath();
         this.boltHost = Objects.requireNonNull(boltHost, "boltHost");
         this.boltPort = boltPort;
+        this.authentication = authentication;
+    }
+
+    /**
+     * Authentication on, with the service's user and the read-only analyst user, their passwords kept in
+     * {@link EmbeddedUsers#FILE_NAME} under {@code homeDirectory}.
+     */
+    public static EmbeddedNeo4j withUsers(Path homeDirectory, String boltHost, int boltPort) {
+        return new EmbeddedNeo4j(homeDirectory, boltHost, boltPort, true);
     }
 
     public synchronized EmbeddedNeo4j start() {
@@ -48,12 +71,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
-        dbms = new DatabaseManagementServiceBuilder(homeDirectory)
+        if (authentication && users == null) {
+            users = EmbeddedUsers.loadOrCreate(homeDirectory.resolve(EmbeddedUsers.FILE_NAME));
+        }
+        ReadOnlyUsersDbmsBuilder withUsers = authentication
+                ? new ReadOnlyUsersDbmsBuilder(homeDirectory, Set.of(EmbeddedUsers.ANALYST_USER)) : null;
+        DatabaseManagementServiceBuilderImplementation builder = authentication ? withUsers
+                : new DatabaseManagementServiceBuilderImplementation(homeDirectory);
+        dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(boltHost, boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, authentication)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
@@ -62,13 +92,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // The default quiet period makes every shutdown wait 10 s.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
+        if (authentication) {
+            users.install(dbms);
+            withUsers.openLogins();
+        }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bound = db.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         boltPort = bound.getPort();
-        LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt at {}",
-                (System.nanoTime() - started) / 1_000_000, homeDirectory, boltUri());
+        LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt at {}{}",
+                (System.nanoTime() - started) / 1_000_000, homeDirectory, boltUri(),
+                authentication ? " (users " + EmbeddedUsers.SERVICE_USER + " and read-only "
+                        + EmbeddedUsers.ANALYST_USER + ", passwords in " + users.file() + ")" : " (no authentication)");
         return this;
     }
 
@@ -85,6 +121,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public synchronized String boltUri() {
         return "bolt://" + boltHost + ":" + boltPort;
+    }
+
+    public boolean authenticationEnabled() {
+        return authentication;
+    }
+
+    /** The service's login, or null when authentication is off. Known once {@link #start()} has run. */
+    public synchronized BoltLogin serviceLogin() {
+        return users == null ? null : users.service();
+    }
+
+    /** The read-only analyst login, or null when authentication is off. Known once {@link #start()} has run. */
+    public synchronized BoltLogin analystLogin() {
+        return users == null ? null : users.analyst();
     }
 
     public Path homeDirectory() {

@@ -84,6 +84,10 @@ public final class GraphDatabase implements AutoCloseable {
         return driver;
     }
 
+    public String database() {
+        return database;
+    }
+
     public Session session() {
         return driver.session(SessionConfig.forDatabase(database));
     }
