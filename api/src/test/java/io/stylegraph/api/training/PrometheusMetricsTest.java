@@ -20,6 +20,7 @@ import io.stylegraph.api.metrics.DatabaseReadings;
 import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,14 @@ class PrometheusMetricsTest extends TrainingTestSupport {
         likeInTwoTasteGroups();
         giveItemsSlotTextVectors();
         catalogue.reload();
+    }
+
+    /** The registry is shared by the test classes: TrainingApiTest expects to start with no active recommender. */
+    @AfterAll
+    void retireTheModel() {
+        transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE model_version SET status = 'retired',"
+                + " retired_at = now(), note = 'retired by PrometheusMetricsTest'"
+                + " WHERE kind = 'recommender' AND status = 'active'", statement -> statement.executeUpdate()));
     }
 
     private PrometheusScrape scrape() {
