@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,6 +124,22 @@ public class FeedbackLog {
                 return rs.getLong(1);
             }
         });
+    }
+
+    /** How far the graph's projection is behind: events not yet projected and when the oldest of them arrived. */
+    public record ProjectionBacklog(long events, Instant oldestReceivedAt) {
+    }
+
+    @ReadOnly
+    public ProjectionBacklog projectionBacklog() {
+        return jdbc.prepareStatement("SELECT count(*), min(received_at) FROM feedback_event WHERE projected_at IS NULL",
+                statement -> {
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        Timestamp oldest = rs.getTimestamp(2);
+                        return new ProjectionBacklog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+                    }
+                });
     }
 
     /** Marks every unprojected event of this user and target up to {@code upToId} as projected. */

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -39,6 +40,7 @@ public class TrainingService {
     private final ModelRegistry registry;
     private final GraphDatabase graph;
     private final TrainingSettings settings;
+    private final ApplicationEventPublisher<TrainingRunFinished> finished;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stylegraph-training");
         thread.setDaemon(true);
@@ -46,11 +48,12 @@ public class TrainingService {
     });
 
     public TrainingService(TrainingRunRepository runs, ModelRegistry registry, GraphDatabase graph,
-                           TrainingSettings settings) {
+                           TrainingSettings settings, ApplicationEventPublisher<TrainingRunFinished> finished) {
         this.runs = runs;
         this.registry = registry;
         this.graph = graph;
         this.settings = settings;
+        this.finished = finished;
     }
 
     @EventListener
@@ -109,11 +112,22 @@ public class TrainingService {
             String outcome = "version " + decided.id() + " " + decided.status() + ": " + decided.note();
             TrainingRun done = runs.update(run[0].done(decided.id(), outcome));
             LOG.info("Training run {} done: {}", done.id(), outcome);
-            return done;
+            return announce(done, ModelVersion.ACTIVE.equals(decided.status())
+                    ? TrainingRunFinished.PROMOTED : TrainingRunFinished.REJECTED);
         } catch (Exception e) {
             LOG.error("Training run {} failed: {}", run[0].id(), e.toString());
-            return runs.update(run[0].failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return announce(runs.update(run[0].failed(e.getClass().getSimpleName() + ": " + e.getMessage())),
+                    TrainingRunFinished.FAILED);
         }
+    }
+
+    private TrainingRun announce(TrainingRun run, String result) {
+        try {
+            finished.publishEvent(new TrainingRunFinished(run, result));
+        } catch (RuntimeException e) {
+            LOG.warn("Training run {}: a listener failed: {}", run.id(), e.getMessage());
+        }
+        return run;
     }
 
     private void publish(RetrainingResult result, long version) {

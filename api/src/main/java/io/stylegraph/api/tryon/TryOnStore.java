@@ -73,6 +73,22 @@ public class TryOnStore {
                 }).stream().findFirst();
     }
 
+    /** Jobs waiting for a worker and jobs being rendered: the queue's depth, across replicas. */
+    public record QueueDepth(long queued, long running) {
+    }
+
+    @ReadOnly
+    public QueueDepth queueDepth() {
+        return jdbc.prepareStatement("SELECT count(*) FILTER (WHERE status = 'queued'),"
+                + " count(*) FILTER (WHERE status = 'running') FROM tryon_job WHERE status IN ('queued', 'running')",
+                statement -> {
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return new QueueDepth(rs.getLong(1), rs.getLong(2));
+                    }
+                });
+    }
+
     /** Puts jobs whose worker's lease ran out back in the queue (a previous process stopped while running them). */
     @Transactional
     public int requeueExpired() {
