@@ -1,5 +1,10 @@
 package io.stylegraph.api.training;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import java.net.URI;
 import java.util.List;
 
@@ -13,6 +18,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
@@ -42,6 +48,7 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "Start a retraining run now; the result is registered and promoted if it passes the gate")
     @Post("/training/runs")
+    @Secured({TRAINER, ADMIN})
     public HttpResponse<TrainingRun> start() {
         TrainingRun run = training.start("api");
         return HttpResponse.<TrainingRun>status(HttpStatus.ACCEPTED)
@@ -52,6 +59,7 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "One training run, with its last progress line and outcome")
     @Get("/training/runs/{id}")
+    @Secured({ANALYST, TRAINER, ADMIN})
     public TrainingRun run(@PathVariable long id) {
         return runs.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-training-run", "id",
                 "No training run " + id));
@@ -60,6 +68,7 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "The 50 most recent training runs")
     @Get("/training/runs")
+    @Secured({ANALYST, TRAINER, ADMIN})
     public List<TrainingRun> recent() {
         return runs.recent();
     }
@@ -94,6 +103,7 @@ public class TrainingController {
 
                     Bad values are 400 problem documents with code `invalid-field` and the `field` at fault.""")
     @Get("/users/{userId}/recommendations")
+    @Secured({APP, ANALYST, ADMIN})
     public RecommendationPage recommendations(
             @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
             @Parameter(description = "How many items, 1-200") @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
