@@ -31,6 +31,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.ItemUploads;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.domain.Gender;
@@ -100,6 +101,7 @@ public class ItemController {
     @Operation(summary = "Adds an item: multipart 'item' (JSON: id?, title, description?, category?, slot?, gender?, "
             + "colour?, attributes?) and 'image' (JPEG, PNG or WebP). The item is embedded and searchable on return.")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
     @Secured(ADMIN)
     public HttpResponse<ItemView> add(@Part("item") String item, @Part("image") CompletedFileUpload image) {
         NewItem fields;

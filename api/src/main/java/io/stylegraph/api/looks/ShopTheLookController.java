@@ -29,6 +29,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.repository.PhotoRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,6 +61,7 @@ public class ShopTheLookController {
             + "detection). Without boxes, regions come from the configured ONNX detector or the built-in "
             + "body-proportion regions. Each region gets the k most similar items of its slot, gender-consistent.")
     @Post(uri = "/v1/shop-the-look", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
     @Secured({APP, ANALYST, ADMIN})
     public ShopTheLookResult shopTheLook(@Part("image") CompletedFileUpload image,
                                          @Nullable @Part("boxes") String boxes,
@@ -73,6 +75,7 @@ public class ShopTheLookController {
     @Operation(summary = "Saves a look: multipart 'image' (the photo) and 'look' (JSON: photoId?, userId?, items: "
             + "[{itemId, slot?, box?: [x0, y0, x1, y1]}]), stored as (:Photo)-[:FEATURES]->(:Item)")
     @Post(uri = "/v1/looks", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
     @Secured(ADMIN)
     public HttpResponse<LookView> save(@Part("look") String look, @Part("image") CompletedFileUpload image) {
         NewLook fields;

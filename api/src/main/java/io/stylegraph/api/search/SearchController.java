@@ -24,6 +24,7 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.ItemView;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,6 +92,7 @@ public class SearchController {
     @Operation(summary = "Image search: multipart 'image' (JPEG, PNG or WebP), optional 'text' modifier for composed "
             + "retrieval (\"like this, but in red\"); k, slot, gender, aqe and dba as query parameters")
     @Post(uri = "/v1/search/image", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
     @Secured({APP, ANALYST, ADMIN})
     public SearchResults searchByImage(@Part("image") CompletedFileUpload image,
                                        @Nullable @Part("text") @Size(max = 500) String text,

@@ -26,6 +26,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,6 +57,7 @@ public class TryOnController {
             + "'box' ([x0,y0,x1,y1] in photo pixels) or 'keypoints' ({\"leftShoulder\":[x,y], ... }) and 'userId' "
             + "(or header X-User-Id). Runs in the background; 202 with the job id and its Location.")
     @Post(value = "/tryon", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
     @Secured({APP, ADMIN})
     public HttpResponse<TryOnAccepted> submit(@Part("person") CompletedFileUpload person,
                                               @Part("itemId") String itemId,
