@@ -4,6 +4,7 @@ import static io.stylegraph.api.security.Roles.ADMIN;
 import static io.stylegraph.api.security.Roles.ANALYST;
 import static io.stylegraph.api.security.Roles.TRAINER;
 
+import java.security.Principal;
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
@@ -25,12 +26,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Validated
 @Controller("/v1/models")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "training")
 public class ModelController {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelController.class);
     private final ModelRegistry registry;
     private final JsonMapper json;
 
@@ -63,8 +67,11 @@ public class ModelController {
     @Operation(summary = "Serve this version (the previous one is retired); promoting an older version rolls back")
     @Post("/{id}/promote")
     @Secured({TRAINER, ADMIN})
-    public ModelVersionView promote(@PathVariable long id, @Nullable @Body PromoteCommand command) {
+    public ModelVersionView promote(@PathVariable long id, @Nullable @Body PromoteCommand command,
+                                    Principal caller) {
         String reason = command == null || command.reason() == null ? "promoted through the API" : command.reason();
-        return ModelVersionView.of(registry.promote(id, reason), json);
+        ModelVersionView promoted = ModelVersionView.of(registry.promote(id, reason), json);
+        LOG.info("Model version {} promoted by {}: {}", id, caller.getName(), reason);
+        return promoted;
     }
 }

@@ -6,6 +6,7 @@ import static io.stylegraph.api.security.Roles.APP;
 import static io.stylegraph.api.security.Roles.TRAINER;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
@@ -29,11 +30,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Validated
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TrainingController {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingController.class);
     private final TrainingService training;
     private final TrainingRunRepository runs;
     private final RecommendationService recommendations;
@@ -49,8 +53,9 @@ public class TrainingController {
     @Operation(summary = "Start a retraining run now; the result is registered and promoted if it passes the gate")
     @Post("/training/runs")
     @Secured({TRAINER, ADMIN})
-    public HttpResponse<TrainingRun> start() {
+    public HttpResponse<TrainingRun> start(Principal caller) {
         TrainingRun run = training.start("api");
+        LOG.info("Training run {} requested by {}", run.id(), caller.getName());
         return HttpResponse.<TrainingRun>status(HttpStatus.ACCEPTED)
                 .headers(headers -> headers.location(URI.create("/v1/training/runs/" + run.id())))
                 .body(run);
