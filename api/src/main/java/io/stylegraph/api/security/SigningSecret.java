@@ -51,7 +51,8 @@ public final class SigningSecret {
             return Optional.of("No JWT signing key is configured: set STYLEGRAPH_JWT_SECRET (at least " + MIN_BYTES
                     + " characters, e.g. `openssl rand -base64 32`) or a JWKS URL "
                     + "(micronaut.security.token.jwt.signatures.jwks.<name>.url). The service never runs open. "
-                    + "(`./stylegraph serve` on the embedded stores creates a secret in its data directory.)");
+                    + "(Demo mode, `./stylegraph serve` on the embedded stores without --no-demo, creates one in its data "
+                    + "directory.)");
         }
         return Optional.empty();
     }
