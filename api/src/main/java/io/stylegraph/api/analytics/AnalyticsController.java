@@ -12,8 +12,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.security.Roles;
 import io.stylegraph.graph.analytics.CategoryPair;
 import io.stylegraph.graph.analytics.CypherResult;
 import io.stylegraph.graph.analytics.ItemNeighbourhood;
@@ -32,6 +34,7 @@ import jakarta.validation.constraints.Min;
  */
 @Validated
 @Controller("/v1/analytics")
+@Secured({Roles.ANALYST, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "analytics")
 public class AnalyticsController {

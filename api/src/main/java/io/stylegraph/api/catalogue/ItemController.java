@@ -1,5 +1,10 @@
 package io.stylegraph.api.catalogue;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,9 +27,11 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.ItemUploads;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.domain.Gender;
@@ -60,12 +67,14 @@ public class ItemController {
 
     @Operation(summary = "One catalogue item")
     @Get("/{itemId}")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public ItemView item(@PathVariable String itemId) {
         return ItemView.of(require(itemId));
     }
 
     @Operation(summary = "Catalogue items, filtered by slot, category and gender, in id order")
     @Get
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public ItemPage items(@Nullable @QueryValue String slot, @Nullable @QueryValue String category,
                           @Nullable @QueryValue String gender,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
@@ -92,6 +101,8 @@ public class ItemController {
     @Operation(summary = "Adds an item: multipart 'item' (JSON: id?, title, description?, category?, slot?, gender?, "
             + "colour?, attributes?) and 'image' (JPEG, PNG or WebP). The item is embedded and searchable on return.")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
+    @Secured(ADMIN)
     public HttpResponse<ItemView> add(@Part("item") String item, @Part("image") CompletedFileUpload image) {
         NewItem fields;
         try {
@@ -113,6 +124,7 @@ public class ItemController {
 
     @Operation(summary = "The item's product photo")
     @Get("/{itemId}/image")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> image(@PathVariable String itemId) {
         String image = require(itemId).item().image();
         if (image == null) {

@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /** Sends browsers that open the service's root to the demo page, a static resource under {@code /demo/}. */
@@ -17,6 +19,7 @@ public class DemoPageController {
     static final URI PAGE = URI.create("/demo/");
 
     @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> root() {
         return HttpResponse.seeOther(PAGE);
     }

@@ -1,5 +1,9 @@
 package io.stylegraph.api.feedback;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feed.FeedPage;
 import io.stylegraph.api.feed.FeedService;
@@ -40,6 +45,7 @@ public class UserController {
 
     @Operation(summary = "Items for the user to rate: not yet rated, across slots, popular and new mixed")
     @Get("/feed")
+    @Secured({APP, ANALYST, ADMIN})
     public FeedPage feed(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                          @Nullable @QueryValue String cursor,
@@ -49,6 +55,7 @@ public class UserController {
 
     @Operation(summary = "Record a like or dislike (idempotent by clientEventId)")
     @Post("/feedback")
+    @Secured({APP, ADMIN})
     public HttpResponse<FeedbackAccepted> like(
             @PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
             @Body @Valid FeedbackCommand command) {
@@ -57,6 +64,7 @@ public class UserController {
 
     @Operation(summary = "Withdraw the user's like or dislike of an item or outfit")
     @Delete("/feedback/{targetId}")
+    @Secured({APP, ADMIN})
     public FeedbackAccepted undo(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                                  @PathVariable String targetId) {
         return feedback.undo(userId, targetId);
@@ -64,6 +72,7 @@ public class UserController {
 
     @Operation(summary = "The user's current likes and dislikes, newest first")
     @Get("/feedback")
+    @Secured({APP, ANALYST, ADMIN})
     public OpinionPage opinions(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                                 @QueryValue(defaultValue = "0") @Min(0) int page,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {

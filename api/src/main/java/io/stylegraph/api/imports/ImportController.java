@@ -1,5 +1,8 @@
 package io.stylegraph.api.imports;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+
 import java.net.URI;
 import java.util.List;
 
@@ -12,6 +15,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +39,7 @@ public class ImportController {
 
     @Operation(summary = "Import a dataset or a folder in the generic format; runs in the background")
     @Post
+    @Secured(ADMIN)
     public HttpResponse<ImportJob> start(@Body @Valid ImportCommand command) {
         ImportJob job = imports.submit(locator.locate(command.dataset(), command.path()));
         return HttpResponse.<ImportJob>status(HttpStatus.ACCEPTED)
@@ -44,6 +49,7 @@ public class ImportController {
 
     @Operation(summary = "One import job")
     @Get("/{id}")
+    @Secured({ANALYST, ADMIN})
     public ImportJob job(@PathVariable long id) {
         return jobs.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-import", "id",
                 "No import job " + id));
@@ -51,6 +57,7 @@ public class ImportController {
 
     @Operation(summary = "The 50 most recent import jobs")
     @Get
+    @Secured({ANALYST, ADMIN})
     public List<ImportJob> recent() {
         return jobs.recent();
     }

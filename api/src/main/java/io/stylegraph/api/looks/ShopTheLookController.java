@@ -1,5 +1,10 @@
 package io.stylegraph.api.looks;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,9 +25,11 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.repository.PhotoRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,6 +61,8 @@ public class ShopTheLookController {
             + "detection). Without boxes, regions come from the configured ONNX detector or the built-in "
             + "body-proportion regions. Each region gets the k most similar items of its slot, gender-consistent.")
     @Post(uri = "/v1/shop-the-look", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
+    @Secured({APP, ANALYST, ADMIN})
     public ShopTheLookResult shopTheLook(@Part("image") CompletedFileUpload image,
                                          @Nullable @Part("boxes") String boxes,
                                          @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k,
@@ -66,6 +75,8 @@ public class ShopTheLookController {
     @Operation(summary = "Saves a look: multipart 'image' (the photo) and 'look' (JSON: photoId?, userId?, items: "
             + "[{itemId, slot?, box?: [x0, y0, x1, y1]}]), stored as (:Photo)-[:FEATURES]->(:Item)")
     @Post(uri = "/v1/looks", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
+    @Secured(ADMIN)
     public HttpResponse<LookView> save(@Part("look") String look, @Part("image") CompletedFileUpload image) {
         NewLook fields;
         try {
@@ -83,12 +94,14 @@ public class ShopTheLookController {
 
     @Operation(summary = "A saved look: its photo and the items it features")
     @Get("/v1/looks/{photoId}")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public LookView look(@PathVariable String photoId) {
         return LookView.of(require(photoId));
     }
 
     @Operation(summary = "The photo of a saved look")
     @Get("/v1/looks/{photoId}/image")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> photo(@PathVariable String photoId) {
         String image = require(photoId).image();
         Path path = image == null ? null : Path.of(image);

@@ -1,6 +1,12 @@
 package io.stylegraph.api.outfits;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,9 +15,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,6 +56,7 @@ public class OutfitController {
                     usage (e.g. Casual, Formal). Two outfits of one answer share at most one item. Every outfit lists \
                     its pair scores and its weakest pair. 503 `outfits-not-ready` while the model loads.""")
     @Get("/users/{userId}/outfits")
+    @Secured({APP, ANALYST, ADMIN})
     public OutfitViews.OutfitPage forUser(
             @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
             @Parameter(description = "How many outfits, 1-20") @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k,
@@ -64,18 +73,22 @@ public class OutfitController {
                     user's preference counts, their disliked items are left out and items are held to the gender \
                     their likes imply. Each filled slot lists up to 3 alternatives.""")
     @Post("/outfits/complete")
-    public OutfitViews.CompletedOutfit complete(@Body OutfitViews.OutfitItems command) {
+    @Secured({APP, ANALYST, ADMIN})
+    public OutfitViews.CompletedOutfit complete(@Body OutfitViews.OutfitItems command, HttpRequest<?> request) {
+        ActingUser.requireMayActFor(request, command.userId(), "userId");
         return outfits.complete(command);
     }
 
     @Operation(summary = "Compatibility of an outfit: mean pair score, every pair's score and the weakest pair")
     @Post("/outfits/score")
+    @Secured({APP, ANALYST, ADMIN})
     public OutfitViews.Outfit score(@Body OutfitViews.OutfitItems command) {
         return outfits.score(command);
     }
 
     @Operation(summary = "Looks with the item: stored outfits containing it, photos featuring it, generated outfits")
     @Get("/items/{itemId}/looks")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public OutfitViews.Looks looks(@PathVariable String itemId,
                                    @Parameter(description = "Most entries of each list, 1-20")
                                    @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k) {
@@ -84,6 +97,7 @@ public class OutfitController {
 
     @Operation(summary = "Whether the outfit model is ready, which model is served and over how many items")
     @Get("/outfits/status")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public OutfitViews.Status status() {
         return models.status();
     }

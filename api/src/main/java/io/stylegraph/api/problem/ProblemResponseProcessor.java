@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -14,8 +15,10 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.stylegraph.api.security.ActingUser;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every error the framework produces (bad JSON, missing parameters, constraint violations, oversized bodies,
- * unknown routes, unexpected exceptions) into an RFC 7807 problem document with a stable {@code code} and, where one is
+ * unknown routes, refused tokens, unexpected exceptions) into an RFC 7807 problem document with a stable {@code code} and, where one is
  * at fault, the {@code field}. Internal details never reach the client; unexpected failures are logged here.
  */
 @Primary
@@ -41,7 +44,28 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         String detail = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null);
         List<Problem.FieldError> fieldErrors = null;
 
-        if (cause instanceof ConstraintViolationException violations) {
+        if (cause instanceof AuthorizationException denied) {
+            HttpRequest<?> request = context.getRequest();
+            Optional<String> refusedUser = request.getAttribute(ActingUser.REFUSED_USER_ATTRIBUTE, String.class);
+            if (!denied.isForbidden()) {
+                status = HttpStatus.UNAUTHORIZED;
+                code = "unauthorized";
+                detail = request.getHeaders().getAuthorization().isPresent()
+                        ? "The bearer token is invalid or has expired"
+                        : "This endpoint needs a bearer token (Authorization: Bearer <JWT>)";
+            } else if (refusedUser.isPresent()) {
+                status = HttpStatus.FORBIDDEN;
+                code = "forbidden-user";
+                field = "userId";
+                detail = "This token acts for user '" + denied.getAuthentication().getName() + "' only, not for '"
+                        + refusedUser.get() + "'";
+            } else {
+                status = HttpStatus.FORBIDDEN;
+                code = "forbidden";
+                detail = "The token's roles " + denied.getAuthentication().getRoles() + " do not allow "
+                        + request.getMethodName() + " " + request.getPath();
+            }
+        } else if (cause instanceof ConstraintViolationException violations) {
             fieldErrors = new ArrayList<>();
             for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
                 fieldErrors.add(new Problem.FieldError(leafField(violation.getPropertyPath().toString()),

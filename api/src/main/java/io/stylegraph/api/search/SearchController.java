@@ -1,5 +1,10 @@
 package io.stylegraph.api.search;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
@@ -13,11 +18,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.ItemView;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +59,7 @@ public class SearchController {
     @Operation(summary = "Items similar to one item (never the item itself), by visual, text or hybrid similarity; "
             + "slot and gender filters apply before the top k are chosen")
     @Get("/v1/items/{itemId}/similar")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public SearchResults similar(@PathVariable String itemId,
                                  @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
                                  @QueryValue(defaultValue = "hybrid") String modality,
@@ -70,6 +78,7 @@ public class SearchController {
 
     @Operation(summary = "Text search: FashionSigLIP text-to-image when configured, otherwise text-to-text")
     @Get("/v1/search")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public SearchResults search(@QueryValue @NotBlank @Size(max = 500) String q,
                                 @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
                                 @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
@@ -83,6 +92,8 @@ public class SearchController {
     @Operation(summary = "Image search: multipart 'image' (JPEG, PNG or WebP), optional 'text' modifier for composed "
             + "retrieval (\"like this, but in red\"); k, slot, gender, aqe and dba as query parameters")
     @Post(uri = "/v1/search/image", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
+    @Secured({APP, ANALYST, ADMIN})
     public SearchResults searchByImage(@Part("image") CompletedFileUpload image,
                                        @Nullable @Part("text") @Size(max = 500) String text,
                                        @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
@@ -99,6 +110,7 @@ public class SearchController {
 
     @Operation(summary = "Embedding progress and serving index sizes")
     @Get("/v1/search/status")
+    @Secured({APP, ANALYST, TRAINER, ADMIN})
     public EmbeddingStatus status() {
         return embeddings.status();
     }

@@ -1,6 +1,12 @@
 package io.stylegraph.api.training;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+import static io.stylegraph.api.security.Roles.TRAINER;
+
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +19,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
@@ -23,11 +30,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Validated
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TrainingController {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingController.class);
     private final TrainingService training;
     private final TrainingRunRepository runs;
     private final RecommendationService recommendations;
@@ -42,8 +52,10 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "Start a retraining run now; the result is registered and promoted if it passes the gate")
     @Post("/training/runs")
-    public HttpResponse<TrainingRun> start() {
+    @Secured({TRAINER, ADMIN})
+    public HttpResponse<TrainingRun> start(Principal caller) {
         TrainingRun run = training.start("api");
+        LOG.info("Training run {} requested by {}", run.id(), caller.getName());
         return HttpResponse.<TrainingRun>status(HttpStatus.ACCEPTED)
                 .headers(headers -> headers.location(URI.create("/v1/training/runs/" + run.id())))
                 .body(run);
@@ -52,6 +64,7 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "One training run, with its last progress line and outcome")
     @Get("/training/runs/{id}")
+    @Secured({ANALYST, TRAINER, ADMIN})
     public TrainingRun run(@PathVariable long id) {
         return runs.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-training-run", "id",
                 "No training run " + id));
@@ -60,6 +73,7 @@ public class TrainingController {
     @Tag(name = "training")
     @Operation(summary = "The 50 most recent training runs")
     @Get("/training/runs")
+    @Secured({ANALYST, TRAINER, ADMIN})
     public List<TrainingRun> recent() {
         return runs.recent();
     }
@@ -94,6 +108,7 @@ public class TrainingController {
 
                     Bad values are 400 problem documents with code `invalid-field` and the `field` at fault.""")
     @Get("/users/{userId}/recommendations")
+    @Secured({APP, ANALYST, ADMIN})
     public RecommendationPage recommendations(
             @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
             @Parameter(description = "How many items, 1-200") @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,

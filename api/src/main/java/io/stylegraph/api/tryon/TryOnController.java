@@ -1,9 +1,14 @@
 package io.stylegraph.api.tryon;
 
+import static io.stylegraph.api.security.Roles.ADMIN;
+import static io.stylegraph.api.security.Roles.ANALYST;
+import static io.stylegraph.api.security.Roles.APP;
+
 import java.net.URI;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -17,17 +22,21 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.ratelimit.ExpensiveRequest;
+import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
 /**
  * Virtual try-on: submit a person photo and an item, poll the job, fetch the picture. The user a job belongs to comes
- * from the {@code userId} form field or the {@code X-User-Id} header; it is what {@code DELETE /v1/users/{userId}/tryon}
- * deletes by.
+ * from the {@code userId} form field or the {@code X-User-Id} header (for an app token: its subject, and no other); it
+ * is what {@code DELETE /v1/users/{userId}/tryon} deletes by. An app token sees only its own user's jobs: another
+ * user's job answers 404 {@code unknown-tryon}, as if it did not exist.
  */
 @Validated
 @Controller("/v1")
@@ -48,18 +57,25 @@ public class TryOnController {
             + "'box' ([x0,y0,x1,y1] in photo pixels) or 'keypoints' ({\"leftShoulder\":[x,y], ... }) and 'userId' "
             + "(or header X-User-Id). Runs in the background; 202 with the job id and its Location.")
     @Post(value = "/tryon", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExpensiveRequest
+    @Secured({APP, ADMIN})
     public HttpResponse<TryOnAccepted> submit(@Part("person") CompletedFileUpload person,
                                               @Part("itemId") String itemId,
                                               @Nullable @Part("keypoints") String keypoints,
                                               @Nullable @Part("box") String box,
                                               @Nullable @Part("userId") String userId,
-                                              @Nullable @Header(USER_HEADER) String userHeader) {
+                                              @Nullable @Header(USER_HEADER) String userHeader,
+                                              HttpRequest<?> request) {
         if (userId != null && userHeader != null && !userId.equals(userHeader)) {
             throw ProblemException.badRequest("invalid-field", "userId", "The userId field and the " + USER_HEADER
                     + " header name different users");
         }
-        TryOnJob job = tryOn.submit(new TryOnService.Submission(person, itemId, keypoints, box,
-                userId != null ? userId : userHeader));
+        String owner = userId != null ? userId : userHeader;
+        ActingUser.requireMayActFor(request, owner, userId != null ? "userId" : USER_HEADER);
+        if (owner == null) {
+            owner = ActingUser.of(request).orElse(null);
+        }
+        TryOnJob job = tryOn.submit(new TryOnService.Submission(person, itemId, keypoints, box, owner));
         return HttpResponse.<TryOnAccepted>status(HttpStatus.ACCEPTED)
                 .headers(headers -> headers.location(URI.create("/v1/tryon/" + job.id())))
                 .body(new TryOnAccepted(job.id(), job.status()));
@@ -67,14 +83,16 @@ public class TryOnController {
 
     @Operation(summary = "A try-on job: status queued|running|done|failed|cancelled, attempts, error, timings")
     @Get("/tryon/{jobId}")
-    public TryOnJobView job(@PathVariable String jobId) {
-        return TryOnJobView.of(tryOn.require(jobId));
+    @Secured({APP, ANALYST, ADMIN})
+    public TryOnJobView job(@PathVariable String jobId, HttpRequest<?> request) {
+        return TryOnJobView.of(visibleJob(jobId, request));
     }
 
     @Operation(summary = "The try-on picture of a done job (PNG from the built-in engine)")
     @Get("/tryon/{jobId}/image")
-    public HttpResponse<byte[]> image(@PathVariable String jobId) {
-        TryOnJob job = tryOn.require(jobId);
+    @Secured({APP, ANALYST, ADMIN})
+    public HttpResponse<byte[]> image(@PathVariable String jobId, HttpRequest<?> request) {
+        TryOnJob job = visibleJob(jobId, request);
         if (!TryOnJob.DONE.equals(job.status())) {
             throw new ProblemException(HttpStatus.CONFLICT, "tryon-not-done", "jobId", "Try-on " + jobId + " is "
                     + job.status() + "; its picture exists once it is done");
@@ -87,12 +105,24 @@ public class TryOnController {
 
     @Operation(summary = "Cancel a queued or running try-on; its person photo is deleted at once")
     @Delete("/tryon/{jobId}")
-    public TryOnJobView cancel(@PathVariable String jobId) {
+    @Secured({APP, ADMIN})
+    public TryOnJobView cancel(@PathVariable String jobId, HttpRequest<?> request) {
+        visibleJob(jobId, request);
         return TryOnJobView.of(tryOn.cancel(jobId));
+    }
+
+    /** The job, when the caller may see it: an app token sees only its own user's jobs, others answer as absent. */
+    private TryOnJob visibleJob(String jobId, HttpRequest<?> request) {
+        TryOnJob job = tryOn.require(jobId);
+        if (!ActingUser.mayActFor(request, job.userId())) {
+            throw TryOnService.unknownJob(jobId);
+        }
+        return job;
     }
 
     @Operation(summary = "Delete all try-on jobs, photos and results of a user")
     @Delete("/users/{userId}/tryon")
+    @Secured({APP, ADMIN})
     public TryOnDeleted deleteUserData(
             @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE)
             String userId) {

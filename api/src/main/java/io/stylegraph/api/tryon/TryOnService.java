@@ -105,8 +105,12 @@ public class TryOnService {
     }
 
     public TryOnJob require(String jobId) {
-        return store.find(jobId).orElseThrow(() -> ProblemException.notFound("unknown-tryon", "jobId",
-                "No try-on job " + jobId));
+        return store.find(jobId).orElseThrow(() -> unknownJob(jobId));
+    }
+
+    /** The answer for a job that does not exist, or that the caller may not see (it is not told which). */
+    public static ProblemException unknownJob(String jobId) {
+        return ProblemException.notFound("unknown-tryon", "jobId", "No try-on job " + jobId);
     }
 
     private static GarmentKind kindOf(Item item) {

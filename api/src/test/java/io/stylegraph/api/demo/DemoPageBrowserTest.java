@@ -93,6 +93,8 @@ class DemoPageBrowserTest extends ApiTestSupport {
         properties.put("stylegraph.training.max-epochs", "3");
         properties.put("stylegraph.training.dimension", "8");
         properties.put("stylegraph.tryon.poll-interval", "200ms");
+        // the page starts as the embedded service's demo does: a shopper and an app token from POST /v1/demo/sessions
+        properties.put("stylegraph.demo.enabled", "true");
         return properties;
     }
 
