@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.SystemFile;
@@ -124,6 +125,7 @@ public class ItemController {
 
     @Operation(summary = "The item's product photo")
     @Get("/{itemId}/image")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> image(@PathVariable String itemId) {
         String image = require(itemId).item().image();

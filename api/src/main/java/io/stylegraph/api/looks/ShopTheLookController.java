@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.SystemFile;
@@ -101,6 +102,7 @@ public class ShopTheLookController {
 
     @Operation(summary = "The photo of a saved look")
     @Get("/v1/looks/{photoId}/image")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> photo(@PathVariable String photoId) {
         String image = require(photoId).image();

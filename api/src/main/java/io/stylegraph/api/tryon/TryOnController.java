@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -90,6 +91,7 @@ public class TryOnController {
 
     @Operation(summary = "The try-on picture of a done job (PNG from the built-in engine)")
     @Get("/tryon/{jobId}/image")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, ADMIN})
     public HttpResponse<byte[]> image(@PathVariable String jobId, HttpRequest<?> request) {
         TryOnJob job = visibleJob(jobId, request);

@@ -90,6 +90,9 @@ class ItemUploadApiTest extends ApiTestSupport {
         assertEquals("canvas", ((Map<?, ?>) getJson("/v1/items/green-shoes-9").get("attributes")).get("material"));
         assertArrayEquals(picture, client.toBlocking().retrieve(HttpRequest.GET("/v1/items/green-shoes-9/image"),
                 byte[].class));
+        // what browsers send for an <img> or a fetch of a picture
+        assertArrayEquals(picture, client.toBlocking().retrieve(HttpRequest.GET("/v1/items/green-shoes-9/image")
+                .header("Accept", "image/avif,image/webp,image/*;q=0.8"), byte[].class));
         assertTrue(Files.isRegularFile(IMAGE_DIR.resolve("green-shoes-9.png")));
 
         assertEquals("green-shoes-9", ids(getJson("/v1/search?q=green%20trainers&k=1")).get(0));
