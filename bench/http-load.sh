@@ -11,7 +11,12 @@
 #                    likes (popular anchors), and looks of those items (once /v1/outfits/status says ready)
 #
 #   bench/http-load.sh [--suite search|recommendations|outfits] [--url http://localhost:8080] [--duration 30s] \
-#                      [--queries 1000] [--connections "1 16 64"] [--report reports/http-load-fashion-products]
+#                      [--queries 1000] [--connections "1 16 64"] [--report reports/http-load-fashion-products] \
+#                      [--token TOKEN]
+#
+# Every call carries a bearer token: --token or STYLEGRAPH_TOKEN, e.g. $(./stylegraph token --role analyst) (reads
+# only). One wrk client is one rate-limit client: run the service with STYLEGRAPH_RATE_LIMIT_ENABLED=false for a load
+# run, or the answers are 429s (counted as non-2xx in the report).
 set -euo pipefail
 
 suite=search
@@ -20,6 +25,7 @@ duration=30s
 queries=1000
 report=reports/http-load-fashion-products
 connections=(1 16 64)
+token="${STYLEGRAPH_TOKEN:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --suite) suite="$2"; shift 2 ;;
@@ -28,14 +34,17 @@ while [ $# -gt 0 ]; do
     --queries) queries="$2"; shift 2 ;;
     --report) report="$2"; shift 2 ;;
     --connections) read -r -a connections <<< "$2"; shift 2 ;;
+    --token) token="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ -n "$token" ] || { echo "no token: pass --token or set STYLEGRAPH_TOKEN (./stylegraph token --role analyst)" >&2; exit 2; }
+export STYLEGRAPH_TOKEN="$token"
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
 status_path=/v1/search/status
 [ "$suite" = outfits ] && status_path=/v1/outfits/status
-status=$(curl -fsS "$url$status_path") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
+status=$(curl -fsS -H "Authorization: Bearer $token" "$url$status_path") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
 if [ "$suite" = outfits ] && ! echo "$status" | grep -q '"state":"ready"'; then
   echo "outfits are not ready: $status" >&2; exit 2
 fi
@@ -54,8 +63,11 @@ esac
 python3 - "$url" "$queries" "$work" "$suite" <<'PY'
 import json, os, sys, urllib.parse, urllib.request
 url, wanted, work, suite = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def get(path):
+    return urllib.request.urlopen(urllib.request.Request(
+        url + path, headers={"Authorization": "Bearer " + os.environ["STYLEGRAPH_TOKEN"]}))
 if suite == "recommendations":
-    with urllib.request.urlopen(f"{url}/v1/models") as r:
+    with get("/v1/models") as r:
         active = [m for m in json.load(r) if m.get("status") == "active" and m.get("kind", "recommender") == "recommender"]
     if not active:
         sys.exit("no active recommender model: train one first (POST /v1/training/runs)")
@@ -73,7 +85,7 @@ if suite == "recommendations":
     sys.exit(0)
 items, page = [], 0
 while True:
-    with urllib.request.urlopen(f"{url}/v1/items?size=200&page={page}") as r:
+    with get(f"/v1/items?size=200&page={page}") as r:
         body = json.load(r)
     batch = body["items"]
     items.extend(batch)

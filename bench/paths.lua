@@ -11,6 +11,10 @@ function init(args)
     error("no request paths in " .. args[1])
   end
   next_index = math.random(#paths)
+  local token = os.getenv("STYLEGRAPH_TOKEN")
+  if token and token ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+  end
 end
 
 function request()
