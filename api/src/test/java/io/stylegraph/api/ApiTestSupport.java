@@ -1,17 +1,24 @@
 package io.stylegraph.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
@@ -42,6 +49,9 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
 
     @Inject
     protected JsonMapper json;
+
+    @Inject
+    protected TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -83,6 +93,65 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     protected HttpResponse<String> postJson(String uri, String body) {
         return client.toBlocking().exchange(HttpRequest.POST(uri, body)
                 .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE), String.class);
+    }
+
+    /** Starts a training run through the API and polls it until it is done or failed (at most two minutes). */
+    protected Map<String, Object> trainAndWait() throws InterruptedException {
+        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
+        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
+        String location = accepted.getHeaders().get("Location");
+        for (int attempt = 0; attempt < 1200; attempt++) {
+            Map<String, Object> run = getJson(location);
+            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("training did not finish");
+    }
+
+    /**
+     * A training run that must succeed, then served: the gate compares with whatever another test class left active,
+     * so the version is promoted when the gate kept the previous one. Returns the served version.
+     */
+    protected long trainAndServe(String reason) throws InterruptedException {
+        Map<String, Object> run = trainAndWait();
+        assertEquals("done", run.get("status"), String.valueOf(run));
+        long version = ((Number) run.get("modelVersionId")).longValue();
+        if (!"active".equals(getJson("/v1/models/" + version).get("status"))) {
+            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"" + reason + "\"}");
+        }
+        return version;
+    }
+
+    /**
+     * The registry lives in the PostgreSQL all test classes share: a class that served a model retires it afterwards,
+     * so the next class (TrainingApiTest expects its first run to be promoted by the gate) starts with none active.
+     */
+    protected void retireActiveRecommender() {
+        String note = "retired by " + getClass().getSimpleName();
+        transactions.executeWrite(status -> {
+            try (Statement statement = status.getConnection().createStatement()) {
+                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
+                        + "note = '" + note + "' WHERE kind = 'recommender' AND status = 'active'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Polls outfit scoring until the compatibility index answers instead of 503 (at most two minutes). */
+    protected void awaitOutfitIndex(String scoreBody) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try {
+                postJson("/v1/outfits/score", scoreBody);
+                return;
+            } catch (HttpClientResponseException notYet) {
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notYet.getStatus(), notYet.getMessage());
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the outfit index was not ready within two minutes");
     }
 
     /** The problem document of a request that must fail. */

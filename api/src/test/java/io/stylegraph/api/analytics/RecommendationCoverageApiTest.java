@@ -14,9 +14,6 @@ import java.util.Set;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
-import io.stylegraph.api.TestInfrastructure;
-import io.stylegraph.api.training.ServedModel;
 import io.stylegraph.api.training.ServedModelHolder;
 import io.stylegraph.api.training.TrainingTestSupport;
 import jakarta.inject.Inject;
@@ -35,9 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RecommendationCoverageApiTest extends TrainingTestSupport {
     @Inject
     ServedModelHolder served;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
 
     /** The registry is shared by all test classes: start this context with no active recommender to load. */
     @Override
@@ -72,11 +66,7 @@ class RecommendationCoverageApiTest extends TrainingTestSupport {
         resetCatalogue(8);
         likeInTwoTasteGroups();
         catalogue.reload();
-        Map<String, Object> run = trainAndWait();
-        long version = ((Number) run.get("modelVersionId")).longValue();
-        if (served.current().map(ServedModel::version).orElse(-1L) != version) {
-            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"coverage test\"}");
-        }
+        long version = trainAndServe("coverage test");
         List<String> users = served.current().orElseThrow().userIds();
         assertEquals(40, users.size());
 
@@ -88,7 +78,7 @@ class RecommendationCoverageApiTest extends TrainingTestSupport {
                     + "/recommendations?k=3").get("items");
             items.forEach(item -> expected.add(((Map<String, Object>) item.get("item")).get("id")));
         }
-        assertEquals(((Number) run.get("modelVersionId")).intValue(), coverage.get("modelVersion"));
+        assertEquals((int) version, coverage.get("modelVersion"));
         assertEquals(40, coverage.get("sampledUsers"));
         assertEquals(32, coverage.get("catalogueItems"));
         assertEquals(expected.size(), coverage.get("recommendedItems"));
@@ -119,13 +109,6 @@ class RecommendationCoverageApiTest extends TrainingTestSupport {
 
     @AfterAll
     void retireTheModel() {
-        transactions.executeWrite(status -> {
-            try (Statement statement = status.getConnection().createStatement()) {
-                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
-                        + "note = 'retired by RecommendationCoverageApiTest' WHERE kind = 'recommender' AND status = 'active'");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        retireActiveRecommender();
     }
 }

@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,17 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.api.outfits.OutfitFixtures;
 import io.stylegraph.api.search.EmbeddingJob;
-import io.stylegraph.api.training.ServedModel;
-import io.stylegraph.api.training.ServedModelHolder;
 import io.stylegraph.graph.imports.GraphImporter;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -65,12 +58,6 @@ class DemoPageBrowserTest extends ApiTestSupport {
 
     @Inject
     EmbeddingJob embeddings;
-
-    @Inject
-    ServedModelHolder served;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
 
     private Path photos;
     private HeadlessChromium browser;
@@ -125,21 +112,7 @@ class DemoPageBrowserTest extends ApiTestSupport {
         }
         assertEquals("done", embeddings.status().state(), embeddings.status().toString());
 
-        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
-        String location = accepted.getHeaders().get("Location");
-        Map<String, Object> run = Map.of();
-        for (int attempt = 0; attempt < 1200; attempt++) {
-            run = getJson(location);
-            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("done", run.get("status"), String.valueOf(run));
-        long version = ((Number) run.get("modelVersionId")).longValue();
-        if (served.current().map(ServedModel::version).orElse(-1L) != version) {
-            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"demo page test\"}");
-        }
+        trainAndServe("demo page test");
 
         for (int attempt = 0; attempt < 600; attempt++) {
             try {
@@ -156,14 +129,7 @@ class DemoPageBrowserTest extends ApiTestSupport {
     /** The registry lives in the PostgreSQL all test classes share: later classes must not serve this model. */
     @AfterAll
     void retireTheModel() {
-        transactions.executeWrite(status -> {
-            try (Statement statement = status.getConnection().createStatement()) {
-                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
-                        + "note = 'retired by DemoPageBrowserTest' WHERE kind = 'recommender' AND status = 'active'");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        retireActiveRecommender();
     }
 
     /** A failed test leaves the page as it was, and what the page said, for whoever reads the build. */

@@ -8,20 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.stylegraph.api.ApiTestSupport;
-import io.stylegraph.api.training.ServedModel;
 import io.stylegraph.api.training.ServedModelHolder;
 import io.stylegraph.graph.imports.GraphImporter;
 import jakarta.inject.Inject;
@@ -35,9 +27,6 @@ class OutfitPreferenceApiTest extends ApiTestSupport {
 
     @Inject
     ServedModelHolder served;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -76,43 +65,13 @@ class OutfitPreferenceApiTest extends ApiTestSupport {
                 SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
                 """, Map.of());
         catalogue.reload();
-        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
-        String location = accepted.getHeaders().get("Location");
-        Map<String, Object> run = Map.of();
-        for (int attempt = 0; attempt < 600; attempt++) {
-            run = getJson(location);
-            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("done", run.get("status"), String.valueOf(run));
-        long version = ((Number) run.get("modelVersionId")).longValue();
-        if (served.current().map(ServedModel::version).orElse(-1L) != version) {
-            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"outfit preference test\"}");
-        }
-        for (int attempt = 0; attempt < 600; attempt++) {
-            try {
-                postJson("/v1/outfits/score", "{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}");
-                return;
-            } catch (HttpClientResponseException notYet) {
-                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notYet.getStatus(), notYet.getMessage());
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the outfit index was not ready within two minutes");
+        trainAndServe("outfit preference test");
+        awaitOutfitIndex("{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}");
     }
 
     @AfterAll
     void retireTheModel() {
-        transactions.executeWrite(status -> {
-            try (Statement statement = status.getConnection().createStatement()) {
-                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
-                        + "note = 'retired by OutfitPreferenceApiTest' WHERE kind = 'recommender' AND status = 'active'");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        retireActiveRecommender();
     }
 
     @Test

@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.graph.domain.Gender;
@@ -54,16 +52,7 @@ class OutfitsApiTest extends ApiTestSupport {
         new GraphImporter(graph).importFrom(OutfitFixtures.source());
         catalogue.reload();
         String body = "{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}";
-        for (int attempt = 0; attempt < 600; attempt++) {
-            try {
-                postJson("/v1/outfits/score", body);
-                return;
-            } catch (HttpClientResponseException notYet) {
-                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notYet.getStatus(), notYet.getMessage());
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the outfit index was not ready within two minutes");
+        awaitOutfitIndex(body);
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.stylegraph.api.PrometheusScrape;
 import io.stylegraph.api.feedback.FeedbackLog;
 import io.stylegraph.api.feedback.ProjectionReconciler;
@@ -50,9 +49,6 @@ class PrometheusMetricsTest extends TrainingTestSupport {
     @Inject
     JdbcOperations jdbc;
 
-    @Inject
-    TransactionOperations<java.sql.Connection> transactions;
-
     @BeforeAll
     void tasteGroups() {
         resetCatalogue(8);
@@ -64,9 +60,7 @@ class PrometheusMetricsTest extends TrainingTestSupport {
     /** The registry is shared by the test classes: TrainingApiTest expects to start with no active recommender. */
     @AfterAll
     void retireTheModel() {
-        transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE model_version SET status = 'retired',"
-                + " retired_at = now(), note = 'retired by PrometheusMetricsTest'"
-                + " WHERE kind = 'recommender' AND status = 'active'", statement -> statement.executeUpdate()));
+        retireActiveRecommender();
     }
 
     private PrometheusScrape scrape() {

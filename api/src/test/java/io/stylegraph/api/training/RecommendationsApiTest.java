@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.stream.IntStream;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +28,6 @@ import org.junit.jupiter.api.Test;
 class RecommendationsApiTest extends TrainingTestSupport {
     @Inject
     ServedModelHolder served;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
 
     /**
      * 8 items per slot (even index: women, odd: men; shoes-1 and shoes-5 made unisex), 40 shoppers in two taste groups
@@ -56,13 +49,7 @@ class RecommendationsApiTest extends TrainingTestSupport {
         giveItemsSlotTextVectors();
         catalogue.reload();
 
-        Map<String, Object> run = trainAndWait();
-        assertEquals("done", run.get("status"), String.valueOf(run));
-        long version = ((Number) run.get("modelVersionId")).longValue();
-        if (served.current().map(ServedModel::version).orElse(-1L) != version) {
-            // the gate compares with whatever another test class left active; this class wants its own model served
-            postJson("/v1/models/" + version + "/promote", "{\"reason\": \"recommendations test\"}");
-        }
+        long version = trainAndServe("recommendations test");
         assertEquals(version, served.current().orElseThrow().version());
     }
 
@@ -72,14 +59,7 @@ class RecommendationsApiTest extends TrainingTestSupport {
      */
     @AfterAll
     void retireTheModel() {
-        transactions.executeWrite(status -> {
-            try (Statement statement = status.getConnection().createStatement()) {
-                return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
-                        + "note = 'retired by RecommendationsApiTest' WHERE kind = 'recommender' AND status = 'active'");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        retireActiveRecommender();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,18 +1,14 @@
 package io.stylegraph.api.training;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.stylegraph.api.ApiTestSupport;
 
-/** Tiny training settings, the two-taste-groups graph and a run-and-wait helper for the training API tests. */
+/** Tiny training settings and the two-taste-groups graph for the training API tests. */
 public abstract class TrainingTestSupport extends ApiTestSupport {
 
     @Override
@@ -50,20 +46,5 @@ public abstract class TrainingTestSupport extends ApiTestSupport {
                 SET i.text = [s IN ['top', 'bottom', 'shoes', 'dress'] | CASE WHEN i.slot = s THEN 1.0 ELSE 0.0 END]
                     + [0.01 * toInteger(split(i.id, '-')[1])]
                 """, Map.of());
-    }
-
-    /** Starts a run through the API and polls it until it is done or failed (at most a minute). */
-    protected Map<String, Object> trainAndWait() throws InterruptedException {
-        HttpResponse<String> accepted = postJson("/v1/training/runs", "{}");
-        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
-        String location = accepted.getHeaders().get("Location");
-        for (int attempt = 0; attempt < 600; attempt++) {
-            Map<String, Object> run = getJson(location);
-            if ("done".equals(run.get("status")) || "failed".equals(run.get("status"))) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("training did not finish");
     }
 }
