@@ -8,10 +8,19 @@ import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import jakarta.inject.Singleton;
 
-/** Reports whether the style graph answers; shown as {@code neo4j} under {@code /health}. */
+/**
+ * Reports whether the style graph answers; shown as {@code neo4j} under {@code /health}. An unreachable graph is
+ * {@code DEGRADED}, not {@code DOWN}: the service still accepts feedback into PostgreSQL (projected once Neo4j answers)
+ * and serves the feed, so a load balancer must keep sending it traffic. {@code /health} and {@code /health/readiness}
+ * answer 200 with status {@code DEGRADED} meanwhile; PostgreSQL being down is what makes them 503.
+ */
 @Singleton
 @Readiness
 public class GraphHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+    /** Ranks above UP and below DOWN when statuses are aggregated (no operational flag: see HealthStatus#compareTo). */
+    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED",
+            "the style graph is unreachable; feedback is kept in PostgreSQL and projected later", null, 500);
+
     private final GraphDatabase graph;
     private final GraphConfiguration config;
 
@@ -23,7 +32,7 @@ public class GraphHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
     @Override
     protected Map<String, Object> getHealthInformation() {
         boolean up = graph.isAvailable();
-        healthStatus = up ? HealthStatus.UP : HealthStatus.DOWN;
+        healthStatus = up ? HealthStatus.UP : DEGRADED;
         return Map.of("uri", config.getUri(), "available", up);
     }
 
