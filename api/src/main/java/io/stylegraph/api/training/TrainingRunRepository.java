@@ -18,8 +18,26 @@ public interface TrainingRunRepository extends CrudRepository<TrainingRun, Long>
     @Query("SELECT * FROM training_run WHERE status IN ('done', 'failed') ORDER BY id DESC LIMIT 1")
     Optional<TrainingRun> lastFinished();
 
-    /** Runs a previous process left queued or running when it stopped: they will never finish. */
+    /** Fails every queued or running run, whoever runs it (tests that need the one-run slot free). */
     @Query("UPDATE training_run SET status = 'failed', finished_at = now(), failure_reason = :reason"
             + " WHERE status IN ('queued', 'running')")
     void failUnfinished(String reason);
+
+    /** Marks a run as this process's; its heartbeats keep it alive from now on. */
+    @Query("UPDATE training_run SET owner = :owner, heartbeat_at = now() WHERE id = :id")
+    void claim(long id, String owner);
+
+    /** This process's unfinished runs are still being worked on. */
+    @Query("UPDATE training_run SET heartbeat_at = now() WHERE owner = :owner AND status IN ('queued', 'running')")
+    void beat(String owner);
+
+    /** A process that stops cleanly fails the runs it will not finish. */
+    @Query("UPDATE training_run SET status = 'failed', finished_at = now(), failure_reason = :reason"
+            + " WHERE owner = :owner AND status IN ('queued', 'running')")
+    void failOwnedBy(String owner, String reason);
+
+    /** Unfinished runs nobody has heartbeated for {@code staleSeconds}: their process died. Returns how many. */
+    @Query("UPDATE training_run SET status = 'failed', finished_at = now(), failure_reason = :reason"
+            + " WHERE status IN ('queued', 'running') AND heartbeat_at < now() - :staleSeconds * interval '1 second'")
+    long failStale(long staleSeconds, String reason);
 }

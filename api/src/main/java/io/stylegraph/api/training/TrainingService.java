@@ -1,14 +1,20 @@
 package io.stylegraph.api.training;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.stylegraph.api.cli.RunEnvironment;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.registry.ModelRegistry;
@@ -41,6 +47,10 @@ public class TrainingService {
     private final GraphDatabase graph;
     private final TrainingSettings settings;
     private final ApplicationEventPublisher<TrainingRunFinished> finished;
+    private final Duration staleAfter;
+    /** This process, as the owner of the training runs it starts. */
+    private final String owner = ProcessHandle.current().pid() + "@" + hostName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stylegraph-training");
         thread.setDaemon(true);
@@ -48,8 +58,10 @@ public class TrainingService {
     });
 
     public TrainingService(TrainingRunRepository runs, ModelRegistry registry, GraphDatabase graph,
-                           TrainingSettings settings, ApplicationEventPublisher<TrainingRunFinished> finished) {
+                           TrainingSettings settings, ApplicationEventPublisher<TrainingRunFinished> finished,
+                           @Value("${stylegraph.training.stale-after:2m}") Duration staleAfter) {
         this.runs = runs;
+        this.staleAfter = staleAfter;
         this.registry = registry;
         this.graph = graph;
         this.settings = settings;
@@ -58,12 +70,43 @@ public class TrainingService {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        runs.failUnfinished("the service stopped while this run was queued or running");
+        failStaleRuns();
+    }
+
+    /**
+     * Keeps this process's unfinished runs alive and fails those whose process died (no heartbeat for
+     * {@code stylegraph.training.stale-after}); runs of another live process, such as the nightly trainer, are left
+     * alone.
+     */
+    @Scheduled(fixedDelay = "${stylegraph.training.heartbeat-interval:15s}",
+            initialDelay = "${stylegraph.training.heartbeat-interval:15s}")
+    void heartbeat() {
+        runs.beat(owner);
+        failStaleRuns();
+    }
+
+    long failStaleRuns() {
+        long failed = runs.failStale(staleAfter.toSeconds(), "no heartbeat for " + staleAfter.toSeconds()
+                + " s: the process running it stopped");
+        if (failed > 0) {
+            LOG.warn("Failed {} training run(s) whose process stopped without finishing them", failed);
+        }
+        return failed;
     }
 
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        try {
+            runs.failOwnedBy(owner, "the service stopped while this run was queued or running");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark this process's unfinished training runs failed; they go stale in {} s",
+                    staleAfter.toSeconds(), e);
+        }
+    }
+
+    String owner() {
+        return owner;
     }
 
     /** Queues a run and returns at once; 409 when one is already queued or running. */
@@ -80,7 +123,9 @@ public class TrainingService {
 
     private TrainingRun enqueue(String trigger) {
         try {
-            return runs.save(TrainingRun.queued(ServedModelHolder.KIND, trigger));
+            TrainingRun queued = runs.save(TrainingRun.queued(ServedModelHolder.KIND, trigger));
+            runs.claim(queued.id(), owner);
+            return queued;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("training_run_one_running")) {
                 throw new ProblemException(HttpStatus.CONFLICT, "training-already-running", null,
@@ -156,6 +201,14 @@ public class TrainingService {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
         }
     }
 }
