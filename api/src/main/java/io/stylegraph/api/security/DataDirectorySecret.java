@@ -3,6 +3,7 @@ package io.stylegraph.api.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,10 +48,10 @@ public final class DataDirectorySecret {
         Path file = file(dataDirectory);
         Path partial = dataDirectory.resolve(FILE_NAME + ".partial");
         Files.deleteIfExists(partial);
-        try {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(partial);
+        } else {
+            Files.createFile(partial); // no POSIX permissions to set (e.g. Windows): the folder's own rules apply
         }
         Files.writeString(partial, secret + "\n", StandardCharsets.UTF_8);
         try {
