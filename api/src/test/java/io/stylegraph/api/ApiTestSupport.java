@@ -58,9 +58,14 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return TestInfrastructure.properties();
     }
 
+    /** Empties the shared graph: the test classes each start from their own catalogue. */
+    protected void clearGraph() {
+        graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+    }
+
     /** Replaces the graph's content with {@code perSlot} items in each of top, bottom, shoes and dress. */
     protected void resetCatalogue(int perSlot) {
-        graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+        clearGraph();
         CatalogueSource source = new CatalogueSource() {
             @Override
             public String name() {

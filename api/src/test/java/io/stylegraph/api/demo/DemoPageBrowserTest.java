@@ -88,21 +88,9 @@ class DemoPageBrowserTest extends ApiTestSupport {
     /** Catalogue with photos, embedded for search; 40 shoppers in two taste groups; a served recommender. */
     @BeforeAll
     void catalogueModelsAndIndexes() throws Exception {
-        graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+        clearGraph();
         new GraphImporter(graph).importFrom(DemoCatalogue.source(DemoCatalogue.items(photos)));
-        graph.run("""
-                UNWIND range(0, 39) AS u
-                MATCH (i:Item)
-                WHERE (u % 2 = 0 AND i.gender = 'women' AND i.slot IN ['top', 'shoes'])
-                   OR (u % 2 = 1 AND i.gender = 'men' AND i.slot IN ['bottom', 'shoes'])
-                WITH u, i ORDER BY i.id
-                WITH u, collect(i) AS items
-                UNWIND range(0, 3) AS k
-                WITH u, items[(u + k * 3) % size(items)] AS item, k
-                MERGE (s:User {id: 'taste-' + u})
-                MERGE (s)-[r:LIKED]->(item)
-                SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
-                """, Map.of());
+        OutfitFixtures.likeInGenderedTasteGroups(graph);
         catalogue.reload();
 
         embeddings.requestRun();

@@ -12,6 +12,7 @@ import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.ImportSink;
+import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.outfit.ItemVectors;
 import io.stylegraph.training.outfit.OutfitRecord;
@@ -117,5 +118,22 @@ public final class OutfitFixtures {
             model.save(file);
             return model;
         }
+    }
+
+    /** 40 shoppers {@code taste-0..39}: even ones like four women's tops and shoes, odd ones men's bottoms and shoes. */
+    public static void likeInGenderedTasteGroups(GraphDatabase graph) {
+        graph.run("""
+                UNWIND range(0, 39) AS u
+                MATCH (i:Item)
+                WHERE (u % 2 = 0 AND i.gender = 'women' AND i.slot IN ['top', 'shoes'])
+                   OR (u % 2 = 1 AND i.gender = 'men' AND i.slot IN ['bottom', 'shoes'])
+                WITH u, i ORDER BY i.id
+                WITH u, collect(i) AS items
+                UNWIND range(0, 3) AS k
+                WITH u, items[(u + k * 3) % size(items)] AS item, k
+                MERGE (s:User {id: 'taste-' + u})
+                MERGE (s)-[r:LIKED]->(item)
+                SET r.at = datetime('2026-01-01T00:00:00Z') + duration({hours: k})
+                """, Map.of());
     }
 }

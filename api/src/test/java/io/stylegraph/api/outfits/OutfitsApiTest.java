@@ -48,7 +48,7 @@ class OutfitsApiTest extends ApiTestSupport {
 
     @BeforeAll
     void catalogueAndModelReady() throws Exception {
-        graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+        clearGraph();
         new GraphImporter(graph).importFrom(OutfitFixtures.source());
         catalogue.reload();
         String body = "{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}";

@@ -11,27 +11,27 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A plain JDK client for the security tests: it sends exactly the headers it is given (the Micronaut test clients
- * sign every request as an admin) and never throws on an error status.
+ * A plain JDK client for the security and rate-limit tests: it sends exactly the headers it is given (the Micronaut
+ * test clients sign every request as an admin) and never throws on an error status.
  */
-final class RawClient {
+public final class RawClient {
     static final String BOUNDARY = "stylegraph-test-boundary";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    RawClient(URI serverUri) {
+    public RawClient(URI serverUri) {
         this.base = serverUri.toString().replaceAll("/$", "");
     }
 
-    record Answer(String method, String path, int status, Map<String, java.util.List<String>> headers, String body) {
-        String header(String name) {
+    public record Answer(String method, String path, int status, Map<String, java.util.List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(", ", e.getValue())).findFirst().orElse(null);
         }
     }
 
-    Answer send(String method, String path, String token, String contentType, String body, String... headers) {
+    public Answer send(String method, String path, String token, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -55,17 +55,17 @@ final class RawClient {
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send("GET", path, token, null, null);
     }
 
     /** A multipart body with one text part, {@code name=value}. */
-    static String multipart(String name, String value) {
+    public static String multipart(String name, String value) {
         return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n--"
                 + BOUNDARY + "--\r\n";
     }
 
-    static String multipartType() {
+    public static String multipartType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
     }
 }
