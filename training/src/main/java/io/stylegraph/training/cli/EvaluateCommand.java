@@ -2,12 +2,16 @@ package io.stylegraph.training.cli;
 
 import io.stylegraph.training.data.Dataset;
 import io.stylegraph.training.data.DatasetCatalog;
+import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.graph.ContentVectors;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.kernel.KernelEngine;
+import io.stylegraph.training.model.ContentKnnTrainer;
 import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
+import io.stylegraph.training.model.ItemFeatures;
 import io.stylegraph.training.model.PopularityTrainer;
 import io.stylegraph.training.model.RecommenderModel;
 import io.stylegraph.training.model.Trainer;
@@ -37,7 +41,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--models", split = ",", defaultValue = "popular,bpr,lightgcn,freedom",
-            description = "comma-separated: popular, bpr, lightgcn, freedom (default: ${DEFAULT-VALUE})")
+            description = "comma-separated: popular, content-knn, bpr, lightgcn, freedom (with the dataset's item "
+                    + "content, where it has any), freedom-id (FREEDOM without content) (default: ${DEFAULT-VALUE})")
     List<String> models;
 
     @Option(names = "--data-dir", defaultValue = "../shared/data", description = "data root (default: ${DEFAULT-VALUE})")
@@ -92,6 +97,27 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "weight of dislikes as negative edges in the *-signed models (default 0.5)")
     Double dislikeEdgeWeight;
 
+    @Option(names = "--knn-k", description = "neighbours per item of FREEDOM's item–item graph (default 10)")
+    Integer knnK;
+
+    @Option(names = "--content-knn-k", defaultValue = "50",
+            description = "neighbours per item of the content-knn baseline (default: ${DEFAULT-VALUE})")
+    int contentKnnK;
+
+    @Option(names = "--modality-loss-weight",
+            description = "weight of FREEDOM's modality-projection BPR terms (default 1e-4)")
+    Double modalityLossWeight;
+
+    @Option(names = "--content-embedding", negatable = true,
+            description = "FREEDOM: add a trained projection of each item's content vector to its ID embedding "
+                    + "(default: off)")
+    boolean contentEmbedding;
+
+    @Option(names = "--content-min-df", defaultValue = "2",
+            description = "content terms on fewer items than this are left out of the content vectors "
+                    + "(default: ${DEFAULT-VALUE})")
+    int contentMinDf;
+
     /** How a graph model uses dislikes, chosen by a suffix of its name. */
     enum DislikeUse {
         HARD_NEGATIVES(""), IGNORED("-no-dislikes"), SIGNED_EDGES("-signed"), BOTH("-hard-signed");
@@ -113,6 +139,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             return found;
         }
     }
+
+    /** The modality name of the TF-IDF vectors built from a dataset's item terms. */
+    static final String CONTENT_MODALITY = "category";
+    private static final String FREEDOM_ID_ONLY = "freedom-id";
 
     private final PrintStream out;
     @CommandLine.Spec
@@ -146,16 +176,28 @@ public final class EvaluateCommand implements Callable<Integer> {
                 data.numUsers(), data.numItems(), data.split().train().nnz(), data.split().valid().nnz(),
                 data.split().test().nnz(), testUsers);
         TrainingData trainingData = TrainingData.of(data);
+        if (data.hasItemTerms()) {
+            ContentVectors content = ContentVectors.tfidf(data.itemTerms(), contentMinDf);
+            out.printf(Locale.ROOT, "item content: %d of %d items have content vectors over %d terms%n",
+                    content.itemsWithVectors(), data.numItems(), content.vocabulary().size());
+            trainingData = trainingData.withFeatures(new ItemFeatures(data.numItems(),
+                    List.of(content.modality(CONTENT_MODALITY, 1.0))));
+        }
+        InteractionMatrix coldTest = coldItemLikes(data.split().train(), data.split().test());
+        out.printf(Locale.ROOT, "cold-item slice: %d test likes of %d users on items without train likes%n",
+                coldTest.nnz(), coldTest.usersWithInteractions());
         int cores = Runtime.getRuntime().availableProcessors();
         List<EvaluationReport.ModelReport> reports = new ArrayList<>();
         try (Evaluator evaluator = Evaluator.standard(threads == null ? cores : threads)) {
             for (String name : models) {
-                reports.add(run(name.strip(), trainingData, data, evaluator));
+                reports.add(run(name.strip(), trainingData, data, coldTest, evaluator));
             }
         }
         EvaluationReport report = new EvaluationReport(dataset,
                 new EvaluationReport.DatasetSummary(data.numUsers(), data.numItems(), data.split().train().nnz(),
-                        data.split().valid().nnz(), data.split().test().nnz(), data.dislikes().nnz(), testUsers),
+                        data.split().valid().nnz(), data.split().test().nnz(), data.dislikes().nnz(), testUsers,
+                        coldTest.nnz(), coldTest.usersWithInteractions(),
+                        trainingData.features().modalities().stream().map(ItemFeatures.Modality::name).toList()),
                 commandLine(), revision, startedAt.toString(), Instant.now().toString(),
                 new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
@@ -167,9 +209,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationReport.ModelReport run(String name, TrainingData trainingData, Dataset data,
-                                             Evaluator evaluator) {
+                                             InteractionMatrix coldTest, Evaluator evaluator) {
         ResourceUsage.resetPeaks();
         Trainer<? extends RecommenderModel> trainer = trainer(name);
+        if (name.startsWith(FREEDOM_ID_ONLY) || name.startsWith("lightgcn") || name.startsWith("bpr")) {
+            trainingData = trainingData.withFeatures(ItemFeatures.none(trainingData.numItems()));
+        }
         out.printf("== %s %s%n", name, trainer.parameters());
         List<EvaluationReport.EpochRecord> epochs = new ArrayList<>();
         RecommenderModel model = trainer.train(trainingData, summary -> {
@@ -182,6 +227,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + "Coverage@20 %.3f (%.1f s)%n", name, model.provenance().bestEpoch(),
                 test.get("Recall@20"), test.get("NDCG@20"), test.get("Recall@10"), test.get("NDCG@10"),
                 test.get("Coverage@20"), test.seconds());
+        EvaluationResult cold = evaluator.evaluate(model.scorer(), data.split().train(), coldTest);
+        out.printf(Locale.ROOT, "%s cold-item slice: Recall@20 %.4f NDCG@20 %.4f%n", name, cold.get("Recall@20"),
+                cold.get("NDCG@20"));
         double secondsPerEpoch = epochs.stream().mapToDouble(EvaluationReport.EpochRecord::trainSeconds).average()
                 .orElse(0);
         double secondsPerEvaluation = epochs.stream().filter(e -> e.evaluationSeconds() != null)
@@ -190,22 +238,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         return new EvaluationReport.ModelReport(name, trainer.parameters(), model.provenance().kernel(),
                 model.provenance().epochsRun(), model.provenance().bestEpoch(), secondsPerEpoch,
                 secondsPerEvaluation, model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
-                validation, ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(), epochs);
+                validation, cold.metrics(), ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(), epochs);
     }
 
     Trainer<? extends RecommenderModel> trainer(String name) {
         if (PopularityTrainer.NAME.equals(name)) {
             return new PopularityTrainer();
         }
+        if (ContentKnnTrainer.NAME.equals(name)) {
+            return new ContentKnnTrainer(contentKnnK);
+        }
         DislikeUse dislikeUse = DislikeUse.of(name);
         String base = name.substring(0, name.length() - dislikeUse.suffix.length());
         FreedomConfig config = switch (base) {
             case "bpr" -> FreedomConfig.bprMf();
             case "lightgcn" -> FreedomConfig.lightGcn();
-            case "freedom" -> keepRatio == null ? FreedomConfig.freedom()
+            case "freedom", FREEDOM_ID_ONLY -> keepRatio == null ? FreedomConfig.freedom()
                     : FreedomConfig.freedom().withKeepRatio(keepRatio);
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "unknown model '" + name + "'; known: popular, bpr, lightgcn, freedom, each of the last three "
+                    "unknown model '" + name + "'; known: popular, content-knn, bpr, lightgcn, freedom, freedom-id, "
+                            + "each of the last four "
                             + "optionally with -no-dislikes, -signed or -hard-signed");
         };
         config = config.withName(name);
@@ -244,7 +296,30 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (dimension != null) {
             config = config.withDimension(dimension);
         }
+        if (knnK != null) {
+            config = config.withKnnK(knnK);
+        }
+        if (modalityLossWeight != null && config.itemGraph()) {
+            config = config.withModalityLossWeight(modalityLossWeight);
+        }
+        if (config.itemGraph()) {
+            config = config.withContentEmbedding(contentEmbedding);
+        }
         return new FreedomTrainer(config);
+    }
+
+    /** The test likes whose item has no train like: what only content can find. */
+    static InteractionMatrix coldItemLikes(InteractionMatrix train, InteractionMatrix test) {
+        int[] trainDegrees = train.itemDegrees();
+        InteractionMatrix.Builder cold = InteractionMatrix.builder(test.numUsers(), test.numItems());
+        for (int user = 0; user < test.numUsers(); user++) {
+            for (int item : test.itemsOf(user)) {
+                if (trainDegrees[item] == 0) {
+                    cold.add(user, item);
+                }
+            }
+        }
+        return cold.build();
     }
 
     private static EvaluationReport.EpochRecord record(EpochSummary summary) {

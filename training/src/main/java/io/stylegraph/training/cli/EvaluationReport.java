@@ -7,8 +7,12 @@ import java.util.Map;
 public record EvaluationReport(String dataset, DatasetSummary data, String command, String gitRevision,
                                String startedAt, String finishedAt, Machine machine, List<ModelReport> models) {
 
+    /**
+     * @param coldTestLikes test likes of items that have no train like, by {@code coldTestUsers} users
+     * @param modalities    the item content modalities the content-aware models were given
+     */
     public record DatasetSummary(int users, int items, int trainLikes, int validLikes, int testLikes, int dislikes,
-                                 int testUsers) {
+                                 int testUsers, int coldTestLikes, int coldTestUsers, List<String> modalities) {
     }
 
     public record Machine(int cores, long maxHeapBytes, String java, String os) {
@@ -17,7 +21,8 @@ public record EvaluationReport(String dataset, DatasetSummary data, String comma
     public record ModelReport(String name, Map<String, String> parameters, String kernel, int epochsRun,
                               int bestEpoch, double secondsPerEpoch, double secondsPerEvaluation,
                               double trainingSeconds, double testEvaluationSeconds, Map<String, Double> test,
-                              Map<String, Double> validation, long peakHeapBytes, long peakRssBytes,
+                              Map<String, Double> validation, Map<String, Double> coldItemTest,
+                              long peakHeapBytes, long peakRssBytes,
                               List<EpochRecord> epochs) {
     }
 

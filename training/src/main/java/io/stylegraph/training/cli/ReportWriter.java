@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes an {@link EvaluationReport} as {@code <name>.json} and {@code .md}, by default {@code evaluate-<dataset>}. */
 final class ReportWriter {
@@ -47,6 +48,9 @@ final class ReportWriter {
                 "- data: %d users, %d items; likes train %d / valid %d / test %d; dislikes %d; %d users with test "
                         + "items%n", data.users(), data.items(), data.trainLikes(), data.validLikes(),
                 data.testLikes(), data.dislikes(), data.testUsers()));
+        md.append(data.modalities().isEmpty() ? "- item content: none\n"
+                : "- item content: " + String.join(", ", data.modalities())
+                + " (used by content-knn and freedom; freedom-id, lightgcn and bpr run without it)\n");
         md.append("- protocol: full ranking of all items, only train likes masked; Recall = hits / test items; "
                 + "NDCG with binary gains, ideal DCG over min(test items, K); every user with test items counts; "
                 + "test figures from the epoch with the best validation Recall@20.\n\n");
@@ -63,6 +67,16 @@ final class ReportWriter {
                 md.append(' ').append(value == null ? "" : String.format(Locale.ROOT, "%.4f", value)).append(" |");
             }
             md.append('\n');
+        }
+
+        md.append(String.format(Locale.ROOT, "%n## Cold-item slice%n%nThe %d test likes (of %d users) whose item has "
+                + "no train like: only item content can rank these items.%n%n| model | Recall@20 | NDCG@20 | "
+                + "Recall@50 | HitRate@20 |%n|---|---:|---:|---:|---:|%n", data.coldTestLikes(), data.coldTestUsers()));
+        for (EvaluationReport.ModelReport model : report.models()) {
+            Map<String, Double> cold = model.coldItemTest() == null ? Map.of() : model.coldItemTest();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", model.name(),
+                    fmt(cold.get("Recall@20")), fmt(cold.get("NDCG@20")), fmt(cold.get("Recall@50")),
+                    fmt(cold.get("HitRate@20"))));
         }
 
         md.append("\n## Training\n\n| model | kernel | epochs run | best epoch | s / epoch | s / evaluation pass "

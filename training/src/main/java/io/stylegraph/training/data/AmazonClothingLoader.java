@@ -7,12 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Loads {@code amazon-clothing/interactions.csv.gz} with its fixed {@code split.csv.gz} (same rows, same order).
- * User and item ids are numbered in order of first appearance in the interactions file.
+ * Loads {@code amazon-clothing/interactions.csv.gz} with its fixed {@code split.csv.gz} (same rows, same order), and
+ * when present {@code items.csv.gz} ({@code item_id,brand,categories}): each item's content terms are its category
+ * names ({@code category:<name>}, an unordered set) and its brand ({@code brand:<name>}). User and item ids are
+ * numbered in order of first appearance in the interactions file.
  */
 public final class AmazonClothingLoader {
 
@@ -64,7 +69,56 @@ public final class AmazonClothingLoader {
         int numItems = items.size();
         Split split = new Split(train.toMatrix(numUsers, numItems), valid.toMatrix(numUsers, numItems),
                 test.toMatrix(numUsers, numItems));
-        return new Dataset(NAME, users, items, split, InteractionMatrix.empty(numUsers, numItems));
+        Path itemsFile = dir.resolve("items.csv.gz");
+        List<List<String>> terms = Files.exists(itemsFile) ? itemTerms(itemsFile, items) : List.of();
+        return new Dataset(NAME, users, items, split, InteractionMatrix.empty(numUsers, numItems), terms);
+    }
+
+    /**
+     * Each known item's terms from the items file; items the file does not name get none. A row that cannot be read
+     * (wrong column count, an item named twice) stops the load with its file and line: a benchmark must not run on
+     * silently different content.
+     */
+    static List<List<String>> itemTerms(Path file, IdIndex items) {
+        List<List<String>> terms = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            terms.add(List.of());
+        }
+        boolean[] seen = new boolean[items.size()];
+        try (BufferedReader reader = gzipReader(file)) {
+            requireHeader(reader.readLine(), "item_id,brand,categories", file);
+            String line;
+            long row = 1;
+            while ((line = reader.readLine()) != null) {
+                row++;
+                List<String> fields = CsvLine.split(line);
+                if (fields == null || fields.size() != 3) {
+                    throw new IllegalStateException(file + " line " + row + ": expected 3 fields");
+                }
+                OptionalInt item = items.find(fields.get(0));
+                if (item.isEmpty()) {
+                    continue; // an item nobody liked carries no signal here
+                }
+                if (seen[item.getAsInt()]) {
+                    throw new IllegalStateException(file + " line " + row + ": item " + fields.get(0)
+                            + " named twice");
+                }
+                seen[item.getAsInt()] = true;
+                List<String> itemTerms = new ArrayList<>();
+                for (String category : fields.get(2).split("\\|")) {
+                    if (!category.isBlank()) {
+                        itemTerms.add("category:" + category.strip());
+                    }
+                }
+                if (!fields.get(1).isBlank()) {
+                    itemTerms.add("brand:" + fields.get(1).strip());
+                }
+                terms.set(item.getAsInt(), List.copyOf(itemTerms));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return terms;
     }
 
     private static BufferedReader gzipReader(Path file) throws IOException {

@@ -1,10 +1,14 @@
 package io.stylegraph.training.data;
 
+import java.util.List;
+
 /**
- * A named recommendation dataset: likes split into train/valid/test, and dislikes (hard negatives), all on one id
- * space.
+ * A named recommendation dataset: likes split into train/valid/test, dislikes (hard negatives), and each item's
+ * content terms (categories, brand …; an empty list where the data names none, and no list at all for a dataset
+ * without content), all on one id space.
  */
-public record Dataset(String name, IdIndex users, IdIndex items, Split split, InteractionMatrix dislikes) {
+public record Dataset(String name, IdIndex users, IdIndex items, Split split, InteractionMatrix dislikes,
+                      List<List<String>> itemTerms) {
 
     public Dataset {
         if (users.size() != split.numUsers() || items.size() != split.numItems()) {
@@ -13,6 +17,24 @@ public record Dataset(String name, IdIndex users, IdIndex items, Split split, In
         if (dislikes == null) {
             dislikes = InteractionMatrix.empty(split.numUsers(), split.numItems());
         }
+        itemTerms = itemTerms == null ? List.of() : List.copyOf(itemTerms);
+        if (!itemTerms.isEmpty() && itemTerms.size() != items.size()) {
+            throw new IllegalArgumentException(itemTerms.size() + " term lists for " + items.size() + " items");
+        }
+    }
+
+    /** A dataset without item content. */
+    public Dataset(String name, IdIndex users, IdIndex items, Split split, InteractionMatrix dislikes) {
+        this(name, users, items, split, dislikes, List.of());
+    }
+
+    public boolean hasItemTerms() {
+        return !itemTerms.isEmpty();
+    }
+
+    /** The same data on another split of the same likes. */
+    public Dataset withSplit(String newName, Split newSplit) {
+        return new Dataset(newName, users, items, newSplit, dislikes, itemTerms);
     }
 
     public int numUsers() {

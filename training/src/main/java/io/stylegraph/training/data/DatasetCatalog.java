@@ -29,8 +29,7 @@ public final class DatasetCatalog {
         }
         if (AMAZON_CLOTHING_SHUFFLED.equals(name)) {
             Dataset fixed = new AmazonClothingLoader().load(dataDir);
-            return new Dataset(name, fixed.users(), fixed.items(), fixed.split().shuffledPerUser(999),
-                    fixed.dislikes());
+            return fixed.withSplit(name, fixed.split().shuffledPerUser(999));
         }
         if (names().contains(name)) {
             return new SourceDatasetLoader(name, ChronologicalSplitter.eightOneOne()).load(dataDir);

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param keepRatio          share of like edges kept by degree-sensitive pruning each epoch; 1 turns pruning off
  * @param itemGraph          whether to build the item–item kNN graph from the features (FREEDOM) when there are any
  * @param modalityLossWeight weight of the modality-projection BPR terms (FREEDOM's reg_weight)
+ * @param contentEmbedding   whether an item's layer-0 embedding is its ID embedding plus a trained projection of its
+ *                           content vectors, so items that share content share part of their embedding and an item
+ *                           without likes starts from its content
  * @param hardNegativeRatio  share of negatives drawn from the user's dislikes when the user has any
  * @param dislikeEdgeWeight  weight w of dislikes as negative edges (−w) in the propagation graph; 0 (the default)
  *                           leaves them out: on rent-the-runway signed edges measured no better than hard negatives
@@ -25,8 +28,9 @@ import java.util.Map;
  */
 public record FreedomConfig(String name, int dimension, int layers, double learningRate, int batchSize, double l2,
                             double keepRatio, boolean itemGraph, int knnK, double modalityLossWeight,
-                            double hardNegativeRatio, double dislikeEdgeWeight, int maxEpochs, int patience,
-                            int evaluateEvery, String validationMetric, long seed, int threads, KernelEngine engine) {
+                            boolean contentEmbedding, double hardNegativeRatio, double dislikeEdgeWeight, int maxEpochs,
+                            int patience, int evaluateEvery, String validationMetric, long seed, int threads,
+                            KernelEngine engine) {
 
     public FreedomConfig {
         if (dimension < 1 || layers < 0 || batchSize < 1 || maxEpochs < 1 || patience < 1 || evaluateEvery < 1
@@ -40,7 +44,7 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
     }
 
     public static FreedomConfig freedom() {
-        return new FreedomConfig("freedom", 64, 2, 1e-3, 2048, 1e-2, 0.2, true, 10, 1e-4, 0.5, 0, 1000, 20, 1,
+        return new FreedomConfig("freedom", 64, 2, 1e-3, 2048, 1e-2, 0.2, true, 10, 1e-4, false, 0.5, 0, 1000, 20, 1,
                 "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU);
     }
 
@@ -56,116 +60,122 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
 
     public FreedomConfig withName(String value) {
         return new FreedomConfig(value, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withDimension(int value) {
         return new FreedomConfig(name, value, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withLayers(int value) {
         return new FreedomConfig(name, dimension, value, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withLearningRate(double value) {
         return new FreedomConfig(name, dimension, layers, value, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withBatchSize(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, value, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withL2(double value) {
-        return new FreedomConfig(name, dimension, layers, learningRate, batchSize, value, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+        return new FreedomConfig(name, dimension, layers, learningRate, batchSize, value, keepRatio, itemGraph,
+                knnK, modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs,
+                patience, evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withKeepRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, value, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withItemGraph(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, value, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withKnnK(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, value,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withModalityLossWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                value, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery, validationMetric, seed,
-                threads, engine);
+                value, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
+                validationMetric, seed, threads, engine);
+    }
+
+    public FreedomConfig withContentEmbedding(boolean value) {
+        return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
+                modalityLossWeight, value, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withHardNegativeRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, value, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery, validationMetric,
-                seed, threads, engine);
+                modalityLossWeight, contentEmbedding, value, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
+                validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withDislikeEdgeWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, value, maxEpochs, patience, evaluateEvery, validationMetric,
-                seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, value, maxEpochs, patience, evaluateEvery,
+                validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withMaxEpochs(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, value, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, value, patience,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withPatience(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, value, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, value,
+                evaluateEvery, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withEvaluateEvery(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, value, validationMetric,
-                seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                value, validationMetric, seed, threads, engine);
     }
 
     public FreedomConfig withValidationMetric(String value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery, value,
-                seed, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, value, seed, threads, engine);
     }
 
     public FreedomConfig withSeed(long value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, value, threads, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, value, threads, engine);
     }
 
     public FreedomConfig withThreads(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, value, engine);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, value, engine);
     }
 
     public FreedomConfig withEngine(KernelEngine value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
-                modalityLossWeight, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, value);
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, value);
     }
 
     /** Every setting as text, for provenance and reports. */
@@ -180,6 +190,7 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
         p.put("itemGraph", String.valueOf(itemGraph));
         p.put("knnK", String.valueOf(knnK));
         p.put("modalityLossWeight", String.valueOf(modalityLossWeight));
+        p.put("contentEmbedding", String.valueOf(contentEmbedding));
         p.put("hardNegativeRatio", String.valueOf(hardNegativeRatio));
         p.put("dislikeEdgeWeight", String.valueOf(dislikeEdgeWeight));
         p.put("maxEpochs", String.valueOf(maxEpochs));

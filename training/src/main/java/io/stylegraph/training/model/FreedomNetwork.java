@@ -32,6 +32,9 @@ final class FreedomNetwork {
     private final DenseMatrix embeddingsV;
     private final SparseOperator itemGraph;
     private final List<ModalityHead> heads = new ArrayList<>();
+    private final List<ContentPart> contentParts = new ArrayList<>();
+    /** Layer-0 embeddings: the ID embeddings plus the content parts' projections (the ID embeddings when none). */
+    private final DenseMatrix base;
 
     private final DenseMatrix[] layers;
     private final DenseMatrix output;
@@ -42,13 +45,36 @@ final class FreedomNetwork {
     private final DenseMatrix gradEmbeddings;
     private int step;
 
-    /** A modality's frozen features (with a constant 1 column for the bias) and its trained projection. */
-    private record ModalityHead(DenseMatrix features, DenseMatrix weights, DenseMatrix m, DenseMatrix v,
-                                DenseMatrix grad) {
+    /**
+     * A modality's frozen features (with a constant 1 column for the bias) and its trained projection. Dense
+     * features (encoder vectors) are projected on the batch's rows with a dense product; sparse ones (TF-IDF over
+     * categories, a few non-zeros in a thousand columns) through the sparse product over all items, whose cost is
+     * the number of non-zeros, into {@code projected} and {@code gradProjected} (one row per item).
+     */
+    private record ModalityHead(DenseMatrix features, SparseOperator sparseFeatures, DenseMatrix weights,
+                                DenseMatrix m, DenseMatrix v, DenseMatrix grad, DenseMatrix projected,
+                                DenseMatrix gradProjected) {
     }
+
+    /**
+     * A sparse modality's projection added to the items' layer-0 embeddings: features is N×(V+1) (user rows empty,
+     * a bias column), weights (V+1)×d.
+     */
+    private record ContentPart(SparseOperator features, DenseMatrix weights, DenseMatrix m, DenseMatrix v,
+                               DenseMatrix grad) {
+    }
+
+    /** Share of non-zero feature values below which a modality takes the sparse path. */
+    static final double SPARSE_DENSITY = 0.05;
 
     FreedomNetwork(TrainingKernel kernel, FreedomConfig config, int numUsers, int numItems, CsrMatrix itemItem,
                    ItemFeatures features, Random init) {
+        this(kernel, config, numUsers, numItems, itemItem, features, init, SPARSE_DENSITY);
+    }
+
+    /** As above, with the density below which a modality's features take the sparse path (tests compare both). */
+    FreedomNetwork(TrainingKernel kernel, FreedomConfig config, int numUsers, int numItems, CsrMatrix itemItem,
+                   ItemFeatures features, Random init, double sparseDensity) {
         this.kernel = kernel;
         this.config = config;
         this.numUsers = numUsers;
@@ -64,9 +90,18 @@ final class FreedomNetwork {
         this.itemGraph = itemItem == null ? null : kernel.upload(itemItem.embedAt(numUsers, numNodes));
         if (config.modalityLossWeight() > 0) {
             for (ItemFeatures.Modality modality : features.modalities()) {
-                heads.add(head(modality, numItems, init));
+                heads.add(head(modality, numItems, init, sparseDensity));
             }
         }
+        if (config.contentEmbedding()) {
+            for (ItemFeatures.Modality modality : features.modalities()) {
+                ContentPart part = contentPart(modality, numUsers, init, sparseDensity);
+                if (part != null) {
+                    contentParts.add(part);
+                }
+            }
+        }
+        this.base = contentParts.isEmpty() ? embeddings : kernel.zeros(numNodes, d);
         this.layers = new DenseMatrix[config.layers()];
         for (int l = 0; l < layers.length; l++) {
             layers[l] = kernel.zeros(numNodes, d);
@@ -79,8 +114,49 @@ final class FreedomNetwork {
         this.gradEmbeddings = kernel.zeros(numNodes, d);
     }
 
-    private ModalityHead head(ItemFeatures.Modality modality, int numItems, Random init) {
+    private ModalityHead head(ItemFeatures.Modality modality, int numItems, Random init, double sparseDensity) {
         int width = modality.dimension() + 1;
+        long nonZeros = 0;
+        for (float[] v : modality.vectors()) {
+            if (v != null) {
+                for (float x : v) {
+                    nonZeros += x != 0 ? 1 : 0;
+                }
+            }
+        }
+        boolean sparse = nonZeros + numItems < sparseDensity * numItems * (double) width;
+        float bound = (float) (1 / Math.sqrt(Math.max(1, width - 1)));
+        float[] weights = new float[width * d];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = (init.nextFloat() * 2 - 1) * bound;
+        }
+        DenseMatrix w = kernel.fromArray(weights, width, d);
+        if (sparse) {
+            int count = (int) nonZeros + numItems;
+            int[] rows = new int[count];
+            int[] cols = new int[count];
+            float[] vals = new float[count];
+            int at = 0;
+            for (int i = 0; i < numItems; i++) {
+                float[] v = modality.vectors()[i];
+                if (v != null) {
+                    for (int c = 0; c < v.length; c++) {
+                        if (v[c] != 0) {
+                            rows[at] = i;
+                            cols[at] = c;
+                            vals[at++] = v[c];
+                        }
+                    }
+                }
+                rows[at] = i;
+                cols[at] = width - 1;
+                vals[at++] = 1f;
+            }
+            SparseOperator features = kernel.upload(CsrMatrix.fromTriplets(numItems, width, rows, cols, vals, count,
+                    false));
+            return new ModalityHead(null, features, w, kernel.zeros(width, d), kernel.zeros(width, d),
+                    kernel.zeros(width, d), kernel.zeros(numItems, d), kernel.zeros(numItems, d));
+        }
         float[] rows = new float[numItems * width];
         for (int i = 0; i < numItems; i++) {
             float[] v = modality.vectors()[i];
@@ -89,13 +165,64 @@ final class FreedomNetwork {
             }
             rows[i * width + width - 1] = 1f;
         }
-        float bound = (float) (1 / Math.sqrt(Math.max(1, width - 1)));
-        float[] weights = new float[width * d];
-        for (int k = 0; k < weights.length; k++) {
-            weights[k] = (init.nextFloat() * 2 - 1) * bound;
+        return new ModalityHead(kernel.fromArray(rows, numItems, width), null, w, kernel.zeros(width, d),
+                kernel.zeros(width, d), kernel.zeros(width, d), null, null);
+    }
+
+    /** The content part of a sparse modality; null for a dense one (its full projection per batch costs too much). */
+    private ContentPart contentPart(ItemFeatures.Modality modality, int firstItemRow, Random init,
+                                    double sparseDensity) {
+        float[][] vectors = modality.vectors();
+        int width = modality.dimension() + 1;
+        long nonZeros = 0;
+        for (float[] v : vectors) {
+            if (v != null) {
+                for (float x : v) {
+                    nonZeros += x != 0 ? 1 : 0;
+                }
+            }
         }
-        return new ModalityHead(kernel.fromArray(rows, numItems, width), kernel.fromArray(weights, width, d),
-                kernel.zeros(width, d), kernel.zeros(width, d), kernel.zeros(width, d));
+        if (nonZeros + vectors.length >= sparseDensity * vectors.length * (double) width) {
+            return null;
+        }
+        int count = (int) nonZeros + vectors.length;
+        int[] rows = new int[count];
+        int[] cols = new int[count];
+        float[] vals = new float[count];
+        int at = 0;
+        for (int i = 0; i < vectors.length; i++) {
+            float[] v = vectors[i];
+            if (v == null) {
+                continue; // no content: the item's layer-0 embedding is its ID embedding alone
+            }
+            for (int c = 0; c < v.length; c++) {
+                if (v[c] != 0) {
+                    rows[at] = firstItemRow + i;
+                    cols[at] = c;
+                    vals[at++] = v[c];
+                }
+            }
+            rows[at] = firstItemRow + i;
+            cols[at] = width - 1;
+            vals[at++] = 1f;
+        }
+        float[] weights = new float[width * d];
+        xavierUniform(weights, 0, width, d, init);
+        SparseOperator features = kernel.upload(CsrMatrix.fromTriplets(numNodes, width, rows, cols, vals, at, false));
+        return new ContentPart(features, kernel.fromArray(weights, width, d), kernel.zeros(width, d),
+                kernel.zeros(width, d), kernel.zeros(width, d));
+    }
+
+    /** Recomputes {@link #base} from the current ID embeddings and content weights. */
+    private void refreshBase() {
+        if (contentParts.isEmpty()) {
+            return;
+        }
+        kernel.axpby(1f, embeddings, 0f, base);
+        for (ContentPart part : contentParts) {
+            kernel.propagate(part.features(), part.weights(), scratch);
+            kernel.axpby(1f, scratch, 1f, base);
+        }
     }
 
     /** Glorot/Xavier uniform over a rows × d block, bound √(6/(rows+d)). */
@@ -108,18 +235,19 @@ final class FreedomNetwork {
 
     /** Computes F into {@link #output} over the given user–item adjacency. */
     private void forward(SparseOperator adjacency) {
-        DenseMatrix previous = embeddings;
+        refreshBase();
+        DenseMatrix previous = base;
         for (DenseMatrix layer : layers) {
             kernel.propagate(adjacency, previous, layer);
             previous = layer;
         }
         float mean = 1f / (layers.length + 1);
-        kernel.axpby(mean, embeddings, 0f, output);
+        kernel.axpby(mean, base, 0f, output);
         for (DenseMatrix layer : layers) {
             kernel.axpby(mean, layer, 1f, output);
         }
         if (itemGraph != null) {
-            kernel.propagate(itemGraph, embeddings, scratch);
+            kernel.propagate(itemGraph, base, scratch);
             kernel.axpby(1f, scratch, 1f, output);
         }
     }
@@ -131,6 +259,9 @@ final class FreedomNetwork {
         kernel.adam(embeddings, gradEmbeddings, embeddingsM, embeddingsV, adam, step);
         for (ModalityHead head : heads) {
             kernel.adam(head.weights(), head.grad(), head.m(), head.v(), adam, step);
+        }
+        for (ContentPart part : contentParts) {
+            kernel.adam(part.weights(), part.grad(), part.m(), part.v(), adam, step);
         }
         return loss;
     }
@@ -177,6 +308,10 @@ final class FreedomNetwork {
             kernel.propagateAdjoint(itemGraph, gradOutput, scratch);
             kernel.axpby(1f, scratch, 1f, gradEmbeddings);
         }
+        // layer 0 is E + Σ F·W: the content weights get Fᵀ·∂(layer 0); the L2 term below is on E alone
+        for (ContentPart part : contentParts) {
+            kernel.propagateAdjoint(part.features(), gradEmbeddings, part.grad());
+        }
         if (config.l2() > 0) {
             float coefficient = (float) (config.l2() / (2.0 * batch));
             loss += kernel.squaredNorm(embeddings, users, coefficient, gradEmbeddings);
@@ -192,6 +327,7 @@ final class FreedomNetwork {
             forward(graph.operator());
             return;
         }
+        refreshBase();
         // rows[l] = rows layer l+1 must hold: the batch, plus the neighbours of what the next layer needs
         int[][] rows = new int[layers.length][];
         int[] needed = batchNodes;
@@ -199,7 +335,7 @@ final class FreedomNetwork {
             rows[l] = needed;
             needed = needed == null ? null : graph.restrictable(graph.union(graph.neighbours(needed), batchNodes));
         }
-        DenseMatrix previous = embeddings;
+        DenseMatrix previous = base;
         for (int l = 0; l < layers.length; l++) {
             if (rows[l] == null) {
                 kernel.propagate(graph.operator(), previous, layers[l]);
@@ -209,18 +345,37 @@ final class FreedomNetwork {
             previous = layers[l];
         }
         float mean = 1f / (layers.length + 1);
-        kernel.axpby(mean, embeddings, 0f, output);
+        kernel.axpby(mean, base, 0f, output);
         for (DenseMatrix layer : layers) {
             kernel.axpby(mean, layer, 1f, output);
         }
         if (itemGraph != null) {
-            kernel.propagateRows(itemGraph, embeddings, batchNodes, scratch);
+            kernel.propagateRows(itemGraph, base, batchNodes, scratch);
             kernel.axpby(1f, scratch, 1f, output);
         }
     }
 
     float[] embeddingGradient() {
         return kernel.toArray(gradEmbeddings);
+    }
+
+    /** The gradient of content part m's weights left by the last {@link #lossAndGradient}. */
+    float[] contentGradient(int m) {
+        return kernel.toArray(contentParts.get(m).grad());
+    }
+
+    float[] contentValues(int m) {
+        return kernel.toArray(contentParts.get(m).weights());
+    }
+
+    void setContentValues(int m, float[] values) {
+        ContentPart part = contentParts.get(m);
+        kernel.axpby(1f, kernel.fromArray(values, part.weights().rows(), d), 0f, part.weights());
+    }
+
+    /** The gradient of modality head m's projection weights left by the last {@link #lossAndGradient}. */
+    float[] headGradient(int m) {
+        return kernel.toArray(heads.get(m).grad());
     }
 
     float[] embeddingValues() {
@@ -244,7 +399,19 @@ final class FreedomNetwork {
             neg[b] = batch + b;
         }
         double loss = 0;
+        int[] batchItems = null;
         for (ModalityHead head : heads) {
+            if (head.sparseFeatures() != null) {
+                if (batchItems == null) {
+                    batchItems = distinct(positives, negatives);
+                }
+                kernel.propagateRows(head.sparseFeatures(), head.weights(), batchItems, head.projected());
+                kernel.fill(head.gradProjected(), 0f);
+                loss += kernel.bpr(output, users, head.projected(), positives, negatives,
+                        (float) config.modalityLossWeight(), gradOutput, head.gradProjected());
+                kernel.propagateAdjoint(head.sparseFeatures(), head.gradProjected(), head.grad());
+                continue;
+            }
             DenseMatrix projected = kernel.zeros(2 * batch, d);
             DenseMatrix gradProjected = kernel.zeros(2 * batch, d);
             kernel.projectRows(head.features(), rows, head.weights(), projected);
@@ -254,6 +421,11 @@ final class FreedomNetwork {
             kernel.projectRowsAdjoint(head.features(), rows, gradProjected, head.grad());
         }
         return loss;
+    }
+
+    private static int[] distinct(int[] a, int[] b) {
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct().sorted()
+                .toArray();
     }
 
     /** Final user and item embeddings over the given (full) adjacency: [users U×d, items I×d]. */

@@ -75,4 +75,49 @@ class AmazonClothingLoaderTest {
 
         assertThrows(IllegalStateException.class, () -> new AmazonClothingLoader().load(root));
     }
+
+    @Test
+    void shouldReadEachItemsCategoriesAndBrandAsTerms(@TempDir Path root) throws IOException {
+        writeMiniature(root);
+        writeGzip(root.resolve("amazon-clothing/items.csv.gz"), """
+                item_id,brand,categories
+                A,Columbia,"Clothing, Shoes & Jewelry|Men|Shorts"
+                B,,"Clothing, Shoes & Jewelry|Women|Scarves & Wraps"
+                Z,Nobody,"Clothing, Shoes & Jewelry|Women"
+                C,"Levi""s",Clothing|Jeans
+                """);
+
+        Dataset d = new AmazonClothingLoader().load(root);
+
+        assertTrue(d.hasItemTerms());
+        assertEquals(java.util.List.of("category:Clothing, Shoes & Jewelry", "category:Men", "category:Shorts",
+                "brand:Columbia"), d.itemTerms().get(d.items().find("A").orElseThrow()));
+        assertEquals(java.util.List.of("category:Clothing, Shoes & Jewelry", "category:Women",
+                "category:Scarves & Wraps"), d.itemTerms().get(d.items().find("B").orElseThrow()));
+        assertEquals(java.util.List.of("category:Clothing", "category:Jeans", "brand:Levi\"s"),
+                d.itemTerms().get(d.items().find("C").orElseThrow()));
+        assertEquals(java.util.List.of(), d.itemTerms().get(d.items().find("D").orElseThrow()),
+                "an item the file does not name has no terms");
+    }
+
+    @Test
+    void shouldLoadWithoutTermsWhenTheItemsFileIsAbsent(@TempDir Path root) throws IOException {
+        writeMiniature(root);
+
+        assertTrue(new AmazonClothingLoader().load(root).itemTerms().isEmpty());
+    }
+
+    @Test
+    void shouldRefuseAnItemsFileThatNamesAnItemTwiceOrBreaksItsQuotes(@TempDir Path root) throws IOException {
+        writeMiniature(root);
+        writeGzip(root.resolve("amazon-clothing/items.csv.gz"), "item_id,brand,categories\nA,,Men\nA,,Women\n");
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> new AmazonClothingLoader().load(root));
+        assertTrue(twice.getMessage().contains("line 3"), twice.getMessage());
+
+        writeGzip(root.resolve("amazon-clothing/items.csv.gz"), "item_id,brand,categories\nA,,\"Men|Shorts\n");
+        IllegalStateException quotes = assertThrows(IllegalStateException.class,
+                () -> new AmazonClothingLoader().load(root));
+        assertTrue(quotes.getMessage().contains("line 2"), quotes.getMessage());
+    }
 }

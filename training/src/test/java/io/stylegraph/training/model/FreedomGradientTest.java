@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written backward pass against central finite differences of the forward loss. */
 class FreedomGradientTest {
@@ -81,6 +82,102 @@ class FreedomGradientTest {
                 network.setEmbeddingValues(minus);
                 double down = network.lossAndGradient(pruned, users, positives, negatives);
                 assertEquals((up - down) / (2 * h), analytic[k], 2e-3, "parameter " + k);
+            }
+        }
+    }
+
+    /** Multi-hot category vectors over 30 columns: a few non-zeros per item, the kind that takes the sparse path. */
+    private static ItemFeatures categoryFeatures(int items) {
+        float[][] vectors = new float[items][];
+        Random random = new Random(3);
+        for (int i = 0; i < items; i++) {
+            if (i == 5) {
+                continue; // an item without content
+            }
+            vectors[i] = new float[30];
+            vectors[i][i < 6 ? 0 : 1] = 0.6f;
+            vectors[i][2 + random.nextInt(28)] = 0.8f;
+        }
+        return new ItemFeatures(items, java.util.List.of(new ItemFeatures.Modality("category", vectors, 1.0)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldGiveTheSameLossAndGradientsWhetherSparseFeaturesTakeTheSparseOrTheDensePath(KernelEngine engine) {
+        InteractionMatrix likes = SmallGraphs.twoCommunities().train();
+        ItemFeatures features = categoryFeatures(12);
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withKnnK(3);
+        try (TrainingKernel kernel = engine.create(2)) {
+            var adjacency = new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9));
+            var itemGraph = new ItemKnnGraph(config.knnK()).build(features);
+            FreedomNetwork sparse = new FreedomNetwork(kernel, config, 16, 12, itemGraph, features, new Random(5), 1.0);
+            FreedomNetwork dense = new FreedomNetwork(kernel, config, 16, 12, itemGraph, features, new Random(5), 0.0);
+
+            double sparseLoss = sparse.lossAndGradient(PropagationGraph.upload(kernel, adjacency, 1.0),
+                    USERS, POSITIVES, NEGATIVES);
+            double denseLoss = dense.lossAndGradient(PropagationGraph.upload(kernel, adjacency, 1.0),
+                    USERS, POSITIVES, NEGATIVES);
+
+            assertEquals(denseLoss, sparseLoss, 1e-6);
+            float[] a = sparse.embeddingGradient();
+            float[] b = dense.embeddingGradient();
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(b[k], a[k], 1e-6, "embedding component " + k);
+            }
+            float[] ha = sparse.headGradient(0);
+            float[] hb = dense.headGradient(0);
+            double norm = 0;
+            for (int k = 0; k < ha.length; k++) {
+                assertEquals(hb[k], ha[k], 1e-6, "head weight " + k);
+                norm += Math.abs(hb[k]);
+            }
+            assertTrue(norm > 0, "the head must receive a gradient");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldMatchFiniteDifferencesForContentEmbeddingWeightsAndIdEmbeddings(KernelEngine engine) {
+        InteractionMatrix likes = SmallGraphs.twoCommunities().train();
+        ItemFeatures features = categoryFeatures(12);
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withL2(0.3)
+                .withKnnK(3).withContentEmbedding(true);
+        try (TrainingKernel kernel = engine.create(2)) {
+            FreedomNetwork network = new FreedomNetwork(kernel, config, 16, 12,
+                    new ItemKnnGraph(config.knnK()).build(features), features, new Random(5), 1.0);
+            PropagationGraph pruned = PropagationGraph.upload(kernel,
+                    new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
+            float[] weights = network.contentValues(0);
+            float[] embeddings = network.embeddingValues();
+            network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+            float[] analyticWeights = network.contentGradient(0);
+            float[] analyticEmbeddings = network.embeddingGradient();
+            double h = 2e-3;
+            double norm = 0;
+            for (int k = 0; k < weights.length; k += 5) {
+                float[] plus = weights.clone();
+                float[] minus = weights.clone();
+                plus[k] += (float) h;
+                minus[k] -= (float) h;
+                network.setContentValues(0, plus);
+                double up = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                network.setContentValues(0, minus);
+                double down = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                assertEquals((up - down) / (2 * h), analyticWeights[k], 2e-3, "content weight " + k);
+                norm += Math.abs(analyticWeights[k]);
+            }
+            assertTrue(norm > 1e-3, "content weights must receive a gradient");
+            network.setContentValues(0, weights);
+            for (int k = 0; k < embeddings.length; k += 7) {
+                float[] plus = embeddings.clone();
+                float[] minus = embeddings.clone();
+                plus[k] += (float) h;
+                minus[k] -= (float) h;
+                network.setEmbeddingValues(plus);
+                double up = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                network.setEmbeddingValues(minus);
+                double down = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                assertEquals((up - down) / (2 * h), analyticEmbeddings[k], 2e-3, "embedding " + k);
             }
         }
     }
