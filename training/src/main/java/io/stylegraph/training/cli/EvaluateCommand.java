@@ -261,6 +261,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                             + "optionally with -no-dislikes, -signed or -hard-signed");
         };
         config = config.withName(name);
+        if (base.equals(FREEDOM_ID_ONLY)) {
+            config = config.withItemGraph(false).withModalityLossWeight(0);
+        }
         double edgeWeight = dislikeEdgeWeight == null ? 0.5 : dislikeEdgeWeight;
         config = switch (dislikeUse) {
             case HARD_NEGATIVES -> config;

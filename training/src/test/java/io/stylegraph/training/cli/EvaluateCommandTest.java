@@ -90,4 +90,85 @@ class EvaluateCommandTest {
         assertEquals(1, report.get("data").get("dislikes").asInt());
         assertEquals(RentTheRunwayMiniature.USERS_WITH_THREE_LIKES, report.get("data").get("testUsers").asInt());
     }
+
+    /**
+     * 60 items in six (kind, style) groups of ten; each of 36 users likes six items of one group (four train, one
+     * valid, one test). Item B59, the last wrap dress, is liked once, in test only: a cold item only content can find.
+     */
+    private static void writeGzip(Path file, String text) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void writeContentMiniature(Path root) throws Exception {
+        String[] kinds = {"Shoes", "Dresses"};
+        String[][] styles = {{"Boots", "Sandals", "Sneakers"}, {"Maxi", "Mini", "Wrap"}};
+        StringBuilder itemsCsv = new StringBuilder("item_id,brand,categories\n");
+        for (int i = 0; i < 60; i++) {
+            int group = i / 10;
+            itemsCsv.append("B").append(i).append(i % 4 == 0 ? ",Acme," : ",,").append('"')
+                    .append("Clothing, Shoes & Jewelry|").append(kinds[group / 3]).append('|')
+                    .append(styles[group / 3][group % 3]).append("\"\n");
+        }
+        StringBuilder interactions = new StringBuilder("user_id,item_id,position\n");
+        StringBuilder split = new StringBuilder("user_id,item_id,split\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int u = 0; u < 36; u++) {
+            int group = u % 6;
+            java.util.List<Integer> members = new java.util.ArrayList<>();
+            for (int i = group * 10; i < group * 10 + 9; i++) {
+                members.add(i); // B59 is left out of everyone's history
+            }
+            java.util.Collections.shuffle(members, random);
+            java.util.List<Integer> picked = new java.util.ArrayList<>(members.subList(0, 6));
+            if (u == 5) {
+                picked.set(5, 59); // user 5 (wrap dresses) likes the cold B59, in test
+            }
+            for (int k = 0; k < 6; k++) {
+                String row = "U" + u + ",B" + picked.get(k);
+                interactions.append(row).append(',').append(k).append('\n');
+                split.append(row).append(',').append(k < 4 ? "train" : k == 4 ? "valid" : "test").append('\n');
+            }
+        }
+        Path dir = root.resolve("amazon-clothing");
+        writeGzip(dir.resolve("items.csv.gz"),
+                itemsCsv.toString());
+        writeGzip(dir.resolve("interactions.csv.gz"),
+                interactions.toString());
+        writeGzip(dir.resolve("split.csv.gz"),
+                split.toString());
+    }
+
+    @Test
+    void shouldCompareContentAwareAndIdOnlyModelsWithAColdItemSlice(@TempDir Path dir) throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models",
+                "popular,content-knn,freedom-id,freedom", "--data-dir", dir.resolve("data").toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--epochs", "3", "--seed", "5", "--threads", "1",
+                "--knn-k", "5", "--content-knn-k", "12", "--content-embedding");
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/evaluate-amazon-clothing.json").toFile());
+        JsonNode data = report.get("data");
+        assertEquals(1, data.get("coldTestLikes").asInt(), "B59 is the one test like without a train like");
+        assertEquals("category", data.get("modalities").get(0).asText());
+        JsonNode models = report.get("models");
+        assertEquals("content-knn", models.get(1).get("name").asText());
+        // user 5 likes wrap dresses: B59 shares both categories with them, so content ranks it high among 60
+        assertEquals(1.0, models.get(1).get("coldItemTest").get("Recall@20").asDouble(), 1e-9, out);
+        assertEquals(0.0, models.get(0).get("coldItemTest").get("Recall@20").asDouble(), 1e-9,
+                "popularity cannot rank an item nobody liked in train");
+        assertEquals("true", models.get(3).get("parameters").get("contentEmbedding").asText());
+        assertEquals("false", models.get(2).get("parameters").get("itemGraph").asText(), "freedom-id: no content");
+        assertEquals("false", models.get(2).get("parameters").get("contentEmbedding").asText());
+        String markdown = Files.readString(dir.resolve("reports/evaluate-amazon-clothing.md"));
+        assertTrue(markdown.contains("## Cold-item slice"), markdown);
+        assertTrue(markdown.contains("item content: category"), markdown);
+    }
 }
