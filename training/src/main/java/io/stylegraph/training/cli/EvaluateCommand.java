@@ -11,6 +11,7 @@ import io.stylegraph.training.model.ContentKnnTrainer;
 import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
+import io.stylegraph.training.model.HybridModel;
 import io.stylegraph.training.model.ItemFeatures;
 import io.stylegraph.training.model.PopularityTrainer;
 import io.stylegraph.training.model.RecommenderModel;
@@ -113,6 +114,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(default: off)")
     boolean contentEmbedding;
 
+    @Option(names = "--blend-content-weights", split = ",",
+            description = "for each trained graph model, also report it blended with content-knn (per-user "
+                    + "standardized scores, model + w·content), w chosen on validation among these weights")
+    List<Double> blendContentWeights;
+
     @Option(names = "--content-min-df", defaultValue = "2",
             description = "content terms on fewer items than this are left out of the content vectors "
                     + "(default: ${DEFAULT-VALUE})")
@@ -191,6 +197,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Evaluator evaluator = Evaluator.standard(threads == null ? cores : threads)) {
             for (String name : models) {
                 reports.add(run(name.strip(), trainingData, data, coldTest, evaluator));
+                if (lastTrained != null) {
+                    reports.add(blend(lastTrained, trainingData, data, coldTest, evaluator));
+                    lastTrained = null;
+                }
             }
         }
         EvaluationReport report = new EvaluationReport(dataset,
@@ -235,6 +245,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         double secondsPerEvaluation = epochs.stream().filter(e -> e.evaluationSeconds() != null)
                 .mapToDouble(EvaluationReport.EpochRecord::evaluationSeconds).average().orElse(test.seconds());
         Map<String, Double> validation = model.provenance().validationMetrics();
+        if (blendContentWeights != null && !blendContentWeights.isEmpty() && trainer instanceof FreedomTrainer
+                && data.hasItemTerms()) {
+            lastTrained = model;
+            lastTrainedSecondsPerEpoch = secondsPerEpoch;
+        }
         return new EvaluationReport.ModelReport(name, trainer.parameters(), model.provenance().kernel(),
                 model.provenance().epochsRun(), model.provenance().bestEpoch(), secondsPerEpoch,
                 secondsPerEvaluation, model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
@@ -309,6 +324,50 @@ public final class EvaluateCommand implements Callable<Integer> {
             config = config.withContentEmbedding(contentEmbedding);
         }
         return new FreedomTrainer(config);
+    }
+
+    /** The model {@link #run} trained last, when it is to be blended with the content path; then cleared. */
+    private RecommenderModel lastTrained;
+    private double lastTrainedSecondsPerEpoch;
+    private RecommenderModel contentKnn;
+
+    /** The last trained model blended with content-knn, the weight chosen on validation Recall@20. */
+    private EvaluationReport.ModelReport blend(RecommenderModel model, TrainingData trainingData, Dataset data,
+                                               InteractionMatrix coldTest, Evaluator evaluator) {
+        if (contentKnn == null) {
+            contentKnn = new ContentKnnTrainer(contentKnnK).train(trainingData);
+        }
+        double bestWeight = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        Map<String, Double> bestValidation = Map.of();
+        StringBuilder grid = new StringBuilder();
+        for (double weight : blendContentWeights) {
+            HybridModel hybrid = new HybridModel(model, contentKnn, weight);
+            EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().valid());
+            double value = valid.get("Recall@20");
+            out.printf(Locale.ROOT, "%s blend weight %.3f: valid Recall@20 %.4f NDCG@20 %.4f%n", hybrid.name(),
+                    weight, value, valid.get("NDCG@20"));
+            grid.append(grid.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%s:%.4f", weight, value));
+            if (value > bestValue) {
+                bestValue = value;
+                bestWeight = weight;
+                bestValidation = valid.metrics();
+            }
+        }
+        HybridModel hybrid = new HybridModel(model, contentKnn, bestWeight);
+        EvaluationResult test = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().test());
+        EvaluationResult cold = evaluator.evaluate(hybrid.scorer(), data.split().train(), coldTest);
+        out.printf(Locale.ROOT, "%s test (weight %.3f): Recall@20 %.4f NDCG@20 %.4f; cold-item slice Recall@20 "
+                        + "%.4f%n", hybrid.name(), bestWeight, test.get("Recall@20"), test.get("NDCG@20"),
+                cold.get("Recall@20"));
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(hybrid.provenance().parameters());
+        parameters.put("contentKnnK", String.valueOf(contentKnnK));
+        parameters.put("blendValidationGrid", grid.toString());
+        return new EvaluationReport.ModelReport(hybrid.name(), parameters, model.provenance().kernel(),
+                model.provenance().epochsRun(), model.provenance().bestEpoch(), lastTrainedSecondsPerEpoch,
+                test.seconds(), model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
+                bestValidation, cold.metrics(), ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(),
+                List.of());
     }
 
     /** The test likes whose item has no train like: what only content can find. */
