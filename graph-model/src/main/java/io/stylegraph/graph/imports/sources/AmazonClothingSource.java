@@ -111,7 +111,8 @@ public final class AmazonClothingSource implements CatalogueSource {
         Path split = DatasetFiles.firstExisting(folder, "split.csv.gz");
         Path itemsFile = DatasetFiles.firstExisting(folder, ITEMS_FILE);
         long size = Files.size(interactions);
-        long total = 2 * size + TrackedInput.size(itemsFile);
+        long itemsSize = TrackedInput.size(itemsFile);
+        long total = 2 * size + itemsSize;
         Set<String> items = new LinkedHashSet<>();
         try (Reader reader = TrackedInput.open(interactions, sink, 0, total);
              CsvRows rows = new CsvRows(interactions, reader)) {
@@ -123,13 +124,13 @@ public final class AmazonClothingSource implements CatalogueSource {
             }
         }
         Map<String, Item> described = itemsFile == null ? Map.of()
-                : readItems(itemsFile, items, sink, 2 * size, total);
+                : readItems(itemsFile, items, sink, size, total);
         for (String itemId : items) {
             Item item = described.get(itemId);
             sink.item(item != null ? item
                     : new Item(ID_PREFIX + itemId, null, null, null, Slot.OTHER, null, null, Map.of(), null, NAME));
         }
-        try (Reader reader = TrackedInput.open(interactions, sink, size, total);
+        try (Reader reader = TrackedInput.open(interactions, sink, size + itemsSize, total);
              CsvRows rows = new CsvRows(interactions, reader);
              Reader splitReader = split == null ? null : TrackedInput.open(split, ImportSinks.SILENT, 0, 0);
              CsvRows splitRows = split == null ? null : new CsvRows(split, splitReader)) {

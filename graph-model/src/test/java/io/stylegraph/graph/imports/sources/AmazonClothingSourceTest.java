@@ -1,10 +1,12 @@
 package io.stylegraph.graph.imports.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,10 @@ class AmazonClothingSourceTest {
         assertEquals(5, sneakers.categories().size());
         assertEquals(6, sink.interactions.size());
         assertTrue(sink.interactions.stream().allMatch(i -> i.split() != null));
+        assertEquals(Files.size(folder.resolve("items.csv.gz")) + 2 * Files.size(folder.resolve("interactions.csv.gz")),
+                sink.progressTotal);
+        assertEquals(sink.progressTotal, sink.lastProgress);
+        assertFalse(sink.progressWentBack, "the three reads report consecutive stretches of the total");
     }
 
     @Test
