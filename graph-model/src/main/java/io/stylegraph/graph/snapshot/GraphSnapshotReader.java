@@ -43,13 +43,15 @@ public final class GraphSnapshotReader {
             """;
 
     /**
-     * Each item's content: its category names (the stored order of {@code categories} first, then any other
-     * {@code IN_CATEGORY} names in name order), brand, gender, colour and source attributes.
+     * Each item's content: its category names (the stored order of {@code categories} first, then its main
+     * {@code category}, then any other {@code IN_CATEGORY} names in name order), brand, gender, colour and source
+     * attributes.
      */
     private static final String CONTENT = """
             MATCH (i:Item)
             WITH i, COLLECT { MATCH (i)-[:IN_CATEGORY]->(c:Category) RETURN c.name ORDER BY c.name } AS linked
             WITH i, coalesce(i.categories, []) AS stored, linked
+            WITH i, stored + [name IN [i.category] WHERE name IS NOT NULL AND NOT name IN stored] AS stored, linked
             WITH i, stored + [name IN linked WHERE NOT name IN stored] AS categories
             WHERE size(categories) > 0 OR i.brand IS NOT NULL OR i.gender IS NOT NULL OR i.colour IS NOT NULL
                OR i.attributes IS NOT NULL

@@ -85,7 +85,8 @@ class GraphSnapshotReaderTest {
                          -[:IN_CATEGORY]->(:Category {name: 'Tshirts'}),
                        (:Item {id: 'hm-1', category: 'Sweater', colour: 'Black',
                                attributes: '{"productGroupName":"Garment Upper body","indexName":"Ladieswear"}'})
-                         -[:IN_CATEGORY]->(:Category {name: 'Sweater'})
+                         -[:IN_CATEGORY]->(:Category {name: 'Sweater'}),
+                       (:Item {id: 'up-1', category: 'Scarves'})
                 """, Map.of());
 
         GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(false);
@@ -93,7 +94,9 @@ class GraphSnapshotReaderTest {
         assertEquals(Map.of(
                 "fp-1", List.of("category:Tshirts", "gender:men", "colour:Blue", "masterCategory:Apparel",
                         "subCategory:Topwear"),
-                "hm-1", List.of("category:Sweater", "colour:Black", "productGroup:Garment Upper body")),
-                snapshot.itemTerms(), "items a, b and c have no content and no terms");
+                "hm-1", List.of("category:Sweater", "colour:Black", "productGroup:Garment Upper body"),
+                "up-1", List.of("category:Scarves")),
+                snapshot.itemTerms(), "items a, b and c have no content and no terms; a main category without an "
+                        + "IN_CATEGORY edge still counts");
     }
 }
