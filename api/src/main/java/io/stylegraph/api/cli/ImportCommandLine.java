@@ -74,7 +74,10 @@ public class ImportCommandLine implements Callable<Integer> {
                 {"graphItems", "MATCH (n:Item) RETURN count(n)"},
                 {"graphOutfits", "MATCH (n:Outfit) RETURN count(n)"},
                 {"graphLikedEdges", "MATCH ()-[r:LIKED]->() RETURN count(r)"},
-                {"graphDislikedEdges", "MATCH ()-[r:DISLIKED]->() RETURN count(r)"}}) {
+                {"graphDislikedEdges", "MATCH ()-[r:DISLIKED]->() RETURN count(r)"},
+                {"graphCategories", "MATCH (n:Category) RETURN count(n)"},
+                {"graphInCategoryEdges", "MATCH (:Item)-[r:IN_CATEGORY]->() RETURN count(r)"},
+                {"graphItemsWithBrand", "MATCH (n:Item) WHERE n.brand IS NOT NULL RETURN count(n)"}}) {
             counts.put(query[0], graph.read(tx -> tx.run(query[1]).single().get(0).asLong()));
         }
         return counts;
@@ -106,7 +109,7 @@ public class ImportCommandLine implements Callable<Integer> {
         md.append("| measure | value |\n| --- | --- |\n");
         for (String key : java.util.List.of("items", "users", "outfits", "interactions", "rejected", "seconds",
                 "rowsPerSecond", "batchSize", "graphUsers", "graphItems", "graphOutfits", "graphLikedEdges",
-                "graphDislikedEdges")) {
+                "graphDislikedEdges", "graphCategories", "graphInCategoryEdges", "graphItemsWithBrand")) {
             md.append("| ").append(key).append(" | ").append(json.get(key)).append(" |\n");
         }
         RunEnvironment.describe().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));

@@ -61,7 +61,8 @@ public class ItemEmbedder {
     }
 
     static String text(ItemContent item) {
-        return ItemTexts.of(item.title(), item.category(), item.colour(), item.description());
+        return ItemTexts.of(item.title(), item.category(), item.colour(), item.description(), item.brand(),
+                item.categories());
     }
 
     /** Embeds the stale modalities of each item. */

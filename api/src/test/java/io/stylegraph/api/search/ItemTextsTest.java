@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ItemTextsTest {
@@ -14,6 +16,22 @@ class ItemTextsTest {
                 ItemTexts.of(" Blue denim shirt ", "Shirts", "Blue", "Casual wear"));
         assertEquals("Shirts. Casual", ItemTexts.of(null, "Shirts", "shirts", "Casual"));
         assertEquals("", ItemTexts.of(null, " ", null, ""));
+    }
+
+    @Test
+    void shouldAddBrandAndTheCategoryNamesNotAlreadySaid() {
+        assertEquals("Skechers · Fashion Sneakers · Women. Fashion Sneakers. Skechers. Comfort Shoes, Shoes, Women, "
+                        + "Clothing, Shoes & Jewelry",
+                ItemTexts.of("Skechers · Fashion Sneakers · Women", "Fashion Sneakers", null, null, "Skechers",
+                        List.of("Fashion Sneakers", "Skechers", "Comfort Shoes", "Shoes", "Women",
+                                "Clothing, Shoes & Jewelry")));
+        assertEquals("Jeans. Levi's", ItemTexts.of(null, "Jeans", null, null, "Levi's", List.of("jeans")));
+    }
+
+    @Test
+    void shouldKeepTheTextOfItemsWithoutBrandOrCategories() {
+        assertEquals(ItemTexts.of("Blue denim shirt", "Shirts", "Blue", "Casual wear"),
+                ItemTexts.of("Blue denim shirt", "Shirts", "Blue", "Casual wear", null, List.of()));
     }
 
     @Test

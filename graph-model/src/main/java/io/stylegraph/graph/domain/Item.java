@@ -1,11 +1,17 @@
 package io.stylegraph.graph.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A catalogue item as imported and served. {@code image} is a file path or URL (may be null);
- * {@code attributes} holds source-specific fields that have no column of their own.
+ * {@code attributes} holds source-specific fields that have no column of their own. {@code category} is the item's
+ * one main category; {@code categories} is the whole set of category names for catalogues that file an item under
+ * several (Amazon's browse categories), most specific first, each once; empty for single-category catalogues.
+ * {@code brand} is null when the catalogue does not name one.
  */
 public record Item(
         String id,
@@ -17,7 +23,9 @@ public record Item(
         String colour,
         Map<String, String> attributes,
         String image,
-        String source) {
+        String source,
+        String brand,
+        List<String> categories) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -26,5 +34,36 @@ public record Item(
         }
         slot = slot == null ? Slot.OTHER : slot;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        brand = brand == null || brand.isBlank() ? null : brand.strip();
+        categories = categories == null ? List.of() : distinctNames(categories);
+    }
+
+    /** An item of a catalogue with one category and no brand. */
+    public Item(String id, String title, String description, String category, Slot slot, Gender gender, String colour,
+                Map<String, String> attributes, String image, String source) {
+        this(id, title, description, category, slot, gender, colour, attributes, image, source, null, List.of());
+    }
+
+    /**
+     * Every category the item is filed under: its main category first, then the others, each once. These are the
+     * {@code (:Item)-[:IN_CATEGORY]->(:Category)} edges of the graph.
+     */
+    public List<String> allCategories() {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (category != null && !category.isBlank()) {
+            all.add(category);
+        }
+        all.addAll(categories);
+        return List.copyOf(all);
+    }
+
+    private static List<String> distinctNames(List<String> names) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                distinct.add(name.strip());
+            }
+        }
+        return List.copyOf(new ArrayList<>(distinct));
     }
 }

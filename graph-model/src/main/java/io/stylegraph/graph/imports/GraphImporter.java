@@ -31,22 +31,33 @@ public final class GraphImporter {
     public static final int MAX_REPORTED_ERRORS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * An item and its {@code IN_CATEGORY} edges: one per name of {@link Item#allCategories()}; edges to categories the
+     * item is no longer filed under are removed. A category takes its slot from an item whose main category it is
+     * (the first such item wins); categories that are only ever a further category of a multi-category item (Amazon's
+     * "Women", "Novelty") have none.
+     */
     private static final String MERGE_ITEMS = """
             UNWIND $rows AS row
             MERGE (i:Item {id: row.id})
             SET i.title = row.title, i.description = row.description, i.category = row.category,
                 i.slot = row.slot, i.gender = row.gender, i.colour = row.colour, i.image = row.image,
-                i.attributes = row.attributes, i.source = row.source
+                i.attributes = row.attributes, i.source = row.source, i.brand = row.brand,
+                i.categories = row.categories
             WITH i, row
             CALL (i, row) {
               OPTIONAL MATCH (i)-[old:IN_CATEGORY]->(c:Category)
-              WHERE row.category IS NULL OR c.name <> row.category
+              WHERE NOT c.name IN [edge IN row.categoryEdges | edge.name]
               DELETE old
             }
-            WITH i, row WHERE row.category IS NOT NULL
-            MERGE (c:Category {name: row.category})
-              ON CREATE SET c.slot = row.slot
-            MERGE (i)-[:IN_CATEGORY]->(c)
+            WITH i, row
+            CALL (i, row) {
+              UNWIND row.categoryEdges AS edge
+              MERGE (c:Category {name: edge.name})
+                ON CREATE SET c.slot = edge.slot
+                ON MATCH SET c.slot = coalesce(c.slot, edge.slot)
+              MERGE (i)-[:IN_CATEGORY]->(c)
+            }
             """;
 
     private static final String MERGE_USERS = """
@@ -161,6 +172,16 @@ public final class GraphImporter {
             row.put("image", item.image());
             row.put("attributes", item.attributes().isEmpty() ? null : toJson(new java.util.TreeMap<>(item.attributes())));
             row.put("source", item.source() == null ? sourceName : item.source());
+            row.put("brand", item.brand());
+            row.put("categories", item.categories().isEmpty() ? null : item.categories());
+            List<Map<String, Object>> categoryEdges = new ArrayList<>();
+            for (String name : item.allCategories()) {
+                Map<String, Object> edge = new HashMap<>();
+                edge.put("name", name);
+                edge.put("slot", name.equals(item.category()) ? item.slot().wireName() : null);
+                categoryEdges.add(edge);
+            }
+            row.put("categoryEdges", categoryEdges);
             items.add(row);
             if (items.size() >= batchSize) {
                 flushItems();

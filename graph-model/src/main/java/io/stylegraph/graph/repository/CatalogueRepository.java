@@ -25,6 +25,7 @@ public final class CatalogueRepository {
     private static final String ITEM_FIELDS = """
             i.id AS id, i.title AS title, i.description AS description, i.category AS category, i.slot AS slot,
             i.gender AS gender, i.colour AS colour, i.attributes AS attributes, i.image AS image, i.source AS source,
+            i.brand AS brand, i.categories AS categories,
             COUNT { (i)<-[:LIKED]-(:User) } AS likes, COUNT { (i)<-[:DISLIKED]-(:User) } AS dislikes
             """;
 
@@ -95,7 +96,9 @@ public final class CatalogueRepository {
                 nullableString(r.get("colour")),
                 parseAttributes(nullableString(r.get("attributes"))),
                 nullableString(r.get("image")),
-                nullableString(r.get("source")));
+                nullableString(r.get("source")),
+                nullableString(r.get("brand")),
+                r.get("categories").isNull() ? List.of() : r.get("categories").asList(Value::asString));
         return new RatedItem(item, r.get("likes").asLong(), r.get("dislikes").asLong());
     }
 

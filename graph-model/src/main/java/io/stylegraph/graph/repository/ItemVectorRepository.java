@@ -27,7 +27,8 @@ public final class ItemVectorRepository {
             i.id AS id, i.title AS title, i.description AS description, i.category AS category, i.colour AS colour,
             i.image AS image, i.slot AS slot, i.gender AS gender, i.visualModel AS visualModel,
             i.visualInput AS visualInput, i.textModel AS textModel, i.textInput AS textInput,
-            i.visual IS NOT NULL AS hasVisual, i.text IS NOT NULL AS hasText
+            i.visual IS NOT NULL AS hasVisual, i.text IS NOT NULL AS hasText, i.brand AS brand,
+            i.categories AS categories
             """;
 
     private final GraphDatabase graph;
@@ -140,7 +141,8 @@ public final class ItemVectorRepository {
                 string(r.get("category")), string(r.get("colour")), string(r.get("image")),
                 Slot.parse(string(r.get("slot"))).orElse(Slot.OTHER), Gender.parse(string(r.get("gender"))).orElse(null),
                 string(r.get("visualModel")), string(r.get("visualInput")), string(r.get("textModel")),
-                string(r.get("textInput")), r.get("hasVisual").asBoolean(), r.get("hasText").asBoolean());
+                string(r.get("textInput")), r.get("hasVisual").asBoolean(), r.get("hasText").asBoolean(),
+                string(r.get("brand")), r.get("categories").isNull() ? List.of() : r.get("categories").asList(Value::asString));
     }
 
     private static ItemVector toVector(Record r) {

@@ -3,9 +3,15 @@ package io.stylegraph.graph.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.neo4j.GraphDatabase;
@@ -36,6 +42,34 @@ public final class GraphSnapshotReader {
                    null AS position, null AS split
             """;
 
+    /**
+     * Each item's content: its category names (the stored order of {@code categories} first, then its main
+     * {@code category}, then any other {@code IN_CATEGORY} names in name order), brand, gender, colour and source
+     * attributes.
+     */
+    private static final String CONTENT = """
+            MATCH (i:Item)
+            WITH i, COLLECT { MATCH (i)-[:IN_CATEGORY]->(c:Category) RETURN c.name ORDER BY c.name } AS linked
+            WITH i, coalesce(i.categories, []) AS stored, linked
+            WITH i, stored + [name IN [i.category] WHERE name IS NOT NULL AND NOT name IN stored] AS stored, linked
+            WITH i, stored + [name IN linked WHERE NOT name IN stored] AS categories
+            WHERE size(categories) > 0 OR i.brand IS NOT NULL OR i.gender IS NOT NULL OR i.colour IS NOT NULL
+               OR i.attributes IS NOT NULL
+            RETURN i.id AS id, categories, i.brand AS brand, i.gender AS gender, i.colour AS colour,
+                   i.attributes AS attributes
+            ORDER BY id
+            """;
+
+    /**
+     * Source attributes that say what an item is, by stored attribute name, with the prefix of their term:
+     * fashion-products' master and sub category, H&M's product group. (Article and product type are the items'
+     * category; base colour and colour group their colour.)
+     */
+    public static final Map<String, String> TERM_ATTRIBUTES = Map.of(
+            "masterCategory", "masterCategory", "subCategory", "subCategory", "productGroupName", "productGroup");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final GraphDatabase graph;
 
     public GraphSnapshotReader(GraphDatabase graph) {
@@ -64,8 +98,58 @@ public final class GraphSnapshotReader {
             });
             List<SnapshotEdge> edges = new ArrayList<>();
             tx.run(EDGES).forEachRemaining(record -> edges.add(toEdge(record)));
-            return new GraphSnapshot(Instant.now(), itemIds, edges, features);
+            Map<String, List<String>> terms = new HashMap<>();
+            tx.run(CONTENT).forEachRemaining(record -> {
+                List<String> itemTerms = terms(record);
+                if (!itemTerms.isEmpty()) {
+                    terms.put(record.get("id").asString(), itemTerms);
+                }
+            });
+            return new GraphSnapshot(Instant.now(), itemIds, edges, features, terms);
         });
+    }
+
+    /**
+     * An item's content terms, each once, in this order: {@code category:<name>} per category, {@code brand:<name>},
+     * {@code gender:<gender>}, {@code colour:<colour>}, then the {@link #TERM_ATTRIBUTES} the item has
+     * ({@code masterCategory:Apparel}, ...). Names are kept as the catalogue spells them.
+     */
+    static List<String> terms(Record record) {
+        Set<String> terms = new LinkedHashSet<>();
+        record.get("categories").asList(Value::asString).forEach(name -> add(terms, "category", name));
+        add(terms, "brand", string(record.get("brand")));
+        add(terms, "gender", string(record.get("gender")));
+        add(terms, "colour", string(record.get("colour")));
+        String attributes = string(record.get("attributes"));
+        if (attributes != null) {
+            Map<String, String> values = parseAttributes(attributes);
+            new TreeMap<>(TERM_ATTRIBUTES).forEach((attribute, prefix) -> add(terms, prefix, values.get(attribute)));
+        }
+        return List.copyOf(terms);
+    }
+
+    private static void add(Set<String> terms, String prefix, String value) {
+        if (value != null && !value.isBlank()) {
+            terms.add(prefix + ":" + value.strip());
+        }
+    }
+
+    private static String string(Value value) {
+        return value.isNull() ? null : value.asString();
+    }
+
+    private static Map<String, String> parseAttributes(String json) {
+        try {
+            Map<String, String> values = new HashMap<>();
+            JSON.readTree(json).fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    values.put(field.getKey(), field.getValue().asText());
+                }
+            });
+            return values;
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     private static SnapshotEdge toEdge(Record record) {

@@ -119,7 +119,7 @@ class ReadOnlyCypherTest {
         CypherQueryException refused = assertThrows(CypherQueryException.class, () -> run(query, Map.of()));
 
         assertEquals(CypherQueryException.Kind.WRITE, refused.kind(), refused.getMessage());
-        assertEquals(6L, TestGraph.count("MATCH (i:Item) RETURN count(i)"));
+        assertEquals(7L, TestGraph.count("MATCH (i:Item) RETURN count(i)"));
         assertEquals(0L, TestGraph.count("MATCH (i:Item) WHERE i.title IN ['changed', 'nested'] RETURN count(i)"));
         assertEquals(1L, TestGraph.count("SHOW VECTOR INDEXES YIELD name WHERE name = 'item_visual' RETURN count(*)"));
         assertEquals(0L, TestGraph.count("SHOW INDEXES YIELD name WHERE name = 'analyst_index' RETURN count(*)"));

@@ -57,7 +57,9 @@ class StyleGraphAnalyticsTest {
                 new CategoryOpinions("Tops", "top", 2, 4, 1, 0.8),
                 new CategoryOpinions("Jeans", "bottom", 2, 3, 0, 1.0),
                 new CategoryOpinions("Dresses", "dress", 1, 1, 1, 0.5),
-                new CategoryOpinions("Sneakers", "shoes", 1, 2, 0, 1.0)), opinions);
+                new CategoryOpinions("Sneakers", "shoes", 1, 2, 0, 1.0),
+                new CategoryOpinions("Fashion Scarves", null, 1, 0, 0, null),
+                new CategoryOpinions("Women", null, 1, 0, 0, null)), opinions);
     }
 
     @Test

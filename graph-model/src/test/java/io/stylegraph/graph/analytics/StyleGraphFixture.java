@@ -11,7 +11,9 @@ import io.stylegraph.graph.neo4j.VectorIndexSchema;
  * <ul>
  *   <li>categories Tops (top), Jeans (bottom), Sneakers (shoes), Dresses (dress); items t1, t2 (Tops), b1, b2 (Jeans),
  *   s1 (Sneakers), d1 (Dresses), each with a 4-d {@code visual} vector (an {@code item_visual} index over them) and
- *   t1 with a 64-d {@code embedding};</li>
+ *   t1 with a 64-d {@code embedding}; t1 has the brand Acme;</li>
+ *   <li>a1, an Amazon-style item of brand Acme filed under two categories without a slot, Fashion Scarves and Women,
+ *   that nobody has rated;</li>
  *   <li>ann likes t1, b1, s1 and dislikes d1; bob likes t1, b1 and dislikes t2; cat likes t1, s1, d1; dan likes b2,
  *   t2;</li>
  *   <li>outfits o1 = t1 + b1 + s1, o2 = t1 + b1, o3 = d1 + s1; photo p1 features t1 and b1;</li>
@@ -24,6 +26,7 @@ final class StyleGraphFixture {
             CREATE (tops:Category {name: 'Tops', slot: 'top'}), (jeans:Category {name: 'Jeans', slot: 'bottom'}),
                    (sneakers:Category {name: 'Sneakers', slot: 'shoes'}), (dresses:Category {name: 'Dresses', slot: 'dress'})
             CREATE (t1:Item {id: 't1', title: 'White tee', slot: 'top', category: 'Tops', gender: 'women', colour: 'White',
+                             brand: 'Acme',
                              visual: [1.0, 0.0, 0.0, 0.1], embedding: [x IN range(1, 64) | x / 64.0]})-[:IN_CATEGORY]->(tops),
                    (t2:Item {id: 't2', title: 'Striped shirt', slot: 'top', category: 'Tops', gender: 'men', colour: 'Blue',
                              visual: [0.9, 0.1, 0.0, 0.2]})-[:IN_CATEGORY]->(tops),
@@ -35,6 +38,11 @@ final class StyleGraphFixture {
                              colour: 'White', visual: [0.0, 0.0, 1.0, 0.1]})-[:IN_CATEGORY]->(sneakers),
                    (d1:Item {id: 'd1', title: 'Red dress', slot: 'dress', category: 'Dresses', gender: 'women', colour: 'Red',
                              visual: [0.5, 0.5, 0.0, 0.9]})-[:IN_CATEGORY]->(dresses)
+            CREATE (a1:Item {id: 'a1', title: 'Acme · Fashion Scarves · Women', slot: 'accessory',
+                             category: 'Fashion Scarves', gender: 'women', brand: 'Acme',
+                             categories: ['Fashion Scarves', 'Women']}),
+                   (a1)-[:IN_CATEGORY]->(:Category {name: 'Fashion Scarves'}),
+                   (a1)-[:IN_CATEGORY]->(:Category {name: 'Women'})
             CREATE (ann:User {id: 'ann'}), (bob:User {id: 'bob'}), (cat:User {id: 'cat'}), (dan:User {id: 'dan'})
             WITH *, datetime('2026-01-05T10:00:00Z') AS at
             CREATE (ann)-[:LIKED {at: at}]->(t1), (ann)-[:LIKED {at: at}]->(b1), (ann)-[:LIKED {at: at}]->(s1),

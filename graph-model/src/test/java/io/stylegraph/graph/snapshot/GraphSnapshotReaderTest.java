@@ -76,4 +76,27 @@ class GraphSnapshotReaderTest {
                 new SnapshotEdge("w", "c", Signal.LIKE, outfitLike, -1, null)), edges,
                 "each item of a liked outfit counts once as a like; a disliked outfit adds no item dislike");
     }
+
+    @Test
+    void shouldExportTheContentTermsOfItemsThatHaveContent() {
+        graph.run("""
+                CREATE (:Item {id: 'fp-1', category: 'Tshirts', gender: 'men', colour: 'Blue',
+                               attributes: '{"articleType":"Tshirts","masterCategory":"Apparel","subCategory":"Topwear","usage":"Casual"}'})
+                         -[:IN_CATEGORY]->(:Category {name: 'Tshirts'}),
+                       (:Item {id: 'hm-1', category: 'Sweater', colour: 'Black',
+                               attributes: '{"productGroupName":"Garment Upper body","indexName":"Ladieswear"}'})
+                         -[:IN_CATEGORY]->(:Category {name: 'Sweater'}),
+                       (:Item {id: 'up-1', category: 'Scarves'})
+                """, Map.of());
+
+        GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(false);
+
+        assertEquals(Map.of(
+                "fp-1", List.of("category:Tshirts", "gender:men", "colour:Blue", "masterCategory:Apparel",
+                        "subCategory:Topwear"),
+                "hm-1", List.of("category:Sweater", "colour:Black", "productGroup:Garment Upper body"),
+                "up-1", List.of("category:Scarves")),
+                snapshot.itemTerms(), "items a, b and c have no content and no terms; a main category without an "
+                        + "IN_CATEGORY edge still counts");
+    }
 }

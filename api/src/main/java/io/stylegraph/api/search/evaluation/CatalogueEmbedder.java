@@ -69,7 +69,8 @@ public final class CatalogueEmbedder {
             List<String> texts = new ArrayList<>(batch.size());
             List<String> ids = new ArrayList<>(batch.size());
             for (Item item : batch) {
-                String text = ItemTexts.of(item.title(), item.category(), item.colour(), item.description());
+                String text = ItemTexts.of(item.title(), item.category(), item.colour(), item.description(),
+                        item.brand(), item.categories());
                 if (!text.isEmpty()) {
                     texts.add(text);
                     ids.add(item.id());

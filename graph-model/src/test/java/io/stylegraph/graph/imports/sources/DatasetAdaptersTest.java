@@ -101,6 +101,24 @@ class DatasetAdaptersTest {
     }
 
     @Test
+    void shouldDescribeEveryAmazonItemWithItsCategoriesAndTheBrandWhereOneIsGiven() throws IOException {
+        RecordingSink sink = read("amazon-clothing");
+
+        assertEquals(0, sink.rejected.size(), sink.rejected.toString());
+        assertTrue(sink.items.stream().allMatch(i -> i.categories().size() >= 2 && i.title() != null
+                && i.categories().contains("Clothing, Shoes & Jewelry")));
+        assertEquals(3_942, sink.items.stream().filter(i -> i.brand() != null).count());
+        assertEquals(1_193, sink.items.stream().flatMap(i -> i.categories().stream()).distinct().count());
+        assertTrue(sink.items.stream().noneMatch(i -> i.brand() != null && i.brand().contains("&#")));
+        Map<Slot, Long> bySlot = sink.items.stream().collect(Collectors.groupingBy(Item::slot, Collectors.counting()));
+        assertTrue(bySlot.get(Slot.SHOES) > 5_000 && bySlot.get(Slot.DRESS) > 500 && bySlot.get(Slot.OTHER) < 8_000,
+                bySlot.toString());
+        Map<Gender, Long> byGender = sink.items.stream().filter(i -> i.gender() != null)
+                .collect(Collectors.groupingBy(Item::gender, Collectors.counting()));
+        assertTrue(byGender.get(Gender.WOMEN) > 13_000 && byGender.get(Gender.MEN) > 5_000, byGender.toString());
+    }
+
+    @Test
     void shouldReadHmArticlesCustomersAndPurchases() throws IOException {
         RecordingSink sink = read("hm");
 

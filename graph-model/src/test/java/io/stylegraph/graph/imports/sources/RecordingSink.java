@@ -19,6 +19,7 @@ final class RecordingSink implements ImportSink {
     final List<RowError> rejected = new ArrayList<>();
     long lastProgress;
     long progressTotal;
+    boolean progressWentBack;
 
     @Override
     public void item(Item item) {
@@ -47,6 +48,7 @@ final class RecordingSink implements ImportSink {
 
     @Override
     public void progress(long bytesRead, long bytesTotal) {
+        progressWentBack |= bytesRead < lastProgress;
         lastProgress = bytesRead;
         progressTotal = bytesTotal;
     }
