@@ -14,12 +14,16 @@ import io.stylegraph.graph.snapshot.SnapshotEdge;
 import io.stylegraph.training.data.IdIndex;
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.data.Split;
+import io.stylegraph.training.graph.ContentVectors;
 import io.stylegraph.training.model.ItemFeatures;
 
 /**
  * Turns a {@link GraphSnapshot} into a training dataset. When every like carries a fixed split (a benchmark dataset
  * such as amazon-clothing), that split is used; otherwise each user's likes are split chronologically 8:1:1 (time,
  * then sequence position, then snapshot order), and users with fewer than three likes train on all of them.
+ * <p>
+ * Item features are the stored vectors of each weighted modality (visual, text) and, where items carry content
+ * terms (categories, brand, article type, colour …), a {@value #TERMS_MODALITY} modality of TF-IDF vectors over them.
  */
 public final class SnapshotDatasetBuilder {
     private final double validFraction;
@@ -32,8 +36,13 @@ public final class SnapshotDatasetBuilder {
         this.modalityWeights = Map.copyOf(modalityWeights);
     }
 
+    /** The modality built from the items' content terms (categories, brand, attributes) as TF-IDF vectors. */
+    public static final String TERMS_MODALITY = "category";
+    /** Terms on fewer items than this link nothing and are left out of the term vectors. */
+    static final int TERMS_MIN_DOCUMENT_FREQUENCY = 2;
+
     public static SnapshotDatasetBuilder standard() {
-        return new SnapshotDatasetBuilder(0.1, 0.1, Map.of("visual", 0.5, "text", 0.5));
+        return new SnapshotDatasetBuilder(0.1, 0.1, Map.of("visual", 0.5, "text", 0.5, TERMS_MODALITY, 0.5));
     }
 
     public SnapshotDataset build(GraphSnapshot snapshot) {
@@ -117,6 +126,17 @@ public final class SnapshotDatasetBuilder {
             vectors.forEach((itemId, vector) -> items.find(itemId).ifPresent(item -> rows[item] = vector));
             modalities.add(new ItemFeatures.Modality(name, rows, modalityWeights.get(name)));
         });
+        if (modalityWeights.containsKey(TERMS_MODALITY) && !snapshot.itemTerms().isEmpty()
+                && !snapshot.featuresByModality().containsKey(TERMS_MODALITY)) {
+            List<List<String>> terms = new ArrayList<>(items.size());
+            for (String itemId : items.externalIds()) {
+                terms.add(snapshot.itemTerms().getOrDefault(itemId, List.of()));
+            }
+            ContentVectors vectors = ContentVectors.tfidf(terms, TERMS_MIN_DOCUMENT_FREQUENCY);
+            if (vectors.itemsWithVectors() > 0) {
+                modalities.add(vectors.modality(TERMS_MODALITY, modalityWeights.get(TERMS_MODALITY)));
+            }
+        }
         modalities.sort(Comparator.comparing(ItemFeatures.Modality::name));
         return new ItemFeatures(items.size(), modalities);
     }
