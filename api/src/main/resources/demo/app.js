@@ -211,6 +211,10 @@ const STRATEGIES = {
   model: 'from your trained taste',
   'model+fold-in': 'from your trained taste and latest likes',
   'fold-in': 'from the items you rated',
+  content: 'from what the items you liked look like',
+  'model+content': 'from your trained taste and what you liked looks like',
+  'model+fold-in+content': 'from your trained taste, latest likes and what they look like',
+  'fold-in+content': 'from the items you rated and what they look like',
 };
 
 function reasonOf(recommendation) {

@@ -17,7 +17,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record RecommendationPage(
         String userId,
         @Nullable Long modelVersion,
-        @Schema(allowableValues = {"model", "model+fold-in", "fold-in", "popular"}) String strategy,
+        @Schema(allowableValues = {"model", "model+fold-in", "fold-in", "model+content", "model+fold-in+content",
+                "fold-in+content", "content", "popular"}, description = "How the list was made: the served model "
+                + "(with the user's newer likes folded in), the content path (what liked items look like and say), "
+                + "both blended (+content), or the most-liked items") String strategy,
         @Schema(description = "Gender the results are held to (that gender or unisex); null when none")
         @Nullable String gender,
         @Schema(allowableValues = {"request", "likes"}, description = "request: the gender parameter; likes: implied "

@@ -43,7 +43,14 @@ import jakarta.inject.Singleton;
  * deterministic.
  * <p>
  * Each result carries a reason: for the model strategies the liked item it is closest to (cosine similarity of the
- * served item embeddings), for popular lists {@code popular}.
+ * served item embeddings), for the content strategy the liked item closest in content, for popular lists
+ * {@code popular}.
+ * <p>
+ * <b>Content.</b> Without a model that can place the user, a user with at least one like whose item has a content
+ * vector gets the content path ({@link ContentProfiles}: strategy {@code content}), so a fresh catalogue is
+ * personal from the first like. With a model, the content scores are blended in with weight
+ * {@code stylegraph.recommendations.content-weight} (each side standardized per user; strategy gets
+ * {@code +content}): items the model never saw (new items) compete through their content, known ones through both.
  */
 @Singleton
 public class RecommendationService {
@@ -52,17 +59,26 @@ public class RecommendationService {
     /** Share of those, in percent, that must be one gender. */
     static final int IMPLIED_GENDER_PERCENT = 70;
 
+    /** Candidates taken from each side of a blend, per result wanted. */
+    private static final int BLEND_DEPTH = 5;
+
     private final ServedModelHolder models;
     private final CatalogueCache catalogue;
     private final UserOpinions opinions;
+    private final ContentProfiles content;
     private final double foldInWeight;
+    private final double contentWeight;
 
     public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
-                                 @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight) {
+                                 ContentProfiles content,
+                                 @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight,
+                                 @Value("${stylegraph.recommendations.content-weight:0.5}") double contentWeight) {
         this.models = models;
         this.catalogue = catalogue;
         this.opinions = opinions;
+        this.content = content;
         this.foldInWeight = foldInWeight;
+        this.contentWeight = contentWeight;
     }
 
     /**
@@ -84,10 +100,23 @@ public class RecommendationService {
         Predicate<RatedItem> wanted = filter(slot, category, heldTo, exclude, rated);
         String genderName = heldTo == null ? null : heldTo.wireName();
 
+        boolean likes = rated.containsValue(Signal.LIKE);
+        Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || contentWeight > 0)
+                ? content.profile(rated) : Optional.empty();
         if (taste.vector() != null) {
             ServedModel model = taste.model();
+            if (profile.isPresent() && contentWeight > 0) {
+                return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
+                        genderSource, blend(model, taste.vector(), profile.get(), k, slot, wanted, rated,
+                        exclude.size(), snapshot));
+            }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
                     rank(model, taste.vector(), k, wanted, rated, snapshot));
+        }
+        if (profile.isPresent()) {
+            return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
+                    genderName, genderSource, byContent(profile.get(), k, slot, wanted, rated.size() + exclude.size(),
+                    snapshot));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
                 genderName, genderSource, popular(snapshot, k, wanted));
@@ -242,6 +271,99 @@ public class RecommendationService {
                     scored.score(), liked.reason(model.itemVector(scored.row()))));
         }
         return items;
+    }
+
+    /**
+     * The content path alone: the profile's nearest items that pass the filters, fetching more while filters eat the
+     * candidates.
+     */
+    private List<Recommendation> byContent(ContentProfiles.Profile profile, int k, Slot slot,
+                                           Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
+        int depth = 2 * k + hidden;
+        while (true) {
+            List<io.stylegraph.api.search.index.ScoredItem> found = content.candidates(profile, slot, depth);
+            List<Recommendation> items = new ArrayList<>(k);
+            for (io.stylegraph.api.search.index.ScoredItem candidate : found) {
+                Optional<RatedItem> item = snapshot.find(candidate.itemId());
+                if (item.isPresent() && wanted.test(item.get())) {
+                    items.add(new Recommendation(ItemView.of(item.get()), candidate.score(),
+                            contentReason(profile, candidate.itemId(), snapshot)));
+                    if (items.size() == k) {
+                        return items;
+                    }
+                }
+            }
+            if (found.size() < depth || depth >= snapshot.size()) {
+                return items;
+            }
+            depth = Math.min(snapshot.size(), depth * 4);
+        }
+    }
+
+    /**
+     * Model and content together: each side's candidates (its best {@value #BLEND_DEPTH}·k that pass the filters)
+     * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
+     * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
+     * user's mean.
+     */
+    private List<Recommendation> blend(ServedModel model, float[] user, ContentProfiles.Profile profile, int k,
+                                       Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
+                                       int excluded, CatalogueSnapshot snapshot) {
+        float[] scores = model.scoreAll(user);
+        double sum = 0;
+        double squares = 0;
+        for (float score : scores) {
+            sum += score;
+            squares += (double) score * score;
+        }
+        double mean = scores.length == 0 ? 0 : sum / scores.length;
+        double variance = scores.length == 0 ? 0 : squares / scores.length - mean * mean;
+        double deviation = variance > 1e-12 ? Math.sqrt(variance) : 1;
+        ContentProfiles.Spread spread = content.spread(profile);
+
+        int depth = BLEND_DEPTH * k;
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+        for (Recommendation r : rank(model, user, depth, wanted, Map.of(), snapshot)) {
+            candidates.add(r.item().id());
+        }
+        for (io.stylegraph.api.search.index.ScoredItem found
+                : content.candidates(profile, slot, depth + rated.size() + excluded)) {
+            Optional<RatedItem> item = snapshot.find(found.itemId());
+            if (item.isPresent() && wanted.test(item.get())) {
+                candidates.add(found.itemId());
+            }
+        }
+        record Blended(String id, double score, boolean known) {
+        }
+        List<Blended> blended = new ArrayList<>(candidates.size());
+        for (String id : candidates) {
+            Integer row = model.itemRow(id);
+            double modelPart = row == null ? 0 : (scores[row] - mean) / deviation;
+            double contentScore = content.score(profile, id);
+            double contentPart = Double.isNaN(contentScore) ? 0 : spread.standardize(contentScore);
+            blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
+        }
+        blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()
+                .thenComparing(Blended::id));
+        Liked liked = Liked.of(model, rated, snapshot);
+        List<Recommendation> items = new ArrayList<>(k);
+        for (Blended b : blended.subList(0, Math.min(k, blended.size()))) {
+            RatedItem item = snapshot.find(b.id()).orElseThrow();
+            RecommendationReason reason = b.known() && !liked.ids().isEmpty()
+                    ? liked.reason(model.itemVector(model.itemRow(b.id())))
+                    : contentReason(profile, b.id(), snapshot);
+            items.add(new Recommendation(ItemView.of(item), (float) b.score(), reason));
+        }
+        return items;
+    }
+
+    private RecommendationReason contentReason(ContentProfiles.Profile profile, String itemId,
+                                               CatalogueSnapshot snapshot) {
+        return content.closestLiked(profile, itemId)
+                .map(closest -> RecommendationReason.similarToLiked(closest.likedItemId(),
+                        snapshot.find(closest.likedItemId()).map(item -> item.item().title()).orElse(null),
+                        (float) closest.similarity()))
+                .orElse(RecommendationReason.tasteProfile());
     }
 
     /** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */

@@ -99,6 +99,24 @@ public final class VectorIndex {
         return row >= 0 && view.slots[row] == slot.ordinal() && view.genders[row] == IndexRows.genderCode(gender);
     }
 
+    /**
+     * Up to {@code max} item ids spread evenly over the rows (every ⌈n/max⌉-th), the same ones for the same rows:
+     * a sample to estimate how a query's scores are distributed over the whole index.
+     */
+    public List<String> sampleIds(int max) {
+        IndexRows view = rows;
+        int n = view.count;
+        if (n == 0 || max < 1) {
+            return List.of();
+        }
+        int step = Math.max(1, (n + max - 1) / max);
+        List<String> ids = new java.util.ArrayList<>(Math.min(n, max));
+        for (int row = 0; row < n; row += step) {
+            ids.add(view.ids[row]);
+        }
+        return ids;
+    }
+
     public Optional<float[]> vector(String itemId) {
         IndexRows view = rows;
         int row = view.row(itemId);

@@ -1,0 +1,221 @@
+package io.stylegraph.api.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.micronaut.context.annotation.Value;
+import io.stylegraph.api.search.IndexLookup;
+import io.stylegraph.api.search.QueryPart;
+import io.stylegraph.api.search.Ranker;
+import io.stylegraph.api.search.Reranking;
+import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.api.search.index.ScoredItem;
+import io.stylegraph.api.search.index.SearchFilter;
+import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.graph.domain.Slot;
+import jakarta.inject.Singleton;
+
+/**
+ * The content path of recommendations: it needs no trained recommender, only the items' content vectors as the
+ * search indexes hold them (visual and text). A user's profile in each modality is the mean of the unit vectors of the
+ * liked items minus {@code dislike-weight} times the mean of the disliked ones; an item's content score is the
+ * weighted sum over modalities of its cosine with the profile (weights as for hybrid similar items). Since the
+ * profile is a mean of unit vectors, the score is the mean cosine to the liked items: content-only item-kNN without
+ * the neighbour cut-off.
+ * <p>
+ * To blend with a model's scores, each is standardized per user; the content scores' mean and standard deviation
+ * come from a fixed, evenly spread sample of {@code stats-sample} indexed items, which estimates them well at a tiny
+ * fraction of a full scan.
+ */
+@Singleton
+public class ContentProfiles {
+    private static final List<Modality> MODALITIES = List.of(Modality.VISUAL, Modality.TEXT);
+
+    private final IndexLookup indexes;
+    private final Ranker ranker;
+    private final double visualWeight;
+    private final double dislikeWeight;
+    private final int statsSample;
+
+    public ContentProfiles(IndexLookup indexes, SearchConfiguration search,
+                           @Value("${stylegraph.recommendations.content.dislike-weight:0.5}") double dislikeWeight,
+                           @Value("${stylegraph.recommendations.content.stats-sample:1000}") int statsSample) {
+        this.indexes = indexes;
+        this.ranker = new Ranker(search.getShortlist(), 0);
+        this.visualWeight = search.getHybridVisualWeight();
+        this.dislikeWeight = dislikeWeight;
+        this.statsSample = Math.max(10, statsSample);
+    }
+
+    /** One modality of a profile: its index, the profile vector, its weight and the liked items' unit vectors. */
+    record Part(VectorIndex index, float[] vector, double weight, List<String> likedIds, List<float[]> likedUnits) {
+    }
+
+    /** A user's content profile: one part per modality in which at least one liked item has a vector. */
+    public record Profile(List<Part> parts) {
+    }
+
+    /** How the content scores of one profile are spread over the catalogue (from the sample). */
+    public record Spread(double mean, double deviation) {
+        public double standardize(double score) {
+            return (score - mean) / deviation;
+        }
+    }
+
+    /** The item a content result is closest to among the user's likes, and that closeness (cosine, weighted). */
+    public record Closest(String likedItemId, double similarity) {
+    }
+
+    /** The user's profile, or empty when no liked item has a content vector (or no like at all). */
+    public Optional<Profile> profile(Map<String, Signal> rated) {
+        List<Part> parts = new ArrayList<>(2);
+        double totalWeight = 0;
+        for (Modality modality : MODALITIES) {
+            double weight = modality == Modality.VISUAL ? visualWeight : 1 - visualWeight;
+            Optional<VectorIndex> found = indexes.index(modality);
+            if (weight <= 0 || found.isEmpty()) {
+                continue;
+            }
+            VectorIndex index = found.get();
+            float[] liked = new float[index.dimension()];
+            float[] disliked = new float[index.dimension()];
+            int likes = 0;
+            int dislikes = 0;
+            List<String> likedIds = new ArrayList<>();
+            List<float[]> likedUnits = new ArrayList<>();
+            for (Map.Entry<String, Signal> opinion : rated.entrySet()) {
+                float[] unit = index.vector(opinion.getKey()).map(ContentProfiles::unit).orElse(null);
+                if (unit == null) {
+                    continue;
+                }
+                boolean like = opinion.getValue() == Signal.LIKE;
+                add(like ? liked : disliked, unit);
+                if (like) {
+                    likes++;
+                    likedIds.add(opinion.getKey());
+                    likedUnits.add(unit);
+                } else {
+                    dislikes++;
+                }
+            }
+            if (likes == 0) {
+                continue;
+            }
+            float[] profile = new float[liked.length];
+            for (int j = 0; j < profile.length; j++) {
+                profile[j] = liked[j] / likes - (dislikes == 0 ? 0f : (float) (dislikeWeight * disliked[j] / dislikes));
+            }
+            float[] vector = unit(profile);
+            if (vector != null) {
+                parts.add(new Part(index, vector, weight, likedIds, likedUnits));
+                totalWeight += weight;
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Part> scaled = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            scaled.add(new Part(part.index(), part.vector(), part.weight() / totalWeight, part.likedIds(),
+                    part.likedUnits()));
+        }
+        return Optional.of(new Profile(List.copyOf(scaled)));
+    }
+
+    /** The n items closest to the profile (of this slot when given; other filters are the caller's). */
+    public List<ScoredItem> candidates(Profile profile, Slot slot, int n) {
+        List<QueryPart> parts = profile.parts().stream()
+                .map(part -> new QueryPart(part.index(), part.vector(), part.weight())).toList();
+        return ranker.rank(parts, new SearchFilter(slot, null, null), n, new Reranking(false, false));
+    }
+
+    /** The item's content score, or NaN when it has no vector in any of the profile's modalities. */
+    public double score(Profile profile, String itemId) {
+        double score = 0;
+        boolean found = false;
+        for (Part part : profile.parts()) {
+            float similarity = part.index().score(itemId, part.vector());
+            if (!Float.isNaN(similarity)) {
+                score += part.weight() * similarity;
+                found = true;
+            }
+        }
+        return found ? score : Double.NaN;
+    }
+
+    /** Mean and standard deviation of the profile's content scores over the sampled items. */
+    public Spread spread(Profile profile) {
+        Set<String> sample = new LinkedHashSet<>();
+        for (Part part : profile.parts()) {
+            sample.addAll(part.index().sampleIds(statsSample));
+        }
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (String id : sample) {
+            double score = score(profile, id);
+            if (!Double.isNaN(score)) {
+                sum += score;
+                squares += score * score;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return new Spread(0, 1);
+        }
+        double mean = sum / n;
+        double variance = squares / n - mean * mean;
+        return new Spread(mean, variance > 1e-12 ? Math.sqrt(variance) : 1);
+    }
+
+    /** The liked item the given one is closest to over the profile's modalities, or empty. */
+    public Optional<Closest> closestLiked(Profile profile, String itemId) {
+        Map<String, Double> byLiked = new java.util.HashMap<>();
+        for (Part part : profile.parts()) {
+            float[] item = part.index().vector(itemId).map(ContentProfiles::unit).orElse(null);
+            if (item == null) {
+                continue;
+            }
+            for (int l = 0; l < part.likedIds().size(); l++) {
+                float[] liked = part.likedUnits().get(l);
+                double dot = 0;
+                for (int j = 0; j < liked.length; j++) {
+                    dot += liked[j] * item[j];
+                }
+                byLiked.merge(part.likedIds().get(l), part.weight() * dot, Double::sum);
+            }
+        }
+        // ties go to the smallest id, so the reason is stable
+        java.util.Comparator<Map.Entry<String, Double>> order = Map.Entry.comparingByValue();
+        order = order.thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder());
+        return byLiked.entrySet().stream().max(order).map(best -> new Closest(best.getKey(), best.getValue()));
+    }
+
+    private static void add(float[] sum, float[] unit) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] += unit[j];
+        }
+    }
+
+    private static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += (double) v * v;
+        }
+        if (norm == 0 || Double.isNaN(norm)) {
+            return null;
+        }
+        float[] unit = new float[vector.length];
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int j = 0; j < vector.length; j++) {
+            unit[j] = vector[j] * scale;
+        }
+        return unit;
+    }
+}

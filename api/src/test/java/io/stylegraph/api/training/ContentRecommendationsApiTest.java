@@ -1,0 +1,163 @@
+package io.stylegraph.api.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.stylegraph.api.search.SearchIndexes;
+import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.repository.ItemVector;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The content path of {@code GET /v1/users/{userId}/recommendations}: personal from the first like on a catalogue
+ * with content vectors and no trained model, then blended with the model once one is served, where an item the model
+ * never saw still comes through its content.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContentRecommendationsApiTest extends TrainingTestSupport {
+    private static final String MODEL = "content-test-model";
+
+    @Inject
+    SearchIndexes indexes;
+
+    @Inject
+    ServedModelHolder served;
+
+    /** 8 items per slot; text vectors say the slot (one-hot) plus a small per-item component. */
+    @BeforeAll
+    void catalogueWithContentAndNoModel() {
+        retireActiveRecommender();
+        resetCatalogue(8);
+        indexes.prepare(Modality.TEXT, MODEL, 5);
+        List<ItemVector> vectors = new ArrayList<>();
+        List<Slot> slots = List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES, Slot.DRESS);
+        for (int s = 0; s < slots.size(); s++) {
+            for (int i = 0; i < 8; i++) {
+                vectors.add(new ItemVector(slots.get(s).wireName() + "-" + i, slots.get(s),
+                        i % 2 == 0 ? Gender.WOMEN : Gender.MEN, slotVector(s, i)));
+            }
+        }
+        indexes.upsert(Modality.TEXT, MODEL, vectors);
+    }
+
+    @AfterAll
+    void retireTheModel() {
+        retireActiveRecommender();
+    }
+
+    private static float[] slotVector(int slot, int i) {
+        float[] v = new float[5];
+        v[slot] = 1f;
+        v[4] = 0.05f * i;
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> results(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> field(Map<String, Object> page, String name) {
+        return results(page).stream().map(r -> (String) ((Map<String, Object>) r.get("item")).get(name)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> reason(Map<String, Object> result) {
+        return (Map<String, Object>) result.get("reason");
+    }
+
+    private void send(String userId, String itemId, String signal) {
+        postJson("/v1/users/" + userId + "/feedback", "{\"itemId\": \"" + itemId + "\", \"signal\": \"" + signal
+                + "\"}");
+    }
+
+    @Test
+    @Order(1)
+    void shouldPersonalizeFromTheFirstLikeWithoutAModel() {
+        assertTrue(served.current().isEmpty(), "no model is served");
+        assertEquals("popular", getJson("/v1/users/first-like/recommendations?k=5").get("strategy"));
+
+        send("first-like", "dress-2", "like");
+        Map<String, Object> page = getJson("/v1/users/first-like/recommendations?k=5");
+
+        assertEquals("content", page.get("strategy"));
+        assertEquals(List.of("dress"), field(page, "slot").stream().distinct().toList(), page.toString());
+        assertFalse(field(page, "id").contains("dress-2"), "rated items stay out");
+        for (Map<String, Object> result : results(page)) {
+            assertEquals("similar-to-liked", reason(result).get("type"), result.toString());
+            assertEquals("dress-2", reason(result).get("itemId"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldKeepTheContentPathsFiltersAndPointAtTheClosestLike() {
+        send("two-likes", "shoes-0", "like");
+        send("two-likes", "top-2", "like");
+        send("two-likes", "bottom-4", "dislike");
+
+        Map<String, Object> women = getJson("/v1/users/two-likes/recommendations?k=20&gender=women");
+        assertEquals("content", women.get("strategy"));
+        assertEquals(Set.of("women"), Set.copyOf(field(women, "gender")));
+        List<String> slots = field(women, "slot");
+        // tops and shoes first (the likes), the disliked bottoms' slot last
+        assertEquals(Set.of("top", "shoes"), Set.copyOf(slots.subList(0, 6)), slots.toString());
+        assertEquals("bottom", slots.get(slots.size() - 1), slots.toString());
+        for (Map<String, Object> result : results(women).subList(0, 6)) {
+            String slot = (String) ((Map<String, Object>) result.get("item")).get("slot");
+            assertEquals(slot.equals("top") ? "top-2" : "shoes-0", reason(result).get("itemId"), result.toString());
+        }
+
+        Map<String, Object> shoesOnly = getJson("/v1/users/two-likes/recommendations?k=3&slot=shoes");
+        assertEquals(List.of("shoes"), field(shoesOnly, "slot").stream().distinct().toList());
+        assertEquals(3, results(shoesOnly).size());
+    }
+
+    @Test
+    @Order(3)
+    void shouldBlendWithAServedModelAndStillRecommendAnItemTheModelNeverSaw() throws InterruptedException {
+        likeInTwoTasteGroups();
+        giveItemsSlotTextVectors();
+        trainAndServe("content blend test");
+        // a dress added after training: the model has no row for it, only its content can bring it
+        graph.run("""
+                CREATE (:Item {id: 'dress-new', title: 'A new dress', slot: 'dress', gender: 'women',
+                               category: 'dresses', source: 'test-catalogue'})
+                """, Map.of());
+        catalogue.reload();
+        indexes.upsert(Modality.TEXT, MODEL, List.of(new ItemVector("dress-new", Slot.DRESS, Gender.WOMEN,
+                slotVector(3, 9))));
+
+        send("dress-fan", "dress-0", "like");
+        send("dress-fan", "dress-4", "like");
+        Map<String, Object> page = getJson("/v1/users/dress-fan/recommendations?k=8");
+
+        assertEquals("fold-in+content", page.get("strategy"), page.toString());
+        assertTrue(field(page, "id").contains("dress-new"), page.toString());
+        Map<String, Object> fresh = results(page).stream()
+                .filter(r -> "dress-new".equals(((Map<String, Object>) r.get("item")).get("id"))).findFirst()
+                .orElseThrow();
+        assertEquals("similar-to-liked", reason(fresh).get("type"));
+        assertTrue(Set.of("dress-0", "dress-4").contains(reason(fresh).get("itemId")), fresh.toString());
+
+        // a shopper the model was trained on keeps the model strategy, blended
+        assertEquals("model+content", getJson("/v1/users/shopper-1/recommendations?k=5").get("strategy"));
+    }
+}
