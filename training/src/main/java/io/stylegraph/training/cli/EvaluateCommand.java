@@ -8,6 +8,7 @@ import io.stylegraph.training.graph.ContentVectors;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.kernel.KernelEngine;
 import io.stylegraph.training.model.ContentKnnTrainer;
+import io.stylegraph.training.model.ContentProfileTrainer;
 import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
@@ -42,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--models", split = ",", defaultValue = "popular,bpr,lightgcn,freedom",
-            description = "comma-separated: popular, content-knn, bpr, lightgcn, freedom (with the dataset's item "
+            description = "comma-separated: popular, content-knn, content-profile, bpr, lightgcn, freedom (with the dataset's item "
                     + "content, where it has any), freedom-id (FREEDOM without content) (default: ${DEFAULT-VALUE})")
     List<String> models;
 
@@ -115,8 +116,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean contentEmbedding;
 
     @Option(names = "--blend-content-weights", split = ",",
-            description = "for each trained graph model, also report it blended with content-knn (per-user "
-                    + "standardized scores, model + w·content), w chosen on validation among these weights")
+            description = "for each trained graph model, also report it blended with the service's content path "
+                    + "(content-profile; per-user standardized scores, model + w·content), w chosen on validation "
+                    + "among these weights")
     List<Double> blendContentWeights;
 
     @Option(names = "--content-min-df", defaultValue = "2",
@@ -263,6 +265,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (ContentKnnTrainer.NAME.equals(name)) {
             return new ContentKnnTrainer(contentKnnK);
         }
+        if (ContentProfileTrainer.NAME.equals(name)) {
+            return new ContentProfileTrainer();
+        }
         DislikeUse dislikeUse = DislikeUse.of(name);
         String base = name.substring(0, name.length() - dislikeUse.suffix.length());
         FreedomConfig config = switch (base) {
@@ -271,7 +276,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "freedom", FREEDOM_ID_ONLY -> keepRatio == null ? FreedomConfig.freedom()
                     : FreedomConfig.freedom().withKeepRatio(keepRatio);
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "unknown model '" + name + "'; known: popular, content-knn, bpr, lightgcn, freedom, freedom-id, "
+                    "unknown model '" + name + "'; known: popular, content-knn, content-profile, bpr, lightgcn, freedom, freedom-id, "
                             + "each of the last four "
                             + "optionally with -no-dislikes, -signed or -hard-signed");
         };
@@ -329,20 +334,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** The model {@link #run} trained last, when it is to be blended with the content path; then cleared. */
     private RecommenderModel lastTrained;
     private double lastTrainedSecondsPerEpoch;
-    private RecommenderModel contentKnn;
+    private RecommenderModel contentPath;
 
-    /** The last trained model blended with content-knn, the weight chosen on validation Recall@20. */
+    /** The last trained model blended with the content path, the weight chosen on validation Recall@20. */
     private EvaluationReport.ModelReport blend(RecommenderModel model, TrainingData trainingData, Dataset data,
                                                InteractionMatrix coldTest, Evaluator evaluator) {
-        if (contentKnn == null) {
-            contentKnn = new ContentKnnTrainer(contentKnnK).train(trainingData);
+        if (contentPath == null) {
+            contentPath = new ContentProfileTrainer().train(trainingData);
         }
         double bestWeight = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
         Map<String, Double> bestValidation = Map.of();
         StringBuilder grid = new StringBuilder();
         for (double weight : blendContentWeights) {
-            HybridModel hybrid = new HybridModel(model, contentKnn, weight);
+            HybridModel hybrid = new HybridModel(model, contentPath, weight);
             EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().valid());
             double value = valid.get("Recall@20");
             out.printf(Locale.ROOT, "%s blend weight %.3f: valid Recall@20 %.4f NDCG@20 %.4f%n", hybrid.name(),
@@ -354,14 +359,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 bestValidation = valid.metrics();
             }
         }
-        HybridModel hybrid = new HybridModel(model, contentKnn, bestWeight);
+        HybridModel hybrid = new HybridModel(model, contentPath, bestWeight);
         EvaluationResult test = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().test());
         EvaluationResult cold = evaluator.evaluate(hybrid.scorer(), data.split().train(), coldTest);
         out.printf(Locale.ROOT, "%s test (weight %.3f): Recall@20 %.4f NDCG@20 %.4f; cold-item slice Recall@20 "
                         + "%.4f%n", hybrid.name(), bestWeight, test.get("Recall@20"), test.get("NDCG@20"),
                 cold.get("Recall@20"));
         Map<String, String> parameters = new java.util.LinkedHashMap<>(hybrid.provenance().parameters());
-        parameters.put("contentKnnK", String.valueOf(contentKnnK));
         parameters.put("blendValidationGrid", grid.toString());
         return new EvaluationReport.ModelReport(hybrid.name(), parameters, model.provenance().kernel(),
                 model.provenance().epochsRun(), model.provenance().bestEpoch(), lastTrainedSecondsPerEpoch,

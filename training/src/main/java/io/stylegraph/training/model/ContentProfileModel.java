@@ -1,0 +1,136 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.data.InteractionMatrix;
+import io.stylegraph.training.eval.Scorer;
+
+/** The model of {@link ContentProfileTrainer}: unit content vectors as sparse rows and inverted columns. */
+public final class ContentProfileModel implements RecommenderModel {
+
+    private final InteractionMatrix likes;
+    private final int numItems;
+    private final int dimension;
+    /** Row i's non-zero columns and values (unit-normalized), CSR. */
+    private final int[] rowStart;
+    private final int[] rowColumns;
+    private final float[] rowValues;
+    /** Column c's items and values, CSC. */
+    private final int[] columnStart;
+    private final int[] columnItems;
+    private final float[] columnValues;
+    private final ModelProvenance provenance;
+
+    ContentProfileModel(InteractionMatrix likes, float[][] vectors, ModelProvenance provenance) {
+        this.likes = likes;
+        this.numItems = vectors.length;
+        int dim = 0;
+        for (float[] v : vectors) {
+            if (v != null) {
+                dim = v.length;
+                break;
+            }
+        }
+        this.dimension = dim;
+        this.provenance = provenance;
+        int nnz = 0;
+        for (float[] v : vectors) {
+            if (v != null) {
+                for (float x : v) {
+                    nnz += x != 0 ? 1 : 0;
+                }
+            }
+        }
+        rowStart = new int[numItems + 1];
+        rowColumns = new int[nnz];
+        rowValues = new float[nnz];
+        int[] columnCounts = new int[dim + 1];
+        int at = 0;
+        for (int i = 0; i < numItems; i++) {
+            float[] v = vectors[i];
+            if (v != null) {
+                double norm = 0;
+                for (float x : v) {
+                    norm += (double) x * x;
+                }
+                float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+                for (int c = 0; c < v.length; c++) {
+                    if (v[c] != 0) {
+                        rowColumns[at] = c;
+                        rowValues[at++] = v[c] * scale;
+                        columnCounts[c + 1]++;
+                    }
+                }
+            }
+            rowStart[i + 1] = at;
+        }
+        columnStart = new int[dim + 1];
+        for (int c = 0; c < dim; c++) {
+            columnStart[c + 1] = columnStart[c] + columnCounts[c + 1];
+        }
+        columnItems = new int[nnz];
+        columnValues = new float[nnz];
+        int[] fill = java.util.Arrays.copyOf(columnStart, Math.max(1, dim));
+        for (int i = 0; i < numItems; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                int c = rowColumns[k];
+                int to = fill[c]++;
+                columnItems[to] = i;
+                columnValues[to] = rowValues[k];
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return provenance.modelName();
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public int numUsers() {
+        return likes.numUsers();
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    @Override
+    public Scorer scorer() {
+        return (users, out) -> {
+            float[] profile = new float[dimension];
+            for (int b = 0; b < users.length; b++) {
+                java.util.Arrays.fill(profile, 0f);
+                for (int liked : likes.itemsOf(users[b])) {
+                    for (int k = rowStart[liked]; k < rowStart[liked + 1]; k++) {
+                        profile[rowColumns[k]] += rowValues[k];
+                    }
+                }
+                double norm = 0;
+                for (float p : profile) {
+                    norm += (double) p * p;
+                }
+                int offset = b * numItems;
+                java.util.Arrays.fill(out, offset, offset + numItems, 0f);
+                if (norm == 0) {
+                    continue;
+                }
+                float scale = (float) (1 / Math.sqrt(norm));
+                for (int c = 0; c < dimension; c++) {
+                    float p = profile[c];
+                    if (p == 0) {
+                        continue;
+                    }
+                    p *= scale;
+                    for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                        out[offset + columnItems[k]] += p * columnValues[k];
+                    }
+                }
+            }
+        };
+    }
+}
