@@ -27,6 +27,14 @@ import org.junit.jupiter.api.Test;
 class InputHardeningTest extends ApiTestSupport {
     private static final String USER = "hardening-ann";
 
+    /** Uploads (look photos) go to a temporary folder, not the working tree. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("stylegraph.search.image-dir", io.stylegraph.api.tryon.TryOnFixtures.temporaryFolder("uploads").toString());
+        return properties;
+    }
+
     @Inject
     EmbeddedServer server;
 

@@ -40,6 +40,14 @@ class MalformedRequestFuzzTest extends ApiTestSupport {
     private static final int PER_FAMILY = 240;
     private static final String JSON = "application/json";
 
+    /** Uploads (look photos) go to a temporary folder, not the working tree. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("stylegraph.search.image-dir", io.stylegraph.api.tryon.TryOnFixtures.temporaryFolder("uploads").toString());
+        return properties;
+    }
+
     @Inject
     EmbeddedServer server;
 

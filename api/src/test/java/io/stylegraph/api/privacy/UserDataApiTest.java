@@ -38,6 +38,14 @@ class UserDataApiTest extends ApiTestSupport {
     private static final String USER = "erase-me";
     private static final String OTHER = "keep-me";
 
+    /** Uploads (look photos) go to a temporary folder, not the working tree. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("stylegraph.search.image-dir", TryOnFixtures.temporaryFolder("uploads").toString());
+        return properties;
+    }
+
     @Inject
     TokenIssuer issuer;
 
