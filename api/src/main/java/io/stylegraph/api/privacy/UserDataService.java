@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micronaut.http.HttpStatus;
 import io.stylegraph.api.feedback.FeedbackLog;
 import io.stylegraph.api.feedback.UserOpinions;
+import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.training.ServedModel;
 import io.stylegraph.api.training.ServedModelHolder;
@@ -20,6 +21,7 @@ import io.stylegraph.api.tryon.TryOnStore;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,15 @@ public class UserDataService {
     }
 
     public UserDataExport export(String userId) {
+        try {
+            return exportEverything(userId);
+        } catch (Neo4jException graphDown) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "graph-unavailable", null,
+                    "The user's graph data cannot be read right now; try again");
+        }
+    }
+
+    private UserDataExport exportEverything(String userId) {
         List<UserDataExport.FeedbackEvent> events = log.allEvents(userId).stream()
                 .map(e -> new UserDataExport.FeedbackEvent(e.id(), e.targetType(), e.targetId(), e.signal(),
                         e.clientEventId(), e.occurredAt(), e.projectedAt()))
@@ -61,7 +72,7 @@ public class UserDataService {
         Map<String, Object> user = graph.read(tx -> {
             var found = tx.run("MATCH (u:User {id: $id}) RETURN properties(u) AS p", Map.<String, Object>of("id", userId))
                     .list();
-            return found.isEmpty() ? null : new LinkedHashMap<>(found.get(0).get("p").asMap());
+            return found.isEmpty() ? null : plain(found.get(0).get("p").asMap());
         });
         List<UserDataExport.GraphRelationship> relationships = graph.read(tx -> tx.run("""
                 MATCH (:User {id: $id})-[r]-(t)
@@ -89,12 +100,18 @@ public class UserDataService {
     }
 
     private static UserDataExport.GraphRelationship relationship(Record r) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        r.get("properties").asMap().forEach((key, value) -> properties.put(key, value instanceof java.time.temporal.Temporal
-                || value instanceof org.neo4j.driver.types.IsoDuration ? value.toString() : value));
         return new UserDataExport.GraphRelationship(r.get("type").asString(),
                 r.get("label").isNull() ? "" : r.get("label").asString(),
-                r.get("targetId").isNull() ? "" : String.valueOf(r.get("targetId").asObject()), properties);
+                r.get("targetId").isNull() ? "" : String.valueOf(r.get("targetId").asObject()),
+                plain(r.get("properties").asMap()));
+    }
+
+    /** Graph properties as JSON values: times and durations as ISO-8601 text. */
+    private static Map<String, Object> plain(Map<String, Object> properties) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        properties.forEach((key, value) -> plain.put(key, value instanceof java.time.temporal.TemporalAccessor
+                || value instanceof org.neo4j.driver.types.IsoDuration ? value.toString() : value));
+        return plain;
     }
 
     /**
@@ -102,6 +119,16 @@ public class UserDataService {
      * later like by the same id starts a fresh user.
      */
     public UserDataErased erase(String userId) {
+        try {
+            return eraseEverywhere(userId);
+        } catch (Neo4jException graphDown) {
+            LOG.warn("Erasure of user {} incomplete, the graph did not answer: {}", userId, graphDown.getMessage());
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "graph-unavailable", null,
+                    "The user's feedback log and try-ons are erased, their graph data not yet; repeat the request");
+        }
+    }
+
+    private UserDataErased eraseEverywhere(String userId) {
         int events = log.deleteUser(userId);
         opinions.invalidate(userId);
         int jobs = tryOn.deleteUser(userId);
