@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.security.Roles;
 import io.stylegraph.graph.analytics.CategoryPair;
 import io.stylegraph.graph.analytics.CypherResult;
@@ -33,6 +34,7 @@ import jakarta.validation.constraints.Min;
  * without writing Cypher. Nothing here can change the graph. See docs/analysts.md.
  */
 @Validated
+@ScreenedInput
 @Controller("/v1/analytics")
 @Secured({Roles.ANALYST, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -5,8 +5,8 @@ import static io.stylegraph.api.security.Roles.ANALYST;
 import static io.stylegraph.api.security.Roles.APP;
 import static io.stylegraph.api.security.Roles.TRAINER;
 
-import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,13 +25,15 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.SystemFile;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.core.type.Argument;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.problem.ScreenedInput;
+import io.stylegraph.api.problem.StrictJson;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.ItemUploads;
 import io.stylegraph.api.search.UploadedImages;
@@ -47,6 +49,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 @Validated
+@ScreenedInput
 @Controller("/v1/items")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalogue")
@@ -54,15 +57,15 @@ public class ItemController {
     private final CatalogueCache catalogue;
     private final ItemUploads uploads;
     private final UploadedImages images;
-    private final JsonMapper json;
+    private final StrictJson strict;
     private final Validator validator;
 
-    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images, JsonMapper json,
+    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images, StrictJson strict,
                           Validator validator) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.images = images;
-        this.json = json;
+        this.strict = strict;
         this.validator = validator;
     }
 
@@ -105,13 +108,7 @@ public class ItemController {
     @ExpensiveRequest
     @Secured(ADMIN)
     public HttpResponse<ItemView> add(@Part("item") String item, @Part("image") CompletedFileUpload image) {
-        NewItem fields;
-        try {
-            fields = json.readValue(item, NewItem.class);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("malformed-json", "item", "The item part is not a JSON object with the "
-                    + "fields of an item");
-        }
+        NewItem fields = strict.read(item.getBytes(StandardCharsets.UTF_8), Argument.of(NewItem.class), "item");
         if (fields == null) {
             throw ProblemException.badRequest("malformed-json", "item", "The item part is empty");
         }

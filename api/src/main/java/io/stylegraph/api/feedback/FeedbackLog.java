@@ -109,6 +109,22 @@ public class FeedbackLog {
                 });
     }
 
+    /** Every event of the user, oldest first (a data export). */
+    @ReadOnly
+    public List<StoredEvent> allEvents(String userId) {
+        return queryList("SELECT " + COLUMNS + " FROM feedback_event WHERE user_id = ? ORDER BY id",
+                statement -> statement.setString(1, userId));
+    }
+
+    /** Deletes every event of the user (an erasure request); returns how many there were. */
+    @Transactional
+    public int deleteUser(String userId) {
+        return jdbc.prepareStatement("DELETE FROM feedback_event WHERE user_id = ?", statement -> {
+            statement.setString(1, userId);
+            return statement.executeUpdate();
+        });
+    }
+
     /** Oldest events not yet projected into the graph. */
     @ReadOnly
     public List<StoredEvent> unprojected(int limit) {

@@ -20,6 +20,7 @@ import io.micronaut.validation.Validated;
 import io.stylegraph.api.feed.FeedPage;
 import io.stylegraph.api.feed.FeedService;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 @Validated
+@ScreenedInput
 @Controller("/v1/users/{userId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "feedback")

@@ -18,11 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 @Validated
+@ScreenedInput
 @Controller("/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalogue")

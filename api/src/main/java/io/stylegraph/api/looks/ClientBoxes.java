@@ -7,6 +7,7 @@ import java.util.List;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.StrictJson;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.models.regions.Box;
 import io.stylegraph.models.regions.GarmentRegion;
@@ -24,13 +25,16 @@ public class ClientBoxes {
     private static final Argument<List<ClientBox>> LIST = Argument.listOf(ClientBox.class);
 
     private final JsonMapper json;
+    private final StrictJson strict;
 
-    public ClientBoxes(JsonMapper json) {
+    public ClientBoxes(JsonMapper json, StrictJson strict) {
         this.json = json;
+        this.strict = strict;
     }
 
     public List<GarmentRegion> parse(String boxesJson, int width, int height) {
         List<ClientBox> boxes;
+        strict.check(boxesJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), LIST, "boxes");
         try {
             boxes = json.readValue(boxesJson, LIST);
         } catch (IOException | RuntimeException e) {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public class LookStore {
     static final int MAX_ITEMS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(LookStore.class);
-    private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern USER_ID = Pattern.compile(UserController.USER_ID);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,7 +58,7 @@ public class LookStore {
         String id = look.photoId() != null ? look.photoId() : newId();
         if (!PHOTO_ID.matcher(id).matches()) {
             throw ProblemException.badRequest("invalid-field", "photoId",
-                    "photoId must be 1-64 characters of letters, digits and . _ -");
+                    "photoId must be 1-64 characters of letters, digits and . _ -, starting with a letter or digit");
         }
         try {
             if (photos.find(id).isPresent()) {

@@ -5,7 +5,7 @@ import static io.stylegraph.api.security.Roles.ANALYST;
 import static io.stylegraph.api.security.Roles.APP;
 import static io.stylegraph.api.security.Roles.TRAINER;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +23,14 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.SystemFile;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.core.type.Argument;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.ScreenedInput;
+import io.stylegraph.api.problem.StrictJson;
 import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.UploadedImages;
@@ -39,6 +41,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 @Validated
+@ScreenedInput
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "shop the look")
@@ -48,13 +51,13 @@ public class ShopTheLookController {
     private final ShopTheLookService shop;
     private final LookStore looks;
     private final UploadedImages uploads;
-    private final JsonMapper json;
+    private final StrictJson strict;
 
-    public ShopTheLookController(ShopTheLookService shop, LookStore looks, UploadedImages uploads, JsonMapper json) {
+    public ShopTheLookController(ShopTheLookService shop, LookStore looks, UploadedImages uploads, StrictJson strict) {
         this.shop = shop;
         this.looks = looks;
         this.uploads = uploads;
-        this.json = json;
+        this.strict = strict;
     }
 
     @Operation(summary = "Shop the look: multipart 'image' (a person photo: JPEG, PNG or WebP) and optional 'boxes' "
@@ -79,13 +82,7 @@ public class ShopTheLookController {
     @ExpensiveRequest
     @Secured(ADMIN)
     public HttpResponse<LookView> save(@Part("look") String look, @Part("image") CompletedFileUpload image) {
-        NewLook fields;
-        try {
-            fields = json.readValue(look, NewLook.class);
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.badRequest("malformed-json", "look", "The look part is not a JSON object with "
-                    + "photoId?, userId? and items");
-        }
+        NewLook fields = strict.read(look.getBytes(StandardCharsets.UTF_8), Argument.of(NewLook.class), "look");
         if (fields == null) {
             throw ProblemException.badRequest("malformed-json", "look", "The look part is empty");
         }

@@ -19,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 @Validated
+@ScreenedInput
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "outfits")

@@ -116,15 +116,15 @@ public class OutfitService {
     }
 
     public OutfitViews.CompletedOutfit complete(OutfitViews.OutfitItems command) {
+        // a malformed request is a 400 whether or not the model is loaded yet
+        requireWellFormed(command.itemIds(), 1);
+        if (command.userId() != null && !USER_ID.matcher(command.userId()).matches()) {
+            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserController.USER_ID_MESSAGE);
+        }
+        requireOutfitSlots(command.slots());
         ServedOutfits served = models.ready();
         List<Integer> given = items(served, command.itemIds(), 1);
-        UserTaste taste = null;
-        if (command.userId() != null) {
-            if (!USER_ID.matcher(command.userId()).matches()) {
-                throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserController.USER_ID_MESSAGE);
-            }
-            taste = recommendations.taste(command.userId());
-        }
+        UserTaste taste = command.userId() == null ? null : recommendations.taste(command.userId());
         List<Slot> wanted = slotsToFill(served, given, command.slots());
         Request request = new Request(served, taste, null);
         if (request.heldGender == null) {
@@ -150,6 +150,7 @@ public class OutfitService {
     }
 
     public OutfitViews.Outfit score(OutfitViews.OutfitItems command) {
+        requireWellFormed(command.itemIds(), 2);
         ServedOutfits served = models.ready();
         List<Integer> rows = items(served, command.itemIds(), 2);
         Request request = new Request(served, null, null);
@@ -240,6 +241,35 @@ public class OutfitService {
     }
 
     private List<Integer> items(ServedOutfits served, List<String> itemIds, int minimum) {
+        requireWellFormed(itemIds, minimum);
+        List<Integer> rows = new ArrayList<>();
+        for (String id : itemIds) {
+            int row = known(served, id, "itemIds");
+            if (!served.index().scorable(row)) {
+                throw ProblemException.badRequest("not-scorable", "itemIds", "Item " + id + " is of slot "
+                        + served.slot(row).wireName() + ", which the outfit model does not score");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The slot names of a completion request, checked before the model is asked. */
+    private static void requireOutfitSlots(List<String> requested) {
+        if (requested == null) {
+            return;
+        }
+        for (String name : requested) {
+            Slot slot = name == null ? null : Slot.parse(name).orElse(null);
+            if (slot == null || !ServedOutfits.OUTFIT_SLOTS.contains(slot)) {
+                throw ProblemException.badRequest("invalid-field", "slots",
+                        "slots must name top, bottom, dress, outerwear, shoes, bag or accessory");
+            }
+        }
+    }
+
+    /** The checks of an item list that need no model: count, id shape, duplicates. */
+    private static void requireWellFormed(List<String> itemIds, int minimum) {
         if (itemIds == null || itemIds.isEmpty()) {
             throw ProblemException.badRequest("empty-outfit", "itemIds", "itemIds must list at least " + minimum
                     + (minimum == 1 ? " item" : " items"));
@@ -262,16 +292,6 @@ public class OutfitService {
             throw ProblemException.badRequest("too-few-items", "itemIds", "An outfit score needs at least "
                     + minimum + " items");
         }
-        List<Integer> rows = new ArrayList<>();
-        for (String id : itemIds) {
-            int row = known(served, id, "itemIds");
-            if (!served.index().scorable(row)) {
-                throw ProblemException.badRequest("not-scorable", "itemIds", "Item " + id + " is of slot "
-                        + served.slot(row).wireName() + ", which the outfit model does not score");
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static List<Slot> slotsToFill(ServedOutfits served, List<Integer> given, List<String> requested) {

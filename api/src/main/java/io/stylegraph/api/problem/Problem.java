@@ -23,11 +23,20 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Details quote request values; long ones are cut (see {@link Echo}). */
+    public Problem {
+        detail = Echo.shorten(detail);
+        field = field == null ? null : Echo.shorten(field);
+    }
+
     public static String typeUri(String code) {
         return "urn:stylegraph:problem:" + code;
     }
 
     @Serdeable
     public record FieldError(String field, String message) {
+        public FieldError {
+            message = Echo.shorten(message);
+        }
     }
 }

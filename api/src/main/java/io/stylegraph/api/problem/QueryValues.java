@@ -24,6 +24,20 @@ public final class QueryValues {
                 "invalid-field", "gender", "gender must be one of men, women, boys, girls, unisex"));
     }
 
+    /**
+     * A yes/no query parameter: absent is false, {@code true} or {@code false} (any case) as said; anything else is a
+     * 400 {@code invalid-value} naming {@code field}, where the framework would have read it as false.
+     */
+    public static boolean flag(String value, String field) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid-value", field, field + " must be true or false");
+    }
+
     /** What an item id in a query may be: 1-128 characters, no whitespace, control characters or commas. */
     private static final Pattern ITEM_ID = Pattern.compile("[^\\s,\\p{Cntrl}]{1,128}");
 

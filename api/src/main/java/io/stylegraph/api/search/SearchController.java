@@ -24,6 +24,7 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.ItemView;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
@@ -35,6 +36,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @Validated
+@ScreenedInput
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "search")
@@ -64,14 +66,14 @@ public class SearchController {
                                  @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
                                  @QueryValue(defaultValue = "hybrid") String modality,
                                  @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
-                                 @QueryValue(defaultValue = "false") boolean aqe,
-                                 @QueryValue(defaultValue = "false") boolean dba) {
+                                 @Nullable @QueryValue String aqe,
+                                 @Nullable @QueryValue String dba) {
         SearchModality wanted = SearchModality.parse(modality).orElseThrow(() -> ProblemException.badRequest(
                 "invalid-field", "modality", "modality must be one of visual, text, hybrid"));
         if (catalogue.find(itemId).isEmpty()) {
             throw ProblemException.notFound("unknown-item", "itemId", "No item with id " + itemId);
         }
-        Reranking reranking = new Reranking(aqe, dba);
+        Reranking reranking = reranking(aqe, dba);
         List<ScoredItem> found = similarity.similar(itemId, wanted, filter(slot, gender), k, reranking);
         return results(found, wanted.wireName(), k, reranking);
     }
@@ -82,9 +84,9 @@ public class SearchController {
     public SearchResults search(@QueryValue @NotBlank @Size(max = 500) String q,
                                 @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
                                 @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
-                                @QueryValue(defaultValue = "false") boolean aqe,
-                                @QueryValue(defaultValue = "false") boolean dba) {
-        Reranking reranking = new Reranking(aqe, dba);
+                                @Nullable @QueryValue String aqe,
+                                @Nullable @QueryValue String dba) {
+        Reranking reranking = reranking(aqe, dba);
         List<ScoredItem> found = similarity.byText(q.strip(), filter(slot, gender), k, reranking);
         return results(found, encoders.sharedSpace() ? "text-to-image" : "text", k, reranking);
     }
@@ -98,11 +100,11 @@ public class SearchController {
                                        @Nullable @Part("text") @Size(max = 500) String text,
                                        @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
                                        @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
-                                       @QueryValue(defaultValue = "false") boolean aqe,
-                                       @QueryValue(defaultValue = "false") boolean dba) {
+                                       @Nullable @QueryValue String aqe,
+                                       @Nullable @QueryValue String dba) {
         SearchFilter filter = filter(slot, gender);
         UploadedImages.Upload upload = uploads.decode(image);
-        Reranking reranking = new Reranking(aqe, dba);
+        Reranking reranking = reranking(aqe, dba);
         List<ScoredItem> found = similarity.byImage(upload.decoded().image(), text, filter, k, reranking);
         boolean composed = text != null && !text.isBlank();
         return results(found, composed ? "composed" : "visual", k, reranking);
@@ -121,6 +123,11 @@ public class SearchController {
                         .map(item -> new SearchHit(scored.score(), ItemView.of(item))))
                 .toList();
         return new SearchResults(hits, modality, k, reranking.aqe(), reranking.dba(), embeddings.status().indexing());
+    }
+
+    /** aqe and dba are true or false; another value is a 400 rather than false. */
+    private static Reranking reranking(@Nullable String aqe, @Nullable String dba) {
+        return new Reranking(QueryValues.flag(aqe, "aqe"), QueryValues.flag(dba, "dba"));
     }
 
     static SearchFilter filter(@Nullable String slot, @Nullable String gender) {

@@ -9,10 +9,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Demo sessions for the web demo page; the route exists only in demo mode, elsewhere it is a plain 404. */
+@ScreenedInput
 @Controller("/v1/demo")
 @Requires(property = DemoConfiguration.ENABLED, value = "true")
 @Tag(name = "demo")

@@ -38,7 +38,7 @@ public final class ServedModel {
     }
 
     private static Map<String, Integer> rows(java.util.List<String> ids) {
-        Map<String, Integer> rows = new HashMap<>(ids.size() * 2);
+        Map<String, Integer> rows = new java.util.concurrent.ConcurrentHashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             rows.put(ids.get(i), i);
         }
@@ -68,6 +68,19 @@ public final class ServedModel {
 
     public Integer itemRow(String itemId) {
         return itemRows.get(itemId);
+    }
+
+    /**
+     * Stops serving the trained row of a user whose data was erased: they are served as a user the model has not
+     * seen. The artifact on disk keeps the row until a newer version replaces it. Returns whether there was one.
+     */
+    public boolean forgetUser(String userId) {
+        return userRows.remove(userId) != null;
+    }
+
+    /** Whether the model has a trained row for the user. */
+    public boolean knowsUser(String userId) {
+        return userRows.containsKey(userId);
     }
 
     /** The trained vector of a user, or null for a user the model has not seen. */

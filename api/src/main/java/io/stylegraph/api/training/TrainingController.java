@@ -24,6 +24,7 @@ import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 @Validated
+@ScreenedInput
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TrainingController {

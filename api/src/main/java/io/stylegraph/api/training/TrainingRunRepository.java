@@ -18,6 +18,9 @@ public interface TrainingRunRepository extends CrudRepository<TrainingRun, Long>
     @Query("SELECT * FROM training_run WHERE status IN ('done', 'failed') ORDER BY id DESC LIMIT 1")
     Optional<TrainingRun> lastFinished();
 
+    @Query("SELECT count(*) FROM training_run WHERE kind = :kind AND status IN ('queued', 'running')")
+    long countUnfinished(String kind);
+
     /** Fails every queued or running run, whoever runs it (tests that need the one-run slot free). */
     @Query("UPDATE training_run SET status = 'failed', finished_at = now(), failure_reason = :reason"
             + " WHERE status IN ('queued', 'running')")

@@ -109,11 +109,36 @@ public class TrainingService {
         return owner;
     }
 
-    /** Queues a run and returns at once; 409 when one is already queued or running. */
+    /**
+     * Queues a run and returns at once; 409 when one is already queued or running, 422 {@code insufficient-data}
+     * (with the counts and the minimums) when the graph holds too little to train on.
+     */
     public TrainingRun start(String trigger) {
+        if (runs.countUnfinished(ServedModelHolder.KIND) > 0) {
+            throw alreadyRunning();
+        }
+        shortfall().ifPresent(reason -> {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "insufficient-data", null,
+                    "Not started: " + reason);
+        });
         TrainingRun queued = enqueue(trigger);
         executor.submit(() -> execute(queued));
         return queued;
+    }
+
+    /**
+     * Why the graph as it is now is too little to train on ({@link TrainingRequirements}); empty when it is enough,
+     * and when the graph cannot be read (the run then fails and says why). An automatic trigger asks this first.
+     */
+    public java.util.Optional<String> shortfall() {
+        GraphSnapshot snapshot;
+        try {
+            snapshot = new GraphSnapshotReader(graph).read(false);
+        } catch (RuntimeException graphDown) {
+            LOG.debug("Training data not checked up front, the graph did not answer: {}", graphDown.getMessage());
+            return java.util.Optional.empty();
+        }
+        return settings.trainingRequirements().check(snapshot, SnapshotDatasetBuilder.standard());
     }
 
     /** Runs now in the calling thread (the {@code train} command). */
@@ -128,11 +153,15 @@ public class TrainingService {
             return queued;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("training_run_one_running")) {
-                throw new ProblemException(HttpStatus.CONFLICT, "training-already-running", null,
-                        "A training run is already queued or running");
+                throw alreadyRunning();
             }
             throw e;
         }
+    }
+
+    private static ProblemException alreadyRunning() {
+        return new ProblemException(HttpStatus.CONFLICT, "training-already-running", null,
+                "A training run is already queued or running");
     }
 
     private TrainingRun execute(TrainingRun queued) {
@@ -142,7 +171,7 @@ public class TrainingService {
             GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
             String revision = RunEnvironment.describe().getOrDefault("gitRevision", "unknown").toString();
             RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
-                    settings.artifactPath()).run(snapshot, revision, line -> {
+                    settings.artifactPath(), settings.trainingRequirements()).run(snapshot, revision, line -> {
                         LOG.info("Training run {}: {}", run[0].id(), line);
                         run[0] = runs.update(run[0].progressed(line));
                     });

@@ -3,6 +3,7 @@ package io.stylegraph.api.training;
 import java.nio.file.Path;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.stylegraph.training.job.TrainingRequirements;
 import io.stylegraph.training.model.FreedomConfig;
 
 /** {@code stylegraph.training.*}: where artifacts go and the recommender's main hyperparameters. */
@@ -15,6 +16,64 @@ public class TrainingSettings {
     private double learningRate = 0.001;
     private long seed = 2026;
     private boolean publishEmbeddings = true;
+    private Requirements requirements = new Requirements();
+
+    /**
+     * {@code stylegraph.training.requirements.*}: the least data a run starts on (see {@link TrainingRequirements});
+     * a request below it is refused with 422 {@code insufficient-data}.
+     */
+    @ConfigurationProperties("requirements")
+    public static class Requirements {
+        private int minUsers = TrainingRequirements.DEFAULTS.minUsers();
+        private int minLikes = TrainingRequirements.DEFAULTS.minLikes();
+        private int minItems = TrainingRequirements.DEFAULTS.minItems();
+        private int minValidationLikes = TrainingRequirements.DEFAULTS.minValidationLikes();
+
+        public int getMinUsers() {
+            return minUsers;
+        }
+
+        public void setMinUsers(int minUsers) {
+            this.minUsers = minUsers;
+        }
+
+        public int getMinLikes() {
+            return minLikes;
+        }
+
+        public void setMinLikes(int minLikes) {
+            this.minLikes = minLikes;
+        }
+
+        public int getMinItems() {
+            return minItems;
+        }
+
+        public void setMinItems(int minItems) {
+            this.minItems = minItems;
+        }
+
+        public int getMinValidationLikes() {
+            return minValidationLikes;
+        }
+
+        public void setMinValidationLikes(int minValidationLikes) {
+            this.minValidationLikes = minValidationLikes;
+        }
+    }
+
+    public TrainingRequirements trainingRequirements() {
+        return new TrainingRequirements(requirements.minUsers, requirements.minLikes, requirements.minItems,
+                requirements.minValidationLikes);
+    }
+
+    public Requirements getRequirements() {
+        return requirements;
+    }
+
+    public void setRequirements(Requirements requirements) {
+        this.requirements = requirements;
+    }
 
     public FreedomConfig freedomConfig() {
         return FreedomConfig.freedom().withMaxEpochs(maxEpochs).withPatience(patience).withDimension(dimension)

@@ -27,6 +27,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,7 @@ import jakarta.validation.constraints.Pattern;
  * user's job answers 404 {@code unknown-tryon}, as if it did not exist.
  */
 @Validated
+@ScreenedInput
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "try-on")

@@ -195,6 +195,13 @@ public class TryOnStore {
                 });
     }
 
+    /** Every job of a user, oldest first. */
+    @ReadOnly
+    public List<TryOnJob> findByUser(String userId) {
+        return queryList("SELECT " + COLUMNS + " FROM tryon_job WHERE user_id = ? ORDER BY created_at, id",
+                statement -> statement.setString(1, userId));
+    }
+
     /** Deletes every job of a user with its pictures; returns the deleted job ids. */
     @Transactional
     public List<String> deleteUser(String userId) {

@@ -32,9 +32,16 @@ public final class RawClient {
     }
 
     public Answer send(String method, String path, String token, String contentType, String body, String... headers) {
+        return sendBytes(method, path, token, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    /** As {@link #send}, with the body's exact bytes (which need not be UTF-8) and a path sent as given. */
+    public Answer sendBytes(String method, String path, String token, String contentType, byte[] body,
+                            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -63,6 +70,22 @@ public final class RawClient {
     public static String multipart(String name, String value) {
         return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n--"
                 + BOUNDARY + "--\r\n";
+    }
+
+    /** A multipart body of parts given as name, then content type (null: a form field), then bytes. */
+    public static byte[] multipartBytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 2 < parts.length; i += 3) {
+            String name = (String) parts[i];
+            String type = (String) parts[i + 1];
+            String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (type == null ? "" : "; filename=\"" + name + "\"\r\nContent-Type: " + type) + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes((byte[]) parts[i + 2]);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     public static String multipartType() {

@@ -77,6 +77,8 @@ class RoleMatrixTest extends ApiTestSupport {
             | GET /v1/users/{userId}/recommendations       | no        | own | yes     | no      | yes   |
             | GET /v1/users/{userId}/outfits               | no        | own | yes     | no      | yes   |
             | DELETE /v1/users/{userId}/tryon              | no        | own | no      | no      | yes   |
+            | GET /v1/users/{userId}/export                | no        | own | no      | no      | yes   |
+            | DELETE /v1/users/{userId}                    | no        | own | no      | no      | yes   |
             | POST /v1/tryon                               | no        | own | no      | no      | yes   |
             | GET /v1/tryon/{jobId}                        | no        | own | yes     | no      | yes   |
             | GET /v1/tryon/{jobId}/image                  | no        | own | yes     | no      | yes   |

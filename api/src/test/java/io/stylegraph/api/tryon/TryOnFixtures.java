@@ -26,7 +26,7 @@ import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 
 /** A small catalogue with product photos on disk, synthetic person photos and the try-on form, for the API tests. */
-final class TryOnFixtures {
+public final class TryOnFixtures {
     static final int SHIRT = 0xC02020;
 
     private TryOnFixtures() {
@@ -36,7 +36,7 @@ final class TryOnFixtures {
      * Replaces the graph with: {@code tee} (top), {@code jeans} (bottom), {@code gown} (dress), {@code sneaker}
      * (shoes), all with a studio photo under {@code imageDir}, and {@code bare} (a top without a photo).
      */
-    static void catalogue(GraphDatabase graph, Path imageDir) {
+    public static void catalogue(GraphDatabase graph, Path imageDir) {
         graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
         List<Item> items = new ArrayList<>();
         for (Object[] row : new Object[][] {{"tee", Slot.TOP}, {"jeans", Slot.BOTTOM}, {"gown", Slot.DRESS},
@@ -80,7 +80,7 @@ final class TryOnFixtures {
     }
 
     /** A person photo stand-in: a colour ramp, so any pixel the garment covers visibly changes. */
-    static BufferedImage person(int width, int height) {
+    public static BufferedImage person(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -90,7 +90,7 @@ final class TryOnFixtures {
         return image;
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
@@ -119,7 +119,7 @@ final class TryOnFixtures {
         }
     }
 
-    static Path temporaryFolder(String prefix) {
+    public static Path temporaryFolder(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -128,7 +128,7 @@ final class TryOnFixtures {
     }
 
     /** The try-on form; null parts are left out. */
-    static io.micronaut.http.MutableHttpRequest<?> submit(byte[] person, String itemId, String box, String keypoints, String userId) {
+    public static io.micronaut.http.MutableHttpRequest<?> submit(byte[] person, String itemId, String box, String keypoints, String userId) {
         MultipartBody.Builder body = MultipartBody.builder();
         if (person != null) {
             body.addPart("person", "me.png", MediaType.IMAGE_PNG_TYPE, person);

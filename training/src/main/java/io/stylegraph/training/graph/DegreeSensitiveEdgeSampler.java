@@ -33,15 +33,16 @@ public final class DegreeSensitiveEdgeSampler {
         }
     }
 
+    /** ⌊keepRatio·|E|⌋, but at least one edge of a graph that has any: a tiny graph is not pruned to nothing. */
     public int keptEdges() {
-        return (int) (likes.nnz() * keepRatio);
+        return likes.nnz() == 0 ? 0 : Math.max(1, (int) (likes.nnz() * keepRatio));
     }
 
     /** Indices (into the like matrix's entries) of the edges kept this time, ascending. */
     public int[] sample(Random random) {
         int total = weights.length;
-        int keep = keptEdges();
-        if (keep >= total) {
+        int keep = Math.min(keptEdges(), total);
+        if (keep == total) {
             int[] all = new int[total];
             Arrays.setAll(all, e -> e);
             return all;

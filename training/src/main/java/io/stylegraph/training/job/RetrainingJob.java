@@ -30,19 +30,32 @@ public final class RetrainingJob {
     private final FreedomConfig config;
     private final SnapshotDatasetBuilder datasets;
     private final Path artifactRoot;
+    private final TrainingRequirements requirements;
 
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot) {
+        this(config, datasets, artifactRoot, null);
+    }
+
+    /** A job that refuses ({@link InsufficientDataException}) a snapshot short of {@code requirements} (null: none). */
+    public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot,
+                         TrainingRequirements requirements) {
         this.config = config;
         this.datasets = datasets;
         this.artifactRoot = artifactRoot;
+        this.requirements = requirements;
     }
 
     /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
     public RetrainingResult run(GraphSnapshot snapshot, String gitRevision, Consumer<String> progress) throws IOException {
         SnapshotDataset dataset = datasets.build(snapshot);
+        if (requirements != null) {
+            requirements.check(dataset).ifPresent(reason -> {
+                throw new InsufficientDataException(reason);
+            });
+        }
         int likes = dataset.split().train().nnz();
         if (likes == 0 || dataset.split().valid().nnz() == 0) {
-            throw new IllegalStateException("not enough likes to train and validate on (" + likes + " train, "
+            throw new InsufficientDataException("not enough likes to train and validate on (" + likes + " train, "
                     + dataset.split().valid().nnz() + " valid); users need at least three likes each");
         }
         Map<String, Object> data = new LinkedHashMap<>();

@@ -36,6 +36,20 @@ class DegreeSensitiveEdgeSamplerTest {
         }
     }
 
+    /** 3 likes at FREEDOM's keep ratio 0.2 made ⌊0.6⌋ = 0 kept edges, and sampling read past the end of its keys. */
+    @Test
+    void shouldKeepOneEdgeOfAGraphTooSmallForItsKeepRatio() {
+        InteractionMatrix.Builder b = InteractionMatrix.builder(3, 4);
+        b.add(0, 0);
+        b.add(1, 1);
+        b.add(2, 3);
+        DegreeSensitiveEdgeSampler sampler = new DegreeSensitiveEdgeSampler(b.build(), 0.2);
+
+        assertEquals(1, sampler.keptEdges());
+        assertEquals(1, sampler.sample(new Random(5)).length);
+        assertEquals(7, sampler.sampleAdjacency(new Random(5)).numRows());
+    }
+
     @Test
     void shouldPreferEdgesBetweenLowDegreeNodes() {
         InteractionMatrix likes = hubAndNiche();
