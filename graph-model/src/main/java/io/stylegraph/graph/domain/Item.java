@@ -1,6 +1,5 @@
 package io.stylegraph.graph.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +64,6 @@ public record Item(
                 distinct.add(name.strip());
             }
         }
-        return List.copyOf(new ArrayList<>(distinct));
+        return List.copyOf(distinct);
     }
 }
