@@ -76,7 +76,8 @@ public class ItemController {
         return ItemView.of(require(itemId));
     }
 
-    @Operation(summary = "Catalogue items, filtered by slot, category and gender, in id order")
+    @Operation(summary = "Catalogue items, filtered by slot, category (an item's main category or, for "
+            + "multi-category catalogues, any of its categories) and gender, in id order")
     @Get
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public ItemPage items(@Nullable @QueryValue String slot, @Nullable @QueryValue String category,
@@ -90,8 +91,8 @@ public class ItemController {
         }
         if (category != null) {
             String wanted = category.toLowerCase(Locale.ROOT);
-            filter = filter.and(item -> item.item().category() != null
-                    && item.item().category().toLowerCase(Locale.ROOT).equals(wanted));
+            filter = filter.and(item -> item.item().allCategories().stream()
+                    .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(wanted)));
         }
         if (gender != null) {
             Gender wanted = QueryValues.gender(gender);

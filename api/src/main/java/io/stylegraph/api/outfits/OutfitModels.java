@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * otherwise, when Maryland Polyvore data is at hand and {@code train-on-start} is on, a model is trained on it (the
  * log shows its progress) and saved to that file for the next start. The model reads MiniLM vectors of item names,
  * so catalogue items are scored on MiniLM vectors of their titles (not on {@code Item.text}, which embeds title,
- * category, colour and description, possibly with another encoder). Until the model and the title vectors are ready,
- * {@link #ready()} answers 503 {@code outfits-not-ready}.
+ * category, brand, colour, further categories and description, possibly with another encoder). Until the model and
+ * the title vectors are ready, {@link #ready()} answers 503 {@code outfits-not-ready}.
  *
  * <p>When the catalogue's items change the index is rebuilt in the background (only new titles are encoded) while
  * the previous one keeps serving; PAIRS_WITH edges are then written again.

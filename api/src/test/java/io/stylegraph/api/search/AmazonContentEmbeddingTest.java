@@ -87,6 +87,29 @@ class AmazonContentEmbeddingTest extends ApiTestSupport {
         assertEquals("az-A3", firstHit("winter scarf"));
     }
 
+    @Test
+    void shouldShowTheBrandAndCategoriesOfAnItem() {
+        Map<String, Object> item = getJson("/v1/items/az-A1");
+
+        assertEquals("Levi's · Jeans · Women", item.get("title"));
+        assertEquals("Levi's", item.get("brand"));
+        assertEquals(List.of("Clothing", "Denim", "Jeans", "Women", "Clothing, Shoes & Jewelry"), item.get("categories"));
+        assertEquals("bottom", item.get("slot"));
+        assertEquals("women", item.get("gender"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldFilterTheCatalogueByAnyOfAnItemsCategories() {
+        Map<String, Object> women = getJson("/v1/items?category=women");
+        Map<String, Object> denim = getJson("/v1/items?category=Denim&slot=bottom");
+
+        assertEquals(List.of("az-A1", "az-A3"), ((List<Map<String, Object>>) women.get("items")).stream()
+                .map(item -> item.get("id")).toList());
+        assertEquals(List.of("az-A1"), ((List<Map<String, Object>>) denim.get("items")).stream()
+                .map(item -> item.get("id")).toList());
+    }
+
     @SuppressWarnings("unchecked")
     private String firstHit(String words) {
         Map<String, Object> response = getJson("/v1/search?q=" + words.replace(" ", "%20") + "&k=1");

@@ -1,6 +1,5 @@
 package io.stylegraph.graph.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,10 @@ import java.util.Objects;
 /**
  * A catalogue item as imported and served. {@code image} is a file path or URL (may be null);
  * {@code attributes} holds source-specific fields that have no column of their own. {@code category} is the item's
- * one main category; {@code categories} is the whole set of category names for catalogues that file an item under
- * several (Amazon's browse categories), most specific first, each once; empty for single-category catalogues.
- * {@code brand} is null when the catalogue does not name one.
+ * one main category; {@code categories} the category names of catalogues that file an item under several, each once
+ * (amazon-clothing: the whole browse-category set, most specific first; the generic format: as given, with or without
+ * the main one); empty for single-category catalogues. {@link #allCategories()} is the union. {@code brand} is null
+ * when the catalogue does not name one.
  */
 public record Item(
         String id,
@@ -64,6 +64,6 @@ public record Item(
                 distinct.add(name.strip());
             }
         }
-        return List.copyOf(new ArrayList<>(distinct));
+        return List.copyOf(distinct);
     }
 }

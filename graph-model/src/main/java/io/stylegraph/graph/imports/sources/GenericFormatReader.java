@@ -37,7 +37,7 @@ import io.stylegraph.graph.imports.RowError;
  */
 public final class GenericFormatReader {
     private static final Set<String> ITEM_FIELDS = Set.of("id", "title", "description", "category", "slot", "gender",
-            "colour", "color", "image", "attributes");
+            "colour", "color", "image", "attributes", "brand", "categories");
 
     private final Path folder;
     private final String sourceName;
@@ -87,6 +87,12 @@ public final class GenericFormatReader {
 
         Map<String, String> attributes(Set<String> knownFields);
 
+        /** A list of names: a JSONL array of strings, or text with the names joined by {@code |}; empty when absent. */
+        default List<String> names(String field) {
+            String text = text(field);
+            return text == null ? List.of() : List.of(text.split("\\|"));
+        }
+
         /** Outfit members written inline (JSONL {@code items} array), or null. */
         default JsonNode members() {
             return null;
@@ -125,6 +131,22 @@ public final class GenericFormatReader {
                 });
             }
             return attributes;
+        }
+
+        @Override
+        public List<String> names(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isArray()) {
+                return Record.super.names(field);
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode element : value) {
+                if (!element.isTextual()) {
+                    throw new RowRejected(field + " must be an array of strings or names joined by |");
+                }
+                names.add(element.asText());
+            }
+            return names;
         }
 
         @Override
@@ -220,7 +242,8 @@ public final class GenericFormatReader {
                 "gender must be one of " + names(Gender.values()) + ": " + genderText));
         String colour = record.text("colour") != null ? record.text("colour") : record.text("color");
         return new Item(id, record.text("title"), record.text("description"), record.text("category"), slot, gender,
-                colour, record.attributes(ITEM_FIELDS), resolveImage(record.text("image")), sourceName);
+                colour, record.attributes(ITEM_FIELDS), resolveImage(record.text("image")), sourceName,
+                record.text("brand"), record.names("categories"));
     }
 
     private User toUser(Record record) {

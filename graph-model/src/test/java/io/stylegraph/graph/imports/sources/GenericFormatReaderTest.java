@@ -57,6 +57,36 @@ class GenericFormatReaderTest {
     }
 
     @Test
+    void shouldReadBrandAndCategoriesAsListsInJsonLinesAndJoinedNamesInCsv() throws IOException {
+        Files.writeString(folder.resolve("items.jsonl"), """
+                {"id": "j1", "category": "Scarves", "brand": "Acme", "categories": ["Women", "Accessories", "Scarves"]}
+                {"id": "j2", "categories": "Men|Shoes"}
+                {"id": "j3", "categories": [1, 2]}
+                """);
+        RecordingSink jsonLines = read();
+        Files.delete(folder.resolve("items.jsonl"));
+        Files.writeString(folder.resolve("items.csv"), """
+                id,brand,categories,fabric
+                c1,Acme,Women|Accessories|Scarves,wool
+                c2,,,
+                """);
+        RecordingSink csv = read();
+
+        var scarf = jsonLines.items.get(0);
+        assertEquals("Acme", scarf.brand());
+        assertEquals(List.of("Women", "Accessories", "Scarves"), scarf.categories());
+        assertEquals(List.of("Scarves", "Women", "Accessories"), scarf.allCategories());
+        assertEquals(List.of("Men", "Shoes"), jsonLines.items.get(1).categories());
+        assertEquals(List.of("items.jsonl:3: categories must be an array of strings or names joined by |"),
+                jsonLines.rejected.stream().map(RowError::toString).toList());
+        assertEquals("Acme", csv.items.get(0).brand());
+        assertEquals(List.of("Women", "Accessories", "Scarves"), csv.items.get(0).categories());
+        assertEquals(Map.of("fabric", "wool"), csv.items.get(0).attributes(), "brand and categories are no attributes");
+        assertNull(csv.items.get(1).brand());
+        assertEquals(List.of(), csv.items.get(1).categories());
+    }
+
+    @Test
     void shouldReportEachBadRowWithFileLineAndReasonAndKeepTheRest() throws IOException {
         Files.writeString(folder.resolve("items.jsonl"), """
                 {"id": "ok-1"}
