@@ -72,7 +72,7 @@ public class RecommendationService {
     public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
                                  ContentProfiles content,
                                  @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight,
-                                 @Value("${stylegraph.recommendations.content-weight:0.5}") double contentWeight) {
+                                 @Value("${stylegraph.recommendations.content-weight:0.05}") double contentWeight) {
         this.models = models;
         this.catalogue = catalogue;
         this.opinions = opinions;
