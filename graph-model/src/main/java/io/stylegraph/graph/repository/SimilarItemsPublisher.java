@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replaces the graph's {@code (:Item)-[:SIMILAR {score, visual, text, version}]->(:Item)} edges with those of a
+ * Replaces the graph's {@code (:Item)-[:SIMILAR {score, visual, text, category, version}]->(:Item)} edges with those of a
  * training run's frozen item–item kNN graph, so analysts can query "what is this like" next to likes and outfits.
  * Old edges are deleted in batches (a 44k-item catalogue has ~800k of them) before the new ones are written.
  */
