@@ -26,9 +26,10 @@ import jakarta.inject.Singleton;
  * Reads request JSON strictly, where the framework's reader is lenient: exactly one document (trailing tokens and a
  * second document are {@code malformed-json}), and every value of the JSON type its field declares: a string field
  * takes a string (not a number, and not a one-element array), a number field a number, a boolean field
- * {@code true}/{@code false}, a timestamp an ISO-8601 string between 1970 and 2100 (not epoch numbers), a list an
- * array, an object an object ({@code invalid-field} naming the field otherwise). Every string is held to
- * {@link InputRules} (no NUL or other control characters but tab and line breaks, no unpaired surrogates).
+ * {@code true}/{@code false}, a timestamp an ISO-8601 string (not epoch numbers), a list an array, an object an
+ * object ({@code malformed-json} naming the field otherwise). Every string is held to {@link InputRules} (no NUL or
+ * other control characters but tab and line breaks, no unpaired surrogates) and every timestamp lies between 1970
+ * and 2100 ({@code invalid-field} naming the field otherwise).
  * Duplicate keys are malformed. Only then is the document bound, by the application's JSON mapper.
  */
 @Singleton
@@ -172,7 +173,8 @@ public class StrictJson {
     private static void require(boolean ok, String path, String expected) {
         if (!ok) {
             String field = fieldName(path);
-            throw ProblemException.badRequest("invalid-field", field, field + " must be " + expected);
+            // a value of the wrong JSON type is malformed for this endpoint, as the mapper's own type errors are
+            throw ProblemException.badRequest("malformed-json", field, field + " must be " + expected);
         }
     }
 

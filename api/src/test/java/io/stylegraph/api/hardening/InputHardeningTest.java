@@ -141,14 +141,14 @@ class InputHardeningTest extends ApiTestSupport {
     @Test
     void shouldNotUnwrapArraysOrCoerceScalars() {
         String path = "/v1/users/" + USER + "/feedback";
-        problem(json("POST", path, "{\"itemId\":\"top-0\",\"signal\":[\"like\"]}"), 400, "invalid-field", "signal");
-        problem(json("POST", path, "{\"itemId\":[\"top-0\"],\"signal\":\"like\"}"), 400, "invalid-field", "itemId");
+        problem(json("POST", path, "{\"itemId\":\"top-0\",\"signal\":[\"like\"]}"), 400, "malformed-json", "signal");
+        problem(json("POST", path, "{\"itemId\":[\"top-0\"],\"signal\":\"like\"}"), 400, "malformed-json", "itemId");
         problem(json("POST", path, "{\"itemId\":\"top-0\",\"signal\":\"like\",\"clientEventId\":5}"), 400,
-                "invalid-field", "clientEventId");
-        problem(json("POST", path, "{\"itemId\":\"top-0\",\"signal\":\"like\",\"at\":-1}"), 400, "invalid-field",
+                "malformed-json", "clientEventId");
+        problem(json("POST", path, "{\"itemId\":\"top-0\",\"signal\":\"like\",\"at\":-1}"), 400, "malformed-json",
                 "at");
         problem(json("POST", "/v1/analytics/cypher", "{\"query\":\"RETURN 1\",\"maxRows\":\"5\"}"), 400,
-                "invalid-field", "maxRows");
+                "malformed-json", "maxRows");
         assertEquals(0, events(USER));
         assertEquals(202, json("POST", path, "{\"itemId\":\"top-0\",\"signal\":\"like\"}").status());
     }
