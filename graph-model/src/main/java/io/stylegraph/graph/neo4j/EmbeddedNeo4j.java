@@ -87,6 +87,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemoryBytes())
                 // Neo4j 5.26's local (in-JVM) Bolt connector fails under Netty 4.2; the TCP connector is all we need.
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 // The default quiet period makes every shutdown wait 10 s.
@@ -112,6 +113,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static long pageCacheBytes() {
         String configured = System.getenv("STYLEGRAPH_NEO4J_PAGECACHE_MB");
         long megabytes = configured == null || configured.isBlank() ? 512 : Long.parseLong(configured.trim());
+        return megabytes * 1024 * 1024;
+    }
+
+    /**
+     * {@code STYLEGRAPH_NEO4J_TX_MEMORY_MB} (default 256): the most heap one transaction may hold (Neo4j's
+     * {@code db.memory.transaction.max}). A query over it fails with a memory-limit error instead of filling the
+     * service's heap; the service's own transactions (import batches, feedback, training reads) stay far below it.
+     */
+    static long transactionMemoryBytes() {
+        String configured = System.getenv("STYLEGRAPH_NEO4J_TX_MEMORY_MB");
+        long megabytes = configured == null || configured.isBlank() ? 256 : Long.parseLong(configured.trim());
         return megabytes * 1024 * 1024;
     }
 
