@@ -79,6 +79,9 @@ class CrashRestartTest {
                 String feedback = get(port, again, "/v1/users/" + user + "/feedback");
                 assertTrue(feedback.contains("crash-1"), user + ": " + feedback);
             }
+            String restartLog = Files.readString(work.resolve("second.log"), StandardCharsets.UTF_8);
+            assertTrue(restartLog.contains("still running in " + pgData), "the orphan is reported:\n" + restartLog);
+            assertTrue(restartLog.contains("was not shut down cleanly"), "Neo4j's recovery is reported");
             Set<String> stored = likedInPostgres(pgData);
             assertTrue(stored.containsAll(answered), "missing in PostgreSQL: " + missing(answered, stored));
             assertEquals(Set.copyOf(answered).size(), answered.size());
