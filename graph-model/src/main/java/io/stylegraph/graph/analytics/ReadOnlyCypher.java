@@ -78,7 +78,7 @@ public final class ReadOnlyCypher {
      * Runs {@code work} in one explicit transaction, never again: a managed transaction would be retried on a transient
      * error, and an analyst's query that ran out of memory or time must not run a second time.
      */
-    private static <T> T once(Session session, TransactionConfig config, Function<Transaction, T> work) {
+    static <T> T once(Session session, TransactionConfig config, Function<? super Transaction, T> work) {
         try (Transaction tx = session.beginTransaction(config)) {
             T result = work.apply(tx);
             tx.rollback();
