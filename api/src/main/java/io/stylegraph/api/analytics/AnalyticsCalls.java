@@ -40,6 +40,9 @@ public class AnalyticsCalls {
     static ProblemException problem(CypherQueryException e) {
         return switch (e.kind()) {
             case WRITE -> new ProblemException(HttpStatus.FORBIDDEN, "cypher-write-rejected", "query", e.getMessage());
+            case ADMIN -> new ProblemException(HttpStatus.FORBIDDEN, "cypher-admin-rejected", "query", e.getMessage());
+            case MEMORY -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "cypher-memory-limit", "query",
+                    e.getMessage());
             case FORBIDDEN -> new ProblemException(HttpStatus.FORBIDDEN, "cypher-forbidden", "query", e.getMessage());
             case SYNTAX -> ProblemException.badRequest("cypher-syntax", "query", e.getMessage());
             case PARAMETER -> ProblemException.badRequest("cypher-parameter", "params", e.getMessage());

@@ -58,8 +58,11 @@ public class AnalyticsController {
     @Operation(summary = "Run one read-only Cypher query", description = """
             Neo4j plans the query first (EXPLAIN) and anything that is not read-only is refused without running: \
             403 `cypher-write-rejected` for CREATE, MERGE, SET, DELETE, schema and administration commands and \
-            procedures that write; 403 `cypher-forbidden` for LOAD CSV. The query then runs in a read transaction \
-            limited to `stylegraph.analytics.cypher-timeout` (408 `cypher-timeout` when it runs over) and at most \
+            procedures that write; 403 `cypher-admin-rejected` for SHOW TRANSACTIONS, TERMINATE TRANSACTIONS, SHOW \
+            SETTINGS and other show commands but indexes, constraints, procedures and functions; 403 \
+            `cypher-forbidden` for LOAD CSV. The query then runs once (never retried) in a read transaction \
+            limited to `stylegraph.analytics.cypher-timeout` (408 `cypher-timeout` when it runs over) and to the \
+            transaction memory limit (422 `cypher-memory-limit`), and at most \
             `maxRows` rows (default and cap `stylegraph.analytics.max-rows`) come back; `truncated` says when more \
             were left out. Neo4j's message is passed on for `cypher-syntax`, `cypher-parameter` (field `params`) and \
             `cypher-failed` (400). Values: nodes `{id, labels, properties}`, relationships \

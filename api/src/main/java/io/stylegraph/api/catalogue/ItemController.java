@@ -7,8 +7,6 @@ import static io.stylegraph.api.security.Roles.TRAINER;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.core.type.Argument;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -57,14 +54,16 @@ public class ItemController {
     private final CatalogueCache catalogue;
     private final ItemUploads uploads;
     private final UploadedImages images;
+    private final CatalogueImages pictures;
     private final StrictJson strict;
     private final Validator validator;
 
-    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images, StrictJson strict,
-                          Validator validator) {
+    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images,
+                          CatalogueImages pictures, StrictJson strict, Validator validator) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.images = images;
+        this.pictures = pictures;
         this.strict = strict;
         this.validator = validator;
     }
@@ -126,21 +125,7 @@ public class ItemController {
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> image(@PathVariable String itemId) {
-        String image = require(itemId).item().image();
-        if (image == null) {
-            throw ProblemException.notFound("no-image", "itemId", "Item " + itemId + " has no image");
-        }
-        if (image.startsWith("http://") || image.startsWith("https://")) {
-            return HttpResponse.seeOther(URI.create(image));
-        }
-        Path path = Path.of(image);
-        if (!Files.isRegularFile(path)) {
-            throw ProblemException.notFound("no-image", "itemId", "The image of item " + itemId + " is not on disk");
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        MediaType type = name.endsWith(".png") ? MediaType.IMAGE_PNG_TYPE
-                : name.endsWith(".webp") ? MediaType.of("image/webp") : MediaType.IMAGE_JPEG_TYPE;
-        return HttpResponse.ok(new SystemFile(path.toFile(), type));
+        return pictures.serve(require(itemId).item().image(), "itemId", "item " + itemId);
     }
 
     private RatedItem require(String itemId) {

@@ -12,6 +12,10 @@ public interface ImportJobRepository extends CrudRepository<ImportJob, Long> {
 
     boolean existsBySourceAndPathAndStatus(String source, String path, String status);
 
+    /** Every folder an import was asked to read; the pictures inside them may be served. */
+    @Query("SELECT DISTINCT path FROM import_job WHERE path IS NOT NULL")
+    List<String> importedFolders();
+
     @Query("SELECT * FROM import_job ORDER BY id DESC LIMIT 50")
     List<ImportJob> recent();
 }

@@ -45,6 +45,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         Path pgData = dataDirectory.resolve("postgres");
         try {
             Files.createDirectories(dataDirectory);
+            StalePostmaster.takeOver(pgData);
             long started = System.nanoTime();
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)

@@ -7,9 +7,6 @@ import static io.stylegraph.api.security.Roles.TRAINER;
 
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -22,12 +19,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.core.type.Argument;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
+import io.stylegraph.api.catalogue.CatalogueImages;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.problem.StrictJson;
@@ -51,12 +48,15 @@ public class ShopTheLookController {
     private final ShopTheLookService shop;
     private final LookStore looks;
     private final UploadedImages uploads;
+    private final CatalogueImages pictures;
     private final StrictJson strict;
 
-    public ShopTheLookController(ShopTheLookService shop, LookStore looks, UploadedImages uploads, StrictJson strict) {
+    public ShopTheLookController(ShopTheLookService shop, LookStore looks, UploadedImages uploads,
+                                 CatalogueImages pictures, StrictJson strict) {
         this.shop = shop;
         this.looks = looks;
         this.uploads = uploads;
+        this.pictures = pictures;
         this.strict = strict;
     }
 
@@ -102,15 +102,7 @@ public class ShopTheLookController {
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public HttpResponse<?> photo(@PathVariable String photoId) {
-        String image = require(photoId).image();
-        Path path = image == null ? null : Path.of(image);
-        if (path == null || !Files.isRegularFile(path)) {
-            throw ProblemException.notFound("no-image", "photoId", "The photo of look " + photoId + " is not on disk");
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        MediaType type = name.endsWith(".png") ? MediaType.IMAGE_PNG_TYPE
-                : name.endsWith(".webp") ? MediaType.of("image/webp") : MediaType.IMAGE_JPEG_TYPE;
-        return HttpResponse.ok(new SystemFile(path.toFile(), type));
+        return pictures.serve(require(photoId).image(), "photoId", "look " + photoId);
     }
 
     private PhotoRepository.Look require(String photoId) {

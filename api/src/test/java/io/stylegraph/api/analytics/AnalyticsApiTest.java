@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.exceptions.ClientException;
 
 /**
@@ -157,6 +159,45 @@ class AnalyticsApiTest extends ApiTestSupport {
 
         assertEquals(403, problem.status());
         assertEquals("cypher-forbidden", problem.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SHOW TRANSACTIONS", "SHOW TRANSACTIONS YIELD transactionId, currentQuery RETURN *",
+            "SHOW SETTINGS", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'"})
+    void shouldRejectCommandsThatShowOrEndOtherSessionsOrShowSettings(String query) {
+        Problem problem = cypherProblem(json(query));
+
+        assertEquals(403, problem.status());
+        assertEquals("cypher-admin-rejected", problem.code());
+        assertEquals("query", problem.field());
+    }
+
+    @Test
+    void shouldNotLetOneAnalystEndAnotherAnalystsRunningQuery() {
+        try (Session session = analyticsGraph.graph().session();
+             Transaction running = session.beginTransaction()) {
+            running.run("MATCH (i:Item) RETURN count(i)").consume();
+            String id = graph.read(tx -> tx.run("SHOW TRANSACTIONS YIELD transactionId, username, currentQuery "
+                    + "WHERE username = 'analyst' AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId")
+                    .single().get(0).asString());
+
+            Problem problem = cypherProblem(json("TERMINATE TRANSACTIONS '" + id + "'"));
+
+            assertEquals(403, problem.status());
+            assertEquals("cypher-admin-rejected", problem.code());
+            assertEquals(12L, running.run("MATCH (i:Item) RETURN count(i)").single().get(0).asLong());
+            running.rollback();
+        }
+    }
+
+    @Test
+    void shouldEndAQueryThatNeedsMoreMemoryThanATransactionMayHoldWithAProblem() {
+        Problem problem = cypherProblem(json("UNWIND range(1, 20000000) AS n WITH collect(n) AS numbers "
+                + "RETURN size(numbers) AS n"));
+
+        assertEquals(422, problem.status());
+        assertEquals("cypher-memory-limit", problem.code());
+        assertEquals(1, ((List<?>) cypher(json("RETURN 1 AS one")).get("rows")).size());
     }
 
     @Test

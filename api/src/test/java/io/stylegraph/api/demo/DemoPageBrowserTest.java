@@ -67,6 +67,8 @@ class DemoPageBrowserTest extends ApiTestSupport {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         try {
             photos = Files.createTempDirectory("demo-photos");
+            // the catalogue is written straight through the importer, so no import job names its folder
+            properties.put("stylegraph.images.local-roots", photos.toString());
             Path file = Files.createTempDirectory("outfit-model").resolve("outfits.sgoutfit");
             OutfitFixtures.trainModel(file);
             properties.put("stylegraph.outfits.model-file", file.toString());

@@ -1,11 +1,14 @@
 package io.stylegraph.api.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -49,6 +52,33 @@ class SecurityResponsesTest extends ApiTestSupport {
         RawClient.Answer noRoles = raw.get("/v1/items", tokens.of("nobody"));
         assertEquals(403, noRoles.status());
         assertEquals("forbidden", readMap(noRoles.body()).get("code"));
+    }
+
+    @Test
+    void shouldShowHealthWithoutATokenAsStatusOnly() {
+        for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
+            RawClient.Answer anonymous = raw.get(path, null);
+
+            assertEquals(200, anonymous.status(), path);
+            Map<String, Object> body = readMap(anonymous.body());
+            assertEquals(Set.of("status"), body.keySet(), path + ": " + anonymous.body());
+            assertFalse(anonymous.body().contains("jdbc:"), anonymous.body());
+            assertFalse(anonymous.body().contains("bolt://"), anonymous.body());
+        }
+        RawClient.Answer forged = raw.get("/health", TestTokens.foreign("intruder", Roles.ADMIN));
+        assertFalse(forged.body().contains("jdbc:"), forged.body());
+    }
+
+    @Test
+    void shouldShowHealthDetailsToAnyValidToken() {
+        for (String role : List.of(Roles.APP, Roles.ANALYST, Roles.TRAINER, Roles.ADMIN)) {
+            RawClient.Answer withToken = raw.get("/health", tokens.of("reader-" + role, role));
+
+            assertEquals(200, withToken.status(), role);
+            Map<?, ?> details = (Map<?, ?>) readMap(withToken.body()).get("details");
+            assertTrue(details != null && details.containsKey("jdbc") && details.containsKey("neo4j"),
+                    role + ": " + withToken.body());
+        }
     }
 
     @Test

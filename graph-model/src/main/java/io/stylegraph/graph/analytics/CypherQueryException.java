@@ -5,6 +5,10 @@ public final class CypherQueryException extends RuntimeException {
     public enum Kind {
         /** The query would change the graph, its schema or the DBMS (its plan is not read-only). */
         WRITE,
+        /** An administration command that shows or affects other sessions or the server (SHOW TRANSACTIONS, ...). */
+        ADMIN,
+        /** It needed more memory than a transaction may hold. */
+        MEMORY,
         /** The query does something analysts may not do even read-only, e.g. LOAD CSV. */
         FORBIDDEN,
         /** Neo4j could not parse or plan it. */

@@ -15,8 +15,8 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
@@ -168,13 +168,14 @@ public final class StyleGraphAnalytics {
                         ItemSummary.of(v.get("item")), v.get("outfits").asLong())));
     }
 
-    private <T> T read(Function<TransactionContext, T> work) {
+    /** One explicit read transaction, never retried: an analyst's question that failed runs once. */
+    private <T> T read(Function<SimpleQueryRunner, T> work) {
         SessionConfig session = SessionConfig.builder().withDatabase(graph.database())
                 .withDefaultAccessMode(AccessMode.READ).build();
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout)
                 .withMetadata(Map.of("app", "stylegraph-analytics")).build();
         try (Session reads = graph.driver().session(session)) {
-            return reads.executeRead(work::apply, config);
+            return ReadOnlyCypher.once(reads, config, work);
         } catch (Neo4jException e) {
             throw ReadOnlyCypher.translate(e, timeout);
         }

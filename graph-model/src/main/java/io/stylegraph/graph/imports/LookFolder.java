@@ -76,7 +76,8 @@ public final class LookFolder {
     private static String image(Path folder, String photoId) {
         for (String extension : EXTENSIONS) {
             Path file = folder.resolve("photos").resolve(photoId + extension);
-            if (Files.isRegularFile(file) && file.normalize().startsWith(folder.resolve("photos").normalize())) {
+            if (Files.isRegularFile(file) && file.normalize().startsWith(folder.resolve("photos").normalize())
+                    && ImagePaths.isInside(file, List.of(folder.resolve("photos")))) {
                 return file.toAbsolutePath().normalize().toString();
             }
         }

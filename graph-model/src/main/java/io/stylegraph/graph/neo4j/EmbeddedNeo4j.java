@@ -1,10 +1,12 @@
 package io.stylegraph.graph.neo4j;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -17,6 +19,11 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilderImplementation;
 import io.stylegraph.graph.neo4j.readonly.ReadOnlyUsersDbmsBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.kernel.recovery.Recovery;
+import org.neo4j.memory.EmptyMemoryTracker;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +78,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
+        boolean recovering = needsRecovery();
+        if (recovering) {
+            LOG.warn("Neo4j store in {} was not shut down cleanly (the service was killed or crashed): Neo4j is "
+                    + "recovering it from its transaction log before it starts; this can take a while", homeDirectory);
+        }
         if (authentication && users == null) {
             users = EmbeddedUsers.loadOrCreate(homeDirectory.resolve(EmbeddedUsers.FILE_NAME));
         }
@@ -87,6 +99,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemoryBytes())
                 // Neo4j 5.26's local (in-JVM) Bolt connector fails under Netty 4.2; the TCP connector is all we need.
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 // The default quiet period makes every shutdown wait 10 s.
@@ -101,17 +114,43 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         boltPort = bound.getPort();
-        LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt at {}{}",
-                (System.nanoTime() - started) / 1_000_000, homeDirectory, boltUri(),
+        LOG.info("Embedded Neo4j started in {} ms{}: store {}, Bolt at {}{}",
+                (System.nanoTime() - started) / 1_000_000, recovering ? " (after recovering its store)" : "", homeDirectory, boltUri(),
                 authentication ? " (users " + EmbeddedUsers.SERVICE_USER + " and read-only "
                         + EmbeddedUsers.ANALYST_USER + ", passwords in " + users.file() + ")" : " (no authentication)");
         return this;
+    }
+
+    /** True when the store exists and its transaction log shows it was not shut down cleanly. */
+    private boolean needsRecovery() {
+        Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, homeDirectory).build();
+        DatabaseLayout layout = Neo4jLayout.of(config).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!Files.isDirectory(layout.databaseDirectory())) {
+            return false;
+        }
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            return Recovery.isRecoveryRequired(fs, layout, config, EmptyMemoryTracker.INSTANCE);
+        } catch (Exception e) {
+            LOG.debug("Could not tell whether the Neo4j store needs recovery", e);
+            return false;
+        }
     }
 
     /** {@code STYLEGRAPH_NEO4J_PAGECACHE_MB} (default 512): the store's memory beside the JVM heap. */
     private static long pageCacheBytes() {
         String configured = System.getenv("STYLEGRAPH_NEO4J_PAGECACHE_MB");
         long megabytes = configured == null || configured.isBlank() ? 512 : Long.parseLong(configured.trim());
+        return megabytes * 1024 * 1024;
+    }
+
+    /**
+     * {@code STYLEGRAPH_NEO4J_TX_MEMORY_MB} (default 256): the most heap one transaction may hold (Neo4j's
+     * {@code db.memory.transaction.max}). A query over it fails with a memory-limit error instead of filling the
+     * service's heap; the service's own transactions (import batches, feedback, training reads) stay far below it.
+     */
+    static long transactionMemoryBytes() {
+        String configured = System.getenv("STYLEGRAPH_NEO4J_TX_MEMORY_MB");
+        long megabytes = configured == null || configured.isBlank() ? 256 : Long.parseLong(configured.trim());
         return megabytes * 1024 * 1024;
     }
 

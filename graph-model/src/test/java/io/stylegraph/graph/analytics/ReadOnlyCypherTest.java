@@ -133,6 +133,43 @@ class ReadOnlyCypherTest {
         assertEquals(CypherQueryException.Kind.FORBIDDEN, refused.kind());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SHOW TRANSACTIONS", "SHOW TRANSACTIONS YIELD transactionId, currentQuery RETURN *",
+            "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "SHOW SETTINGS",
+            "SHOW SETTINGS YIELD name, value WHERE name STARTS WITH 'server' RETURN name, value"})
+    void shouldRefuseCommandsThatShowOrEndOtherSessionsOrTheServersSettings(String query) {
+        CypherQueryException refused = assertThrows(CypherQueryException.class, () -> run(query, Map.of()));
+
+        assertEquals(CypherQueryException.Kind.ADMIN, refused.kind(), refused.getMessage());
+    }
+
+    @Test
+    void shouldStillAnswerTheCatalogueShowCommands() {
+        assertFalse(run("SHOW INDEXES YIELD name RETURN name", Map.of()).rows().isEmpty());
+        assertFalse(run("SHOW PROCEDURES YIELD name RETURN name", Map.of()).rows().isEmpty());
+        assertFalse(run("SHOW FUNCTIONS YIELD name RETURN name", Map.of()).rows().isEmpty());
+        run("SHOW CONSTRAINTS YIELD name RETURN name", Map.of());
+    }
+
+    @Test
+    void shouldStopAQueryThatNeedsMoreMemoryThanATransactionMayHold() {
+        CypherQueryException refused = assertThrows(CypherQueryException.class, () -> run(
+                "UNWIND range(1, 20000000) AS n WITH collect(n) AS numbers RETURN size(numbers) AS n", Map.of()));
+
+        assertEquals(CypherQueryException.Kind.MEMORY, refused.kind(), refused.getMessage());
+        assertEquals(6L, TestGraph.count("MATCH (i:Item) RETURN count(i)"));
+    }
+
+    /** Neo4j does not count a string built in an expression against the limit; Java's 2 GiB string cap ends it. */
+    @Test
+    void shouldEndAStringThatDoublesPastAnyLimitAsAFailedQueryOnce() {
+        CypherQueryException failed = assertThrows(CypherQueryException.class, () -> run(
+                "RETURN reduce(s = 'x', i IN range(1, 40) | s + s) AS s", Map.of()));
+
+        assertEquals(CypherQueryException.Kind.FAILED, failed.kind(), failed.getMessage());
+        assertEquals(List.of(Map.of("one", 1L)), run("RETURN 1 AS one", Map.of()).rows());
+    }
+
     @Test
     void shouldReportSyntaxErrorsWithNeo4jsMessage() {
         CypherQueryException refused = assertThrows(CypherQueryException.class,

@@ -26,6 +26,7 @@ import io.stylegraph.graph.domain.OutfitMember;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.domain.User;
+import io.stylegraph.graph.imports.ImagePaths;
 import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.imports.RowError;
 
@@ -348,11 +349,14 @@ public final class GenericFormatReader {
         if (image == null) {
             return null;
         }
-        String lower = image.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        if (ImagePaths.isRemote(image)) {
             return image;
         }
-        return folder.resolve(image).toAbsolutePath().normalize().toString();
+        try {
+            return ImagePaths.insideFolder(folder, image).toString();
+        } catch (IllegalArgumentException e) {
+            throw new RowRejected(e.getMessage() + ": " + image);
+        }
     }
 
     private static String names(Enum<?>[] values) {

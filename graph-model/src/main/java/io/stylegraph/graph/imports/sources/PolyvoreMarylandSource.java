@@ -17,6 +17,7 @@ import io.stylegraph.graph.domain.Outfit;
 import io.stylegraph.graph.domain.OutfitMember;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.CatalogueSource;
+import io.stylegraph.graph.imports.ImagePaths;
 import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.imports.ImportSinks;
 import io.stylegraph.graph.imports.RowError;
@@ -140,8 +141,13 @@ public final class PolyvoreMarylandSource implements CatalogueSource {
             FashionProductsSource.putIfPresent(attributes, "categoryId", JsonLines.text(item, "category_id"));
             String image = JsonLines.text(item, "image");
             String imagePath = null;
-            if (image != null && Files.isRegularFile(imageRoot.resolve(image))) {
-                imagePath = imageRoot.resolve(image).toAbsolutePath().toString();
+            if (image != null) {
+                try {
+                    Path inside = ImagePaths.insideFolder(imageRoot, image);
+                    imagePath = Files.isRegularFile(inside) ? inside.toString() : null;
+                } catch (IllegalArgumentException e) {
+                    throw new RowRejected(e.getMessage() + ": " + image);
+                }
             }
             parsed.add(new Item(ID_PREFIX + setId + "_" + index, JsonLines.text(item, "name"), null, category,
                     SLOTS.slotOf(category), null, null, attributes, imagePath, NAME));

@@ -3,18 +3,21 @@ package io.stylegraph.graph.neo4j.readonly;
 import java.net.InetAddress;
 import java.net.URI;
 
+import org.neo4j.graphdb.security.AuthorizationViolationException;
 import org.neo4j.internal.kernel.api.security.AccessMode;
 import org.neo4j.internal.kernel.api.security.PermissionState;
+import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.impl.api.security.RestrictedAccessMode;
 
 /**
  * What a read-only user may do in a transaction: whatever the wrapped mode allows, restricted to reading. The kernel
  * checks this mode before every data write, token creation (new labels, types, property keys), schema change and
- * writing procedure call. Two things reading alone would not grant are allowed back, and one it would grant is taken
+ * writing procedure call. Two things reading alone would not grant are allowed back, and two it would grant are taken
  * away:
  * <ul>
  *   <li>{@code SHOW INDEXES} and {@code SHOW CONSTRAINTS} (Neo4j files them under schema rights), so analysts can find
  *   the vector indexes;</li>
+ *   <li>no {@code SHOW SETTINGS} (an error rather than an empty list);</li>
  *   <li>no {@code LOAD CSV}: it reads files on the server's disk (the store's credentials live there) and fetches
  *   URLs from inside the network.</li>
  * </ul>
@@ -33,6 +36,16 @@ final class ReadOnlyAccessMode extends RestrictedAccessMode {
     @Override
     public boolean allowsShowConstraint() {
         return original.allowsShowConstraint();
+    }
+
+    /**
+     * {@code SHOW SETTINGS} reveals the server's configuration (paths, ports, limits). Community lists whatever this
+     * allows and silently leaves the rest out; a read-only user is told no instead.
+     */
+    @Override
+    public PermissionState allowsShowSetting(String setting) {
+        throw new AuthorizationViolationException("Analysts may not read the server's settings",
+                Status.Security.Forbidden);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stylegraph.graph.neo4j.readonly;
 
 import java.util.List;
 
+import org.neo4j.graphdb.security.AuthorizationViolationException;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AbstractSecurityLog;
 import org.neo4j.internal.kernel.api.security.AccessMode;
@@ -12,6 +13,7 @@ import org.neo4j.internal.kernel.api.security.PermissionState;
 import org.neo4j.internal.kernel.api.security.PrivilegeAction;
 import org.neo4j.internal.kernel.api.security.SecurityContext;
 import org.neo4j.internal.kernel.api.security.Segment;
+import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.database.PrivilegeDatabaseReference;
 
 /**
@@ -19,7 +21,8 @@ import org.neo4j.kernel.database.PrivilegeDatabaseReference;
  * <p>
  * Community Neo4j grants every authenticated user every administration action; this one denies all but a few that
  * only look (so {@code CREATE USER}, {@code ALTER USER}, {@code DROP USER}, {@code RENAME USER}, {@code SHOW USERS},
- * terminating or listing other users' transactions, admin procedures all fail). Neo4j derives new contexts from a
+ * listing or terminating transactions, including the user's own, which other analysts share, admin procedures all
+ * fail). Neo4j derives new contexts from a
  * transaction's context with {@link #withMode} whenever it elevates one, e.g. for a boosted procedure or to write the
  * system graph during {@code ALTER CURRENT USER}; every context derived from this one stays read-only.
  */
@@ -31,9 +34,15 @@ final class ReadOnlySecurityContext extends SecurityContext {
             .map(action -> new AdminActionOnResource(action, AdminActionOnResource.DatabaseScope.ALL, Segment.ALL))
             .toList();
 
+    /** Listing and ending transactions, on any database and for any user. */
+    private static final List<AdminActionOnResource> TRANSACTION_ACTIONS = List.of(
+            PrivilegeAction.SHOW_TRANSACTION, PrivilegeAction.TERMINATE_TRANSACTION, PrivilegeAction.TRANSACTION_MANAGEMENT)
+            .stream().map(action -> new AdminActionOnResource(action, AdminActionOnResource.DatabaseScope.ALL,
+                    Segment.ALL)).toList();
+
     ReadOnlySecurityContext(AuthSubject subject, AccessMode mode, ClientConnectionInfo connectionInfo,
                             String database) {
-        super(subject, mode instanceof ReadOnlyAccessMode ? mode : new ReadOnlyAccessMode(mode), connectionInfo,
+        super(ReadOnlySubject.of(subject), mode instanceof ReadOnlyAccessMode ? mode : new ReadOnlyAccessMode(mode), connectionInfo,
                 database);
     }
 
@@ -53,8 +62,17 @@ final class ReadOnlySecurityContext extends SecurityContext {
         return this;
     }
 
+    /**
+     * @throws AuthorizationViolationException for listing or ending transactions: Community would silently leave out
+     *                                         what a user may not see, and an analyst is to be told no instead
+     */
     @Override
     public PermissionState allowsAdminAction(AdminActionOnResource action) {
+        if (TRANSACTION_ACTIONS.stream().anyMatch(refused -> refused.matches(action))) {
+            throw new AuthorizationViolationException("Analysts may not list or end transactions: they would see "
+                    + "other sessions' queries and end them",
+                    Status.Security.Forbidden);
+        }
         for (AdminActionOnResource allowed : ALLOWED_ADMIN_ACTIONS) {
             if (allowed.matches(action)) {
                 return PermissionState.EXPLICIT_GRANT;

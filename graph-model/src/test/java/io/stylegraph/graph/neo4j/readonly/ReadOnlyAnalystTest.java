@@ -160,25 +160,53 @@ class ReadOnlyAnalystTest {
         assertTrue(canLogIn(server.analystLogin()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SHOW TRANSACTIONS", "SHOW TRANSACTIONS YIELD transactionId, currentQuery RETURN *",
+            "SHOW SETTINGS", "SHOW SETTINGS 'server.bolt.listen_address' YIELD value RETURN value"})
+    void shouldRefuseTheAnalystListingTransactionsOrSettings(String statement) {
+        Neo4jException refused = assertThrows(Neo4jException.class, () -> run(analyst, "neo4j", statement, Map.of()));
+
+        assertEquals(FORBIDDEN, refused.code(), refused.getMessage());
+    }
+
     @Test
-    void shouldHideAndProtectTheServicesTransactionsFromTheAnalyst() {
+    void shouldNotLetOneAnalystSessionEndAnothersTransaction() {
+        try (Driver otherAnalyst = driver(server.analystLogin());
+             Session session = otherAnalyst.session(SessionConfig.forDatabase("neo4j"));
+             Transaction running = session.beginTransaction()) {
+            running.run("MATCH (i:Item) RETURN count(i)").consume();
+            String id = runningTransaction(EmbeddedUsers.ANALYST_USER);
+
+            Neo4jException refused = assertThrows(Neo4jException.class, () -> run(analyst, "neo4j",
+                    "TERMINATE TRANSACTIONS $id YIELD message RETURN message", Map.of("id", id)));
+
+            assertEquals(FORBIDDEN, refused.code(), refused.getMessage());
+            assertEquals(1L, running.run("MATCH (i:Item) RETURN count(i)").single().get(0).asLong());
+            running.commit();
+        }
+    }
+
+    @Test
+    void shouldNotLetTheAnalystEndTheServicesTransaction() {
         try (Session session = service.session(SessionConfig.forDatabase("neo4j"));
              Transaction open = session.beginTransaction()) {
             open.run("MATCH (i:Item) RETURN count(i)").consume();
-            String id = run(service, "neo4j", "SHOW TRANSACTIONS YIELD transactionId, username, currentQuery "
-                    + "WHERE username = $user AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId",
-                    Map.of("user", EmbeddedUsers.SERVICE_USER)).get(0).get(0).asString();
+            String id = runningTransaction(EmbeddedUsers.SERVICE_USER);
 
-            List<String> seen = run(analyst, "neo4j", "SHOW TRANSACTIONS YIELD transactionId RETURN transactionId",
-                    Map.of()).stream().map(r -> r.get(0).asString()).toList();
-            List<Record> terminated = run(analyst, "neo4j", "TERMINATE TRANSACTIONS $id YIELD message RETURN message",
-                    Map.of("id", id));
+            Neo4jException refused = assertThrows(Neo4jException.class, () -> run(analyst, "neo4j",
+                    "TERMINATE TRANSACTIONS $id YIELD message RETURN message", Map.of("id", id)));
 
-            assertFalse(seen.contains(id), seen.toString());
-            assertEquals("Transaction not found.", terminated.get(0).get("message").asString());
+            assertEquals(FORBIDDEN, refused.code(), refused.getMessage());
             assertEquals(1L, open.run("MATCH (i:Item) RETURN count(i)").single().get(0).asLong());
             open.commit();
         }
+    }
+
+    /** The id of the open transaction of {@code user} that is not this lookup, as the service sees it. */
+    private String runningTransaction(String user) {
+        return run(service, "neo4j", "SHOW TRANSACTIONS YIELD transactionId, username, currentQuery "
+                + "WHERE username = $user AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId",
+                Map.of("user", user)).get(0).get(0).asString();
     }
 
     @ParameterizedTest

@@ -1,0 +1,116 @@
+package io.stylegraph.api.catalogue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.stylegraph.api.imports.CatalogueLocator;
+import io.stylegraph.api.imports.ImportJobRepository;
+import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.graph.imports.ImagePaths;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the pictures the graph points at (items' and looks' {@code image}), but only files inside a folder the
+ * service was given pictures in: an imported catalogue's folder, the datasets folder, the upload folder, or a
+ * configured {@code stylegraph.images.local-roots} entry, with symbolic links followed. The import already refuses rows
+ * whose picture leaves their folder; this check also covers graphs written before that, or by hand. A remote
+ * ({@code http(s)}) picture is a redirect only to a host on {@code stylegraph.images.remote-hosts}.
+ */
+@Singleton
+public class CatalogueImages {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueImages.class);
+
+    private final ImportJobRepository jobs;
+    private final List<Path> fixedRoots;
+    private final List<String> remoteHosts;
+    private volatile List<Path> roots;
+
+    public CatalogueImages(ImportJobRepository jobs, CatalogueLocator locator, SearchConfiguration search,
+                           CatalogueImageConfiguration config) {
+        this.jobs = jobs;
+        List<Path> fixed = new ArrayList<>();
+        fixed.add(locator.datasetsDirectory());
+        fixed.add(search.getImageDir().toAbsolutePath().normalize());
+        config.getLocalRoots().forEach(root -> fixed.add(root.toAbsolutePath().normalize()));
+        this.fixedRoots = List.copyOf(fixed);
+        this.remoteHosts = config.getRemoteHosts();
+        this.roots = fixedRoots;
+    }
+
+    /**
+     * The picture as a response: the file, or a 303 to an allowed remote host.
+     *
+     * @param field the path variable to name in a 404 ({@code itemId}, {@code photoId})
+     * @param what  for the message, e.g. "item fp-1"
+     */
+    public HttpResponse<?> serve(String image, String field, String what) {
+        if (image == null) {
+            throw ProblemException.notFound("no-image", field, "The " + what + " has no image");
+        }
+        if (ImagePaths.isRemote(image)) {
+            return redirect(image, field, what);
+        }
+        Path path;
+        try {
+            path = Path.of(image).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw notAvailable(field, what);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw ProblemException.notFound("no-image", field, "The image of the " + what + " is not on disk");
+        }
+        if (!ImagePaths.isInside(path, roots) && !ImagePaths.isInside(path, refreshRoots())) {
+            LOG.warn("Refused to serve the image of the {}: {} is outside every catalogue and upload folder", what,
+                    path);
+            throw notAvailable(field, what);
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        MediaType type = name.endsWith(".png") ? MediaType.IMAGE_PNG_TYPE
+                : name.endsWith(".webp") ? MediaType.of("image/webp") : MediaType.IMAGE_JPEG_TYPE;
+        return HttpResponse.ok(new SystemFile(path.toFile(), type));
+    }
+
+    private HttpResponse<?> redirect(String image, String field, String what) {
+        URI uri;
+        try {
+            uri = URI.create(image);
+        } catch (IllegalArgumentException e) {
+            throw notAvailable(field, what);
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (uri.getUserInfo() != null || !remoteHosts.contains(host)) {
+            throw notAvailable(field, what);
+        }
+        return HttpResponse.seeOther(uri);
+    }
+
+    private static ProblemException notAvailable(String field, String what) {
+        return ProblemException.notFound("image-not-available", field, "The image of the " + what
+                + " is not available from this service");
+    }
+
+    /** The fixed roots plus every folder imported so far; read again when a picture is outside the known ones. */
+    private List<Path> refreshRoots() {
+        List<Path> fresh = new ArrayList<>(fixedRoots);
+        for (String folder : jobs.importedFolders()) {
+            try {
+                fresh.add(Path.of(folder).toAbsolutePath().normalize());
+            } catch (InvalidPathException e) {
+                // a job row that names no usable folder holds no pictures
+            }
+        }
+        roots = List.copyOf(fresh);
+        return roots;
+    }
+}
