@@ -49,7 +49,10 @@ public class ServedModelHolder {
         return Optional.ofNullable(current.get());
     }
 
-    /** Loads the registry's active version when it is not the one served (promoted or rolled back elsewhere). */
+    /**
+     * Loads the registry's active version when it is not the one served (promoted or rolled back elsewhere), and
+     * stops serving when the registry has no active version any more (retired elsewhere).
+     */
     @Scheduled(fixedDelay = "${stylegraph.training.active-poll-interval:30s}",
             initialDelay = "${stylegraph.training.active-poll-interval:30s}")
     void followRegistry() {
@@ -58,6 +61,13 @@ public class ServedModelHolder {
             active = registry.active(KIND);
         } catch (RuntimeException e) {
             LOG.debug("Active model check skipped: {}", e.getMessage());
+            return;
+        }
+        if (active.isEmpty()) {
+            ServedModel dropped = current.getAndSet(null);
+            if (dropped != null) {
+                LOG.info("Recommender version {} is no longer active in the registry; serving none", dropped.version());
+            }
             return;
         }
         active.filter(version -> !isServed(version.id())).ifPresent(version -> {

@@ -51,6 +51,7 @@ class AutomaticRetrainingApiTest extends TrainingTestSupport {
     @BeforeAll
     void freshCatalogueWithContent() {
         retireActiveRecommender();
+        served.followRegistry(); // a model another test class left active was loaded at start-up
         resetCatalogue(8);
         indexes.prepare(Modality.TEXT, "auto-test-model", 5);
         List<ItemVector> vectors = new ArrayList<>();

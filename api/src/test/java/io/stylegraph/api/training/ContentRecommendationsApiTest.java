@@ -54,6 +54,7 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
     @BeforeAll
     void catalogueWithContentAndNoModel() {
         retireActiveRecommender();
+        served.followRegistry(); // a model another test class left active was loaded at start-up
         resetCatalogue(8);
         indexes.prepare(Modality.TEXT, MODEL, 5);
         List<ItemVector> vectors = new ArrayList<>();
