@@ -59,6 +59,8 @@ public class RecommendationService {
     /** Share of those, in percent, that must be one gender. */
     static final int IMPLIED_GENDER_PERCENT = 70;
 
+    /** Ranked results looked at per result wanted when the per-category cap is on. */
+    static final int DIVERSITY_DEPTH = 4;
     /** Candidates taken from each side of a blend, per result wanted. */
     private static final int BLEND_DEPTH = 5;
 
@@ -68,17 +70,60 @@ public class RecommendationService {
     private final ContentProfiles content;
     private final double foldInWeight;
     private final double contentWeight;
+    private final int maxPerCategory;
 
     public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
                                  ContentProfiles content,
                                  @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight,
-                                 @Value("${stylegraph.recommendations.content-weight:0.05}") double contentWeight) {
+                                 @Value("${stylegraph.recommendations.content-weight:0.05}") double contentWeight,
+                                 @Value("${stylegraph.recommendations.diversity.max-per-category:0}")
+                                 int maxPerCategory) {
         this.models = models;
         this.catalogue = catalogue;
         this.opinions = opinions;
         this.content = content;
         this.foldInWeight = foldInWeight;
         this.contentWeight = contentWeight;
+        this.maxPerCategory = maxPerCategory;
+    }
+
+    /**
+     * At most {@code max-per-category} results of one category (case-insensitive; items without one are not
+     * capped), taken in rank order from the longer list; when the cap leaves fewer than k, the best of the held-back
+     * results fill the list in rank order. Off (the list cut to k) when the cap is 0.
+     */
+    List<Recommendation> diversify(List<Recommendation> ranked, int k) {
+        if (maxPerCategory <= 0) {
+            return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
+        }
+        return capPerCategory(ranked, k, maxPerCategory);
+    }
+
+    static List<Recommendation> capPerCategory(List<Recommendation> ranked, int k, int cap) {
+        List<Recommendation> kept = new ArrayList<>(k);
+        List<Recommendation> held = new ArrayList<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Recommendation r : ranked) {
+            if (kept.size() == k) {
+                break;
+            }
+            String category = r.item().category() == null ? null : r.item().category().toLowerCase(Locale.ROOT);
+            if (category != null && counts.getOrDefault(category, 0) >= cap) {
+                held.add(r);
+                continue;
+            }
+            if (category != null) {
+                counts.merge(category, 1, Integer::sum);
+            }
+            kept.add(r);
+        }
+        if (kept.size() < k && !held.isEmpty()) {
+            List<Recommendation> filled = new ArrayList<>(kept);
+            filled.addAll(held.subList(0, Math.min(held.size(), k - kept.size())));
+            filled.sort(java.util.Comparator.comparingInt(ranked::indexOf));
+            return filled;
+        }
+        return kept;
     }
 
     /**
@@ -103,20 +148,21 @@ public class RecommendationService {
         boolean likes = rated.containsValue(Signal.LIKE);
         Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || contentWeight > 0)
                 ? content.profile(rated) : Optional.empty();
+        int fetch = maxPerCategory > 0 ? k * DIVERSITY_DEPTH : k;
         if (taste.vector() != null) {
             ServedModel model = taste.model();
             if (profile.isPresent() && contentWeight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, blend(model, taste.vector(), profile.get(), k, slot, wanted, rated,
-                        exclude.size(), snapshot));
+                        genderSource, diversify(blend(model, taste.vector(), profile.get(), fetch, slot, wanted,
+                        rated, exclude.size(), snapshot), k));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
-                    rank(model, taste.vector(), k, wanted, rated, snapshot));
+                    diversify(rank(model, taste.vector(), fetch, wanted, rated, snapshot), k));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
-                    genderName, genderSource, byContent(profile.get(), k, slot, wanted, rated.size() + exclude.size(),
-                    snapshot));
+                    genderName, genderSource, diversify(byContent(profile.get(), fetch, slot, wanted,
+                    rated.size() + exclude.size(), snapshot), k));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
                 genderName, genderSource, popular(snapshot, k, wanted));
