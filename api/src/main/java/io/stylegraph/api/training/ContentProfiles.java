@@ -19,6 +19,7 @@ import io.stylegraph.api.search.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.models.Vectors;
 import jakarta.inject.Singleton;
 
 /**
@@ -184,11 +185,7 @@ public class ContentProfiles {
             }
             for (int l = 0; l < part.likedIds().size(); l++) {
                 float[] liked = part.likedUnits().get(l);
-                double dot = 0;
-                for (int j = 0; j < liked.length; j++) {
-                    dot += liked[j] * item[j];
-                }
-                byLiked.merge(part.likedIds().get(l), part.weight() * dot, Double::sum);
+                byLiked.merge(part.likedIds().get(l), part.weight() * Vectors.dot(liked, item), Double::sum);
             }
         }
         // ties go to the smallest id, so the reason is stable
@@ -203,19 +200,9 @@ public class ContentProfiles {
         }
     }
 
+    /** A unit-length copy, or null for a zero (or NaN) vector. */
     private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += (double) v * v;
-        }
-        if (norm == 0 || Double.isNaN(norm)) {
-            return null;
-        }
-        float[] unit = new float[vector.length];
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int j = 0; j < vector.length; j++) {
-            unit[j] = vector[j] * scale;
-        }
-        return unit;
+        double norm = Vectors.norm(vector);
+        return norm > 0 && !Double.isNaN(norm) ? Vectors.normalizeInPlace(vector.clone()) : null;
     }
 }
