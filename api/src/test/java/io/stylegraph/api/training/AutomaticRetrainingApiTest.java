@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,6 @@ import java.util.Optional;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.search.SearchIndexes;
-import io.stylegraph.graph.domain.Gender;
-import io.stylegraph.graph.domain.Modality;
-import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.repository.ItemVector;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,19 +48,7 @@ class AutomaticRetrainingApiTest extends TrainingTestSupport {
         retireActiveRecommender();
         served.followRegistry(); // a model another test class left active was loaded at start-up
         resetCatalogue(8);
-        indexes.prepare(Modality.TEXT, "auto-test-model", 5);
-        List<ItemVector> vectors = new ArrayList<>();
-        List<Slot> slots = List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES, Slot.DRESS);
-        for (int s = 0; s < slots.size(); s++) {
-            for (int i = 0; i < 8; i++) {
-                float[] v = new float[5];
-                v[s] = 1f;
-                v[4] = 0.05f * i;
-                vectors.add(new ItemVector(slots.get(s).wireName() + "-" + i, slots.get(s),
-                        i % 2 == 0 ? Gender.WOMEN : Gender.MEN, v));
-            }
-        }
-        indexes.upsert(Modality.TEXT, "auto-test-model", vectors);
+        indexSlotTextVectors(indexes, "auto-test-model", 8);
     }
 
     @AfterAll

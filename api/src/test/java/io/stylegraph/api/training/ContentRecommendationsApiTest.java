@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,16 +55,7 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         retireActiveRecommender();
         served.followRegistry(); // a model another test class left active was loaded at start-up
         resetCatalogue(8);
-        indexes.prepare(Modality.TEXT, MODEL, 5);
-        List<ItemVector> vectors = new ArrayList<>();
-        List<Slot> slots = List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES, Slot.DRESS);
-        for (int s = 0; s < slots.size(); s++) {
-            for (int i = 0; i < 8; i++) {
-                vectors.add(new ItemVector(slots.get(s).wireName() + "-" + i, slots.get(s),
-                        i % 2 == 0 ? Gender.WOMEN : Gender.MEN, slotVector(s, i)));
-            }
-        }
-        indexes.upsert(Modality.TEXT, MODEL, vectors);
+        indexSlotTextVectors(indexes, MODEL, 8);
     }
 
     @AfterAll
@@ -73,27 +63,9 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         retireActiveRecommender();
     }
 
-    private static float[] slotVector(int slot, int i) {
-        float[] v = new float[5];
-        v[slot] = 1f;
-        v[4] = 0.05f * i;
-        return v;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> results(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> field(Map<String, Object> page, String name) {
-        return results(page).stream().map(r -> (String) ((Map<String, Object>) r.get("item")).get(name)).toList();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> reason(Map<String, Object> result) {
-        return (Map<String, Object>) result.get("reason");
-    }
 
     private void send(String userId, String itemId, String signal) {
         postJson("/v1/users/" + userId + "/feedback", "{\"itemId\": \"" + itemId + "\", \"signal\": \"" + signal

@@ -62,20 +62,8 @@ class RecommendationsApiTest extends TrainingTestSupport {
         retireActiveRecommender();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> results(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> field(Map<String, Object> page, String name) {
-        return results(page).stream().map(r -> (String) ((Map<String, Object>) r.get("item")).get(name)).toList();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> reason(Map<String, Object> result) {
-        return (Map<String, Object>) result.get("reason");
-    }
 
     private Set<String> liked(String userId) {
         return Set.copyOf(graph.read(tx -> tx.run("MATCH (:User {id: $u})-[:LIKED]->(i) RETURN i.id AS id",
