@@ -20,6 +20,7 @@ import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.models.Vectors;
+import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
 /**
@@ -60,13 +61,6 @@ public class ContentProfiles {
 
     /** A user's content profile: one part per modality in which at least one liked item has a vector. */
     public record Profile(List<Part> parts) {
-    }
-
-    /** How the content scores of one profile are spread over the catalogue (from the sample). */
-    public record Spread(double mean, double deviation) {
-        public double standardize(double score) {
-            return (score - mean) / deviation;
-        }
     }
 
     /** The item a content result is closest to among the user's likes, and that closeness (cosine, weighted). */
@@ -151,7 +145,7 @@ public class ContentProfiles {
     }
 
     /** Mean and standard deviation of the profile's content scores over the sampled items. */
-    public Spread spread(Profile profile) {
+    public Standardization spread(Profile profile) {
         Set<String> sample = new LinkedHashSet<>();
         for (Part part : profile.parts()) {
             sample.addAll(part.index().sampleIds(statsSample));
@@ -167,12 +161,7 @@ public class ContentProfiles {
                 n++;
             }
         }
-        if (n < 2) {
-            return new Spread(0, 1);
-        }
-        double mean = sum / n;
-        double variance = squares / n - mean * mean;
-        return new Spread(mean, variance > 1e-12 ? Math.sqrt(variance) : 1);
+        return n < 2 ? new Standardization(0, 1) : Standardization.of(sum, squares, n);
     }
 
     /** The liked item the given one is closest to over the profile's modalities, or empty. */

@@ -22,6 +22,7 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
 /**
@@ -283,11 +284,23 @@ public class RecommendationService {
 
     private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,
                                       Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+        float[] scores = model.scoreAll(user);
+        Liked liked = Liked.of(model, rated, snapshot);
+        List<Recommendation> items = new ArrayList<>(k);
+        for (int row : topRows(model, scores, k, wanted, snapshot)) {
+            items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
+                    liked.reason(model.itemVector(row))));
+        }
+        return items;
+    }
+
+    /** The model rows of the k best-scored catalogue items that pass the filters, best first. */
+    private static int[] topRows(ServedModel model, float[] scores, int k, Predicate<RatedItem> wanted,
+                                 CatalogueSnapshot snapshot) {
         record Scored(int row, float score) {
         }
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
         int[] catalogueRows = model.catalogueRows(snapshot);
-        float[] scores = model.scoreAll(user);
         float threshold = Float.NEGATIVE_INFINITY;
         for (int row = 0; row < catalogueRows.length; row++) {
             float score = scores[row];
@@ -306,17 +319,11 @@ public class RecommendationService {
                 threshold = best.peek().score();
             }
         }
-        List<Scored> ranked = new ArrayList<>(best.size());
-        while (!best.isEmpty()) {
-            ranked.add(0, best.poll());
+        int[] rows = new int[best.size()];
+        for (int at = rows.length - 1; at >= 0; at--) {
+            rows[at] = best.poll().row();
         }
-        Liked liked = Liked.of(model, rated, snapshot);
-        List<Recommendation> items = new ArrayList<>(ranked.size());
-        for (Scored scored : ranked) {
-            items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(scored.row())).orElseThrow()),
-                    scored.score(), liked.reason(model.itemVector(scored.row()))));
-        }
-        return items;
+        return rows;
     }
 
     /**
@@ -356,21 +363,13 @@ public class RecommendationService {
                                        Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                        int excluded, CatalogueSnapshot snapshot) {
         float[] scores = model.scoreAll(user);
-        double sum = 0;
-        double squares = 0;
-        for (float score : scores) {
-            sum += score;
-            squares += (double) score * score;
-        }
-        double mean = scores.length == 0 ? 0 : sum / scores.length;
-        double variance = scores.length == 0 ? 0 : squares / scores.length - mean * mean;
-        double deviation = variance > 1e-12 ? Math.sqrt(variance) : 1;
-        ContentProfiles.Spread spread = content.spread(profile);
+        Standardization modelSpread = Standardization.of(scores, 0, scores.length);
+        Standardization contentSpread = content.spread(profile);
 
         int depth = BLEND_DEPTH * k;
         java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (Recommendation r : rank(model, user, depth, wanted, Map.of(), snapshot)) {
-            candidates.add(r.item().id());
+        for (int row : topRows(model, scores, depth, wanted, snapshot)) {
+            candidates.add(model.itemId(row));
         }
         for (io.stylegraph.api.search.index.ScoredItem found
                 : content.candidates(profile, slot, depth + rated.size() + excluded)) {
@@ -384,9 +383,9 @@ public class RecommendationService {
         List<Blended> blended = new ArrayList<>(candidates.size());
         for (String id : candidates) {
             Integer row = model.itemRow(id);
-            double modelPart = row == null ? 0 : (scores[row] - mean) / deviation;
+            double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
             double contentScore = content.score(profile, id);
-            double contentPart = Double.isNaN(contentScore) ? 0 : spread.standardize(contentScore);
+            double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
             blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
         }
         blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()

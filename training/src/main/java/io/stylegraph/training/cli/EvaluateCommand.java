@@ -198,10 +198,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<EvaluationReport.ModelReport> reports = new ArrayList<>();
         try (Evaluator evaluator = Evaluator.standard(threads == null ? cores : threads)) {
             for (String name : models) {
-                reports.add(run(name.strip(), trainingData, data, coldTest, evaluator));
-                if (lastTrained != null) {
-                    reports.add(blend(lastTrained, trainingData, data, coldTest, evaluator));
-                    lastTrained = null;
+                Trained trained = run(name.strip(), trainingData, data, coldTest, evaluator);
+                reports.add(trained.report());
+                if (blendContentWeights != null && !blendContentWeights.isEmpty() && data.hasItemTerms()
+                        && trained.report().epochsRun() > 0) {
+                    reports.add(blend(trained, trainingData, data, coldTest, evaluator));
                 }
             }
         }
@@ -220,7 +221,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EvaluationReport.ModelReport run(String name, TrainingData trainingData, Dataset data,
+    /** A trained model and its report. */
+    private record Trained(RecommenderModel model, EvaluationReport.ModelReport report) {
+    }
+
+    private Trained run(String name, TrainingData trainingData, Dataset data,
                                              InteractionMatrix coldTest, Evaluator evaluator) {
         ResourceUsage.resetPeaks();
         Trainer<? extends RecommenderModel> trainer = trainer(name);
@@ -247,15 +252,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         double secondsPerEvaluation = epochs.stream().filter(e -> e.evaluationSeconds() != null)
                 .mapToDouble(EvaluationReport.EpochRecord::evaluationSeconds).average().orElse(test.seconds());
         Map<String, Double> validation = model.provenance().validationMetrics();
-        if (blendContentWeights != null && !blendContentWeights.isEmpty() && trainer instanceof FreedomTrainer
-                && data.hasItemTerms()) {
-            lastTrained = model;
-            lastTrainedSecondsPerEpoch = secondsPerEpoch;
-        }
-        return new EvaluationReport.ModelReport(name, trainer.parameters(), model.provenance().kernel(),
-                model.provenance().epochsRun(), model.provenance().bestEpoch(), secondsPerEpoch,
-                secondsPerEvaluation, model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
-                validation, cold.metrics(), ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(), epochs);
+        return new Trained(model, new EvaluationReport.ModelReport(name, trainer.parameters(),
+                model.provenance().kernel(), model.provenance().epochsRun(), model.provenance().bestEpoch(),
+                secondsPerEpoch, secondsPerEvaluation, model.provenance().trainingSeconds(), test.seconds(),
+                test.metrics(), validation, cold.metrics(), ResourceUsage.peakHeapBytes(),
+                ResourceUsage.peakRssBytes(), epochs));
     }
 
     Trainer<? extends RecommenderModel> trainer(String name) {
@@ -331,14 +332,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         return new FreedomTrainer(config);
     }
 
-    /** The model {@link #run} trained last, when it is to be blended with the content path; then cleared. */
-    private RecommenderModel lastTrained;
-    private double lastTrainedSecondsPerEpoch;
+    /** The content path, trained once for all blends. */
     private RecommenderModel contentPath;
 
     /** The last trained model blended with the content path, the weight chosen on validation Recall@20. */
-    private EvaluationReport.ModelReport blend(RecommenderModel model, TrainingData trainingData, Dataset data,
+    private EvaluationReport.ModelReport blend(Trained trained, TrainingData trainingData, Dataset data,
                                                InteractionMatrix coldTest, Evaluator evaluator) {
+        RecommenderModel model = trained.model();
         if (contentPath == null) {
             contentPath = new ContentProfileTrainer().train(trainingData);
         }
@@ -368,7 +368,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> parameters = new java.util.LinkedHashMap<>(hybrid.provenance().parameters());
         parameters.put("blendValidationGrid", grid.toString());
         return new EvaluationReport.ModelReport(hybrid.name(), parameters, model.provenance().kernel(),
-                model.provenance().epochsRun(), model.provenance().bestEpoch(), lastTrainedSecondsPerEpoch,
+                model.provenance().epochsRun(), model.provenance().bestEpoch(), trained.report().secondsPerEpoch(),
                 test.seconds(), model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
                 bestValidation, cold.metrics(), ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(),
                 List.of());

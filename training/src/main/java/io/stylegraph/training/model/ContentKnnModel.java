@@ -24,11 +24,6 @@ public final class ContentKnnModel implements RecommenderModel {
     }
 
     @Override
-    public String name() {
-        return provenance.modelName();
-    }
-
-    @Override
     public ModelProvenance provenance() {
         return provenance;
     }

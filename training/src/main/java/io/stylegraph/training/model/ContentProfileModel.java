@@ -80,11 +80,6 @@ public final class ContentProfileModel implements RecommenderModel {
     }
 
     @Override
-    public String name() {
-        return provenance.modelName();
-    }
-
-    @Override
     public ModelProvenance provenance() {
         return provenance;
     }

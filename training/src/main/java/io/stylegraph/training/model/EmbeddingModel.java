@@ -35,11 +35,6 @@ public final class EmbeddingModel implements RecommenderModel {
     }
 
     @Override
-    public String name() {
-        return provenance.modelName();
-    }
-
-    @Override
     public ModelProvenance provenance() {
         return provenance;
     }

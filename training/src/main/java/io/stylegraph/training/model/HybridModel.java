@@ -39,11 +39,6 @@ public final class HybridModel implements RecommenderModel {
     }
 
     @Override
-    public String name() {
-        return provenance.modelName();
-    }
-
-    @Override
     public ModelProvenance provenance() {
         return provenance;
     }
@@ -81,18 +76,9 @@ public final class HybridModel implements RecommenderModel {
 
     /** Scores of one user to mean 0 and standard deviation 1 (left centred only when all are equal). */
     static void standardize(float[] scores, int offset, int length) {
-        double sum = 0;
-        double squares = 0;
+        Standardization spread = Standardization.of(scores, offset, length);
         for (int i = offset; i < offset + length; i++) {
-            sum += scores[i];
-            squares += (double) scores[i] * scores[i];
-        }
-        double mean = sum / length;
-        double variance = Math.max(0, squares / length - mean * mean);
-        float scale = variance > 1e-20 ? (float) (1 / Math.sqrt(variance)) : 1f;
-        float m = (float) mean;
-        for (int i = offset; i < offset + length; i++) {
-            scores[i] = (scores[i] - m) * scale;
+            scores[i] = (float) spread.apply(scores[i]);
         }
     }
 }

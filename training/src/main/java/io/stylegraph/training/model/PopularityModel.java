@@ -16,11 +16,6 @@ public final class PopularityModel implements RecommenderModel {
     }
 
     @Override
-    public String name() {
-        return provenance.modelName();
-    }
-
-    @Override
     public ModelProvenance provenance() {
         return provenance;
     }

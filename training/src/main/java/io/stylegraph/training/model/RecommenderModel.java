@@ -5,7 +5,10 @@ import io.stylegraph.training.eval.Scorer;
 /** A trained recommender over a fixed user and item id space. */
 public interface RecommenderModel {
 
-    String name();
+    /** The model's name, as its provenance gives it. */
+    default String name() {
+        return provenance().modelName();
+    }
 
     ModelProvenance provenance();
 
