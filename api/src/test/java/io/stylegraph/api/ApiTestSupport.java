@@ -145,6 +145,22 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         });
     }
 
+    /**
+     * Queues a recommender run that never runs, so every training start the API admits answers 409 instead of
+     * training; tests that call every route use it. Release it with {@code TrainingRunRepository.failUnfinished}.
+     */
+    protected void holdTrainingSlot() {
+        transactions.executeWrite(status -> {
+            try (java.sql.PreparedStatement insert = status.getConnection().prepareStatement(
+                    "INSERT INTO training_run (kind, trigger, status) VALUES (?, 'api', 'queued')")) {
+                insert.setString(1, io.stylegraph.api.training.ServedModelHolder.KIND);
+                return insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Polls outfit scoring until the compatibility index answers instead of 503 (at most two minutes). */
     protected void awaitOutfitIndex(String scoreBody) throws InterruptedException {
         for (int attempt = 0; attempt < 600; attempt++) {

@@ -3,8 +3,6 @@ package io.stylegraph.api.hardening;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.api.security.RawClient;
 import io.stylegraph.api.security.Roles;
 import io.stylegraph.api.security.TokenIssuer;
-import io.stylegraph.api.training.ServedModelHolder;
 import io.stylegraph.api.training.TrainingRunRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -74,15 +71,7 @@ class MalformedRequestFuzzTest extends ApiTestSupport {
         random = new Random(Long.getLong("stylegraph.fuzz.seed", 14L));
         png = HardeningFixtures.png();
         // a queued run holds the training slot: a start that got through validation is 409, never a real run
-        transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement(
-                    "INSERT INTO training_run (kind, trigger, status) VALUES (?, 'api', 'queued')")) {
-                insert.setString(1, ServedModelHolder.KIND);
-                return insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        holdTrainingSlot();
     }
 
     @AfterAll

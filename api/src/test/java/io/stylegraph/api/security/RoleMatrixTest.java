@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +25,6 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.stylegraph.api.ApiTestSupport;
-import io.stylegraph.api.training.ServedModelHolder;
 import io.stylegraph.api.training.TrainingRunRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -188,15 +185,7 @@ class RoleMatrixTest extends ApiTestSupport {
     /** Starting a real training run is not what this test is about: a queued run makes every admitted start a 409. */
     @BeforeAll
     void holdTheTrainingSlot() {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement(
-                    "INSERT INTO training_run (kind, trigger, status) VALUES (?, 'api', 'queued')")) {
-                insert.setString(1, ServedModelHolder.KIND);
-                return insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        holdTrainingSlot();
     }
 
     @AfterAll
