@@ -22,6 +22,7 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.training.model.FoldIn;
 import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
@@ -245,41 +246,15 @@ public class RecommendationService {
     }
 
     private float[] foldIn(ServedModel model, float[] trained, Map<String, Signal> opinions) {
-        int d = model.dimension();
-        float[] liked = new float[d];
-        float[] disliked = new float[d];
-        int likes = 0;
-        int dislikes = 0;
+        List<float[]> liked = new ArrayList<>();
+        List<float[]> disliked = new ArrayList<>();
         for (Map.Entry<String, Signal> opinion : opinions.entrySet()) {
             Integer row = model.itemRow(opinion.getKey());
-            if (row == null) {
-                continue;
-            }
-            float[] item = model.itemVector(row);
-            boolean like = opinion.getValue() == Signal.LIKE;
-            float[] target = like ? liked : disliked;
-            for (int j = 0; j < d; j++) {
-                target[j] += item[j];
-            }
-            if (like) {
-                likes++;
-            } else {
-                dislikes++;
+            if (row != null) {
+                (opinion.getValue() == Signal.LIKE ? liked : disliked).add(model.itemVector(row));
             }
         }
-        if (trained == null && likes == 0) {
-            return null;
-        }
-        float[] vector = trained == null ? new float[d] : trained.clone();
-        for (int j = 0; j < d; j++) {
-            if (likes > 0) {
-                vector[j] += (float) (foldInWeight * liked[j] / likes);
-            }
-            if (dislikes > 0) {
-                vector[j] -= (float) (foldInWeight * disliked[j] / dislikes);
-            }
-        }
-        return vector;
+        return FoldIn.vector(model.dimension(), trained, liked, disliked, foldInWeight);
     }
 
     private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,

@@ -1,8 +1,10 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.data.AmazonClothingLoader;
 import io.stylegraph.training.data.Dataset;
 import io.stylegraph.training.data.DatasetCatalog;
 import io.stylegraph.training.data.InteractionMatrix;
+import io.stylegraph.training.eval.ColdUsers;
 import io.stylegraph.training.eval.EvaluationResult;
 import io.stylegraph.training.graph.ContentVectors;
 import io.stylegraph.training.eval.Evaluator;
@@ -121,10 +123,26 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "among these weights")
     List<Double> blendContentWeights;
 
+    @Option(names = "--recency-half-lives", split = ",",
+            description = "blends: also try content profiles whose likes weigh 0.5^(likes since / half-life), each "
+                    + "half-life with each blend weight, the pair chosen on validation (amazon-clothing's fixed split "
+                    + "only; 'Infinity' is every like the same, the default)")
+    List<Double> recencyHalfLives;
+
     @Option(names = "--content-min-df", defaultValue = "2",
             description = "content terms on fewer items than this are left out of the content vectors "
                     + "(default: ${DEFAULT-VALUE})")
     int contentMinDf;
+
+    @Option(names = "--cold-users", defaultValue = "0",
+            description = "hold this many users with test likes out of training and report them as new shoppers known "
+                    + "by their first likes (amazon-clothing's fixed split only; default: ${DEFAULT-VALUE}, off)")
+    int coldUsers;
+
+    @Option(names = "--cold-likes", split = ",", defaultValue = "1,2",
+            description = "how many first likes the held-out users are known by, one result each "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<Integer> coldLikes;
 
     /** How a graph model uses dislikes, chosen by a suffix of its name. */
     enum DislikeUse {
@@ -179,6 +197,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
         out.printf("loading %s from %s%n", dataset, dataDir);
         Dataset data = DatasetCatalog.load(dataset, dataDir);
+        ColdUsers.HeldOut heldOut = null;
+        if (coldUsers > 0) {
+            if (!AmazonClothingLoader.NAME.equals(dataset)) {
+                throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
+                        "--cold-users needs the sequence "
+                        + "order of a user's likes, which only " + AmazonClothingLoader.NAME + " has");
+            }
+            heldOut = ColdUsers.holdOut(data, AmazonClothingLoader.trainSequences(dataDir, data.users(),
+                    data.items()), coldUsers, seed, coldLikes.stream().mapToInt(Integer::intValue).toArray());
+            data = heldOut.warm();
+            out.printf(Locale.ROOT, "cold users: %d held out of training (seed %d), %d test likes; known by their "
+                    + "first %s likes%n", heldOut.users().length, seed, heldOut.testLikes(), coldLikes);
+        }
         int testUsers = data.split().test().usersWithInteractions();
         out.printf(Locale.ROOT, "%d users, %d items, train/valid/test likes %d/%d/%d, %d users with test items%n",
                 data.numUsers(), data.numItems(), data.split().train().nnz(), data.split().valid().nnz(),
@@ -194,15 +225,27 @@ public final class EvaluateCommand implements Callable<Integer> {
         InteractionMatrix coldTest = coldItemLikes(data.split().train(), data.split().test());
         out.printf(Locale.ROOT, "cold-item slice: %d test likes of %d users on items without train likes%n",
                 coldTest.nnz(), coldTest.usersWithInteractions());
+        if (recencyHalfLives != null && !recencyHalfLives.isEmpty()) {
+            if (!AmazonClothingLoader.NAME.equals(dataset)) {
+                throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
+                        "--recency-half-lives needs the sequence order of a user's likes, which only "
+                                + AmazonClothingLoader.NAME + " has");
+            }
+            trainSequences = AmazonClothingLoader.trainSequences(dataDir, data.users(), data.items());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         List<EvaluationReport.ModelReport> reports = new ArrayList<>();
+        List<EvaluationReport.ColdUserResult> coldResults = new ArrayList<>();
         try (Evaluator evaluator = Evaluator.standard(threads == null ? cores : threads)) {
             for (String name : models) {
                 Trained trained = run(name.strip(), trainingData, data, coldTest, evaluator);
                 reports.add(trained.report());
+                coldResults.addAll(coldUsers(trained.model(), heldOut, evaluator));
                 if (blendContentWeights != null && !blendContentWeights.isEmpty() && data.hasItemTerms()
                         && trained.report().epochsRun() > 0) {
-                    reports.add(blend(trained, trainingData, data, coldTest, evaluator));
+                    Trained blended = blend(trained, trainingData, data, coldTest, evaluator);
+                    reports.add(blended.report());
+                    coldResults.addAll(coldUsers(blended.model(), heldOut, evaluator));
                 }
             }
         }
@@ -214,7 +257,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 commandLine(), revision, startedAt.toString(), Instant.now().toString(),
                 new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
-                reports);
+                reports, heldOut == null ? null : new EvaluationReport.ColdUsersSummary(heldOut.users().length, seed,
+                heldOut.testLikes(), coldResults));
         Path[] written = reportName == null ? ReportWriter.write(report, reportDir)
                 : ReportWriter.write(report, reportDir, reportName);
         out.printf("wrote %s and %s%n", written[0], written[1]);
@@ -332,34 +376,70 @@ public final class EvaluateCommand implements Callable<Integer> {
         return new FreedomTrainer(config);
     }
 
-    /** The content path, trained once for all blends. */
-    private RecommenderModel contentPath;
+    /** The model's results on the held-out users, one per history length; none without a hold-out. */
+    private List<EvaluationReport.ColdUserResult> coldUsers(RecommenderModel model, ColdUsers.HeldOut heldOut,
+                                                            Evaluator evaluator) {
+        if (heldOut == null) {
+            return List.of();
+        }
+        List<EvaluationReport.ColdUserResult> results = new ArrayList<>();
+        for (ColdUsers.Slice slice : heldOut.slices()) {
+            RecommenderModel placed;
+            try {
+                placed = model.foldIn(slice.history());
+            } catch (UnsupportedOperationException e) {
+                out.printf("%s: no cold-user result (%s)%n", model.name(), e.getMessage());
+                return List.of();
+            }
+            EvaluationResult result = evaluator.evaluate(placed.scorer(), slice.history(), slice.test());
+            out.printf(Locale.ROOT, "%s cold users known by %d like(s): Recall@20 %.4f NDCG@20 %.4f%n", model.name(),
+                    slice.historyLength(), result.get("Recall@20"), result.get("NDCG@20"));
+            results.add(new EvaluationReport.ColdUserResult(model.name(), slice.historyLength(), result.metrics()));
+        }
+        return results;
+    }
+
+    /** Each user's train likes in sequence order, where recency-weighted content profiles are asked for. */
+    private int[][] trainSequences;
+
+    /** The content paths by recency half-life, trained once for all blends. */
+    private final Map<Double, RecommenderModel> contentPaths = new java.util.HashMap<>();
+
+    private RecommenderModel contentPath(double halfLife, TrainingData trainingData) {
+        return contentPaths.computeIfAbsent(halfLife, h -> (Double.isInfinite(h) ? new ContentProfileTrainer()
+                : new ContentProfileTrainer(trainSequences, h)).train(trainingData));
+    }
 
     /** The last trained model blended with the content path, the weight chosen on validation Recall@20. */
-    private EvaluationReport.ModelReport blend(Trained trained, TrainingData trainingData, Dataset data,
+    private Trained blend(Trained trained, TrainingData trainingData, Dataset data,
                                                InteractionMatrix coldTest, Evaluator evaluator) {
         RecommenderModel model = trained.model();
-        if (contentPath == null) {
-            contentPath = new ContentProfileTrainer().train(trainingData);
-        }
+        List<Double> halfLives = recencyHalfLives == null || recencyHalfLives.isEmpty()
+                ? List.of(Double.POSITIVE_INFINITY) : recencyHalfLives;
         double bestWeight = 0;
+        double bestHalfLife = halfLives.get(0);
         double bestValue = Double.NEGATIVE_INFINITY;
         Map<String, Double> bestValidation = Map.of();
         StringBuilder grid = new StringBuilder();
-        for (double weight : blendContentWeights) {
-            HybridModel hybrid = new HybridModel(model, contentPath, weight);
-            EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().valid());
-            double value = valid.get("Recall@20");
-            out.printf(Locale.ROOT, "%s blend weight %.3f: valid Recall@20 %.4f NDCG@20 %.4f%n", hybrid.name(),
-                    weight, value, valid.get("NDCG@20"));
-            grid.append(grid.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%s:%.4f", weight, value));
-            if (value > bestValue) {
-                bestValue = value;
-                bestWeight = weight;
-                bestValidation = valid.metrics();
+        for (double halfLife : halfLives) {
+            for (double weight : blendContentWeights) {
+                HybridModel hybrid = new HybridModel(model, contentPath(halfLife, trainingData), weight);
+                EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(),
+                        data.split().valid());
+                double value = valid.get("Recall@20");
+                out.printf(Locale.ROOT, "%s blend weight %.3f, recency half-life %s: valid Recall@20 %.4f NDCG@20 "
+                        + "%.4f%n", hybrid.name(), weight, halfLife, value, valid.get("NDCG@20"));
+                grid.append(grid.length() == 0 ? "" : " ").append(halfLives.size() > 1 ? halfLife + "/" : "")
+                        .append(String.format(Locale.ROOT, "%s:%.4f", weight, value));
+                if (value > bestValue) {
+                    bestValue = value;
+                    bestWeight = weight;
+                    bestHalfLife = halfLife;
+                    bestValidation = valid.metrics();
+                }
             }
         }
-        HybridModel hybrid = new HybridModel(model, contentPath, bestWeight);
+        HybridModel hybrid = new HybridModel(model, contentPath(bestHalfLife, trainingData), bestWeight);
         EvaluationResult test = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().test());
         EvaluationResult cold = evaluator.evaluate(hybrid.scorer(), data.split().train(), coldTest);
         out.printf(Locale.ROOT, "%s test (weight %.3f): Recall@20 %.4f NDCG@20 %.4f; cold-item slice Recall@20 "
@@ -367,11 +447,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                 cold.get("Recall@20"));
         Map<String, String> parameters = new java.util.LinkedHashMap<>(hybrid.provenance().parameters());
         parameters.put("blendValidationGrid", grid.toString());
-        return new EvaluationReport.ModelReport(hybrid.name(), parameters, model.provenance().kernel(),
-                model.provenance().epochsRun(), model.provenance().bestEpoch(), trained.report().secondsPerEpoch(),
-                test.seconds(), model.provenance().trainingSeconds(), test.seconds(), test.metrics(),
-                bestValidation, cold.metrics(), ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(),
-                List.of());
+        if (!Double.isInfinite(bestHalfLife)) {
+            parameters.put("recencyHalfLife", String.valueOf(bestHalfLife));
+        }
+        return new Trained(hybrid, new EvaluationReport.ModelReport(hybrid.name(), parameters,
+                model.provenance().kernel(), model.provenance().epochsRun(), model.provenance().bestEpoch(),
+                trained.report().secondsPerEpoch(), test.seconds(), model.provenance().trainingSeconds(),
+                test.seconds(), test.metrics(), bestValidation, cold.metrics(), ResourceUsage.peakHeapBytes(),
+                ResourceUsage.peakRssBytes(), List.of()));
     }
 
     /** The test likes whose item has no train like: what only content can find. */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** What {@code evaluate} writes: the run, the data, and per model its course and test metrics. */
 public record EvaluationReport(String dataset, DatasetSummary data, String command, String gitRevision,
-                               String startedAt, String finishedAt, Machine machine, List<ModelReport> models) {
+                               String startedAt, String finishedAt, Machine machine, List<ModelReport> models,
+                               ColdUsersSummary coldUsers) {
 
     /**
      * @param coldTestLikes test likes of items that have no train like, by {@code coldTestUsers} users
@@ -13,6 +14,20 @@ public record EvaluationReport(String dataset, DatasetSummary data, String comma
      */
     public record DatasetSummary(int users, int items, int trainLikes, int validLikes, int testLikes, int dislikes,
                                  int testUsers, int coldTestLikes, int coldTestUsers, List<String> modalities) {
+    }
+
+    /**
+     * The cold-start protocol's results ({@link io.stylegraph.training.eval.ColdUsers}); null when it did not run.
+     *
+     * @param users     users held out of training
+     * @param testLikes their test likes
+     * @param results   one per model and history length
+     */
+    public record ColdUsersSummary(int users, long seed, int testLikes, List<ColdUserResult> results) {
+    }
+
+    /** A model's test metrics on the cold users known by their first {@code likesKnown} likes. */
+    public record ColdUserResult(String model, int likesKnown, Map<String, Double> test) {
     }
 
     public record Machine(int cores, long maxHeapBytes, String java, String os) {

@@ -79,6 +79,24 @@ final class ReportWriter {
                     fmt(cold.get("HitRate@20"))));
         }
 
+        EvaluationReport.ColdUsersSummary coldUsers = report.coldUsers();
+        if (coldUsers != null) {
+            md.append(String.format(Locale.ROOT, "%n## Cold users%n%n%d users with test likes (%d test likes), drawn "
+                    + "with seed %d, were held out of training altogether. Each is known only by their first n train "
+                    + "likes in sequence order, as a new shopper after n likes; the models place them from those likes "
+                    + "(embedding models by fold-in: the mean embedding of the liked items; content-profile by the "
+                    + "liked items' content; popular ignores them), the n likes are masked, and the test likes are "
+                    + "scored. The tables above are of the remaining users.%n%n| model | likes known | Recall@10 | "
+                    + "Recall@20 | Recall@50 | NDCG@20 | HitRate@20 |%n|---|---:|---:|---:|---:|---:|---:|%n",
+                    coldUsers.users(), coldUsers.testLikes(), coldUsers.seed()));
+            for (EvaluationReport.ColdUserResult result : coldUsers.results()) {
+                Map<String, Double> m = result.test();
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", result.model(),
+                        result.likesKnown(), fmt(m.get("Recall@10")), fmt(m.get("Recall@20")),
+                        fmt(m.get("Recall@50")), fmt(m.get("NDCG@20")), fmt(m.get("HitRate@20"))));
+            }
+        }
+
         md.append("\n## Training\n\n| model | kernel | epochs run | best epoch | s / epoch | s / evaluation pass "
                 + "| training s | peak heap | peak RSS |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (EvaluationReport.ModelReport model : report.models()) {

@@ -75,6 +75,48 @@ public final class AmazonClothingLoader {
     }
 
     /**
+     * Each user's train items in sequence order, read from {@code split.csv.gz} (whose rows follow each user's
+     * sequence), on the id spaces of a dataset this loader loaded. The split's matrices keep no order; a cold-start
+     * protocol that knows a user by their first likes needs it.
+     */
+    public static int[][] trainSequences(Path dataDir, IdIndex users, IdIndex items) {
+        Path splitFile = dataDir.resolve(NAME).resolve("split.csv.gz");
+        List<List<Integer>> sequences = new ArrayList<>(users.size());
+        for (int u = 0; u < users.size(); u++) {
+            sequences.add(new ArrayList<>());
+        }
+        try (BufferedReader splits = gzipReader(splitFile)) {
+            requireHeader(splits.readLine(), "user_id,item_id,split", splitFile);
+            String line;
+            long row = 1;
+            while ((line = splits.readLine()) != null) {
+                row++;
+                String[] fields = line.split(",", -1);
+                if (fields.length != 3) {
+                    throw new IllegalStateException(splitFile + " line " + row + ": expected 3 fields");
+                }
+                if (!"train".equals(fields[2])) {
+                    continue;
+                }
+                OptionalInt user = users.find(fields[0]);
+                OptionalInt item = items.find(fields[1]);
+                if (user.isEmpty() || item.isEmpty()) {
+                    throw new IllegalStateException(splitFile + " line " + row + ": user or item unknown to the "
+                            + "dataset");
+                }
+                sequences.get(user.getAsInt()).add(item.getAsInt());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + splitFile, e);
+        }
+        int[][] out = new int[users.size()][];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = sequences.get(u).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /**
      * Each known item's terms from the items file; items the file does not name get none. A row that cannot be read
      * (wrong column count, an item named twice) stops the load with its file and line: a benchmark must not run on
      * silently different content.

@@ -7,6 +7,8 @@ import io.stylegraph.training.eval.Scorer;
 public final class ContentProfileModel implements RecommenderModel {
 
     private final InteractionMatrix likes;
+    /** Per user, a weight for each of {@code likes.itemsOf(user)} in that order; null: every like weighs 1. */
+    private final float[][] likeWeights;
     private final int numItems;
     private final int dimension;
     /** Row i's non-zero columns and values (unit-normalized), CSR. */
@@ -19,8 +21,10 @@ public final class ContentProfileModel implements RecommenderModel {
     private final float[] columnValues;
     private final ModelProvenance provenance;
 
-    ContentProfileModel(InteractionMatrix likes, float[][] vectors, ModelProvenance provenance) {
+    ContentProfileModel(InteractionMatrix likes, float[][] likeWeights, float[][] vectors,
+                        ModelProvenance provenance) {
         this.likes = likes;
+        this.likeWeights = likeWeights;
         this.numItems = vectors.length;
         int dim = 0;
         for (float[] v : vectors) {
@@ -79,6 +83,33 @@ public final class ContentProfileModel implements RecommenderModel {
         }
     }
 
+    /** The same vectors scoring users from other likes. */
+    private ContentProfileModel(ContentProfileModel model, InteractionMatrix likes) {
+        this.likes = likes;
+        this.likeWeights = null;
+        this.numItems = model.numItems;
+        this.dimension = model.dimension;
+        this.rowStart = model.rowStart;
+        this.rowColumns = model.rowColumns;
+        this.rowValues = model.rowValues;
+        this.columnStart = model.columnStart;
+        this.columnItems = model.columnItems;
+        this.columnValues = model.columnValues;
+        this.provenance = model.provenance;
+    }
+
+    /**
+     * A user's profile is built from the given likes, each weighing the same: the content path for a shopper with a
+     * few likes.
+     */
+    @Override
+    public ContentProfileModel foldIn(InteractionMatrix likes) {
+        if (likes.numItems() != numItems) {
+            throw new IllegalArgumentException("likes cover " + likes.numItems() + " items, the model " + numItems);
+        }
+        return new ContentProfileModel(this, likes);
+    }
+
     @Override
     public ModelProvenance provenance() {
         return provenance;
@@ -100,9 +131,12 @@ public final class ContentProfileModel implements RecommenderModel {
             float[] profile = new float[dimension];
             for (int b = 0; b < users.length; b++) {
                 java.util.Arrays.fill(profile, 0f);
-                for (int liked : likes.itemsOf(users[b])) {
-                    for (int k = rowStart[liked]; k < rowStart[liked + 1]; k++) {
-                        profile[rowColumns[k]] += rowValues[k];
+                int[] liked = likes.itemsOf(users[b]);
+                float[] weights = likeWeights == null ? null : likeWeights[users[b]];
+                for (int j = 0; j < liked.length; j++) {
+                    float w = weights == null ? 1f : weights[j];
+                    for (int k = rowStart[liked[j]]; k < rowStart[liked[j] + 1]; k++) {
+                        profile[rowColumns[k]] += w * rowValues[k];
                     }
                 }
                 double norm = 0;

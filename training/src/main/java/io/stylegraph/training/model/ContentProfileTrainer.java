@@ -1,6 +1,9 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.InteractionMatrix;
+
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -9,10 +12,36 @@ import java.util.Map;
  * Unlike {@link ContentKnnTrainer} nothing is cut to the k nearest items, so every item gets a score, as the service
  * ranks them; blending it with a graph model ({@link HybridModel}) measures the blend the service serves. Sparse
  * vectors (category TF-IDF) are scored through their non-zeros.
+ *
+ * <p>Given each user's likes in sequence order and a half-life, recent likes weigh more: the like {@code a} likes
+ * before the user's last weighs {@code 0.5^(a / halfLife)}, so the profile follows where a shopper's taste is going,
+ * which matters when what comes next is what is to be found (a chronological split, a shop's next visit).
  */
 public final class ContentProfileTrainer implements Trainer<ContentProfileModel> {
 
     public static final String NAME = "content-profile";
+
+    private final int[][] sequences;
+    private final double halfLife;
+
+    /** Every like weighs the same. */
+    public ContentProfileTrainer() {
+        this.sequences = null;
+        this.halfLife = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * @param sequences each user's liked items in sequence order (a like missing from its user's sequence weighs
+     *                  as much as the oldest)
+     * @param halfLife  in likes; positive
+     */
+    public ContentProfileTrainer(int[][] sequences, double halfLife) {
+        if (!(halfLife > 0)) {
+            throw new IllegalArgumentException("half-life must be positive: " + halfLife);
+        }
+        this.sequences = sequences;
+        this.halfLife = halfLife;
+    }
 
     @Override
     public ContentProfileModel train(TrainingData data, TrainingListener listener) {
@@ -21,14 +50,36 @@ public final class ContentProfileTrainer implements Trainer<ContentProfileModel>
         }
         long start = System.nanoTime();
         ItemFeatures.Modality modality = data.features().modalities().get(0);
-        ContentProfileModel model = new ContentProfileModel(data.likes(), modality.vectors(),
+        float[][] weights = sequences == null ? null : recencyWeights(data.likes(), sequences, halfLife);
+        return new ContentProfileModel(data.likes(), weights, modality.vectors(),
                 new ModelProvenance(NAME, getClass().getName(), parameters(), 0, data.counts(), "none", 0, 0,
                         Map.of(), Instant.now(), (System.nanoTime() - start) / 1e9));
-        return model;
+    }
+
+    /** Per user, the weight of each of {@code likes.itemsOf(user)} by how many likes came after it. */
+    static float[][] recencyWeights(InteractionMatrix likes, int[][] sequences, double halfLife) {
+        if (sequences.length != likes.numUsers()) {
+            throw new IllegalArgumentException(sequences.length + " sequences for " + likes.numUsers() + " users");
+        }
+        float[][] weights = new float[likes.numUsers()][];
+        for (int user = 0; user < likes.numUsers(); user++) {
+            int[] liked = likes.itemsOf(user);
+            int[] sequence = sequences[user];
+            Map<Integer, Integer> age = new HashMap<>();
+            for (int k = 0; k < sequence.length; k++) {
+                age.put(sequence[k], sequence.length - 1 - k);
+            }
+            weights[user] = new float[liked.length];
+            for (int j = 0; j < liked.length; j++) {
+                int a = age.getOrDefault(liked[j], Math.max(0, sequence.length - 1));
+                weights[user][j] = (float) Math.pow(0.5, a / halfLife);
+            }
+        }
+        return weights;
     }
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of();
+        return sequences == null ? Map.of() : Map.of("recencyHalfLife", String.valueOf(halfLife));
     }
 }

@@ -1,11 +1,15 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.InteractionMatrix;
+
 import io.stylegraph.training.eval.Scorer;
 import io.stylegraph.training.kernel.TransposedProduct;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A model that scores user u and item i by the dot product of their embeddings (BPR-MF, LightGCN, FREEDOM). Scoring
@@ -81,6 +85,32 @@ public final class EmbeddingModel implements RecommenderModel {
             sum += users[user * dimension + j] * items[item * dimension + j];
         }
         return sum;
+    }
+
+    /**
+     * Users placed from the given likes with {@link FoldIn} (weight 1): each user's vector is the mean embedding of
+     * the items they liked (zero without likes); the item embeddings are this model's.
+     */
+    @Override
+    public EmbeddingModel foldIn(InteractionMatrix likes) {
+        if (likes.numUsers() != numUsers || likes.numItems() != numItems) {
+            throw new IllegalArgumentException("likes are " + likes.numUsers() + " × " + likes.numItems()
+                    + ", the model " + numUsers + " × " + numItems);
+        }
+        float[] placed = new float[numUsers * dimension];
+        for (int user = 0; user < numUsers; user++) {
+            int[] liked = likes.itemsOf(user);
+            if (liked.length == 0) {
+                continue;
+            }
+            List<float[]> rows = new ArrayList<>(liked.length);
+            for (int item : liked) {
+                rows.add(itemEmbedding(item));
+            }
+            float[] vector = FoldIn.vector(dimension, null, rows, List.of(), 1.0);
+            System.arraycopy(vector, 0, placed, user * dimension, dimension);
+        }
+        return new EmbeddingModel(numUsers, numItems, dimension, placed, items, provenance);
     }
 
     /** A scorer for one thread: user block × item matrix in one ND4J product. */

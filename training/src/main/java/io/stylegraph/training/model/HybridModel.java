@@ -1,5 +1,7 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.InteractionMatrix;
+
 import io.stylegraph.training.eval.Scorer;
 
 /**
@@ -51,6 +53,12 @@ public final class HybridModel implements RecommenderModel {
     @Override
     public int numItems() {
         return first.numItems();
+    }
+
+    /** Both models placed from the given likes, blended with the same weight. */
+    @Override
+    public HybridModel foldIn(InteractionMatrix likes) {
+        return new HybridModel(first.foldIn(likes), second.foldIn(likes), weight);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.InteractionMatrix;
+
 import io.stylegraph.training.eval.Scorer;
 
 /** Scores every item by its number of train likes, the same for every user. */
@@ -32,6 +34,12 @@ public final class PopularityModel implements RecommenderModel {
 
     public float popularity(int item) {
         return popularity[item];
+    }
+
+    /** Popularity does not depend on the user: the same model. */
+    @Override
+    public PopularityModel foldIn(InteractionMatrix likes) {
+        return this;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.InteractionMatrix;
+
 import io.stylegraph.training.eval.Scorer;
 
 /** A trained recommender over a fixed user and item id space. */
@@ -18,4 +20,14 @@ public interface RecommenderModel {
 
     /** Scores all items for blocks of users; higher is better. */
     Scorer scorer();
+
+    /**
+     * The same model scoring each user from the given likes instead of what it learnt of them (fold-in): how it
+     * serves a shopper it was not trained on. The likes share the model's user and item id space.
+     *
+     * @throws UnsupportedOperationException for a model that can only score the users it was trained on
+     */
+    default RecommenderModel foldIn(InteractionMatrix likes) {
+        throw new UnsupportedOperationException(name() + " cannot score users from likes it was not trained on");
+    }
 }

@@ -171,4 +171,53 @@ class EvaluateCommandTest {
         assertTrue(markdown.contains("## Cold-item slice"), markdown);
         assertTrue(markdown.contains("item content: category"), markdown);
     }
+
+    @Test
+    void shouldScoreHeldOutUsersKnownByTheirFirstLikes(@TempDir Path dir) throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models",
+                "popular,content-profile,lightgcn", "--data-dir", dir.resolve("data").toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--epochs", "2", "--seed", "5", "--threads", "1",
+                "--cold-users", "12", "--cold-likes", "1,2");
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/evaluate-amazon-clothing.json").toFile());
+        assertEquals(24, report.get("data").get("testUsers").asInt(), "the 12 held-out users leave the warm data");
+        JsonNode cold = report.get("coldUsers");
+        assertEquals(12, cold.get("users").asInt());
+        assertEquals(12, cold.get("testLikes").asInt(), "one test like each");
+        JsonNode results = cold.get("results");
+        assertEquals(6, results.size(), "three models, each known by 1 and by 2 likes");
+        assertEquals("content-profile", results.get(2).get("model").asText());
+        assertEquals(1, results.get(2).get("likesKnown").asInt());
+        // every user likes one group of 10 items of 60, and content places the group's items first from one like
+        double content = results.get(2).get("test").get("Recall@20").asDouble();
+        double popular = results.get(0).get("test").get("Recall@20").asDouble();
+        assertTrue(content >= 0.9 && content > popular, "content " + content + ", popular " + popular);
+        assertEquals("lightgcn", results.get(5).get("model").asText());
+        String markdown = Files.readString(dir.resolve("reports/evaluate-amazon-clothing.md"));
+        assertTrue(markdown.contains("## Cold users"), markdown);
+        assertTrue(markdown.contains("| content-profile | 2 |"), markdown);
+    }
+
+    @Test
+    void shouldRefuseColdUsersOnASplitWithoutSequenceOrder(@TempDir Path dir) throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        EvaluateCommand command = new EvaluateCommand(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        CommandLine cli = new CommandLine(command);
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+
+        int exit = cli.execute("--dataset", "amazon-clothing-shuffled", "--models", "popular", "--data-dir",
+                dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
+                "--cold-users", "5");
+
+        assertNotEquals(0, exit);
+        assertTrue(err.toString().contains("sequence order"), err.toString());
+    }
 }
