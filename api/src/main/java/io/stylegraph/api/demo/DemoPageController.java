@@ -1,7 +1,5 @@
 package io.stylegraph.api.demo;
 
-import java.net.URI;
-
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -15,14 +13,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 @ScreenedInput
 @Controller
-@Requires(property = DemoPageController.ENABLED, notEquals = "false")
+@Requires(property = DemoPage.ENABLED, notEquals = "false")
 public class DemoPageController {
-    static final String ENABLED = "micronaut.router.static-resources.demo.enabled";
-    static final URI PAGE = URI.create("/demo/");
-
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> root() {
-        return HttpResponse.seeOther(PAGE);
+        return HttpResponse.seeOther(DemoPage.PAGE);
     }
 }

@@ -13,11 +13,11 @@ import io.micronaut.http.annotation.ServerFilter;
  * scripts or styles, no other origins) comes from the security headers every response carries.
  */
 @ServerFilter({"/demo", "/demo/**"})
-@Requires(property = DemoPageController.ENABLED, notEquals = "false")
+@Requires(property = DemoPage.ENABLED, notEquals = "false")
 public class DemoPageFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> addTheSlash(HttpRequest<?> request) {
-        return request.getPath().equals("/demo") ? HttpResponse.seeOther(DemoPageController.PAGE) : null;
+        return request.getPath().equals("/demo") ? HttpResponse.seeOther(DemoPage.PAGE) : null;
     }
 }
