@@ -79,6 +79,13 @@ class LayeringTest {
     }
 
     @Test
+    void shouldHaveNoCyclesBetweenThePackagesOfTheLibraryModules() {
+        check(slices().matching("io.stylegraph.graph.(*)..").should().beFreeOfCycles());
+        check(slices().matching("io.stylegraph.models.(*)..").should().beFreeOfCycles());
+        check(slices().matching("io.stylegraph.training.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
     void shouldReachControllersOnlyFromTheWebFramework() {
         // Micronaut's generated bean definitions ($…$Definition) are the framework reaching them
         check(noClasses().that().areNotAnnotatedWith(Controller.class).and().haveNameNotMatching(".*\\.\\$[^.]*")

@@ -15,7 +15,7 @@ import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
 import io.stylegraph.training.model.HybridModel;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 import io.stylegraph.training.model.PopularityTrainer;
 import io.stylegraph.training.model.RecommenderModel;
 import io.stylegraph.training.model.Trainer;

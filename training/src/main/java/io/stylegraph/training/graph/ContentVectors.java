@@ -1,6 +1,6 @@
 package io.stylegraph.training.graph;
 
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 
 import java.util.ArrayList;
 import java.util.Collection;

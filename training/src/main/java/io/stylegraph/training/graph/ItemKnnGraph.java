@@ -2,7 +2,7 @@ package io.stylegraph.training.graph;
 
 import io.stylegraph.training.kernel.CsrMatrix;
 import io.stylegraph.training.kernel.TransposedProduct;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -3,7 +3,7 @@ package io.stylegraph.training.job;
 import io.stylegraph.training.data.IdIndex;
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.data.Split;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 import io.stylegraph.training.model.TrainingData;
 
 /**

@@ -15,7 +15,7 @@ import io.stylegraph.training.data.IdIndex;
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.data.Split;
 import io.stylegraph.training.graph.ContentVectors;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 
 /**
  * Turns a {@link GraphSnapshot} into a training dataset. When every like carries a fixed split (a benchmark dataset

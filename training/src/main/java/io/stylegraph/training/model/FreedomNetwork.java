@@ -1,5 +1,6 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.ItemFeatures;
 import io.stylegraph.training.kernel.AdamSettings;
 import io.stylegraph.training.kernel.CsrMatrix;
 import io.stylegraph.training.kernel.DenseMatrix;

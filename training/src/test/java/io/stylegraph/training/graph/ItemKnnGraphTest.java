@@ -1,7 +1,7 @@
 package io.stylegraph.training.graph;
 
 import io.stylegraph.training.kernel.CsrMatrix;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.stylegraph.training.job;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.snapshot.GraphSnapshot;
 import io.stylegraph.graph.snapshot.SnapshotEdge;
-import io.stylegraph.training.model.ItemFeatures;
+import io.stylegraph.training.data.ItemFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

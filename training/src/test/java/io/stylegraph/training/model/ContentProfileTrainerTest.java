@@ -1,5 +1,6 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.training.data.ItemFeatures;
 import io.stylegraph.training.data.InteractionMatrix;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.stylegraph.training.model;
+package io.stylegraph.training.data;
 
 import java.util.List;
 
