@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.eval.GitRevision;
 import io.stylegraph.training.data.AmazonClothingLoader;
 import io.stylegraph.training.data.Dataset;
 import io.stylegraph.training.data.DatasetCatalog;

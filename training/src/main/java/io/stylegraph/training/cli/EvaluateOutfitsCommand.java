@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.eval.GitRevision;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.outfit.CompatibilityModel;

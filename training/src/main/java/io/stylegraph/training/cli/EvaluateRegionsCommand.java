@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.eval.GitRevision;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,16 +1,19 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.eval;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** The commit the working directory is at, with "-dirty" when it has uncommitted changes; "unknown" without git. */
-final class GitRevision {
+/**
+ * The commit the working directory is at, with "-dirty" when it has uncommitted changes; "unknown" without git. Every
+ * report and registered model names the code that made it this one way.
+ */
+public final class GitRevision {
 
     private GitRevision() {
     }
 
-    static String current() {
+    public static String current() {
         String head = run("git", "rev-parse", "HEAD");
         if (head == null || head.isBlank()) {
             return "unknown";
