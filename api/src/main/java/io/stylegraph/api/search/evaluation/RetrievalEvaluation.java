@@ -20,12 +20,14 @@ import io.stylegraph.api.search.Reranking;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.SearchModality;
 import io.stylegraph.api.search.SimilarityService;
+import io.stylegraph.api.training.ContentProfiles;
 import io.stylegraph.api.search.index.HnswSettings;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
 import io.stylegraph.api.search.index.VectorIndex;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.repository.ItemVector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class RetrievalEvaluation {
     private final Map<String, Item> byId = new HashMap<>();
     private final Map<Modality, VectorIndex> indexes = new HashMap<>();
     private final SimilarityService service;
+    private final ContentProfiles content;
     private final long seed;
 
     public RetrievalEvaluation(EmbeddedCatalogue catalogue, ActiveEncoders encoders, ItemEmbedder embedder,
@@ -60,6 +63,7 @@ public final class RetrievalEvaluation {
             indexes.put(modality, index(modality, config.hnsw()));
         }
         this.service = new SimilarityService(modality -> Optional.ofNullable(indexes.get(modality)), encoders, config);
+        this.content = new ContentProfiles(modality -> Optional.ofNullable(indexes.get(modality)), config, 0.5, 1000);
     }
 
     private VectorIndex index(Modality modality, HnswSettings hnsw) {
@@ -168,6 +172,9 @@ public final class RetrievalEvaluation {
                 SearchModality.HYBRID, new SearchFilter(item.slot(), item.gender(), null), k, Reranking.NONE)));
         rows.add(time("similar (hybrid, AQE + DBA)", queries, item -> service.similar(item.id(),
                 SearchModality.HYBRID, SearchFilter.NONE, k, new Reranking(true, true))));
+        Map<String, Map<String, Signal>> shoppers = shoppers(queries);
+        rows.add(time("recommendations, content path (3 likes of one group, 1 dislike; reasons)", queries,
+                item -> contentPath(shoppers.get(item.id()), k)));
         rows.add(time("search (words: an item's title, encoded per query)", queries, item -> service.byText(
                 Objects.requireNonNullElse(item.title(), item.category()), SearchFilter.NONE, k, Reranking.NONE)));
         rows.add(time("search/image (an item's photo, decoded and encoded per query)", queries, item -> {
@@ -175,6 +182,60 @@ public final class RetrievalEvaluation {
             return image == null ? List.of() : service.byImage(image, null, SearchFilter.NONE, k, Reranking.NONE);
         }));
         return rows;
+    }
+
+    /**
+     * A shopper per query item for the content path: the item and two more of its (article type, colour, gender)
+     * where the catalogue has them, liked, and one item of another article type disliked; drawn with the seed.
+     */
+    private Map<String, Map<String, Signal>> shoppers(List<Item> queries) {
+        Map<String, List<Item>> groups = new HashMap<>();
+        for (Item item : catalogue.items()) {
+            if (item.category() != null && indexes.get(Modality.TEXT).contains(item.id())) {
+                groups.computeIfAbsent(group(item), g -> new ArrayList<>()).add(item);
+            }
+        }
+        Random random = new Random(seed + 1);
+        List<Item> all = catalogue.items();
+        Map<String, Map<String, Signal>> shoppers = new HashMap<>();
+        for (Item query : queries) {
+            Map<String, Signal> rated = new java.util.LinkedHashMap<>();
+            rated.put(query.id(), Signal.LIKE);
+            List<Item> group = groups.getOrDefault(group(query), List.of());
+            for (int tries = 0; rated.size() < Math.min(3, group.size()) && tries < 20; tries++) {
+                rated.putIfAbsent(group.get(random.nextInt(group.size())).id(), Signal.LIKE);
+            }
+            for (int tries = 0; tries < 20; tries++) {
+                Item other = all.get(random.nextInt(all.size()));
+                if (!same(other.category(), query.category())) {
+                    rated.put(other.id(), Signal.DISLIKE);
+                    break;
+                }
+            }
+            shoppers.put(query.id(), rated);
+        }
+        return shoppers;
+    }
+
+    private static String group(Item item) {
+        return item.category() + "|" + item.colour() + "|" + item.gender();
+    }
+
+    /** What the content path does for a request: profile, nearest candidates, the closest like of each result. */
+    private List<ScoredItem> contentPath(Map<String, Signal> rated, int k) {
+        Optional<ContentProfiles.Profile> profile = content.profile(rated);
+        if (profile.isEmpty()) {
+            return List.of();
+        }
+        List<ScoredItem> found = content.candidates(profile.get(), null, k + rated.size());
+        List<ScoredItem> kept = new ArrayList<>(k);
+        for (ScoredItem candidate : found) {
+            if (!rated.containsKey(candidate.itemId()) && kept.size() < k) {
+                content.closestLiked(profile.get(), candidate.itemId());
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     private LatencyRow time(String name, List<Item> queries, Function<Item, List<ScoredItem>> query) {
