@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
  * hence the same {@link #MODEL_ID}, and stored vectors stay valid.
  *
  * <p>Loading takes a few seconds; create one and share it. Thread-safe: concurrent calls share the session and its
- * intra-op threads. ONNX Runtime is started through {@link OnnxRuntimeLoader}, so any thread may construct one.
+ * intra-op threads, which sleep rather than spin while idle. ONNX Runtime is started through {@link OnnxRuntimeLoader}, so any thread may construct one.
  */
 public final class MiniLmTextEncoder implements TextEncoder {
 
@@ -84,6 +84,9 @@ public final class MiniLmTextEncoder implements TextEncoder {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(intraOpThreads);
+            // idle intra-op threads sleep instead of spinning: at start-up this session shares the cores with image
+            // encoding, the outfit index and the graph, and spinning threads took their time (slower overall)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = environment.createSession(resource(MODEL_RESOURCE), options);
             Set<String> inputs = session.getInputNames();
             if (!inputs.contains(IDS) || !inputs.contains(MASK) || !session.getOutputNames().contains(OUTPUT)) {
@@ -218,6 +221,11 @@ public final class MiniLmTextEncoder implements TextEncoder {
             sum[d] /= tokens;
         }
         return Vectors.normalizeInPlace(sum);
+    }
+
+    /** Word pieces the model reads for a text, {@code [CLS]} and {@code [SEP]} included (at most {@link #MAX_TOKENS}). */
+    public int tokens(String text) {
+        return tokenizer.encode(text).getIds().length;
     }
 
     /** Texts per model run. */

@@ -100,6 +100,8 @@ class MiniLmTextEncoderTest {
         String truncatedTail = head.repeat(40) + "completely different words about kitchen knives ".repeat(50);
         List<float[]> v = encoder.encode(List.of(longText, truncatedTail, "wool coat"));
         assertEquals(1.0, Vectors.norm(v.get(0)), 1e-5);
+        assertEquals(MiniLmTextEncoder.MAX_TOKENS, encoder.tokens(longText));
+        assertEquals(4, encoder.tokens("wool coat"), "[CLS] wool coat [SEP]");
         // 40 repeats of the head are far beyond 128 tokens: the rest of either text is cut off unread
         assertArrayEquals(v.get(0), v.get(1), 1e-5f);
         assertArrayEquals(encoder.encode("wool coat"), v.get(2), 1e-5f);
