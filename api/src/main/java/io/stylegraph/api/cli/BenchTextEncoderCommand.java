@@ -80,7 +80,8 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
 
     /** One workload's outcome: the texts/s of every round of each encoder and how their vectors agree. */
     record Workload(String name, int texts, double meanTokens, List<Double> referenceRates, List<Double> batchedRates,
-                    double meanCosine, double minCosine) {
+                    List<Double> referenceCpuRates, List<Double> batchedCpuRates, double meanCosine,
+                    double minCosine) {
         double referenceMedian() {
             return median(referenceRates);
         }
@@ -174,6 +175,11 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
             row.put("ratio", round(workload.batchedMedian() / workload.referenceMedian(), 2));
             row.put("referenceRounds", workload.referenceRates().stream().map(r -> round(r, 1)).toList());
             row.put("batchedRounds", workload.batchedRates().stream().map(r -> round(r, 1)).toList());
+            double referenceCpu = median(workload.referenceCpuRates());
+            double batchedCpu = median(workload.batchedCpuRates());
+            row.put("referenceTextsPerCpuSecond", round(referenceCpu, 1));
+            row.put("batchedTextsPerCpuSecond", round(batchedCpu, 1));
+            row.put("cpuRatio", round(batchedCpu / referenceCpu, 2));
             row.put("meanCosine", round(workload.meanCosine(), 6));
             row.put("minCosine", round(workload.minCosine(), 6));
             rows.add(row);
@@ -215,17 +221,25 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
                                     MiniLmTextEncoder batched, int perCall, List<Workload> out) {
         List<Double> referenceRates = new ArrayList<>();
         List<Double> batchedRates = new ArrayList<>();
+        List<Double> referenceCpuRates = new ArrayList<>();
+        List<Double> batchedCpuRates = new ArrayList<>();
         List<float[]> referenceVectors = List.of();
         List<float[]> batchedVectors = List.of();
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();
+            long cpu = processCpuNanos();
             referenceVectors = encodeInCalls(reference, workload, perCall);
             referenceRates.add(workload.size() / ((System.nanoTime() - started) / 1e9));
+            referenceCpuRates.add(workload.size() / ((processCpuNanos() - cpu) / 1e9));
             started = System.nanoTime();
+            cpu = processCpuNanos();
             batchedVectors = encodeInCalls(batched, workload, perCall);
             batchedRates.add(workload.size() / ((System.nanoTime() - started) / 1e9));
-            System.out.printf(Locale.ROOT, "%s, round %d/%d: langchain4j %.1f texts/s, batched %.1f texts/s%n", name,
-                    round, rounds, referenceRates.get(round - 1), batchedRates.get(round - 1));
+            batchedCpuRates.add(workload.size() / ((processCpuNanos() - cpu) / 1e9));
+            System.out.printf(Locale.ROOT, "%s, round %d/%d: langchain4j %.1f texts/s (%.1f per CPU second), "
+                            + "batched %.1f texts/s (%.1f per CPU second)%n", name, round, rounds,
+                    referenceRates.get(round - 1), referenceCpuRates.get(round - 1), batchedRates.get(round - 1),
+                    batchedCpuRates.get(round - 1));
         }
         double sum = 0;
         double min = 1;
@@ -239,8 +253,14 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
             tokens += batched.tokens(text);
         }
         out.add(new Workload(name, workload.size(), tokens / (double) workload.size(), referenceRates, batchedRates,
-                sum / workload.size(), min));
+                referenceCpuRates, batchedCpuRates, sum / workload.size(), min));
         return new List[] {referenceVectors, batchedVectors};
+    }
+
+    /** CPU time of the whole process, ONNX Runtime's native threads included. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static List<float[]> encodeInCalls(TextEncoder encoder, List<String> workload, int perCall) {
@@ -362,15 +382,19 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
                 .append(batchedSettings.get("batch")).append(" texts per model run, ")
                 .append(batchedSettings.get("intraOpThreads")).append(" intra-op threads, truncation at ")
                 .append(batchedSettings.get("maxTokens")).append(" tokens.\n\n");
-        md.append("| workload | texts | mean tokens | langchain4j texts/s | batched texts/s | ratio | mean cosine | "
-                + "min cosine |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("| workload | texts | mean tokens | langchain4j texts/s | batched texts/s | ratio | "
+                + "langchain4j texts/CPU-s | batched texts/CPU-s | CPU ratio | mean cosine | min cosine |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("workloads")) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s× | %.6f | %.6f |%n", row.get("workload"),
-                    row.get("texts"), row.get("meanTokens"), row.get("referenceTextsPerSecond"),
-                    row.get("batchedTextsPerSecond"), row.get("ratio"), (double) row.get("meanCosine"),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s× | %s | %s | %s× | %.6f | %.6f |%n",
+                    row.get("workload"), row.get("texts"), row.get("meanTokens"), row.get("referenceTextsPerSecond"),
+                    row.get("batchedTextsPerSecond"), row.get("ratio"), row.get("referenceTextsPerCpuSecond"),
+                    row.get("batchedTextsPerCpuSecond"), row.get("cpuRatio"), (double) row.get("meanCosine"),
                     (double) row.get("minCosine")));
         }
-        md.append("\nTexts/s are medians of ").append(rounds).append(" rounds; every round:\n\n");
+        md.append("\nTexts/s (wall clock) and texts per CPU second (the process's CPU time, ONNX Runtime's threads "
+                + "included: what the work costs, whatever else the cores run) are medians of ").append(rounds)
+                .append(" rounds; texts/s of every round:\n\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("workloads")) {
             md.append("- ").append(row.get("workload")).append(": langchain4j ").append(row.get("referenceRounds"))
                     .append(", batched ").append(row.get("batchedRounds")).append("\n");

@@ -66,6 +66,7 @@ class BenchTextEncoderCommandTest {
             assertEquals(1, ((List<?>) workload.get("batchedRounds")).size());
             assertTrue(((Number) workload.get("minCosine")).doubleValue() >= 0.999, workload.toString());
             assertTrue(((Number) workload.get("meanTokens")).doubleValue() > 3, workload.toString());
+            assertTrue(((Number) workload.get("batchedTextsPerCpuSecond")).doubleValue() > 0, workload.toString());
         }
         // titles alone are shorter than title + category + colour
         assertTrue(((Number) workloads.get(0).get("meanTokens")).doubleValue()
