@@ -31,14 +31,16 @@ import java.util.stream.IntStream;
  *
  * <p>A call tokenizes every text (the artifact's {@code tokenizer.json} through DJL's binding of Hugging Face
  * tokenizers, truncated to {@link #MAX_TOKENS} word pieces with {@code [CLS]} and {@code [SEP]}, as langchain4j's
- * encoder truncates with the same file), orders the texts by token count and runs them {@code maxBatch} at a time,
- * each batch padded only to its longest text. The token vectors are mean-pooled over the attention mask and the
+ * encoder truncates with the same file), orders the texts by token count and runs them in batches of at most
+ * {@code maxBatch} texts of similar length, each padded only to its longest text (padding adds at most a fifth to a
+ * batch's tokens). The token vectors are mean-pooled over the attention mask and the
  * result L2-normalized, so a text gets the vector it gets alone (to float rounding) and the vector langchain4j's
  * one-text-per-call encoder gives ({@link LangChain4jMiniLmEncoder}, checked to cosine 0.999 on catalogue texts):
  * hence the same {@link #MODEL_ID}, and stored vectors stay valid.
  *
  * <p>Loading takes a few seconds; create one and share it. Thread-safe: concurrent calls share the session and its
- * intra-op threads, which sleep rather than spin while idle. ONNX Runtime is started through {@link OnnxRuntimeLoader}, so any thread may construct one.
+ * intra-op threads, which sleep rather than spin while idle. ONNX Runtime is started through
+ * {@link OnnxRuntimeLoader}, so any thread may construct one.
  */
 public final class MiniLmTextEncoder implements TextEncoder {
 
@@ -46,7 +48,7 @@ public final class MiniLmTextEncoder implements TextEncoder {
     public static final String MODEL_ID = "all-MiniLM-L6-v2";
     /** Word pieces per text, {@code [CLS]} and {@code [SEP]} included; what the artifact's tokenizer file sets. */
     public static final int MAX_TOKENS = 128;
-    /** Texts per model run unless told otherwise. */
+    /** Most texts per model run unless told otherwise. */
     public static final int DEFAULT_BATCH = 64;
 
     static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
@@ -55,6 +57,8 @@ public final class MiniLmTextEncoder implements TextEncoder {
     private static final String MASK = "attention_mask";
     private static final String TYPE_IDS = "token_type_ids";
     private static final String OUTPUT = "last_hidden_state";
+    /** Most padded tokens of a batch, as a multiple of its texts' own tokens. */
+    static final double PADDING_ALLOWANCE = 1.2;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -70,7 +74,7 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     /**
      * @param intraOpThreads threads ONNX Runtime spreads one model run over (at least 1)
-     * @param maxBatch       most texts per model run (at least 1)
+     * @param maxBatch       most texts per model run (at least 1); fewer where their lengths differ
      * @throws ModelFilesException when the model or tokenizer is not on the classpath or cannot be read
      */
     public MiniLmTextEncoder(int intraOpThreads, int maxBatch) {
@@ -157,14 +161,36 @@ public final class MiniLmTextEncoder implements TextEncoder {
         Integer[] order = IntStream.range(0, ids.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
         float[][] out = new float[ids.length][];
-        for (int from = 0; from < order.length; from += maxBatch) {
-            int[] rows = new int[Math.min(maxBatch, order.length - from)];
+        int from = 0;
+        while (from < order.length) {
+            int to = batchEnd(ids, order, from);
+            int[] rows = new int[to - from];
             for (int r = 0; r < rows.length; r++) {
                 rows[r] = order[from + r];
             }
             run(ids, rows, out);
+            from = to;
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Where the batch starting at {@code from} of the length-sorted texts ends: at {@link #maxBatch} texts, or before
+     * the text whose length would pad the batch to more than {@link #PADDING_ALLOWANCE} times its real tokens (the
+     * model computes padding positions like real ones, so a call's short texts do not wait on its long ones).
+     */
+    private int batchEnd(long[][] ids, Integer[] order, int from) {
+        long real = 0;
+        int to = from;
+        while (to < order.length && to - from < maxBatch) {
+            int length = ids[order[to]].length;
+            if (to > from && (to - from + 1) * (double) length > PADDING_ALLOWANCE * (real + length)) {
+                break;
+            }
+            real += length;
+            to++;
+        }
+        return to;
     }
 
     /** Runs the texts {@code rows} in one batch, padded to the longest, and puts their vectors into {@code out}. */
