@@ -136,11 +136,11 @@ class TryOnApiTest extends ApiTestSupport {
 
     @Test
     void shouldDressARealStreetPhotoInARealProduct() throws IOException, InterruptedException {
-        Path data = Path.of(System.getenv().getOrDefault("STYLEGRAPH_DATA", "../../shared/data"));
+        Path data = Path.of(System.getenv().getOrDefault("STYLEGRAPH_DATASETS_DIR", "../../shared/data"));
         Path photo = data.resolve("clothing-co-parsing/photos/0002.jpg").toAbsolutePath().normalize();
         Path product = data.resolve("hm/images/0490793010.jpg").toAbsolutePath().normalize();
         assumeTrue(Files.isRegularFile(photo) && Files.isRegularFile(product), "clothing-co-parsing or hm not found "
-                + "under " + data.toAbsolutePath().normalize() + " (set STYLEGRAPH_DATA); skipping");
+                + "under " + data.toAbsolutePath().normalize() + " (set STYLEGRAPH_DATASETS_DIR); skipping");
         new GraphImporter(graph).importFrom(new CatalogueSource() {
             @Override
             public String name() {

@@ -61,13 +61,13 @@ final class TryOnPictures {
         return image;
     }
 
-    /** A dataset folder under {@code STYLEGRAPH_DATA} (else ../../shared/data); skips the test when absent. */
+    /** A dataset folder under {@code STYLEGRAPH_DATASETS_DIR} (else ../../shared/data); skips the test when absent. */
     static Path dataset(String name) {
-        String configured = System.getenv("STYLEGRAPH_DATA");
+        String configured = System.getenv("STYLEGRAPH_DATASETS_DIR");
         Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data");
         Path folder = root.resolve(name).toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(folder), "dataset " + name + " not found at " + folder
-                + " (set STYLEGRAPH_DATA to the folder holding the shared datasets); skipping");
+                + " (set STYLEGRAPH_DATASETS_DIR to the folder holding the shared datasets); skipping");
         return folder;
     }
 

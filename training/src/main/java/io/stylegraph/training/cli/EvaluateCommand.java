@@ -50,8 +50,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "content, where it has any), freedom-id (FREEDOM without content) (default: ${DEFAULT-VALUE})")
     List<String> models;
 
-    @Option(names = "--data-dir", defaultValue = "../shared/data", description = "data root (default: ${DEFAULT-VALUE})")
-    Path dataDir;
+    @Option(names = "--datasets-dir", defaultValue = "${STYLEGRAPH_DATASETS_DIR:-../shared/data}",
+            description = "folder holding the public datasets by name (default: ${DEFAULT-VALUE})")
+    Path datasetsDir;
 
     @Option(names = "--report-dir", defaultValue = "reports", description = "report directory (default: ${DEFAULT-VALUE})")
     Path reportDir;
@@ -196,8 +197,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Instant startedAt = Instant.now();
         String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
-        out.printf("loading %s from %s%n", dataset, dataDir);
-        Dataset data = DatasetCatalog.load(dataset, dataDir);
+        out.printf("loading %s from %s%n", dataset, datasetsDir);
+        Dataset data = DatasetCatalog.load(dataset, datasetsDir);
         ColdUsers.HeldOut heldOut = null;
         if (coldUsers > 0) {
             if (!AmazonClothingLoader.NAME.equals(dataset)) {
@@ -205,7 +206,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "--cold-users needs the sequence "
                         + "order of a user's likes, which only " + AmazonClothingLoader.NAME + " has");
             }
-            heldOut = ColdUsers.holdOut(data, AmazonClothingLoader.trainSequences(dataDir, data.users(),
+            heldOut = ColdUsers.holdOut(data, AmazonClothingLoader.trainSequences(datasetsDir, data.users(),
                     data.items()), coldUsers, seed, coldLikes.stream().mapToInt(Integer::intValue).toArray());
             data = heldOut.warm();
             out.printf(Locale.ROOT, "cold users: %d held out of training (seed %d), %d test likes; known by their "
@@ -232,7 +233,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "--recency-half-lives needs the sequence order of a user's likes, which only "
                                 + AmazonClothingLoader.NAME + " has");
             }
-            trainSequences = AmazonClothingLoader.trainSequences(dataDir, data.users(), data.items());
+            trainSequences = AmazonClothingLoader.trainSequences(datasetsDir, data.users(), data.items());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         List<EvaluationReport.ModelReport> reports = new ArrayList<>();

@@ -51,8 +51,9 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
             description = "polyvore-maryland or polyvore-outfits-disjoint")
     String dataset;
 
-    @Option(names = "--data-dir", defaultValue = "../shared/data", description = "data root (default: ${DEFAULT-VALUE})")
-    Path dataDir;
+    @Option(names = "--datasets-dir", defaultValue = "${STYLEGRAPH_DATASETS_DIR:-../shared/data}",
+            description = "folder holding the public datasets by name (default: ${DEFAULT-VALUE})")
+    Path datasetsDir;
 
     @Option(names = "--report-dir", defaultValue = "reports", description = "report directory (default: ${DEFAULT-VALUE})")
     Path reportDir;
@@ -235,7 +236,7 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
     // ---- Maryland ----
 
     private void maryland(Run run) throws Exception {
-        Path folder = dataDir.resolve(MARYLAND);
+        Path folder = datasetsDir.resolve(MARYLAND);
         out.printf("loading %s from %s (held out: %s)%n", MARYLAND, folder, holdout);
         long loadStart = System.nanoTime();
         TextEncoder encoder = new MiniLmTextEncoder();
@@ -431,7 +432,7 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
     // ---- Polyvore Outfits (disjoint) ----
 
     private void disjoint(Run run) throws Exception {
-        Path folder = dataDir.resolve(DISJOINT);
+        Path folder = datasetsDir.resolve(DISJOINT);
         out.printf("loading %s from %s%n", DISJOINT, folder);
         long loadStart = System.nanoTime();
         List<List<String>> itemIds = DisjointData.itemIds(folder);

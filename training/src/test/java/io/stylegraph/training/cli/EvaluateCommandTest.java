@@ -26,7 +26,7 @@ class EvaluateCommandTest {
         EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models", "popular,bpr,lightgcn",
-                "--data-dir", dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
+                "--datasets-dir", dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
                 "--epochs", "2", "--seed", "5", "--threads", "1");
 
         assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
@@ -55,7 +55,7 @@ class EvaluateCommandTest {
         CommandLine cli = new CommandLine(command);
         cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
 
-        int exit = cli.execute("--dataset", "amazon-clothing", "--models", "svd", "--data-dir",
+        int exit = cli.execute("--dataset", "amazon-clothing", "--models", "svd", "--datasets-dir",
                 dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString());
 
         assertNotEquals(0, exit);
@@ -70,7 +70,7 @@ class EvaluateCommandTest {
         EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         int exit = new CommandLine(command).execute("--dataset", "rent-the-runway", "--models",
-                "lightgcn-no-dislikes,lightgcn,lightgcn-signed,lightgcn-hard-signed", "--data-dir", data.toString(),
+                "lightgcn-no-dislikes,lightgcn,lightgcn-signed,lightgcn-hard-signed", "--datasets-dir", data.toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--epochs", "2", "--threads", "1",
                 "--dislike-edge-weight", "0.25", "--report-name", "dislikes-rent-the-runway");
 
@@ -148,7 +148,7 @@ class EvaluateCommandTest {
         EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models",
-                "popular,content-knn,freedom-id,freedom", "--data-dir", dir.resolve("data").toString(),
+                "popular,content-knn,freedom-id,freedom", "--datasets-dir", dir.resolve("data").toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--epochs", "3", "--seed", "5", "--threads", "1",
                 "--knn-k", "5", "--content-knn-k", "12", "--content-embedding");
 
@@ -179,7 +179,7 @@ class EvaluateCommandTest {
         EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models",
-                "popular,content-profile,lightgcn", "--data-dir", dir.resolve("data").toString(),
+                "popular,content-profile,lightgcn", "--datasets-dir", dir.resolve("data").toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--epochs", "2", "--seed", "5", "--threads", "1",
                 "--cold-users", "12", "--cold-likes", "1,2");
 
@@ -213,7 +213,7 @@ class EvaluateCommandTest {
         java.io.StringWriter err = new java.io.StringWriter();
         cli.setErr(new java.io.PrintWriter(err));
 
-        int exit = cli.execute("--dataset", "amazon-clothing-shuffled", "--models", "popular", "--data-dir",
+        int exit = cli.execute("--dataset", "amazon-clothing-shuffled", "--models", "popular", "--datasets-dir",
                 dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
                 "--cold-users", "5");
 

@@ -95,7 +95,7 @@ class EvaluateOutfitsCommandTest {
         Path reports = dir.resolve("reports");
         Path model = dir.resolve("models/outfits.sgoutfit");
 
-        CommandResult result = run("--dataset", "polyvore-maryland", "--data-dir", data.toString(), "--report-dir",
+        CommandResult result = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
                 reports.toString(), "--epochs", "2", "--seed", "5", "--model-out", model.toString());
 
         assertEquals(0, result.exit(), result.console());
@@ -128,7 +128,7 @@ class EvaluateOutfitsCommandTest {
         assertTrue(markdown.contains("| 25.0 % |"), markdown);
         assertTrue(markdown.contains("68.6 %"), markdown);
 
-        CommandResult other = run("--dataset", "polyvore-maryland", "--data-dir", data.toString(), "--report-dir",
+        CommandResult other = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
                 reports.toString(), "--model", model.toString(), "--outfits",
                 data.resolve("polyvore-maryland/outfits-valid.jsonl").toString());
 
@@ -170,7 +170,7 @@ class EvaluateOutfitsCommandTest {
         }
         Path reports = dir.resolve("reports");
 
-        CommandResult result = run("--dataset", "polyvore-outfits-disjoint", "--data-dir",
+        CommandResult result = run("--dataset", "polyvore-outfits-disjoint", "--datasets-dir",
                 dir.resolve("data").toString(), "--report-dir", reports.toString(), "--epochs", "3");
 
         assertEquals(0, result.exit(), result.console());
@@ -190,9 +190,9 @@ class EvaluateOutfitsCommandTest {
 
     @Test
     void shouldRejectAnUnknownDatasetAndOutfitsWithoutMaryland(@TempDir Path dir) {
-        CommandResult unknown = run("--dataset", "polyvore-unknown", "--data-dir", dir.toString(), "--report-dir",
+        CommandResult unknown = run("--dataset", "polyvore-unknown", "--datasets-dir", dir.toString(), "--report-dir",
                 dir.resolve("reports").toString());
-        CommandResult outfitsOnDisjoint = run("--dataset", "polyvore-outfits-disjoint", "--data-dir",
+        CommandResult outfitsOnDisjoint = run("--dataset", "polyvore-outfits-disjoint", "--datasets-dir",
                 dir.toString(), "--report-dir", dir.resolve("reports").toString(), "--outfits",
                 dir.resolve("x.jsonl").toString());
 
