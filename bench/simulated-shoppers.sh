@@ -11,7 +11,7 @@
 # --state (default $TMPDIR/simulated-shoppers.state.json) carries the content phase's shoppers and figures to the
 # blend phase; --users-file (default $TMPDIR/simulated-shoppers.users.txt) gets the shoppers' ids.
 #
-# Phases (all: both, in one go):
+# Phases (all: content then blend, in one go):
 #   content  waits until GET /v1/search/status says every item is embedded, draws the shoppers (--seed), posts their
 #            feedback and measures the content path (no model may be active) and the popular list; the shoppers'
 #            ids go to --users-file (one per line, for `bench/http-load.sh --suite content`) and the figures to
@@ -19,6 +19,8 @@
 #   blend    starts a training run (POST /v1/training/runs) unless a model is active, waits until one is, measures
 #            the same shoppers again (now known to the model) and a fresh set drawn with --fresh-seed that was not in
 #            training (placed by fold-in), then writes the report from --state and these figures
+#   dev      draws shoppers with --seed, posts their feedback and prints their figures, nothing written: for
+#            deciding a setting on a seed other than the reported ones
 #
 # Each list is read with every cap in --caps as `maxPerCategory` (0: the per-category diversity step off). The token
 # must post feedback for any user, read recommendations, run analyst Cypher (the items' stored vectors) and start
@@ -61,7 +63,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$token" ] || { echo "no token: pass --token or set STYLEGRAPH_TOKEN (./stylegraph token --role admin)" >&2; exit 2; }
 [ -f "$items" ] || { echo "no items file at $items" >&2; exit 2; }
-case "$phase" in all|content|blend) ;; *) echo "unknown phase $phase (all, content, blend)" >&2; exit 2 ;; esac
+case "$phase" in all|content|blend|dev) ;; *) echo "unknown phase $phase (all, content, blend, dev)" >&2; exit 2 ;; esac
 [ -n "$state" ] || state="${TMPDIR:-/tmp}/simulated-shoppers.state.json"
 [ -n "$users_file" ] || users_file="${TMPDIR:-/tmp}/simulated-shoppers.users.txt"
 export STYLEGRAPH_TOKEN="$token"
@@ -290,6 +292,14 @@ def active_model():
     active = [m for m in models if m.get("status") == "active" and m.get("kind", "recommender") == "recommender"]
     return active[0] if active else None
 
+
+# ---- dev phase: figures of another seed's shoppers, printed only ----
+if phase == "dev":
+    groups = groups_of(embedded_ids())
+    dev, _ = draw(groups, n_shoppers, random.Random(seed), "sim-%d" % seed)
+    post_feedback(dev)
+    print(json.dumps({"seed": seed, **measure(dev, "dev seed %d" % seed)}, default=str))
+    sys.exit(0)
 
 # ---- content phase ----
 if phase in ("all", "content"):
