@@ -7,12 +7,16 @@
 #                    catalogue (e.g. `./stylegraph serve` on fashion-products once /v1/search/status is complete)
 #   recommendations  personalised items for 1,000 users of the active model (every n-th row of its users.txt, read
 #                    from the artifact folder that GET /v1/models names; the service must run on this machine)
+#   content          personalised items for about 1,000 users with likes from --users-file (one id per line, e.g.
+#                    what bench/simulated-shoppers.sh writes): the content path when no model is active or knows them,
+#                    the model+content blend once one is; beside it, the same route for as many users without
+#                    likes (the popular list: the route's cost without the scoring)
 #   outfits          outfits around about 1,000 top/bottom/dress/shoes items as anchors, outfits for shoppers without
 #                    likes (popular anchors), and looks of those items (once /v1/outfits/status says ready)
 #
-#   bench/http-load.sh [--suite search|recommendations|outfits] [--url http://localhost:8080] [--duration 30s] \
-#                      [--queries 1000] [--connections "1 16 64"] [--report reports/http-load-fashion-products] \
-#                      [--token TOKEN]
+#   bench/http-load.sh [--suite search|recommendations|content|outfits] [--url http://localhost:8080] \
+#                      [--duration 30s] [--queries 1000] [--connections "1 16 64"] \
+#                      [--report reports/http-load-fashion-products] [--token TOKEN] [--users-file FILE]
 #
 # Every call carries a bearer token: --token or STYLEGRAPH_TOKEN, e.g. $(./stylegraph token --role analyst) (reads
 # only). One wrk client is one rate-limit client: run the service with STYLEGRAPH_RATE_LIMIT_ENABLED=false for a load
@@ -26,6 +30,7 @@ queries=1000
 report=reports/http-load-fashion-products
 connections=(1 16 64)
 token="${STYLEGRAPH_TOKEN:-}"
+users_file=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --suite) suite="$2"; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --report) report="$2"; shift 2 ;;
     --connections) read -r -a connections <<< "$2"; shift 2 ;;
     --token) token="$2"; shift 2 ;;
+    --users-file) users_file="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -42,6 +48,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ -n "$token" ] || { echo "no token: pass --token or set STYLEGRAPH_TOKEN (./stylegraph token --role analyst)" >&2; exit 2; }
 export STYLEGRAPH_TOKEN="$token"
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
+if [ "$suite" = content ] && [ ! -f "$users_file" ]; then
+  echo "the content suite needs --users-file (user ids with likes, one per line)" >&2; exit 2
+fi
 status_path=/v1/search/status
 [ "$suite" = outfits ] && status_path=/v1/outfits/status
 status=$(curl -fsS -H "Authorization: Bearer $token" "$url$status_path") || { echo "no Stylegraph service answers at $url" >&2; exit 2; }
@@ -54,18 +63,45 @@ trap 'rm -rf "$work"' EXIT
 case "$suite" in
   search) endpoints=(similar-visual similar-text similar-hybrid search) ;;
   recommendations) endpoints=(recommendations) ;;
+  content) endpoints=(recommendations popular) ;;
   outfits) endpoints=(outfits-anchor outfits-popular looks) ;;
-  *) echo "unknown suite $suite (search, recommendations, outfits)" >&2; exit 2 ;;
+  *) echo "unknown suite $suite (search, recommendations, content, outfits)" >&2; exit 2 ;;
 esac
 
 # every n-th item of the catalogue in id order (every n-th user of the model), n chosen so that about $queries are
 # picked
-python3 - "$url" "$queries" "$work" "$suite" <<'PY'
-import json, os, sys, urllib.parse, urllib.request
-url, wanted, work, suite = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+python3 - "$url" "$queries" "$work" "$suite" "$users_file" <<'PY'
+import collections, json, os, sys, urllib.parse, urllib.request
+url, wanted, work, suite, users_file = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 def get(path):
     return urllib.request.urlopen(urllib.request.Request(
         url + path, headers={"Authorization": "Bearer " + os.environ["STYLEGRAPH_TOKEN"]}))
+if suite == "content":
+    with open(users_file) as f:
+        users = [line.strip() for line in f if line.strip()]
+    step = max(1, len(users) // wanted)
+    picked = users[::step][:wanted]
+    strategies = collections.Counter()
+    with open(f"{work}/recommendations.paths", "w") as f:
+        for u in picked:
+            path = f"/v1/users/{urllib.parse.quote(u)}/recommendations?k=20"
+            with get(path) as r:
+                strategies[json.load(r)["strategy"]] += 1
+            f.write(path + "\n")
+    with open(f"{work}/popular.paths", "w") as f:
+        for n in range(len(picked)):
+            f.write(f"/v1/users/bench-without-likes-{n}/recommendations?k=20\n")
+    with get("/v1/search/status") as r:
+        status = json.load(r)
+    # once embedding is done, items counts the last pass (0 when it found nothing new); the indexes hold them all
+    items = max(status["items"], *status.get("indexed", {}).values())
+    with open(f"{work}/catalogue-size", "w") as f:
+        f.write(str(items))
+    with open(f"{work}/picked", "w") as f:
+        f.write(str(len(picked)))
+    with open(f"{work}/strategies", "w") as f:
+        json.dump(dict(strategies), f)
+    sys.exit(0)
 if suite == "recommendations":
     with get("/v1/models") as r:
         active = [m for m in json.load(r) if m.get("status") == "active" and m.get("kind", "recommender") == "recommender"]
@@ -138,9 +174,11 @@ for endpoint in "${endpoints[@]}"; do
   done
 done
 
-python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" "$suite" "${connections[*]}" <<'PY'
+strategies=$(cat "$work/strategies" 2>/dev/null || echo '{}')
+python3 - "$results" "$report" "$url" "$duration" "$catalogue" "$picked" "$status" "$suite" "${connections[*]}" \
+  "$strategies" "$users_file" <<'PY'
 import json, os, platform, subprocess, sys, datetime
-results, report, url, duration, catalogue, picked, status, suite, connections = sys.argv[1:10]
+results, report, url, duration, catalogue, picked, status, suite, connections, strategies, users_file = sys.argv[1:12]
 rows = []
 for line in open(results):
     endpoint, conns, load, rest = line.rstrip("\n").split("\t")
@@ -155,11 +193,14 @@ try:
     revision = subprocess.check_output(["git", "describe", "--always", "--dirty"], text=True).strip()
 except Exception:
     revision = "unknown"
-meta = {"command": "bench/http-load.sh --suite %s --url %s --duration %s --queries %s --connections '%s' --report %s" % (
-            suite, url, duration, picked, connections, report), "suite": suite,
+meta = {"command": "bench/http-load.sh --suite %s --url %s --duration %s --queries %s --connections '%s' --report %s%s" % (
+            suite, url, duration, picked, connections, report,
+            " --users-file %s" % users_file if suite == "content" else ""), "suite": suite,
         "gitRevision": revision, "finishedAt": datetime.datetime.utcnow().isoformat() + "Z",
         "cores": os.cpu_count(), "machine": platform.platform(), "catalogueItems": int(catalogue),
         "queryItems": int(picked), "status": json.loads(status), "runs": rows}
+if suite == "content":
+    meta["strategies"] = json.loads(strategies)
 os.makedirs(os.path.dirname(report) or ".", exist_ok=True)
 with open(report + ".json", "w") as f:
     json.dump(meta, f, indent=2)
@@ -174,6 +215,14 @@ with open(report + ".md", "w") as f:
                 "a 5 s warm-up\n" % (int(catalogue), int(picked), duration))
         f.write("- `GET /v1/users/{id}/recommendations?k=20`: rated items excluded, gender held to the likes, a "
                 "reason per result\n\n")
+    elif suite == "content":
+        f.write("- catalogue: %d items; %d users with likes (every n-th line of %s); each run %s after a 5 s "
+                "warm-up\n" % (int(catalogue), int(picked), os.path.basename(users_file), duration))
+        f.write("- recommendations: `GET /v1/users/{id}/recommendations?k=20` for those users; strategies the "
+                "service named for them just before the runs: %s\n" % ", ".join(
+                    "`%s` %d" % kv for kv in sorted(meta["strategies"].items())))
+        f.write("- popular: the same route for as many users without likes (`bench-without-likes-<n>`: the "
+                "popular list), the route's cost without the scoring, under the same conditions\n\n")
     elif suite == "outfits":
         f.write("- catalogue: %d items; %d query items (every n-th top/bottom/dress/shoes item in id order); each run "
                 "%s after a 5 s warm-up per endpoint\n" % (int(catalogue), int(picked), duration))

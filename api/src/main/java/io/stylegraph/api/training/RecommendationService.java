@@ -94,11 +94,11 @@ public class RecommendationService {
      * capped), taken in rank order from the longer list; when the cap leaves fewer than k, the best of the held-back
      * results fill the list in rank order. Off (the list cut to k) when the cap is 0.
      */
-    List<Recommendation> diversify(List<Recommendation> ranked, int k) {
-        if (maxPerCategory <= 0) {
+    static List<Recommendation> diversify(List<Recommendation> ranked, int k, int cap) {
+        if (cap <= 0) {
             return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
         }
-        return capPerCategory(ranked, k, maxPerCategory);
+        return capPerCategory(ranked, k, cap);
     }
 
     static List<Recommendation> capPerCategory(List<Recommendation> ranked, int k, int cap) {
@@ -134,6 +134,16 @@ public class RecommendationService {
      */
     public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
                                         Set<String> exclude) {
+        return recommend(userId, k, slot, category, gender, exclude, null);
+    }
+
+    /**
+     * @param perCategory the most results of one category for this list (0 turns the cap off); null for the
+     *                    configured {@code stylegraph.recommendations.diversity.max-per-category}
+     */
+    public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
+                                        Set<String> exclude, Integer perCategory) {
+        int cap = perCategory == null ? maxPerCategory : perCategory;
         CatalogueSnapshot snapshot = catalogue.snapshot();
         UserTaste taste = taste(userId);
         Map<String, Signal> rated = taste.rated();
@@ -150,21 +160,21 @@ public class RecommendationService {
         boolean likes = rated.containsValue(Signal.LIKE);
         Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || contentWeight > 0)
                 ? content.profile(rated) : Optional.empty();
-        int fetch = maxPerCategory > 0 ? k * DIVERSITY_DEPTH : k;
+        int fetch = cap > 0 ? k * DIVERSITY_DEPTH : k;
         if (taste.vector() != null) {
             ServedModel model = taste.model();
             if (profile.isPresent() && contentWeight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
                         genderSource, diversify(blend(model, taste.vector(), profile.get(), fetch, slot, wanted,
-                        rated, exclude.size(), snapshot), k));
+                        rated, exclude.size(), snapshot), k, cap));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
-                    diversify(rank(model, taste.vector(), fetch, wanted, rated, snapshot), k));
+                    diversify(rank(model, taste.vector(), fetch, wanted, rated, snapshot), k, cap));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
                     genderName, genderSource, diversify(byContent(profile.get(), fetch, slot, wanted,
-                    rated.size() + exclude.size(), snapshot), k));
+                    rated.size() + exclude.size(), snapshot), k, cap));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
                 genderName, genderSource, popular(snapshot, k, wanted));

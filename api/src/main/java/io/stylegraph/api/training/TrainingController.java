@@ -108,6 +108,11 @@ public class TrainingController {
                     item the result is closest to in the served item-embedding space (cosine); \
                     `{"type": "taste-profile"}` when no liked item is in the model; `{"type": "popular"}`.
 
+                    **Diversity**: `maxPerCategory` caps how many results of one category the list may hold \
+                    (0 turns the cap off; without it the configured \
+                    `stylegraph.recommendations.diversity.max-per-category` applies). Popular lists are spread over \
+                    slots instead and ignore it.
+
                     Bad values are 400 problem documents with code `invalid-field` and the `field` at fault.""")
     @Get("/users/{userId}/recommendations")
     @Secured({APP, ANALYST, ADMIN})
@@ -120,8 +125,11 @@ public class TrainingController {
             @Parameter(description = "men, women, boys, girls or unisex; results are of that gender or unisex, "
                     + "overriding the gender the user's likes imply") @Nullable @QueryValue String gender,
             @Parameter(description = "Comma-separated item ids the client already shows (at most 200, each 1-128 "
-                    + "characters without spaces); never returned") @Nullable @QueryValue String exclude) {
+                    + "characters without spaces); never returned") @Nullable @QueryValue String exclude,
+            @Parameter(description = "Most results of one category, 0-200 (0: no cap); default the configured "
+                    + "stylegraph.recommendations.diversity.max-per-category")
+            @Nullable @QueryValue @Min(0) @Max(200) Integer maxPerCategory) {
         return recommendations.recommend(userId, k, QueryValues.slot(slot), category, QueryValues.gender(gender),
-                QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED));
+                QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED), maxPerCategory);
     }
 }

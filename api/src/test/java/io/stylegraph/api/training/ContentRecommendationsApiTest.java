@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.search.SearchIndexes;
 import io.stylegraph.graph.domain.Gender;
@@ -116,6 +117,36 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
 
     @Test
     @Order(3)
+    void shouldCapResultsPerCategoryWhenTheRequestAsksAndNotOtherwise() {
+        // two-likes liked women's shoes and a top: uncapped, the best four are tops and shoes only
+        Map<String, Object> uncapped = getJson("/v1/users/two-likes/recommendations?k=4");
+        assertEquals("content", uncapped.get("strategy"));
+        assertEquals(Set.of("tops", "shoess"), Set.copyOf(field(uncapped, "category")), uncapped.toString());
+        assertEquals(field(uncapped, "id"),
+                field(getJson("/v1/users/two-likes/recommendations?k=4&maxPerCategory=0"), "id"),
+                "0 turns the cap off, as configured here");
+
+        Map<String, Object> capped = getJson("/v1/users/two-likes/recommendations?k=4&maxPerCategory=1");
+        List<String> categories = field(capped, "category");
+        assertEquals(4, categories.size(), capped.toString());
+        assertEquals(4, Set.copyOf(categories).size(), "one of each category: " + categories);
+        assertEquals(field(uncapped, "id").get(0), field(capped, "id").get(0), "the best result stays first");
+    }
+
+    @Test
+    @Order(3)
+    void shouldRejectABadPerCategoryCapWithAProblem() {
+        Map<String, String> codes = Map.of("-1", "invalid-field", "201", "invalid-field", "many", "invalid-value");
+        codes.forEach((bad, code) -> {
+            var problem = expectProblem(HttpRequest.GET("/v1/users/two-likes/recommendations?maxPerCategory=" + bad));
+            assertEquals(400, problem.status(), problem.raw());
+            assertEquals("maxPerCategory", problem.field(), problem.raw());
+            assertEquals(code, problem.code(), problem.raw());
+        });
+    }
+
+    @Test
+    @Order(4)
     void shouldBlendWithAServedModelAndStillRecommendAnItemTheModelNeverSaw() throws InterruptedException {
         likeInTwoTasteGroups();
         giveItemsSlotTextVectors();
