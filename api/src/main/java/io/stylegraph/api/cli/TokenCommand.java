@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.security.DataDirectorySecret;
 import io.stylegraph.api.security.IssuedToken;
 import io.stylegraph.api.security.Roles;
@@ -56,8 +56,8 @@ public class TokenCommand implements Callable<Integer> {
         if (Roles.APP.equals(role) && user == null) {
             throw new ParameterException(spec.commandLine(), "--role app needs --user: an app token acts for one user");
         }
-        if (user != null && !user.matches(UserController.USER_ID)) {
-            throw new ParameterException(spec.commandLine(), "--user " + UserController.USER_ID_MESSAGE);
+        if (user != null && !UserIds.valid(user)) {
+            throw new ParameterException(spec.commandLine(), "--user " + UserIds.RULE);
         }
         Duration validFor = parseTtl(ttl);
         boolean configured = ConfiguredProperties.read(properties -> SigningSecret.configured(properties).isPresent());

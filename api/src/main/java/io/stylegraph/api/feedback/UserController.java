@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.feed.FeedPage;
 import io.stylegraph.api.feed.FeedService;
 import io.stylegraph.api.problem.QueryValues;
@@ -34,9 +35,6 @@ import jakarta.validation.constraints.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "feedback")
 public class UserController {
-    public static final String USER_ID = "[A-Za-z0-9._:@-]{1,128}";
-    public static final String USER_ID_MESSAGE = "must be 1-128 characters of letters, digits and . _ : @ -";
-
     private final FeedService feed;
     private final FeedbackService feedback;
 
@@ -48,7 +46,7 @@ public class UserController {
     @Operation(summary = "Items for the user to rate: not yet rated, across slots, popular and new mixed")
     @Get("/feed")
     @Secured({APP, ANALYST, ADMIN})
-    public FeedPage feed(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+    public FeedPage feed(@PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                          @Nullable @QueryValue String cursor,
                          @Nullable @QueryValue String slot) {
@@ -59,7 +57,7 @@ public class UserController {
     @Post("/feedback")
     @Secured({APP, ADMIN})
     public HttpResponse<FeedbackAccepted> like(
-            @PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
             @Body @Valid FeedbackCommand command) {
         return HttpResponse.accepted().body(feedback.record(userId, command));
     }
@@ -67,7 +65,7 @@ public class UserController {
     @Operation(summary = "Withdraw the user's like or dislike of an item or outfit")
     @Delete("/feedback/{targetId}")
     @Secured({APP, ADMIN})
-    public FeedbackAccepted undo(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+    public FeedbackAccepted undo(@PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
                                  @PathVariable String targetId) {
         return feedback.undo(userId, targetId);
     }
@@ -75,7 +73,7 @@ public class UserController {
     @Operation(summary = "The user's current likes and dislikes, newest first")
     @Get("/feedback")
     @Secured({APP, ANALYST, ADMIN})
-    public OpinionPage opinions(@PathVariable @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+    public OpinionPage opinions(@PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
                                 @QueryValue(defaultValue = "0") @Min(0) int page,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
         return feedback.opinions(userId, page, size);

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.micronaut.http.HttpStatus;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.catalogue.CatalogueCache;
-import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.ItemUploads;
 import io.stylegraph.api.search.SearchConfiguration;
@@ -36,7 +36,6 @@ public class LookStore {
     static final int MAX_ITEMS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(LookStore.class);
     private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern USER_ID = Pattern.compile(UserController.USER_ID);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PhotoRepository photos;
@@ -52,8 +51,8 @@ public class LookStore {
     /** Serialized, so two saves naming the same photo id cannot both pass the existence check. */
     public synchronized PhotoRepository.Look save(NewLook look, UploadedImages.Upload photo) {
         List<PhotoRepository.FeaturedItem> items = items(look);
-        if (look.userId() != null && !USER_ID.matcher(look.userId()).matches()) {
-            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserController.USER_ID_MESSAGE);
+        if (look.userId() != null && !UserIds.valid(look.userId())) {
+            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserIds.RULE);
         }
         String id = look.photoId() != null ? look.photoId() : newId();
         if (!PHOTO_ID.matcher(id).matches()) {

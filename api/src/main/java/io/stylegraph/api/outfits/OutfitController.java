@@ -17,8 +17,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.catalogue.CatalogueCache;
-import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,7 +60,7 @@ public class OutfitController {
     @Get("/users/{userId}/outfits")
     @Secured({APP, ANALYST, ADMIN})
     public OutfitViews.OutfitPage forUser(
-            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
             @Parameter(description = "How many outfits, 1-20") @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k,
             @Parameter(description = "Build every outfit around this item") @Nullable @QueryValue String anchorItemId,
             @Parameter(description = "An occasion (the catalogue's usage values, case-insensitive)")

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.micronaut.http.HttpStatus;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.catalogue.ItemView;
-import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.training.RecommendationService;
 import io.stylegraph.api.training.ServedModel;
@@ -53,7 +53,6 @@ public class OutfitService {
     /** Other candidates shown per filled slot. */
     static final int ALTERNATIVES = 3;
     private static final Pattern ITEM_ID = Pattern.compile("[^\\s,\\p{Cntrl}]{1,128}");
-    private static final Pattern USER_ID = Pattern.compile(UserController.USER_ID);
     private static final List<Slot> EXTRAS = List.of(Slot.OUTERWEAR, Slot.BAG, Slot.ACCESSORY);
     private static final List<Slot> SEPARATES = List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES);
     private static final List<Slot> DRESSED = List.of(Slot.DRESS, Slot.SHOES);
@@ -118,8 +117,8 @@ public class OutfitService {
     public OutfitViews.CompletedOutfit complete(OutfitViews.OutfitItems command) {
         // a malformed request is a 400 whether or not the model is loaded yet
         requireWellFormed(command.itemIds(), 1);
-        if (command.userId() != null && !USER_ID.matcher(command.userId()).matches()) {
-            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserController.USER_ID_MESSAGE);
+        if (command.userId() != null && !UserIds.valid(command.userId())) {
+            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserIds.RULE);
         }
         requireOutfitSlots(command.slots());
         ServedOutfits served = models.ready();

@@ -11,7 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
-import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +35,7 @@ public class UserDataController {
     @Get("/export")
     @Secured({APP, ADMIN})
     public UserDataExport export(
-            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE)
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE)
             String userId) {
         return users.export(userId);
     }
@@ -46,7 +46,7 @@ public class UserDataController {
     @Delete
     @Secured({APP, ADMIN})
     public UserDataErased erase(
-            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE)
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE)
             String userId) {
         return users.erase(userId);
     }

@@ -21,7 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
-import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.problem.ScreenedInput;
@@ -117,7 +117,7 @@ public class TrainingController {
     @Get("/users/{userId}/recommendations")
     @Secured({APP, ANALYST, ADMIN})
     public RecommendationPage recommendations(
-            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE) String userId,
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
             @Parameter(description = "How many items, 1-200") @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
             @Parameter(description = "Outfit slot: top, bottom, dress, outerwear, shoes, bag, accessory, other")
             @Nullable @QueryValue String slot,

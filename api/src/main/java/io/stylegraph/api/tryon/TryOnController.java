@@ -25,7 +25,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
-import io.stylegraph.api.feedback.UserController;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
@@ -128,7 +128,7 @@ public class TryOnController {
     @Delete("/users/{userId}/tryon")
     @Secured({APP, ADMIN})
     public TryOnDeleted deleteUserData(
-            @PathVariable @Pattern(regexp = UserController.USER_ID, message = UserController.USER_ID_MESSAGE)
+            @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE)
             String userId) {
         return new TryOnDeleted(userId, tryOn.deleteUser(userId));
     }

@@ -9,8 +9,8 @@ import java.util.UUID;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.json.JsonMapper;
+import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.catalogue.CatalogueCache;
-import io.stylegraph.api.feedback.UserController;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.ModelConfiguration;
 import io.stylegraph.api.search.UploadedImages;
@@ -54,8 +54,8 @@ public class TryOnService {
 
     public TryOnJob submit(Submission submission) {
         String userId = submission.userId();
-        if (userId != null && !userId.matches(UserController.USER_ID)) {
-            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserController.USER_ID_MESSAGE);
+        if (userId != null && !UserIds.valid(userId)) {
+            throw ProblemException.badRequest("invalid-field", "userId", "userId " + UserIds.RULE);
         }
         String itemId = submission.itemId() == null ? "" : submission.itemId().strip();
         if (itemId.isEmpty()) {
