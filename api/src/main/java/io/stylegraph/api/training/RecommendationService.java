@@ -18,6 +18,7 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.catalogue.ItemView;
 import io.stylegraph.api.feedback.UserOpinions;
+import io.stylegraph.api.search.ContentProfiles;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;

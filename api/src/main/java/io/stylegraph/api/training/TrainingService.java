@@ -15,7 +15,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.stylegraph.api.cli.RunEnvironment;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
@@ -24,6 +23,7 @@ import io.stylegraph.graph.repository.EmbeddingPublisher;
 import io.stylegraph.graph.repository.SimilarItemsPublisher;
 import io.stylegraph.graph.snapshot.GraphSnapshot;
 import io.stylegraph.graph.snapshot.GraphSnapshotReader;
+import io.stylegraph.training.eval.GitRevision;
 import io.stylegraph.training.job.RetrainingJob;
 import io.stylegraph.training.job.RetrainingResult;
 import io.stylegraph.training.job.SnapshotDatasetBuilder;
@@ -169,7 +169,7 @@ public class TrainingService {
         LOG.info("Training run {} started ({})", run[0].id(), run[0].trigger());
         try {
             GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
-            String revision = RunEnvironment.describe().getOrDefault("gitRevision", "unknown").toString();
+            String revision = GitRevision.current();
             RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
                     settings.artifactPath(), settings.trainingRequirements()).run(snapshot, revision, line -> {
                         LOG.info("Training run {}: {}", run[0].id(), line);

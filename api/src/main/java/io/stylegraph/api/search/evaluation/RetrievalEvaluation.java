@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.stylegraph.api.search.ActiveEncoders;
+import io.stylegraph.api.search.ContentProfiles;
 import io.stylegraph.api.search.ItemEmbedder;
 import io.stylegraph.api.search.Reranking;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.SearchModality;
 import io.stylegraph.api.search.SimilarityService;
-import io.stylegraph.api.training.ContentProfiles;
 import io.stylegraph.api.search.index.HnswSettings;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;

@@ -1,4 +1,4 @@
-package io.stylegraph.api.training;
+package io.stylegraph.api.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,11 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.micronaut.context.annotation.Value;
-import io.stylegraph.api.search.IndexLookup;
-import io.stylegraph.api.search.QueryPart;
-import io.stylegraph.api.search.Ranker;
-import io.stylegraph.api.search.Reranking;
-import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.index.ScoredItem;
 import io.stylegraph.api.search.index.SearchFilter;
 import io.stylegraph.api.search.index.VectorIndex;
@@ -24,7 +19,8 @@ import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
 /**
- * The content path of recommendations: it needs no trained recommender, only the items' content vectors as the
+ * The content path of recommendations, a search over the item indexes by a profile of the user's likes: it needs no
+ * trained recommender, only the items' content vectors as the
  * search indexes hold them (visual and text). A user's profile in each modality is the mean of the unit vectors of the
  * liked items minus {@code dislike-weight} times the mean of the disliked ones; an item's content score is the
  * weighted sum over modalities of its cosine with the profile (weights as for hybrid similar items). Since the
