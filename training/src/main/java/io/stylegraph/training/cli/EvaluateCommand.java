@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -386,14 +387,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<EvaluationReport.ColdUserResult> results = new ArrayList<>();
         for (ColdUsers.Slice slice : heldOut.slices()) {
-            RecommenderModel placed;
-            try {
-                placed = model.foldIn(slice.history());
-            } catch (UnsupportedOperationException e) {
-                out.printf("%s: no cold-user result (%s)%n", model.name(), e.getMessage());
+            Optional<RecommenderModel> placed = model.foldIn(slice.history());
+            if (placed.isEmpty()) {
+                out.printf("%s: no cold-user result (it scores only the users it was trained on)%n", model.name());
                 return List.of();
             }
-            EvaluationResult result = evaluator.evaluate(placed.scorer(), slice.history(), slice.test());
+            EvaluationResult result = evaluator.evaluate(placed.get().scorer(), slice.history(), slice.test());
             out.printf(Locale.ROOT, "%s cold users known by %d like(s): Recall@20 %.4f NDCG@20 %.4f%n", model.name(),
                     slice.historyLength(), result.get("Recall@20"), result.get("NDCG@20"));
             results.add(new EvaluationReport.ColdUserResult(model.name(), slice.historyLength(), result.metrics()));

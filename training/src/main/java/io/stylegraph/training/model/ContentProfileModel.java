@@ -3,6 +3,8 @@ package io.stylegraph.training.model;
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.eval.Scorer;
 
+import java.util.Optional;
+
 /** The model of {@link ContentProfileTrainer}: unit content vectors as sparse rows and inverted columns. */
 public final class ContentProfileModel implements RecommenderModel {
 
@@ -103,7 +105,12 @@ public final class ContentProfileModel implements RecommenderModel {
      * few likes.
      */
     @Override
-    public ContentProfileModel foldIn(InteractionMatrix likes) {
+    public Optional<RecommenderModel> foldIn(InteractionMatrix likes) {
+        return Optional.of(withLikes(likes));
+    }
+
+    /** The same vectors scoring each user from the given likes, each weighing the same. */
+    public ContentProfileModel withLikes(InteractionMatrix likes) {
         if (likes.numItems() != numItems) {
             throw new IllegalArgumentException("likes cover " + likes.numItems() + " items, the model " + numItems);
         }

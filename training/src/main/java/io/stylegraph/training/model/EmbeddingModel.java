@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model that scores user u and item i by the dot product of their embeddings (BPR-MF, LightGCN, FREEDOM). Scoring
@@ -92,7 +93,12 @@ public final class EmbeddingModel implements RecommenderModel {
      * the items they liked (zero without likes); the item embeddings are this model's.
      */
     @Override
-    public EmbeddingModel foldIn(InteractionMatrix likes) {
+    public Optional<RecommenderModel> foldIn(InteractionMatrix likes) {
+        return Optional.of(withUsersFrom(likes));
+    }
+
+    /** {@link #foldIn} with the concrete type: this model with every user's vector placed from the given likes. */
+    public EmbeddingModel withUsersFrom(InteractionMatrix likes) {
         if (likes.numUsers() != numUsers || likes.numItems() != numItems) {
             throw new IllegalArgumentException("likes are " + likes.numUsers() + " × " + likes.numItems()
                     + ", the model " + numUsers + " × " + numItems);

@@ -4,6 +4,8 @@ import io.stylegraph.training.data.InteractionMatrix;
 
 import io.stylegraph.training.eval.Scorer;
 
+import java.util.Optional;
+
 /**
  * Blends two recommenders over the same users and items: each user's scores from either model are standardized over
  * the items (mean 0, standard deviation 1) and added as {@code first + weight·second}. Standardizing per user makes
@@ -57,8 +59,8 @@ public final class HybridModel implements RecommenderModel {
 
     /** Both models placed from the given likes, blended with the same weight. */
     @Override
-    public HybridModel foldIn(InteractionMatrix likes) {
-        return new HybridModel(first.foldIn(likes), second.foldIn(likes), weight);
+    public Optional<RecommenderModel> foldIn(InteractionMatrix likes) {
+        return first.foldIn(likes).flatMap(a -> second.foldIn(likes).map(b -> new HybridModel(a, b, weight)));
     }
 
     @Override

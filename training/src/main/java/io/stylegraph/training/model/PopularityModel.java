@@ -4,6 +4,8 @@ import io.stylegraph.training.data.InteractionMatrix;
 
 import io.stylegraph.training.eval.Scorer;
 
+import java.util.Optional;
+
 /** Scores every item by its number of train likes, the same for every user. */
 public final class PopularityModel implements RecommenderModel {
 
@@ -38,8 +40,8 @@ public final class PopularityModel implements RecommenderModel {
 
     /** Popularity does not depend on the user: the same model. */
     @Override
-    public PopularityModel foldIn(InteractionMatrix likes) {
-        return this;
+    public Optional<RecommenderModel> foldIn(InteractionMatrix likes) {
+        return Optional.of(this);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.stylegraph.training.model;
 
 import io.stylegraph.training.data.InteractionMatrix;
 
+import java.util.Optional;
+
 import io.stylegraph.training.eval.Scorer;
 
 /** A trained recommender over a fixed user and item id space. */
@@ -25,9 +27,9 @@ public interface RecommenderModel {
      * The same model scoring each user from the given likes instead of what it learnt of them (fold-in): how it
      * serves a shopper it was not trained on. The likes share the model's user and item id space.
      *
-     * @throws UnsupportedOperationException for a model that can only score the users it was trained on
+     * @return empty for a model that can only score the users it was trained on
      */
-    default RecommenderModel foldIn(InteractionMatrix likes) {
-        throw new UnsupportedOperationException(name() + " cannot score users from likes it was not trained on");
+    default Optional<RecommenderModel> foldIn(InteractionMatrix likes) {
+        return Optional.empty();
     }
 }

@@ -52,7 +52,7 @@ class ContentProfileTrainerTest {
         assertTrue(recent[4] > recent[3], "the last like, a shoe, leads");
         assertEquals("0.5", model.provenance().parameters().get("recencyHalfLife"));
         float[] folded = new float[5];
-        model.foldIn(likes).scorer().score(new int[] {0}, folded);
+        model.withLikes(likes).scorer().score(new int[] {0}, folded);
         assertArrayEquals(uniform, folded, 1e-6f, "likes given to fold-in weigh the same");
     }
 

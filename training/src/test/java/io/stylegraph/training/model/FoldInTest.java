@@ -44,7 +44,7 @@ class FoldInTest {
         EmbeddingModel model = new EmbeddingModel(2, 3, 2, new float[] {0, 1, 0, 0}, items, provenance());
         InteractionMatrix likes = InteractionMatrix.builder(2, 3).add(1, 0).build();
 
-        EmbeddingModel placed = model.foldIn(likes);
+        EmbeddingModel placed = model.withUsersFrom(likes);
 
         assertEquals(0.9f, placed.score(1, 1), 1e-6f);
         assertEquals(0f, placed.score(1, 2), 1e-6f);
@@ -62,6 +62,6 @@ class FoldInTest {
         PopularityModel popular = new PopularityTrainer().train(TrainingData.of(
                 InteractionMatrix.builder(2, 3).add(0, 1).add(1, 1).add(1, 2).build()));
 
-        assertSame(popular, popular.foldIn(InteractionMatrix.empty(2, 3)));
+        assertSame(popular, popular.foldIn(InteractionMatrix.empty(2, 3)).orElseThrow());
     }
 }
