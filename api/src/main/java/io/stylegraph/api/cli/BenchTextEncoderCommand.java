@@ -106,7 +106,7 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
         SearchConfiguration config = new SearchConfiguration();
         int perCall = callSize > 0 ? callSize : config.getEmbedBatchSize();
         Map<String, Double> load = new LinkedHashMap<>();
-        load.put("start", loadAverage());
+        load.put("start", RunEnvironment.loadAverage());
         List<Item> items = sample(folder);
         List<String> itemTexts = items.stream().map(BenchTextEncoderCommand::text).toList();
         List<String> titles = items.stream().map(Item::title).filter(t -> t != null && !t.isBlank()).toList();
@@ -135,10 +135,10 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
                 batchedVectors = byItem(items, itemVectors[1]);
             }
         }
-        load.put("afterEncoders", loadAverage());
+        load.put("afterEncoders", RunEnvironment.loadAverage());
         List<Map<String, Object>> precision = retrievalQueries == 0 ? List.of()
                 : precision(items, referenceVectors, batchedVectors, config, perCall);
-        load.put("end", loadAverage());
+        load.put("end", RunEnvironment.loadAverage());
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "text-encoder");
@@ -435,10 +435,6 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
     private static String slashed(List<Double> values) {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v))
                 .collect(java.util.stream.Collectors.joining(" / "));
-    }
-
-    private static double loadAverage() {
-        return round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1);
     }
 
     private static double round(double value, int decimals) {

@@ -80,7 +80,7 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
             System.err.println("No fashion-products dataset at " + folder);
             return 2;
         }
-        double loadAverage = loadAverage();
+        double loadAverage = RunEnvironment.loadAverage();
         List<Item> all = readItems(folder);
         Collections.shuffle(all, new Random(seed));
         List<Item> items = limit > 0 && limit < all.size() ? List.copyOf(all.subList(0, limit)) : all;
@@ -115,10 +115,10 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
             Map<String, Double> load = new LinkedHashMap<>();
             load.put("start", loadAverage);
             var precision = evaluation.precision(queryItems, K);
-            load.put("beforeLatency", loadAverage());
+            load.put("beforeLatency", RunEnvironment.loadAverage());
             var latency = evaluation.latencies(queryItems, K);
             var hnsw = skipHnsw ? List.<RetrievalEvaluation.HnswRow>of() : evaluation.hnsw(queryItems, K);
-            load.put("end", loadAverage());
+            load.put("end", RunEnvironment.loadAverage());
 
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("benchmark", "retrieval");
@@ -316,11 +316,6 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
                 .append(" cores), so repeat it for a spread. The JSON beside this file has every figure.\n");
         Files.writeString(reportDirectory.resolve("retrieval-fashion-products.md"), md.toString());
         System.out.println("Report written to " + reportDirectory.resolve("retrieval-fashion-products.md"));
-    }
-
-    /** The machine's one-minute load average: other work running beside the measurement shows here. */
-    private static double loadAverage() {
-        return round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double round(double value) {

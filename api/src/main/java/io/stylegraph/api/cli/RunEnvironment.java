@@ -1,5 +1,6 @@
 package io.stylegraph.api.cli;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,5 +19,11 @@ public final class RunEnvironment {
         environment.put("cores", Runtime.getRuntime().availableProcessors());
         environment.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return environment;
+    }
+
+    /** The machine's one-minute load average to one decimal: other work running beside a measurement shows here. */
+    public static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Math.round(load * 10) / 10.0;
     }
 }
