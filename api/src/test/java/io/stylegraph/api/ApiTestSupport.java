@@ -58,6 +58,14 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return TestInfrastructure.properties();
     }
 
+    /** The given properties with uploads (look photos) in a temporary folder instead of the working tree. */
+    protected static Map<String, String> withTemporaryUploads(Map<String, String> properties) {
+        Map<String, String> changed = new java.util.HashMap<>(properties);
+        changed.put("stylegraph.search.image-dir",
+                io.stylegraph.api.tryon.TryOnFixtures.temporaryFolder("uploads").toString());
+        return changed;
+    }
+
     /** Empties the shared graph: the test classes each start from their own catalogue. */
     protected void clearGraph() {
         graph.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());

@@ -30,9 +30,7 @@ class InputHardeningTest extends ApiTestSupport {
     /** Uploads (look photos) go to a temporary folder, not the working tree. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-        properties.put("stylegraph.search.image-dir", io.stylegraph.api.tryon.TryOnFixtures.temporaryFolder("uploads").toString());
-        return properties;
+        return withTemporaryUploads(super.getProperties());
     }
 
     @Inject

@@ -41,9 +41,7 @@ class UserDataApiTest extends ApiTestSupport {
     /** Uploads (look photos) go to a temporary folder, not the working tree. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-        properties.put("stylegraph.search.image-dir", TryOnFixtures.temporaryFolder("uploads").toString());
-        return properties;
+        return withTemporaryUploads(super.getProperties());
     }
 
     @Inject
