@@ -98,6 +98,8 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
             System.err.println("No fashion-products dataset at " + folder);
             return 2;
         }
+        // the revision of the code that runs, even if the checkout changes before the report is written
+        Map<String, Object> environment = RunEnvironment.describe();
         if (texts < 1 || rounds < 1 || batch < 1 || threads < 0 || callSize < 0 || retrievalQueries < 0) {
             System.err.println("--texts, --rounds and --batch must be at least 1; --threads, --call-size and "
                     + "--retrieval-queries at least 0");
@@ -186,7 +188,7 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
         }
         report.put("workloads", rows);
         report.put("precisionAt10", precision);
-        report.put("environment", RunEnvironment.describe());
+        report.put("environment", environment);
         report.put("loadAverage", load);
         write(report);
         return 0;

@@ -80,6 +80,8 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
             System.err.println("No fashion-products dataset at " + folder);
             return 2;
         }
+        // the revision of the code that runs, even if the checkout changes before the report is written
+        Map<String, Object> environment = RunEnvironment.describe();
         double loadAverage = RunEnvironment.loadAverage();
         List<Item> all = readItems(folder);
         Collections.shuffle(all, new Random(seed));
@@ -137,7 +139,7 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
             report.put("precisionAt10", precision);
             report.put("latency", latency);
             report.put("hnsw", hnsw);
-            report.put("environment", RunEnvironment.describe());
+            report.put("environment", environment);
             report.put("loadAverage", load);
             write(report, precision, latency, hnsw);
             return 0;
@@ -306,8 +308,8 @@ public class EvaluateRetrievalCommand implements Callable<Integer> {
             }
         }
         md.append("\n## Environment\n\n| | |\n| --- | --- |\n");
-        RunEnvironment.describe().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value)
-                .append(" |\n"));
+        ((Map<?, ?>) report.get("environment")).forEach((key, value) -> md.append("| ").append(key).append(" | ")
+                .append(value).append(" |\n"));
         md.append("| load average (start / before latency / end) | ")
                 .append(((Map<?, ?>) report.get("loadAverage")).values().stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(" / "))).append(" |\n");

@@ -112,7 +112,8 @@ public class ImportCommandLine implements Callable<Integer> {
                 "graphDislikedEdges", "graphCategories", "graphInCategoryEdges", "graphItemsWithBrand")) {
             md.append("| ").append(key).append(" | ").append(json.get(key)).append(" |\n");
         }
-        RunEnvironment.describe().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
+        ((java.util.Map<?, ?>) json.get("environment")).forEach((key, value) -> md.append("| ").append(key).append(" | ")
+                .append(value).append(" |\n"));
         md.append("\nitems/users/outfits/interactions count rows read; graph* count what the store holds after the import "
                 + "(users named only in interactions are created by them). One run into an empty store; repeat it "
                 + "for a spread (machines are noisy).\n");
