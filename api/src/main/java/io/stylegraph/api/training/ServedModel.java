@@ -45,6 +45,20 @@ public final class ServedModel {
         return rows;
     }
 
+    /**
+     * The weight of the content path in this model's blend for a user the model was trained on ({@code knownUser}
+     * true) or one it places by fold-in, as the model's training run chose it on validation; empty for a model whose
+     * run chose none (no content vectors, or trained before runs chose one).
+     */
+    public java.util.OptionalDouble contentWeight(boolean knownUser) {
+        if (artifact.metadata().get(io.stylegraph.training.job.RetrainingJob.CONTENT_BLEND) instanceof Map<?, ?> blend
+                && blend.get(knownUser ? "knownUserWeight" : "foldInUserWeight") instanceof Number weight
+                && weight.doubleValue() >= 0 && !Double.isInfinite(weight.doubleValue())) {
+            return java.util.OptionalDouble.of(weight.doubleValue());
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     public long version() {
         return version;
     }

@@ -18,12 +18,14 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
+import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.repository.EmbeddingPublisher;
 import io.stylegraph.graph.repository.SimilarItemsPublisher;
 import io.stylegraph.graph.snapshot.GraphSnapshot;
 import io.stylegraph.graph.snapshot.GraphSnapshotReader;
 import io.stylegraph.training.eval.GitRevision;
+import io.stylegraph.training.job.ContentBlendSelection;
 import io.stylegraph.training.job.RetrainingJob;
 import io.stylegraph.training.job.RetrainingResult;
 import io.stylegraph.training.job.SnapshotDatasetBuilder;
@@ -46,6 +48,7 @@ public class TrainingService {
     private final ModelRegistry registry;
     private final GraphDatabase graph;
     private final TrainingSettings settings;
+    private final SearchConfiguration search;
     private final ApplicationEventPublisher<TrainingRunFinished> finished;
     private final Duration staleAfter;
     /** This process, as the owner of the training runs it starts. */
@@ -58,13 +61,15 @@ public class TrainingService {
     });
 
     public TrainingService(TrainingRunRepository runs, ModelRegistry registry, GraphDatabase graph,
-                           TrainingSettings settings, ApplicationEventPublisher<TrainingRunFinished> finished,
+                           TrainingSettings settings, SearchConfiguration search,
+                           ApplicationEventPublisher<TrainingRunFinished> finished,
                            @Value("${stylegraph.training.stale-after:2m}") Duration staleAfter) {
         this.runs = runs;
         this.staleAfter = staleAfter;
         this.registry = registry;
         this.graph = graph;
         this.settings = settings;
+        this.search = search;
         this.finished = finished;
     }
 
@@ -171,7 +176,8 @@ public class TrainingService {
             GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
             String revision = GitRevision.current();
             RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
-                    settings.artifactPath(), settings.trainingRequirements()).run(snapshot, revision, line -> {
+                    settings.artifactPath(), settings.trainingRequirements(), contentBlends())
+                    .run(snapshot, revision, line -> {
                         LOG.info("Training run {}: {}", run[0].id(), line);
                         run[0] = runs.update(run[0].progressed(line));
                     });
@@ -193,6 +199,16 @@ public class TrainingService {
             return announce(runs.update(run[0].failed(e.getClass().getSimpleName() + ": " + e.getMessage())),
                     TrainingRunFinished.FAILED);
         }
+    }
+
+    /**
+     * The content path's modalities as recommendations score them (visual at the hybrid visual weight, text at the
+     * rest) and the blend weights to choose among on each run's validation split.
+     */
+    private ContentBlendSelection contentBlends() {
+        double visual = search.getHybridVisualWeight();
+        return new ContentBlendSelection(java.util.Map.of("visual", visual, "text", 1 - visual),
+                settings.getContentBlendGrid());
     }
 
     private TrainingRun announce(TrainingRun run, String result) {

@@ -3,6 +3,7 @@ package io.stylegraph.api.training;
 import java.nio.file.Path;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.stylegraph.training.job.ContentBlendSelection;
 import io.stylegraph.training.job.TrainingRequirements;
 import io.stylegraph.training.model.FreedomConfig;
 
@@ -16,6 +17,7 @@ public class TrainingSettings {
     private double learningRate = 0.001;
     private long seed = 2026;
     private boolean publishEmbeddings = true;
+    private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
     private Requirements requirements = new Requirements();
 
     /**
@@ -131,6 +133,18 @@ public class TrainingSettings {
 
     public void setSeed(long seed) {
         this.seed = seed;
+    }
+
+    /**
+     * {@code stylegraph.training.content-blend-grid}: the weights of the content path in the served blend that each
+     * run tries on its validation split; the best is stored with the model and served with it.
+     */
+    public java.util.List<Double> getContentBlendGrid() {
+        return contentBlendGrid;
+    }
+
+    public void setContentBlendGrid(java.util.List<Double> contentBlendGrid) {
+        this.contentBlendGrid = java.util.List.copyOf(contentBlendGrid);
     }
 
     public boolean isPublishEmbeddings() {

@@ -27,22 +27,31 @@ public final class RetrainingJob {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    /** The metadata key of the content blend weights chosen by the run ({@link ContentBlendSelection.Choice}). */
+    public static final String CONTENT_BLEND = "contentBlend";
+
     private final FreedomConfig config;
     private final SnapshotDatasetBuilder datasets;
     private final Path artifactRoot;
     private final TrainingRequirements requirements;
+    private final ContentBlendSelection blends;
 
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot) {
-        this(config, datasets, artifactRoot, null);
+        this(config, datasets, artifactRoot, null, null);
     }
 
-    /** A job that refuses ({@link InsufficientDataException}) a snapshot short of {@code requirements} (null: none). */
+    /**
+     * A job that refuses ({@link InsufficientDataException}) a snapshot short of {@code requirements} (null: none)
+     * and, given {@code blends} (null: none), chooses the content blend weights on the run's validation split and
+     * stores them with the model ({@code contentBlend} in its metadata).
+     */
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot,
-                         TrainingRequirements requirements) {
+                         TrainingRequirements requirements, ContentBlendSelection blends) {
         this.config = config;
         this.datasets = datasets;
         this.artifactRoot = artifactRoot;
         this.requirements = requirements;
+        this.blends = blends;
     }
 
     /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
@@ -88,9 +97,13 @@ public final class RetrainingJob {
             throw new IllegalStateException("training was interrupted");
         }
         EvaluationResult test;
+        java.util.Optional<ContentBlendSelection.Choice> blend = java.util.Optional.empty();
         try (Evaluator evaluator = Evaluator.standard(effective.threads())) {
             // valid likes are not masked at test time (MMRec protocol), only train likes
             test = evaluator.evaluate(model.scorer(), dataset.split().train(), dataset.split().test());
+            if (blends != null) {
+                blend = blends.choose(model, dataset.trainingData(), evaluator, progress);
+            }
         }
         progress.accept(String.format(java.util.Locale.ROOT, "test Recall@20 %.4f NDCG@20 %.4f over %d users",
                 test.get("Recall@20"), test.get("NDCG@20"), test.users()));
@@ -107,6 +120,7 @@ public final class RetrainingJob {
         metadata.put("validation", model.provenance().validationMetrics());
         metadata.put("test", test.metrics());
         metadata.put("data", data);
+        blend.ifPresent(choice -> metadata.put(CONTENT_BLEND, choice.toMetadata()));
         metadata.put("gitRevision", gitRevision);
         metadata.put("trainedAt", Instant.now().toString());
         ModelArtifact artifact = new ModelArtifact(null, dataset.users().externalIds(), dataset.items().externalIds(),
@@ -115,7 +129,7 @@ public final class RetrainingJob {
         progress.accept("artifact written to " + artifact.directory());
         return new RetrainingResult(artifact, model.provenance().parameters(), data,
                 model.provenance().validationMetrics(), test.metrics(), model.provenance().seed(),
-                similarItems(neighbours, dataset.items().externalIds()));
+                similarItems(neighbours, dataset.items().externalIds()), blend);
     }
 
     private static List<SimilarItems> similarItems(ItemNeighbours neighbours, List<String> itemIds) {

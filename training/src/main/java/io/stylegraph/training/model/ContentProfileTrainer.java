@@ -49,11 +49,22 @@ public final class ContentProfileTrainer implements Trainer<ContentProfileModel>
         if (data.features().isEmpty()) {
             throw new IllegalArgumentException("content-profile needs item content features; the data has none");
         }
+        return train(data, data.features().modalities().get(0));
+    }
+
+    /** The content path over one named modality of the data's features, or empty when the data lacks it. */
+    public java.util.Optional<ContentProfileModel> train(TrainingData data, String modality) {
+        return data.features().modalities().stream().filter(m -> m.name().equals(modality)).findFirst()
+                .map(found -> train(data, found));
+    }
+
+    private ContentProfileModel train(TrainingData data, ItemFeatures.Modality modality) {
         long start = System.nanoTime();
-        ItemFeatures.Modality modality = data.features().modalities().get(0);
         float[][] weights = sequences == null ? null : recencyWeights(data.likes(), sequences, halfLife);
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(parameters());
+        parameters.put("modality", modality.name());
         return new ContentProfileModel(data.likes(), weights, modality.vectors(),
-                new ModelProvenance(NAME, getClass().getName(), parameters(), 0, data.counts(), "none", 0, 0,
+                new ModelProvenance(NAME, getClass().getName(), parameters, 0, data.counts(), "none", 0, 0,
                         Map.of(), Instant.now(), (System.nanoTime() - start) / 1e9));
     }
 

@@ -123,6 +123,36 @@ class RetrainingJobTest {
                 .run(plain, "x", line -> { }).similarItems().isEmpty());
     }
 
+    @Test
+    void shouldChooseTheContentBlendOnValidationAndStoreItWithTheModel() throws IOException {
+        GraphSnapshot plain = twoTasteGroups(false);
+        Map<String, float[]> visual = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            visual.put("item-" + i, i < 15 ? new float[] {1f, 0.01f * i} : new float[] {0.01f * i, 1f});
+        }
+        GraphSnapshot withFeatures = new GraphSnapshot(plain.takenAt(), plain.itemIds(), plain.edges(),
+                Map.of("visual", visual));
+        List<String> progress = new ArrayList<>();
+
+        RetrainingResult result = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models, null,
+                new ContentBlendSelection(Map.of("visual", 0.5, "text", 0.5), List.of(0.25, 4.0)))
+                .run(withFeatures, "x", progress::add);
+
+        ContentBlendSelection.Choice choice = result.contentBlend().orElseThrow();
+        assertTrue(List.of(0.25, 4.0).contains(choice.knownWeight()), choice.toString());
+        assertEquals(Map.of("visual", 1.0), choice.modalities(), "text is absent here; visual takes all");
+        assertEquals(6, choice.trials().size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) ModelArtifact.read(result.artifact().directory())
+                .metadata().get(RetrainingJob.CONTENT_BLEND);
+        assertEquals(choice.knownWeight(), ((Number) stored.get("knownUserWeight")).doubleValue());
+        assertEquals(choice.foldInWeight(), ((Number) stored.get("foldInUserWeight")).doubleValue());
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("content blend for fold-in users: weight")),
+                String.join("\n", progress));
+        assertTrue(new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models)
+                .run(withFeatures, "x", line -> { }).contentBlend().isEmpty(), "no selection asked for");
+    }
+
     private static boolean group(String itemId) {
         return Integer.parseInt(itemId.substring("item-".length())) < 15;
     }

@@ -79,7 +79,7 @@ class TrainingRequirementsTest {
     @Test
     void shouldRefuseBeforeTrainingWhenTheJobHasRequirements() {
         RetrainingJob job = new RetrainingJob(FreedomConfig.freedom().withMaxEpochs(2).withThreads(1),
-                SnapshotDatasetBuilder.standard(), models, TrainingRequirements.DEFAULTS);
+                SnapshotDatasetBuilder.standard(), models, TrainingRequirements.DEFAULTS, null);
         List<String> progress = new ArrayList<>();
         InsufficientDataException refused = assertThrows(InsufficientDataException.class,
                 () -> job.run(smallGraph(6, 5), "x", progress::add));
@@ -98,7 +98,7 @@ class TrainingRequirementsTest {
         assertEquals(Optional.empty(), low.check(snapshot, SnapshotDatasetBuilder.standard()));
 
         RetrainingResult result = new RetrainingJob(FreedomConfig.freedom().withDimension(8).withMaxEpochs(2)
-                .withSeed(11).withThreads(1), SnapshotDatasetBuilder.standard(), models, low)
+                .withSeed(11).withThreads(1), SnapshotDatasetBuilder.standard(), models, low, null)
                 .run(snapshot, "x", line -> { });
 
         assertEquals(3, result.artifact().userIds().size());
