@@ -25,6 +25,23 @@ public final class QueryValues {
     }
 
     /**
+     * A number in [0, 1] (decimal notation), or null when absent; anything else (NaN, infinity, out of range, not a
+     * number) is a 400 {@code invalid-value} naming {@code field}.
+     */
+    public static Double fraction(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.matches("[0-9]{1,3}(\\.[0-9]{1,12})?|\\.[0-9]{1,12}")) {
+            double parsed = Double.parseDouble(value);
+            if (parsed <= 1) {
+                return parsed;
+            }
+        }
+        throw ProblemException.badRequest("invalid-value", field, field + " must be a number from 0 to 1");
+    }
+
+    /**
      * A yes/no query parameter: absent is false, {@code true} or {@code false} (any case) as said; anything else is a
      * 400 {@code invalid-value} naming {@code field}, where the framework would have read it as false.
      */

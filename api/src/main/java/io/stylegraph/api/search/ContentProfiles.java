@@ -179,6 +179,42 @@ public class ContentProfiles {
         return byLiked.entrySet().stream().max(order).map(best -> new Closest(best.getKey(), best.getValue()));
     }
 
+    /**
+     * Pairwise content similarity of the given items, for diversifying a list: the cosine of two items in each
+     * modality where both have a vector, weighted as the profile weighs modalities (renormalized over those
+     * modalities); 0 for a pair that shares none. Vectors are read once, here.
+     */
+    public java.util.function.ToDoubleBiFunction<String, String> pairwise(java.util.Collection<String> itemIds) {
+        List<Double> weights = new ArrayList<>(2);
+        List<Map<String, float[]>> units = new ArrayList<>(2);
+        for (Modality modality : MODALITIES) {
+            double weight = modality == Modality.VISUAL ? visualWeight : 1 - visualWeight;
+            Optional<VectorIndex> index = indexes.index(modality);
+            if (weight <= 0 || index.isEmpty()) {
+                continue;
+            }
+            Map<String, float[]> byId = new java.util.HashMap<>();
+            for (String id : itemIds) {
+                index.get().vector(id).map(ContentProfiles::unit).ifPresent(unit -> byId.put(id, unit));
+            }
+            weights.add(weight);
+            units.add(byId);
+        }
+        return (a, b) -> {
+            double sum = 0;
+            double total = 0;
+            for (int m = 0; m < units.size(); m++) {
+                float[] x = units.get(m).get(a);
+                float[] y = x == null ? null : units.get(m).get(b);
+                if (y != null) {
+                    sum += weights.get(m) * Vectors.dot(x, y);
+                    total += weights.get(m);
+                }
+            }
+            return total > 0 ? sum / total : 0;
+        };
+    }
+
     private static void add(float[] sum, float[] unit) {
         for (int j = 0; j < sum.length; j++) {
             sum[j] += unit[j];

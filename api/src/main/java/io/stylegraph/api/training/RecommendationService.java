@@ -51,9 +51,11 @@ import jakarta.inject.Singleton;
  * <p>
  * <b>Content.</b> Without a model that can place the user, a user with at least one like whose item has a content
  * vector gets the content path ({@link ContentProfiles}: strategy {@code content}), so a fresh catalogue is
- * personal from the first like. With a model, the content scores are blended in with weight
- * {@code stylegraph.recommendations.content-weight} (each side standardized per user; strategy gets
- * {@code +content}): items the model never saw (new items) compete through their content, known ones through both.
+ * personal from the first like. With a model, the content scores are blended in (each side standardized per user;
+ * strategy gets {@code +content}) with the weight the model's training run chose on its validation split, one for users
+ * it was trained on and one for users it places by fold-in ({@link ServedModel#contentWeight}); for a model without
+ * one, {@code stylegraph.recommendations.content-weight}. Items the model never saw (new items) compete through their
+ * content, known ones through both.
  */
 @Singleton
 public class RecommendationService {
@@ -64,6 +66,10 @@ public class RecommendationService {
 
     /** Ranked results looked at per result wanted when the per-category cap is on. */
     static final int DIVERSITY_DEPTH = 4;
+    /** Ranked results MMR chooses among, per result wanted ... */
+    static final int MMR_DEPTH = 10;
+    /** ... but at most this many beyond the list's length. */
+    static final int MMR_MAX_EXTRA = 400;
     /** Candidates taken from each side of a blend, per result wanted. */
     private static final int BLEND_DEPTH = 5;
 
@@ -74,13 +80,19 @@ public class RecommendationService {
     private final double foldInWeight;
     private final double contentWeight;
     private final int maxPerCategory;
+    private final double mmrLambda;
 
     public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
                                  ContentProfiles content,
                                  @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight,
                                  @Value("${stylegraph.recommendations.content-weight:0.05}") double contentWeight,
                                  @Value("${stylegraph.recommendations.diversity.max-per-category:0}")
-                                 int maxPerCategory) {
+                                 int maxPerCategory,
+                                 @Value("${stylegraph.recommendations.diversity.mmr-lambda:0}") double mmrLambda) {
+        if (!(mmrLambda >= 0 && mmrLambda <= 1)) {
+            throw new IllegalArgumentException("stylegraph.recommendations.diversity.mmr-lambda must be in [0, 1]: "
+                    + mmrLambda);
+        }
         this.models = models;
         this.catalogue = catalogue;
         this.opinions = opinions;
@@ -88,45 +100,7 @@ public class RecommendationService {
         this.foldInWeight = foldInWeight;
         this.contentWeight = contentWeight;
         this.maxPerCategory = maxPerCategory;
-    }
-
-    /**
-     * At most {@code max-per-category} results of one category (case-insensitive; items without one are not
-     * capped), taken in rank order from the longer list; when the cap leaves fewer than k, the best of the held-back
-     * results fill the list in rank order. Off (the list cut to k) when the cap is 0.
-     */
-    static List<Recommendation> diversify(List<Recommendation> ranked, int k, int cap) {
-        if (cap <= 0) {
-            return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
-        }
-        return capPerCategory(ranked, k, cap);
-    }
-
-    static List<Recommendation> capPerCategory(List<Recommendation> ranked, int k, int cap) {
-        List<Recommendation> kept = new ArrayList<>(k);
-        List<Recommendation> held = new ArrayList<>();
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Recommendation r : ranked) {
-            if (kept.size() == k) {
-                break;
-            }
-            String category = r.item().category() == null ? null : r.item().category().toLowerCase(Locale.ROOT);
-            if (category != null && counts.getOrDefault(category, 0) >= cap) {
-                held.add(r);
-                continue;
-            }
-            if (category != null) {
-                counts.merge(category, 1, Integer::sum);
-            }
-            kept.add(r);
-        }
-        if (kept.size() < k && !held.isEmpty()) {
-            List<Recommendation> filled = new ArrayList<>(kept);
-            filled.addAll(held.subList(0, Math.min(held.size(), k - kept.size())));
-            filled.sort(java.util.Comparator.comparingInt(ranked::indexOf));
-            return filled;
-        }
-        return kept;
+        this.mmrLambda = mmrLambda;
     }
 
     /**
@@ -135,16 +109,19 @@ public class RecommendationService {
      */
     public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
                                         Set<String> exclude) {
-        return recommend(userId, k, slot, category, gender, exclude, null);
+        return recommend(userId, k, slot, category, gender, exclude, null, null);
     }
 
     /**
      * @param perCategory the most results of one category for this list (0 turns the cap off); null for the
      *                    configured {@code stylegraph.recommendations.diversity.max-per-category}
+     * @param diversity   the MMR trade-off λ in [0, 1] for this list (0 turns it off, see {@link ListDiversity});
+     *                    null for the configured {@code stylegraph.recommendations.diversity.mmr-lambda}
      */
     public RecommendationPage recommend(String userId, int k, Slot slot, String category, Gender gender,
-                                        Set<String> exclude, Integer perCategory) {
+                                        Set<String> exclude, Integer perCategory, Double diversity) {
         int cap = perCategory == null ? maxPerCategory : perCategory;
+        double lambda = diversity == null ? mmrLambda : diversity;
         CatalogueSnapshot snapshot = catalogue.snapshot();
         UserTaste taste = taste(userId);
         Map<String, Signal> rated = taste.rated();
@@ -159,26 +136,55 @@ public class RecommendationService {
         String genderName = heldTo == null ? null : heldTo.wireName();
 
         boolean likes = rated.containsValue(Signal.LIKE);
-        Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || contentWeight > 0)
+        double weight = taste.vector() == null ? 0 : contentWeight(taste);
+        Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || weight > 0)
                 ? content.profile(rated) : Optional.empty();
-        int fetch = cap > 0 ? k * DIVERSITY_DEPTH : k;
+        int fetch = lambda > 0 ? Math.min(k * MMR_DEPTH, k + MMR_MAX_EXTRA) : cap > 0 ? k * DIVERSITY_DEPTH : k;
+        Diversity diversify = new Diversity(k, cap, lambda);
         if (taste.vector() != null) {
             ServedModel model = taste.model();
-            if (profile.isPresent() && contentWeight > 0) {
+            if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, diversify(blend(model, taste.vector(), profile.get(), fetch, slot, wanted,
-                        rated, exclude.size(), snapshot), k, cap));
+                        genderSource, diversify.apply(blend(model, taste.vector(), profile.get(), weight, fetch,
+                        slot, wanted, rated, exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
-                    diversify(rank(model, taste.vector(), fetch, wanted, rated, snapshot), k, cap));
+                    diversify.apply(rank(model, taste.vector(), fetch, wanted, rated, snapshot)));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
-                    genderName, genderSource, diversify(byContent(profile.get(), fetch, slot, wanted,
-                    rated.size() + exclude.size(), snapshot), k, cap));
+                    genderName, genderSource, diversify.apply(byContent(profile.get(), fetch, slot, wanted,
+                    rated.size() + exclude.size(), snapshot)));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
                 genderName, genderSource, popular(snapshot, k, wanted));
+    }
+
+    /**
+     * The content weight of the user's blend: the one the served model's training run chose on validation for users
+     * like this one (trained on, or placed by fold-in), else {@code stylegraph.recommendations.content-weight}.
+     */
+    private double contentWeight(UserTaste taste) {
+        return taste.model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
+    }
+
+    /** The diversity steps of one list: MMR over the items' content vectors, then the per-category cap. */
+    private final class Diversity {
+        private final int k;
+        private final int cap;
+        private final double lambda;
+
+        Diversity(int k, int cap, double lambda) {
+            this.k = k;
+            this.cap = cap;
+            this.lambda = lambda;
+        }
+
+        List<Recommendation> apply(List<Recommendation> ranked) {
+            java.util.function.ToDoubleBiFunction<String, String> similarity = lambda > 0
+                    ? content.pairwise(ranked.stream().map(r -> r.item().id()).toList()) : (a, b) -> 0;
+            return ListDiversity.diversify(ranked, k, cap, lambda, similarity);
+        }
     }
 
     /** The user's opinions, implied gender and, where the served model can place the user, preference vector. */
@@ -345,7 +351,8 @@ public class RecommendationService {
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
      * user's mean.
      */
-    private List<Recommendation> blend(ServedModel model, float[] user, ContentProfiles.Profile profile, int k,
+    private List<Recommendation> blend(ServedModel model, float[] user, ContentProfiles.Profile profile,
+                                       double contentWeight, int k,
                                        Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                        int excluded, CatalogueSnapshot snapshot) {
         float[] scores = model.scoreAll(user);

@@ -110,8 +110,12 @@ public class TrainingController {
 
                     **Diversity**: `maxPerCategory` caps how many results of one category the list may hold \
                     (0 turns the cap off; without it the configured \
-                    `stylegraph.recommendations.diversity.max-per-category` applies). Popular lists are spread over \
-                    slots instead and ignore it.
+                    `stylegraph.recommendations.diversity.max-per-category` applies). `diversity` (0-1; without it \
+                    the configured `stylegraph.recommendations.diversity.mmr-lambda`, 0 = off) picks the list by \
+                    maximal marginal relevance from a ten times longer ranking: each next item maximizes \
+                    (1 - diversity) x relevance - diversity x its highest content cosine to the items already \
+                    picked, so a few near-identical likes do not give ten near-copies. Popular lists are spread over \
+                    slots instead and ignore both.
 
                     Bad values are 400 problem documents with code `invalid-field` and the `field` at fault.""")
     @Get("/users/{userId}/recommendations")
@@ -128,8 +132,12 @@ public class TrainingController {
                     + "characters without spaces); never returned") @Nullable @QueryValue String exclude,
             @Parameter(description = "Most results of one category, 0-200 (0: no cap); default the configured "
                     + "stylegraph.recommendations.diversity.max-per-category")
-            @Nullable @QueryValue @Min(0) @Max(200) Integer maxPerCategory) {
+            @Nullable @QueryValue @Min(0) @Max(200) Integer maxPerCategory,
+            @Parameter(description = "Trade-off of relevance for variety by maximal marginal relevance, 0-1 (0: off); "
+                    + "default the configured stylegraph.recommendations.diversity.mmr-lambda")
+            @Nullable @QueryValue String diversity) {
         return recommendations.recommend(userId, k, QueryValues.slot(slot), category, QueryValues.gender(gender),
-                QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED), maxPerCategory);
+                QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED), maxPerCategory,
+                QueryValues.fraction(diversity, "diversity"));
     }
 }

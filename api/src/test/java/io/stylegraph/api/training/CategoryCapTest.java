@@ -28,7 +28,7 @@ class CategoryCapTest {
         }
         ranked.add(item("tee-0", "tshirts"));
 
-        List<Recommendation> capped = RecommendationService.capPerCategory(ranked, 4, 2);
+        List<Recommendation> capped = ListDiversity.capPerCategory(ranked, 4, 2);
 
         assertEquals(List.of("dress-0", "dress-1", "dress-2", "dress-5"), ids(capped));
     }
@@ -39,6 +39,6 @@ class CategoryCapTest {
                 item("d", null), item("e", "Dresses"));
 
         // the cap of 1 keeps a and d (no category, never capped); b and c fill the list, in rank order
-        assertEquals(List.of("a", "b", "c", "d"), ids(RecommendationService.capPerCategory(ranked, 4, 1)));
+        assertEquals(List.of("a", "b", "c", "d"), ids(ListDiversity.capPerCategory(ranked, 4, 1)));
     }
 }

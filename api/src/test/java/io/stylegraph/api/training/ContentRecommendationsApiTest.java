@@ -37,13 +37,15 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
     SearchIndexes indexes;
 
     /**
-     * The default weight (0.05) is what measured best for users the model was trained on (amazon-clothing validation);
-     * this test shows the blend's mechanics on a tiny model, so it gives content a weight that is visible there.
+     * The training run chooses the blend's content weight on its validation split; this test shows the blend's
+     * mechanics on a tiny model, so it offers the run only a weight that is visible there (0.5). The configured weight
+     * for models without a choice is set apart (0.01), to show that the run's choice is the one served.
      */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-        properties.put("stylegraph.recommendations.content-weight", "0.5");
+        properties.put("stylegraph.training.content-blend-grid", "0.5");
+        properties.put("stylegraph.recommendations.content-weight", "0.01");
         return properties;
     }
 
@@ -146,11 +148,44 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
     }
 
     @Test
+    @Order(3)
+    void shouldTradeNearCopiesForVarietyWhenTheRequestAsksForDiversity() {
+        send("near-copies", "dress-2", "like");
+        Map<String, Object> plain = getJson("/v1/users/near-copies/recommendations?k=4");
+        assertEquals(List.of("dress"), field(plain, "slot").stream().distinct().toList(), plain.toString());
+        assertEquals(field(plain, "id"), field(getJson("/v1/users/near-copies/recommendations?k=4&diversity=0"),
+                "id"), "0 turns it off, as configured here");
+
+        Map<String, Object> varied = getJson("/v1/users/near-copies/recommendations?k=4&diversity=0.9");
+
+        assertEquals("content", varied.get("strategy"));
+        assertEquals(field(plain, "id").get(0), field(varied, "id").get(0), "the most relevant item stays first");
+        assertEquals(4, Set.copyOf(field(varied, "slot")).size(), "one of each slot: " + varied);
+        assertEquals(List.of("dress", "dress"),
+                field(getJson("/v1/users/near-copies/recommendations?k=2&diversity=0.05"), "slot"),
+                "a little diversity keeps a near-copy that is much more relevant");
+    }
+
+    @Test
+    @Order(3)
+    void shouldRejectABadDiversityWithAProblem() {
+        for (String bad : List.of("1.5", "-0.1", "NaN", "Infinity", "much", "1e-3")) {
+            var problem = expectProblem(HttpRequest.GET("/v1/users/two-likes/recommendations?diversity=" + bad));
+            assertEquals(400, problem.status(), bad + ": " + problem.raw());
+            assertEquals("diversity", problem.field(), problem.raw());
+            assertEquals("invalid-value", problem.code(), problem.raw());
+        }
+    }
+
+    @Test
     @Order(4)
     void shouldBlendWithAServedModelAndStillRecommendAnItemTheModelNeverSaw() throws InterruptedException {
         likeInTwoTasteGroups();
         giveItemsSlotTextVectors();
         trainAndServe("content blend test");
+        ServedModel model = served.current().orElseThrow();
+        assertEquals(0.5, model.contentWeight(true).orElseThrow(), "chosen by the run among the grid it was given");
+        assertEquals(0.5, model.contentWeight(false).orElseThrow());
         // a dress added after training: the model has no row for it, only its content can bring it
         graph.run("""
                 CREATE (:Item {id: 'dress-new', title: 'A new dress', slot: 'dress', gender: 'women',
