@@ -4,7 +4,8 @@
 # back over HTTP and scored on what the shopper liked. Writes <report>.md and <report>.json.
 #
 #   bench/simulated-shoppers.sh [--url http://localhost:8080] [--token TOKEN] [--shoppers 500] [--seed 13] \
-#       [--fresh-seed 14] [--min-group 20] [--caps "0 3 5 8"] [--items ../shared/data/fashion-products/items.csv] \
+#       [--fresh-seed 14] [--min-group 20] [--caps "0 3 5 8"] [--diversities "0.3 0.5 0.7"] \
+#       [--items ../shared/data/fashion-products/items.csv] \
 #       [--report reports/simulated-shoppers-fashion-products] [--users-file FILE] [--phase all|content|blend] \
 #       [--state FILE] [--train-timeout 3600]
 #
@@ -36,6 +37,7 @@ seed=13
 fresh_seed=14
 min_group=20
 caps="0 3 5 8"
+diversities=""
 items=../shared/data/fashion-products/items.csv
 report=reports/simulated-shoppers-fashion-products
 users_file=""
@@ -52,6 +54,7 @@ while [ $# -gt 0 ]; do
     --fresh-seed) fresh_seed="$2"; shift 2 ;;
     --min-group) min_group="$2"; shift 2 ;;
     --caps) caps="$2"; shift 2 ;;
+    --diversities) diversities="$2"; shift 2 ;;
     --items) items="$2"; shift 2 ;;
     --report) report="$2"; shift 2 ;;
     --users-file) users_file="$2"; shift 2 ;;
@@ -70,15 +73,16 @@ export STYLEGRAPH_TOKEN="$token"
 command="bench/simulated-shoppers.sh ${args[*]//$token/TOKEN}"
 
 exec python3 - "$url" "$shoppers" "$seed" "$fresh_seed" "$min_group" "$caps" "$items" "$report" "$users_file" \
-  "$phase" "$state" "$train_timeout" "$command" <<'PY'
+  "$phase" "$state" "$train_timeout" "$command" "$diversities" <<'PY'
 import csv, datetime, http.client, json, math, os, platform, random, subprocess, sys, time, urllib.parse
 from collections import Counter, defaultdict
 
 (url, n_shoppers, seed, fresh_seed, min_group, caps, items_path, report, users_file, phase, state_path,
- train_timeout, command) = sys.argv[1:14]
+ train_timeout, command, diversities) = sys.argv[1:15]
 n_shoppers, seed, fresh_seed, min_group, train_timeout = (int(n_shoppers), int(seed), int(fresh_seed),
                                                            int(min_group), int(train_timeout))
-caps = [int(c) for c in caps.split()]
+# each list is read once per diversity step: a per-category cap (an int, 0 = both steps off) or MMR ("mmr0.5")
+caps = [int(c) for c in caps.split()] + ["mmr" + d for d in diversities.split()]
 K = 10
 ID_PREFIX = "fp-"
 parsed = urllib.parse.urlparse(url)
@@ -186,7 +190,12 @@ def post_feedback(shoppers):
 
 
 def recommend(user, cap):
-    query = "k=%d" % K + ("" if cap is None else "&maxPerCategory=%d" % cap)
+    if cap is None:
+        query = "k=%d" % K
+    elif str(cap).startswith("mmr"):
+        query = "k=%d&maxPerCategory=0&diversity=%s" % (K, cap[3:])
+    else:
+        query = "k=%d&maxPerCategory=%d&diversity=0" % (K, cap)
     return call("GET", "/v1/users/%s/recommendations?%s" % (urllib.parse.quote(user), query))
 
 
@@ -379,6 +388,11 @@ if phase in ("all", "blend"):
         json.dump(state, f)
 
     # ---- report ----
+    def step_label(cap):
+        if str(cap).startswith("mmr"):
+            return "MMR, diversity %s" % cap[3:]
+        return "off" if cap == 0 else "%d per article type" % cap
+
     def fmt(v, digits=3):
         return "–" if v is None else ("%.*f" % (digits, v))
 
@@ -392,7 +406,7 @@ if phase in ("all", "blend"):
         strategies = ", ".join("`%s` %d" % kv for kv in sorted(state[key]["strategies"].items()))
         for cap in state["caps"]:
             rows.append(("%s (%s)" % (label, strategies) if cap == state["caps"][0] else label,
-                         "off" if cap == 0 else "%d per article type" % cap, state[key]["byCap"][str(cap)]))
+                         step_label(cap), state[key]["byCap"][str(cap)]))
     out = {"command": command, "url": url, "k": state["k"], "seed": state["seed"], "freshSeed": state.get("freshSeed"),
            "minGroup": state["minGroup"], "caps": state["caps"], "eligibleGroups": state["eligibleGroups"],
            "groupsDrawn": state["groupsDrawn"], "embeddedItems": state["embeddedItems"],
@@ -421,9 +435,10 @@ if phase in ("all", "blend"):
                     "(`sim-%d-…`), posted after the model was trained" % (len(out["freshShoppers"]), out["freshSeed"],
                                                                           out["freshSeed"]),
                     out["eligibleGroups"], out["minGroup"], out["groupsDrawn"]))
-        f.write("- each list: `GET /v1/users/{id}/recommendations?k=%d&maxPerCategory=N` (N = 0: diversity step off; "
-                "the cap is per article type, the item's category on this catalogue); popular: the list of a user "
-                "without likes, scored against every shopper\n" % out["k"])
+        f.write("- each list: `GET /v1/users/{id}/recommendations?k=%d&maxPerCategory=N&diversity=0` (N = 0: both "
+                "diversity steps off; the cap is per article type, the item's category on this catalogue) or "
+                "`...&maxPerCategory=0&diversity=D` (maximal marginal relevance with trade-off D); popular: the list "
+                "of a user without likes, scored against every shopper\n" % out["k"])
         f.write("- article type: share of the top %d with the liked article type; gender: share of the items with a "
                 "gender that are the liked gender or Unisex (Boys/Girls do not count for Men/Women); pairs: distinct "
                 "(sub-category, base colour) pairs in the top %d; cos: mean pairwise cosine of the items' stored "
@@ -443,6 +458,12 @@ if phase in ("all", "blend"):
                 m.get("id"), (out["training"] or {}).get("id", "(already active)"),
                 "" if not out["training"] else " (%s)" % (out["training"].get("outcome")
                                                           or out["training"].get("status"))))
+            blend = (m.get("metrics") or {}).get("contentBlend")
+            if blend:
+                f.write("\nContent blend weights chosen by the run on its validation split: %s for shoppers in "
+                        "training, %s for users placed by fold-in (validation Recall@20 per weight: %s).\n" % (
+                            blend["knownUserWeight"], blend["foldInUserWeight"], "; ".join(
+                                "%s %s: %.4f" % (t["users"], t["weight"], t["Recall@20"]) for t in blend["trials"])))
         elif out["training"]:
             f.write("\nNo model was promoted: run %s ended `%s`: %s\n" % (
                 out["training"].get("id"), out["training"].get("status"),

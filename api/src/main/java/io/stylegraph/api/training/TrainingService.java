@@ -183,7 +183,7 @@ public class TrainingService {
                     });
             ModelVersion candidate = registry.register(ModelVersion.candidate(ServedModelHolder.KIND,
                     result.artifact().directory().toString(), json(result.parameters()), json(result.dataSnapshot()),
-                    json(java.util.Map.of("validation", result.validationMetrics(), "test", result.testMetrics())),
+                    json(metrics(result)),
                     result.validRecall20(), result.testRecall20(), result.seed(), revision));
             ModelVersion decided = registry.decide(candidate);
             if (ModelVersion.ACTIVE.equals(decided.status()) && settings.isPublishEmbeddings()) {
@@ -199,6 +199,15 @@ public class TrainingService {
             return announce(runs.update(run[0].failed(e.getClass().getSimpleName() + ": " + e.getMessage())),
                     TrainingRunFinished.FAILED);
         }
+    }
+
+    /** Validation and test figures, and the content blend weights the run chose (with their trials) if it did. */
+    private static java.util.Map<String, Object> metrics(RetrainingResult result) {
+        java.util.Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("validation", result.validationMetrics());
+        metrics.put("test", result.testMetrics());
+        result.contentBlend().ifPresent(choice -> metrics.put(RetrainingJob.CONTENT_BLEND, choice.toMetadata()));
+        return metrics;
     }
 
     /**

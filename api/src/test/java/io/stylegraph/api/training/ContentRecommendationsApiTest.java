@@ -186,6 +186,9 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         ServedModel model = served.current().orElseThrow();
         assertEquals(0.5, model.contentWeight(true).orElseThrow(), "chosen by the run among the grid it was given");
         assertEquals(0.5, model.contentWeight(false).orElseThrow());
+        Map<String, Object> blend = (Map<String, Object>) ((Map<String, Object>) getJson("/v1/models/"
+                + model.version()).get("metrics")).get("contentBlend");
+        assertEquals(0.5, ((Number) blend.get("foldInUserWeight")).doubleValue(), "analysts see the choice: " + blend);
         // a dress added after training: the model has no row for it, only its content can bring it
         graph.run("""
                 CREATE (:Item {id: 'dress-new', title: 'A new dress', slot: 'dress', gender: 'women',
