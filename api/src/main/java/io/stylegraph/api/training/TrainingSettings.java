@@ -14,7 +14,7 @@ public class TrainingSettings {
     private int maxEpochs = 50;
     private int patience = 5;
     private int dimension = 64;
-    private double learningRate = 0.001;
+    private double learningRate = 0.005;
     private long seed = 2026;
     private boolean publishEmbeddings = true;
     private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
