@@ -41,8 +41,12 @@ public final class ContentBlendSelection {
     /** Blend weights tried by default: from "almost the model alone" to "mostly content". */
     public static final List<Double> DEFAULT_GRID = List.of(0.05, 0.25, 1.0, 4.0);
 
+    /** Validation users evaluated at most, by default: a seeded sample keeps a large catalogue's run short. */
+    public static final int DEFAULT_MAX_USERS = 3000;
+
     private final Map<String, Double> modalityWeights;
     private final List<Double> grid;
+    private final int maxUsers;
 
     /**
      * @param modalityWeights the service's content modalities and their weights (for example visual 0.5, text 0.5);
@@ -50,6 +54,18 @@ public final class ContentBlendSelection {
      * @param grid            positive blend weights to choose among
      */
     public ContentBlendSelection(Map<String, Double> modalityWeights, List<Double> grid) {
+        this(modalityWeights, grid, DEFAULT_MAX_USERS);
+    }
+
+    /**
+     * @param maxUsers validation users evaluated at most: above it, a sample of that many (seeded, so a rerun on the
+     *                 same data samples the same users); each trial scores every item for each of them
+     */
+    public ContentBlendSelection(Map<String, Double> modalityWeights, List<Double> grid, int maxUsers) {
+        if (maxUsers < 1) {
+            throw new IllegalArgumentException("maxUsers must be positive: " + maxUsers);
+        }
+        this.maxUsers = maxUsers;
         if (grid.isEmpty() || grid.stream().anyMatch(w -> !(w > 0) || w.isInfinite())) {
             throw new IllegalArgumentException("blend weights must be positive and finite: " + grid);
         }
@@ -64,8 +80,12 @@ public final class ContentBlendSelection {
     public record Trial(String users, double weight, double recall20, double ndcg20) {
     }
 
-    /** The chosen weights, the content modalities they were chosen with, and every trial. */
-    public record Choice(double knownWeight, double foldInWeight, Map<String, Double> modalities, List<Trial> trials) {
+    /**
+     * The chosen weights, the content modalities they were chosen with, the validation users they were chosen on,
+     * and every trial.
+     */
+    public record Choice(double knownWeight, double foldInWeight, Map<String, Double> modalities,
+                         int validationUsers, List<Trial> trials) {
         /** The form stored in the artifact's metadata and read back by the service. */
         public Map<String, Object> toMetadata() {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -73,6 +93,7 @@ public final class ContentBlendSelection {
             out.put("foldInUserWeight", foldInWeight);
             out.put("modalities", modalities);
             out.put("chosenOn", "validation Recall@20");
+            out.put("validationUsers", validationUsers);
             out.put("trials", trials.stream().map(t -> {
                 Map<String, Object> trial = new LinkedHashMap<>();
                 trial.put("users", t.users());
@@ -99,7 +120,7 @@ public final class ContentBlendSelection {
             return Optional.empty();
         }
         InteractionMatrix train = data.likes();
-        InteractionMatrix valid = data.validation().get();
+        InteractionMatrix valid = sample(data.validation().get(), maxUsers);
         Map<String, Double> modalities = new LinkedHashMap<>();
         for (WeightedSumModel.Part part : content.get().parts()) {
             modalities.put(part.model().provenance().parameters().getOrDefault("modality", "?"), part.weight());
@@ -108,7 +129,8 @@ public final class ContentBlendSelection {
         double known = best("known", model, content.get(), train, valid, evaluator, trials, progress);
         double foldIn = best("fold-in", model.withUsersFrom(train), content.get(), train, valid, evaluator, trials,
                 progress);
-        return Optional.of(new Choice(known, foldIn, modalities, List.copyOf(trials)));
+        return Optional.of(new Choice(known, foldIn, modalities, valid.usersWithInteractions(),
+                List.copyOf(trials)));
     }
 
     private double best(String users, RecommenderModel model, RecommenderModel content, InteractionMatrix train,
@@ -139,6 +161,29 @@ public final class ContentBlendSelection {
                 + "NDCG@20 %.4f", users, weight == 0 ? "0 (model alone)" : weight, trial.recall20(), trial.ndcg20()));
         return trial;
     }
+
+    /** The likes of at most {@code maxUsers} of the users who have any, a seeded sample when there are more. */
+    static InteractionMatrix sample(InteractionMatrix likes, int maxUsers) {
+        if (likes.usersWithInteractions() <= maxUsers) {
+            return likes;
+        }
+        List<Integer> users = new ArrayList<>();
+        for (int user = 0; user < likes.numUsers(); user++) {
+            if (likes.degree(user) > 0) {
+                users.add(user);
+            }
+        }
+        java.util.Collections.shuffle(users, new java.util.Random(SAMPLE_SEED));
+        InteractionMatrix.Builder sampled = InteractionMatrix.builder(likes.numUsers(), likes.numItems());
+        for (int user : users.subList(0, maxUsers)) {
+            for (int item : likes.itemsOf(user)) {
+                sampled.add(user, item);
+            }
+        }
+        return sampled.build();
+    }
+
+    private static final long SAMPLE_SEED = 20261206L;
 
     /** The service's content path over the data's modalities, weights renormalized over those present. */
     Optional<WeightedSumModel> content(TrainingData data) {

@@ -1,6 +1,7 @@
 package io.stylegraph.training.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +157,38 @@ class ContentBlendSelectionTest {
                     List.of(1.0)).choose(model(false), visualOnly, evaluator, line -> { }).orElseThrow();
             assertEquals(Map.of("visual", 1.0), choice.modalities());
         }
+    }
+
+    @Test
+    void shouldChooseOnASeededSampleOfValidationUsersWhenThereAreMany() {
+        InteractionMatrix valid = likes()[1];
+        InteractionMatrix sample = ContentBlendSelection.sample(valid, 10);
+
+        assertEquals(10, sample.usersWithInteractions());
+        assertEquals(10, sample.nnz(), "each sampled user keeps their one validation like");
+        for (int user = 0; user < USERS; user++) {
+            if (sample.degree(user) > 0) {
+                assertTrue(java.util.Arrays.equals(valid.itemsOf(user), sample.itemsOf(user)));
+            }
+        }
+        assertTrue(java.util.Arrays.equals(sample.columns(), ContentBlendSelection.sample(valid, 10).columns())
+                && sampleUsers(sample).equals(sampleUsers(ContentBlendSelection.sample(valid, 10))), "seeded");
+        assertSame(valid, ContentBlendSelection.sample(valid, USERS), "all users when they fit");
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            ContentBlendSelection.Choice choice = new ContentBlendSelection(Map.of("visual", 1.0), List.of(1.0), 10)
+                    .choose(model(false), data(true), evaluator, line -> { }).orElseThrow();
+            assertEquals(10, choice.validationUsers());
+        }
+    }
+
+    private static List<Integer> sampleUsers(InteractionMatrix sample) {
+        List<Integer> users = new ArrayList<>();
+        for (int user = 0; user < sample.numUsers(); user++) {
+            if (sample.degree(user) > 0) {
+                users.add(user);
+            }
+        }
+        return users;
     }
 
     @Test
