@@ -30,6 +30,7 @@ import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
 import io.stylegraph.models.text.LangChain4jMiniLmEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.report.RunEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -12,6 +12,7 @@ import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.GraphSchema;
+import io.stylegraph.training.report.RunEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
