@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.api.search.ItemEmbedder;
 import io.stylegraph.api.search.ItemTexts;
@@ -30,6 +29,8 @@ import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
 import io.stylegraph.models.text.LangChain4jMiniLmEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.report.ReportFiles;
+import io.stylegraph.training.report.RunEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -365,9 +366,6 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private void write(Map<String, Object> report) throws IOException {
-        Files.createDirectories(reportDirectory);
-        Files.writeString(reportDirectory.resolve(REPORT_NAME + ".json"),
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         Map<String, Object> batchedSettings = (Map<String, Object>) report.get("batched");
         Map<String, Object> reference = (Map<String, Object>) report.get("reference");
         StringBuilder md = new StringBuilder("# MiniLM text encoder on fashion-products: one text per call vs batched\n\n");
@@ -430,8 +428,8 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, which slows both encoders; compare the ratio more than single figures, and repeat "
                         + "the command for a spread. The JSON beside this file has every figure.\n");
-        Files.writeString(reportDirectory.resolve(REPORT_NAME + ".md"), md.toString());
-        System.out.println("Report written to " + reportDirectory.resolve(REPORT_NAME + ".md"));
+        Path[] written = ReportFiles.write(reportDirectory, REPORT_NAME, report, md.toString());
+        System.out.println("Report written to " + written[1]);
     }
 
     private static String slashed(List<Double> values) {

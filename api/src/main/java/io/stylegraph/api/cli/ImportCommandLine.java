@@ -12,6 +12,8 @@ import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.GraphSchema;
+import io.stylegraph.training.report.ReportFiles;
+import io.stylegraph.training.report.RunEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,9 +103,6 @@ public class ImportCommandLine implements Callable<Integer> {
         json.put("batchSize", batchSize);
         json.putAll(graphCounts);
         json.put("environment", RunEnvironment.describe());
-        java.nio.file.Files.createDirectories(reportDirectory);
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
-        java.nio.file.Files.writeString(reportDirectory.resolve("import-" + name + ".json"), mapper.writeValueAsString(json));
         StringBuilder md = new StringBuilder("# Import benchmark: " + name + "\n\n");
         md.append("Written by `").append(json.get("command")).append("` on ").append(json.get("date")).append(".\n\n");
         md.append("| measure | value |\n| --- | --- |\n");
@@ -117,8 +116,8 @@ public class ImportCommandLine implements Callable<Integer> {
         md.append("\nitems/users/outfits/interactions count rows read; graph* count what the store holds after the import "
                 + "(users named only in interactions are created by them). One run into an empty store; repeat it "
                 + "for a spread (machines are noisy).\n");
-        java.nio.file.Files.writeString(reportDirectory.resolve("import-" + name + ".md"), md.toString());
-        System.out.println("Report written to " + reportDirectory.resolve("import-" + name + ".md"));
+        java.nio.file.Path[] written = ReportFiles.write(reportDirectory, "import-" + name, json, md.toString());
+        System.out.println("Report written to " + written[1]);
     }
 
     static GraphDatabase connect(EmbeddedInfrastructure embedded) {

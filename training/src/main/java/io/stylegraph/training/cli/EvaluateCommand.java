@@ -1,6 +1,8 @@
 package io.stylegraph.training.cli;
 
 import io.stylegraph.training.eval.GitRevision;
+import io.stylegraph.training.report.Machine;
+import io.stylegraph.training.report.ResourceUsage;
 import io.stylegraph.training.data.AmazonClothingLoader;
 import io.stylegraph.training.data.Dataset;
 import io.stylegraph.training.data.DatasetCatalog;
@@ -258,7 +260,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         coldTest.nnz(), coldTest.usersWithInteractions(),
                         trainingData.features().modalities().stream().map(ItemFeatures.Modality::name).toList()),
                 commandLine(), revision, startedAt.toString(), Instant.now().toString(),
-                new EvaluationReport.Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
+                new Machine(cores, ResourceUsage.maxHeapBytes(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 reports, heldOut == null ? null : new EvaluationReport.ColdUsersSummary(heldOut.users().length, seed,
                 heldOut.testLikes(), coldResults));

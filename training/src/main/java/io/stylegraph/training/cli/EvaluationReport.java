@@ -3,10 +3,20 @@ package io.stylegraph.training.cli;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stylegraph.training.report.Machine;
+import io.stylegraph.training.report.Provenance;
+
 /** What {@code evaluate} writes: the run, the data, and per model its course and test metrics. */
 public record EvaluationReport(String dataset, DatasetSummary data, String command, String gitRevision,
                                String startedAt, String finishedAt, Machine machine, List<ModelReport> models,
                                ColdUsersSummary coldUsers) {
+
+    /** The run's command, revision, times and machine, as the report's Markdown opens with them. */
+    @JsonIgnore
+    public Provenance provenance() {
+        return new Provenance(command, gitRevision, startedAt, finishedAt, machine);
+    }
 
     /**
      * @param coldTestLikes test likes of items that have no train like, by {@code coldTestUsers} users
@@ -28,9 +38,6 @@ public record EvaluationReport(String dataset, DatasetSummary data, String comma
 
     /** A model's test metrics on the cold users known by their first {@code likesKnown} likes. */
     public record ColdUserResult(String model, int likesKnown, Map<String, Double> test) {
-    }
-
-    public record Machine(int cores, long maxHeapBytes, String java, String os) {
     }
 
     public record ModelReport(String name, Map<String, String> parameters, String kernel, int epochsRun,

@@ -1,10 +1,9 @@
 package io.stylegraph.training.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stylegraph.training.outfit.OutfitEvaluationReport;
+import io.stylegraph.training.report.ReportFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,33 +12,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes an {@link OutfitEvaluationReport} as {@code <name>.json} and {@code <name>.md}. */
+/**
+ * Writes an {@link OutfitEvaluationReport} through {@link ReportFiles} as {@code <name>.json} and {@code <name>.md};
+ * this class holds the Markdown body.
+ */
 final class OutfitReportWriter {
 
     private OutfitReportWriter() {
     }
 
     static Path[] write(OutfitEvaluationReport report, Path directory, String name) throws IOException {
-        Files.createDirectories(directory);
-        Path json = directory.resolve(name + ".json");
-        Path markdown = directory.resolve(name + ".md");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        Files.writeString(markdown, markdown(report));
-        return new Path[] {json, markdown};
+        return ReportFiles.write(directory, name, report, markdown(report));
     }
 
     static String markdown(OutfitEvaluationReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Outfit compatibility on ").append(report.dataset()).append("\n\n");
-        md.append("Written by `").append(report.command()).append("`.\n\n");
-        md.append("- git revision: `").append(report.gitRevision()).append("`\n");
-        md.append("- started ").append(report.startedAt()).append(", finished ").append(report.finishedAt())
-                .append('\n');
-        md.append(String.format(Locale.ROOT, "- machine: %d cores, max heap %s, Java %s, %s%n",
-                report.machine().cores(), mib(report.machine().maxHeapBytes()), report.machine().java(),
-                report.machine().os()));
-        md.append(String.format(Locale.ROOT, "- peak heap %s, peak RSS %s%n", mib(report.peakHeapBytes()),
-                mib(report.peakRssBytes())));
+        md.append(ReportFiles.provenance(report.provenance(), ReportFiles.HeapLine.WITH_MAX_HEAP));
+        md.append(String.format(Locale.ROOT, "- peak heap %s, peak RSS %s%n", ReportFiles.mib(report.peakHeapBytes()),
+                ReportFiles.mib(report.peakRssBytes())));
         md.append("\n## Results\n\n");
         Set<String> labels = new LinkedHashSet<>();
         report.results().forEach(r -> labels.addAll(r.scores().keySet()));
@@ -97,9 +88,5 @@ final class OutfitReportWriter {
         }
         return metric.startsWith("FITB") ? String.format(Locale.ROOT, "%.1f %%", 100 * value)
                 : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String mib(long bytes) {
-        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
     }
 }

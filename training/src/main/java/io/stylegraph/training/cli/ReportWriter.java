@@ -1,16 +1,17 @@
 package io.stylegraph.training.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stylegraph.training.report.ReportFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes an {@link EvaluationReport} as {@code <name>.json} and {@code .md}, by default {@code evaluate-<dataset>}. */
+/**
+ * Writes an {@link EvaluationReport} through {@link ReportFiles} as {@code <name>.json} and {@code .md}, by default
+ * {@code evaluate-<dataset>}; this class holds the Markdown body.
+ */
 final class ReportWriter {
 
     private static final List<String> TABLE_METRICS = List.of("Recall@10", "Recall@20", "Recall@50", "NDCG@10",
@@ -24,26 +25,14 @@ final class ReportWriter {
     }
 
     static Path[] write(EvaluationReport report, Path directory, String name) throws IOException {
-        Files.createDirectories(directory);
-        Path json = directory.resolve(name + ".json");
-        Path markdown = directory.resolve(name + ".md");
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        mapper.writeValue(json.toFile(), report);
-        Files.writeString(markdown, markdown(report));
-        return new Path[] {json, markdown};
+        return ReportFiles.write(directory, name, report, markdown(report));
     }
 
     static String markdown(EvaluationReport report) {
         StringBuilder md = new StringBuilder();
         EvaluationReport.DatasetSummary data = report.data();
         md.append("# Evaluation on ").append(report.dataset()).append("\n\n");
-        md.append("Written by `").append(report.command()).append("`.\n\n");
-        md.append("- git revision: `").append(report.gitRevision()).append("`\n");
-        md.append("- started ").append(report.startedAt()).append(", finished ").append(report.finishedAt())
-                .append("\n");
-        md.append(String.format(Locale.ROOT, "- machine: %d cores, max heap %s, Java %s, %s%n",
-                report.machine().cores(), mib(report.machine().maxHeapBytes()), report.machine().java(),
-                report.machine().os()));
+        md.append(ReportFiles.provenance(report.provenance(), ReportFiles.HeapLine.WITH_MAX_HEAP));
         md.append(String.format(Locale.ROOT,
                 "- data: %d users, %d items; likes train %d / valid %d / test %d; dislikes %d; %d users with test "
                         + "items%n", data.users(), data.items(), data.trainLikes(), data.validLikes(),
@@ -102,8 +91,8 @@ final class ReportWriter {
         for (EvaluationReport.ModelReport model : report.models()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.2f | %.1f | %s | %s |%n",
                     model.name(), model.kernel(), model.epochsRun(), model.bestEpoch(), model.secondsPerEpoch(),
-                    model.secondsPerEvaluation(), model.trainingSeconds(), mib(model.peakHeapBytes()),
-                    mib(model.peakRssBytes())));
+                    model.secondsPerEvaluation(), model.trainingSeconds(), ReportFiles.mib(model.peakHeapBytes()),
+                    ReportFiles.mib(model.peakRssBytes())));
         }
 
         md.append("\n## Parameters\n\n");
@@ -137,9 +126,5 @@ final class ReportWriter {
 
     private static String fmt(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String mib(long bytes) {
-        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
     }
 }

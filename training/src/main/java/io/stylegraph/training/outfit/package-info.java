@@ -17,6 +17,7 @@
  * {@link io.stylegraph.training.outfit.CompatibilityMetrics} hold the measurement: fill-in-the-blank accuracy and
  * compatibility AUC, each beside a random scorer. Readers for the Polyvore files are
  * {@link io.stylegraph.training.outfit.MarylandOutfitReader} and
- * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@code evaluate-outfits} (training/cli) runs it all.
+ * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@link io.stylegraph.training.outfit.OutfitEvaluation}
+ * runs the whole benchmark and {@code evaluate-outfits} (training/cli) writes its report.
  */
 package io.stylegraph.training.outfit;

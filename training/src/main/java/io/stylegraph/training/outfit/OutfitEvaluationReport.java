@@ -1,23 +1,33 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.outfit;
 
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stylegraph.training.report.Machine;
+import io.stylegraph.training.report.Provenance;
+
 /**
- * What {@code evaluate-outfits} writes: the run, the data, the trained model's course and, per benchmark, every
- * model's figure beside the random scorer's and the chance level.
+ * What an {@link OutfitEvaluation} found, as {@code evaluate-outfits} writes it: the run, the data, the trained
+ * model's course and, per benchmark, every model's figure beside the random scorer's and the chance level.
  *
  * @param results    one row per benchmark; {@code scores} maps a model label to its figure (accuracy in [0, 1] for
  *                   fill-in-the-blank, AUC for compatibility)
- * @param timings    seconds and rates measured by the command (text encoding, training, scoring)
+ * @param timings    seconds and rates measured in the run (text encoding, training, scoring)
  * @param anchors    published figures to read ours against, with what they used
- * @param notes      what the figures are and are not, written by the command
+ * @param notes      what the figures are and are not
  */
 public record OutfitEvaluationReport(String dataset, String command, String gitRevision, String startedAt,
-                                     String finishedAt, EvaluationReport.Machine machine, Map<String, Object> data,
+                                     String finishedAt, Machine machine, Map<String, Object> data,
                                      Map<String, String> parameters, List<Result> results, List<Epoch> epochs,
                                      Map<String, Double> timings, long peakHeapBytes, long peakRssBytes,
                                      List<String> anchors, List<String> notes) {
+
+    /** The run's command, revision, times and machine. */
+    @JsonIgnore
+    public Provenance provenance() {
+        return new Provenance(command, gitRevision, startedAt, finishedAt, machine);
+    }
 
     /**
      * One benchmark.

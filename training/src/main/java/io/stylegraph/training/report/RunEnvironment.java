@@ -1,4 +1,4 @@
-package io.stylegraph.api.cli;
+package io.stylegraph.training.report;
 
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -6,7 +6,10 @@ import java.util.Map;
 
 import io.stylegraph.training.eval.GitRevision;
 
-/** Facts about the machine and revision a measurement ran on, written beside every report. */
+/**
+ * Facts about the machine and revision a measurement ran on, as the service's benchmarks (retrieval, text encoder,
+ * imports) write them beside their figures, and the machine's load average.
+ */
 public final class RunEnvironment {
     private RunEnvironment() {
     }

@@ -1,4 +1,4 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.report;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Peak heap (sum of the heap pools' peaks) and peak resident set size of this process. */
-final class ResourceUsage {
+public final class ResourceUsage {
 
     private ResourceUsage() {
     }
 
     /** Starts a new measurement window: pool peaks and, where Linux allows it, the RSS high-water mark. */
-    static void resetPeaks() {
+    public static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -25,7 +25,7 @@ final class ResourceUsage {
         }
     }
 
-    static long peakHeapBytes() {
+    public static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -36,7 +36,7 @@ final class ResourceUsage {
     }
 
     /** VmHWM from /proc/self/status, or -1 where there is none. */
-    static long peakRssBytes() {
+    public static long peakRssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -49,7 +49,7 @@ final class ResourceUsage {
         return -1;
     }
 
-    static long maxHeapBytes() {
+    public static long maxHeapBytes() {
         return Runtime.getRuntime().maxMemory();
     }
 }

@@ -1,14 +1,22 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.regions;
 
 import java.util.List;
 import java.util.Map;
 
-import io.stylegraph.training.regions.SlotScore;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stylegraph.training.report.Machine;
+import io.stylegraph.training.report.Provenance;
 
-/** What {@code evaluate-regions} measured, as written to {@code regions-<name>.json}. */
+/** What a {@link RegionEvaluation} measured, as {@code evaluate-regions} writes it to {@code regions-<name>.json}. */
 public record RegionReport(String name, String folder, String command, String gitRevision, String startedAt,
-                           String finishedAt, EvaluationReport.Machine machine, Map<String, Object> data,
+                           String finishedAt, Machine machine, Map<String, Object> data,
                            List<Source> sources, List<String> notes) {
+
+    /** The run's command, revision, times and machine. */
+    @JsonIgnore
+    public Provenance provenance() {
+        return new Provenance(command, gitRevision, startedAt, finishedAt, machine);
+    }
 
     /**
      * One region source's scores.

@@ -1,0 +1,60 @@
+package io.stylegraph.training.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stylegraph.training.outfit.OutfitEvaluationReport;
+import io.stylegraph.training.regions.RegionReport;
+import io.stylegraph.training.report.ReportFiles;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The reports under {@code reports/} were written by these writers: read back from their JSON, each renders to the
+ * committed JSON and Markdown again, so a change to the writers that would change a report shows here.
+ */
+class CommittedReportsTest {
+
+    private static final Path REPORTS = Path.of("..", "reports");
+
+    private static String committed(String file) throws Exception {
+        return Files.readString(REPORTS.resolve(file));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-outfits-disjoint"})
+    void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
+        OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
+                OutfitEvaluationReport.class);
+
+        assertEquals(committed(name + ".json"), ReportFiles.json(report));
+        assertEquals(committed(name + ".md"), OutfitReportWriter.markdown(report));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"regions-clothing-co-parsing"})
+    void shouldRenderACommittedRegionReportAsCommitted(String name) throws Exception {
+        RegionReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
+                RegionReport.class);
+
+        assertEquals(committed(name + ".json"), ReportFiles.json(report));
+        assertEquals(committed(name + ".md"), RegionReportWriter.markdown(report));
+    }
+
+    /** This report has a reading written by hand below what the command wrote. */
+    @ParameterizedTest
+    @ValueSource(strings = {"evaluate-amazon-clothing-cold-users"})
+    void shouldRenderACommittedRecommenderReportAsCommitted(String name) throws Exception {
+        EvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
+                EvaluationReport.class);
+
+        assertEquals(committed(name + ".json"), ReportFiles.json(report));
+        String markdown = ReportWriter.markdown(report);
+        assertTrue(committed(name + ".md").startsWith(markdown + "\n## Reading (written by hand after the run)"),
+                markdown);
+    }
+}
