@@ -34,6 +34,10 @@ public class TrainCommand implements Callable<Integer> {
             Map<String, Object> properties = new HashMap<>(embedded.properties());
             properties.put("stylegraph.training.artifact-dir", infrastructure.dataDirectory.resolve("models").toString());
             properties.put("stylegraph.catalogue.refresh-interval", "1h");
+            // a one-off run: no health monitor (it reached the security beans, which need a signing key this
+            // context has no use for, and logged a failure a minute) and no automatic or nightly runs besides it
+            properties.put("micronaut.health.monitor.enabled", false);
+            properties.put("stylegraph.training.auto.enabled", false);
             if (maxEpochs != null) {
                 properties.put("stylegraph.training.max-epochs", maxEpochs);
             }
