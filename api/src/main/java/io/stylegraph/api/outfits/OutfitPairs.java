@@ -11,6 +11,7 @@ import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.PairsWithPublisher;
 import io.stylegraph.training.outfit.CompatibilityIndex;
+import io.stylegraph.training.outfit.OutfitCatalogue;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +75,13 @@ class OutfitPairs {
         int[] single = new int[1];
         record Scored(int row, float score) {
         }
-        for (Slot slot : ServedOutfits.OUTFIT_SLOTS) {
-            for (int row : served.rows(slot)) {
+        for (Slot slot : OutfitCatalogue.OUTFIT_SLOTS) {
+            for (int row : served.catalogue().rows(slot)) {
                 Item item = served.snapshot().get(row).item();
                 PriorityQueue<Scored> best = new PriorityQueue<>((a, b) -> Float.compare(a.score(), b.score()));
                 single[0] = row;
                 for (Slot partnerSlot : PARTNER_SLOTS.get(slot)) {
-                    int[] candidates = served.rows(partnerSlot);
+                    int[] candidates = served.catalogue().rows(partnerSlot);
                     index.candidateScores(single, candidates, scores);
                     for (int c = 0; c < candidates.length; c++) {
                         if (best.size() == perItem && scores[c] <= best.peek().score()) {
