@@ -60,7 +60,7 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
     private final OutfitConfiguration config;
     private final CatalogueCache catalogue;
     private final ActiveEncoders encoders;
-    private final OutfitPairs pairs;
+    private final PairsWithWriter pairs;
     private final LooksRepository looks;
     private final Path datasetsDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -78,7 +78,7 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
     private TextEncoder titleEncoder;
 
     public OutfitModels(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                        OutfitPairs pairs, LooksRepository looks,
+                        PairsWithWriter pairs, LooksRepository looks,
                         @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
         this.catalogue = catalogue;

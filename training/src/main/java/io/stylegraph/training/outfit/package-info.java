@@ -18,5 +18,12 @@
  * compatibility AUC, each beside a random scorer. Readers for the Polyvore files are
  * {@link io.stylegraph.training.outfit.MarylandOutfitReader} and
  * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@code evaluate-outfits} (training/cli) runs it all.
+ *
+ * <p>Over a catalogue ({@link io.stylegraph.training.outfit.OutfitCatalogue}: the model's
+ * {@link io.stylegraph.training.outfit.CompatibilityIndex} plus each item's slot, gender and occasion),
+ * {@link io.stylegraph.training.outfit.OutfitBuilder} builds, completes and scores outfits greedily under a
+ * shopper's rules and {@link io.stylegraph.training.outfit.PreferenceScorer}, and
+ * {@link io.stylegraph.training.outfit.OutfitPairs} mines each item's strongest partners. Both are plain algorithms:
+ * the service reads the catalogue and the shopper and writes the results.
  */
 package io.stylegraph.training.outfit;
