@@ -38,13 +38,13 @@ public class OutfitService {
     /** Other candidates shown per filled slot. */
     static final int ALTERNATIVES = 3;
 
-    private final OutfitModels models;
+    private final OutfitModelLifecycle models;
     private final RecommendationService recommendations;
     private final LooksRepository looks;
     private final double preferenceWeight;
     private final AtomicReference<PreferenceRows> preferenceRows = new AtomicReference<>();
 
-    public OutfitService(OutfitModels models, RecommendationService recommendations, LooksRepository looks,
+    public OutfitService(OutfitModelLifecycle models, RecommendationService recommendations, LooksRepository looks,
                          OutfitConfiguration config) {
         this.models = models;
         this.recommendations = recommendations;
