@@ -20,6 +20,7 @@ import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.outfit.CosinePreference;
 import io.stylegraph.training.outfit.OutfitBuilder;
+import io.stylegraph.training.outfit.OutfitTemplates;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +102,8 @@ public class OutfitService {
         Set<Slot> present = new HashSet<>();
         given.forEach(row -> present.add(served.slot(row)));
         OutfitBuilder builder = builder(served, taste, null);
-        OutfitBuilder.Completion completion = builder.complete(given, OutfitBuilder.slotsToFill(present, requested),
-                ALTERNATIVES);
+        OutfitBuilder.Completion completion = builder.complete(given,
+                OutfitTemplates.slotsToFill(present, requested), ALTERNATIVES);
         List<OutfitViews.FilledSlot> filled = new ArrayList<>();
         for (OutfitBuilder.Filled slot : completion.filled()) {
             List<OutfitBuilder.Choice> choices = slot.choices();

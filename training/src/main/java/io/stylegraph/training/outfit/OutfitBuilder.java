@@ -14,7 +14,8 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 
 /**
- * Builds, completes and scores outfits over an {@link OutfitCatalogue} greedily, for one shopper's request.
+ * Builds, completes and scores outfits over an {@link OutfitCatalogue} greedily, for one shopper's request, in the
+ * slots of {@link OutfitTemplates}.
  *
  * <p><b>Building.</b> An outfit grows from an anchor item: the core slots of its template (top + bottom + shoes, or
  * dress + shoes; a shoe, outerwear, bag or accessory anchor tries both and keeps the better) are filled one at a
@@ -26,18 +27,9 @@ import io.stylegraph.graph.domain.Slot;
  * <p><b>Rules.</b> Excluded items (e.g. the shopper's dislikes) are never added. Items are held to the rules' gender,
  * else to the anchor's (that gender or unisex). An occasion holds every added item and every usable anchor to that
  * occasion. Across one builder no item other than an anchor is used twice, so two outfits share at most one item.
- * Candidates of equal total keep catalogue row order. Not thread-safe: one builder per request.
+ * Not thread-safe: one builder per request.
  */
 public final class OutfitBuilder {
-    /** The core slots of an outfit of separates. */
-    public static final List<Slot> SEPARATES = List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES);
-    /** The core slots of an outfit around a dress. */
-    public static final List<Slot> DRESSED = List.of(Slot.DRESS, Slot.SHOES);
-    /** Slots added where they do not pull the outfit down. */
-    public static final List<Slot> EXTRAS = List.of(Slot.OUTERWEAR, Slot.BAG, Slot.ACCESSORY);
-    /** The slots popular anchors are taken from, in turn. */
-    public static final List<Slot> ANCHOR_SLOTS = List.of(Slot.TOP, Slot.DRESS, Slot.BOTTOM);
-
     /**
      * What a request holds outfits to.
      *
@@ -87,8 +79,7 @@ public final class OutfitBuilder {
      * @param preference       the shopper's preference, or null to build on compatibility alone
      * @param preferenceWeight the weight of preference against compatibility
      */
-    public OutfitBuilder(OutfitCatalogue catalogue, Rules rules, PreferenceScorer preference,
-                         double preferenceWeight) {
+    public OutfitBuilder(OutfitCatalogue catalogue, Rules rules, PreferenceScorer preference, double preferenceWeight) {
         this.catalogue = catalogue;
         this.preference = preference;
         this.preferenceWeight = preferenceWeight;
@@ -115,7 +106,7 @@ public final class OutfitBuilder {
      */
     public List<Integer> popularAnchors(int[] byPopularity, int k) {
         Map<Slot, List<Integer>> bySlot = new EnumMap<>(Slot.class);
-        ANCHOR_SLOTS.forEach(slot -> bySlot.put(slot, new ArrayList<>()));
+        OutfitTemplates.ANCHOR_SLOTS.forEach(slot -> bySlot.put(slot, new ArrayList<>()));
         for (int row : byPopularity) {
             List<Integer> queue = bySlot.get(catalogue.slot(row));
             if (queue != null && queue.size() < k && usableAnchor(row) && fitsGender(row, gender)) {
@@ -124,7 +115,7 @@ public final class OutfitBuilder {
         }
         List<Integer> anchors = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            for (Slot slot : ANCHOR_SLOTS) {
+            for (Slot slot : OutfitTemplates.ANCHOR_SLOTS) {
                 List<Integer> queue = bySlot.get(slot);
                 if (i < queue.size()) {
                     anchors.add(queue.get(i));
@@ -160,10 +151,8 @@ public final class OutfitBuilder {
             held = anchorGender;
         }
         Slot slot = catalogue.slot(anchor);
-        List<List<Slot>> templates = slot == Slot.TOP || slot == Slot.BOTTOM ? List.of(SEPARATES)
-                : slot == Slot.DRESS ? List.of(DRESSED) : List.of(SEPARATES, DRESSED);
         Built best = null;
-        for (List<Slot> template : templates) {
+        for (List<Slot> template : OutfitTemplates.forAnchor(slot)) {
             Built candidate = build(anchor, template, held);
             if (candidate != null && (best == null || candidate.total() > best.total())) {
                 best = candidate;
@@ -192,7 +181,7 @@ public final class OutfitBuilder {
             }
             rows.add(best.get(0).row());
         }
-        for (Slot slot : EXTRAS) {
+        for (Slot slot : OutfitTemplates.EXTRAS) {
             if (slot == catalogue.slot(anchor)) {
                 continue;
             }
@@ -224,25 +213,6 @@ public final class OutfitBuilder {
         return new Completion(outfit(null, rows), filled);
     }
 
-    /**
-     * The slots a completion fills: the requested ones the given items lack (in the order asked, once each), or
-     * without a request what the template of the given slots lacks (shoes for a dress, else top, bottom, shoes).
-     */
-    public static List<Slot> slotsToFill(Set<Slot> present, List<Slot> requested) {
-        List<Slot> wanted = new ArrayList<>();
-        if (requested != null && !requested.isEmpty()) {
-            for (Slot slot : requested) {
-                if (!present.contains(slot) && !wanted.contains(slot)) {
-                    wanted.add(slot);
-                }
-            }
-            return wanted;
-        }
-        List<Slot> template = present.contains(Slot.DRESS) ? DRESSED : SEPARATES;
-        template.stream().filter(slot -> !present.contains(slot)).forEach(wanted::add);
-        return wanted;
-    }
-
     /** The best {@code limit} allowed candidates of a slot for the partial outfit, best total first. */
     public List<Choice> rank(List<Integer> partial, Slot slot, int limit) {
         return rank(partial, slot, gender, limit);
@@ -266,7 +236,7 @@ public final class OutfitBuilder {
         PriorityQueue<Choice> best = new PriorityQueue<>(Comparator.comparingDouble(Choice::total));
         for (int c = 0; c < allowed; c++) {
             int row = candidates[c];
-            double total = compatibility[c] + preferenceWeight * preferenceOrZero(row);
+            double total = compatibility[c] + (preference == null ? 0 : preferenceWeight * preference.preference(row));
             if (best.size() == limit && total <= best.peek().total()) {
                 continue;
             }
@@ -298,10 +268,6 @@ public final class OutfitBuilder {
     /** The shopper's preference for the item, or null without a preference scorer. */
     public Double preference(int row) {
         return preference == null ? null : preference.preference(row);
-    }
-
-    private double preferenceOrZero(int row) {
-        return preference == null ? 0 : preference.preference(row);
     }
 
     private boolean fitsGender(int row, Gender held) {

@@ -21,8 +21,9 @@
  *
  * <p>Over a catalogue ({@link io.stylegraph.training.outfit.OutfitCatalogue}: the model's
  * {@link io.stylegraph.training.outfit.CompatibilityIndex} plus each item's slot, gender and occasion),
- * {@link io.stylegraph.training.outfit.OutfitBuilder} builds, completes and scores outfits greedily under a
- * shopper's rules and {@link io.stylegraph.training.outfit.PreferenceScorer}, and
+ * {@link io.stylegraph.training.outfit.OutfitBuilder} builds, completes and scores outfits greedily in the slots of
+ * {@link io.stylegraph.training.outfit.OutfitTemplates} under a shopper's rules and
+ * {@link io.stylegraph.training.outfit.PreferenceScorer}, and
  * {@link io.stylegraph.training.outfit.OutfitPairs} mines each item's strongest partners. Both are plain algorithms:
  * the service reads the catalogue and the shopper and writes the results.
  */

@@ -151,7 +151,7 @@ class OutfitBuilderTest {
     @Test
     void shouldCompleteAPartialOutfitWithTheBestCandidatesAndAlternatives() {
         OutfitBuilder builder = builder(OutfitBuilder.Rules.none());
-        List<Slot> wanted = OutfitBuilder.slotsToFill(Set.of(Slot.TOP), List.of());
+        List<Slot> wanted = OutfitTemplates.slotsToFill(Set.of(Slot.TOP), List.of());
 
         OutfitBuilder.Completion completion = builder.complete(List.of(row("top-beige")), wanted, 1);
 
@@ -175,13 +175,6 @@ class OutfitBuilderTest {
 
         assertEquals(List.of("top-navy"), ids(completion.outfit().rows()));
         assertTrue(completion.filled().get(0).choices().isEmpty());
-    }
-
-    @Test
-    void shouldFillTheRequestedSlotsTheOutfitLacksOnceEachOrTheTemplateOfADress() {
-        assertEquals(List.of(Slot.SHOES), OutfitBuilder.slotsToFill(Set.of(Slot.DRESS), List.of()));
-        assertEquals(List.of(Slot.SHOES, Slot.BAG), OutfitBuilder.slotsToFill(Set.of(Slot.TOP),
-                List.of(Slot.SHOES, Slot.TOP, Slot.SHOES, Slot.BAG)));
     }
 
     @Test
