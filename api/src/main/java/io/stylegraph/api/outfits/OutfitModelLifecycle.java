@@ -78,8 +78,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private TextEncoder titleEncoder;
 
     public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                        PairsWithWriter pairs, LooksRepository looks,
-                        @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
+                                PairsWithWriter pairs, LooksRepository looks,
+                                @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
         this.catalogue = catalogue;
         this.encoders = encoders;
