@@ -38,10 +38,10 @@ public class OutfitController {
     public static final int MAX_K = 20;
 
     private final OutfitService outfits;
-    private final OutfitModels models;
+    private final OutfitModelLifecycle models;
     private final CatalogueCache catalogue;
 
-    public OutfitController(OutfitService outfits, OutfitModels models, CatalogueCache catalogue) {
+    public OutfitController(OutfitService outfits, OutfitModelLifecycle models, CatalogueCache catalogue) {
         this.outfits = outfits;
         this.models = models;
         this.catalogue = catalogue;

@@ -41,6 +41,11 @@ public record ItemVectors(String id, String type, String category, Map<String, f
         return new ItemVectors(id, type, category, Map.of());
     }
 
+    /** A catalogue item, typed by its slot, with the vector of its title where there is one ({@code title} null). */
+    public static ItemVectors ofSlot(String id, Slot slot, String category, float[] title) {
+        return new ItemVectors(id, typeOf(slot), category, title == null ? Map.of() : Map.of(TEXT, title));
+    }
+
     /** The type string of a slot: its wire name. */
     public static String typeOf(Slot slot) {
         return slot.wireName();

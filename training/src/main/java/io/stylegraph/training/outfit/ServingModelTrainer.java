@@ -1,6 +1,7 @@
 package io.stylegraph.training.outfit;
 
 import io.stylegraph.models.TextEncoder;
+import io.stylegraph.models.text.MiniLmTextEncoder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,11 @@ public final class ServingModelTrainer {
 
     public ServingModelTrainer(TypeAwareConfig config) {
         this.config = config;
+    }
+
+    /** The id of the text encoder whose vectors the model reads: the one it records, else MiniLM (older models). */
+    public static String textEncoderOf(TypeAwareModel model) {
+        return model.parameters().getOrDefault(TEXT_ENCODER, MiniLmTextEncoder.MODEL_ID);
     }
 
     public TypeAwareModel train(Path marylandFolder, TextEncoder encoder, List<OutfitRecord> extraOutfits,

@@ -19,5 +19,13 @@
  * {@link io.stylegraph.training.outfit.MarylandOutfitReader} and
  * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@link io.stylegraph.training.outfit.OutfitEvaluation}
  * runs the whole benchmark and {@code evaluate-outfits} (training/cli) writes its report.
+ *
+ * <p>Over a catalogue ({@link io.stylegraph.training.outfit.OutfitCatalogue}: the model's
+ * {@link io.stylegraph.training.outfit.CompatibilityIndex} plus each item's slot, gender and occasion),
+ * {@link io.stylegraph.training.outfit.OutfitBuilder} builds, completes and scores outfits greedily in the slots of
+ * {@link io.stylegraph.training.outfit.OutfitTemplates} under a shopper's rules and
+ * {@link io.stylegraph.training.outfit.PreferenceScorer}, and
+ * {@link io.stylegraph.training.outfit.OutfitPairs} mines each item's strongest partners. Both are plain algorithms:
+ * the service reads the catalogue and the shopper and writes the results.
  */
 package io.stylegraph.training.outfit;

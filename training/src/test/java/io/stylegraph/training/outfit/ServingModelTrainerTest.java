@@ -40,4 +40,13 @@ class ServingModelTrainerTest {
         ItemVectors jeans = new ItemVectors("b", "bottom", null, Map.of());
         assertEquals(model.pairScore(sneakers, jeans), loaded.pairScore(sneakers, jeans), 1e-9);
     }
+
+    @Test
+    void shouldReadTheTextEncoderAModelRecordsAndMiniLmForAModelThatRecordsNone() {
+        TypeAwareModel model = InlineCatalogue.model();
+
+        assertEquals(MiniLmTextEncoder.MODEL_ID, ServingModelTrainer.textEncoderOf(model));
+        assertEquals("other-encoder", ServingModelTrainer.textEncoderOf(
+                model.withParameters(Map.of(ServingModelTrainer.TEXT_ENCODER, "other-encoder"))));
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,10 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.ActiveEncoders;
-import io.stylegraph.graph.domain.OutfitMember;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
-import io.stylegraph.training.outfit.ItemVectors;
 import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.ServingModelTrainer;
 import io.stylegraph.training.outfit.TextVectors;
@@ -40,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outfit compatibility model the service runs with, and its index over the current catalogue.
+ * The life of the outfit compatibility model the service runs with: load it or train one, then keep its index over
+ * the current catalogue. Training and indexing themselves are {@code training.outfit}'s; this class decides when.
  *
  * <p>At start-up, in the background: the model file ({@code stylegraph.outfits.model-file}) is loaded when it exists;
  * otherwise, when Maryland Polyvore data is at hand and {@code train-on-start} is on, a model is trained on it (the
@@ -53,14 +53,14 @@ import org.slf4j.LoggerFactory;
  * the previous one keeps serving; PAIRS_WITH edges are then written again.
  */
 @Singleton
-public class OutfitModels implements ApplicationEventListener<ServerStartupEvent> {
-    private static final Logger LOG = LoggerFactory.getLogger(OutfitModels.class);
+public class OutfitModelLifecycle implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(OutfitModelLifecycle.class);
     static final String MARYLAND = "polyvore-maryland";
 
     private final OutfitConfiguration config;
     private final CatalogueCache catalogue;
     private final ActiveEncoders encoders;
-    private final OutfitPairs pairs;
+    private final PairsWithWriter pairs;
     private final LooksRepository looks;
     private final Path datasetsDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -77,9 +77,9 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
     private volatile ServedOutfits served;
     private TextEncoder titleEncoder;
 
-    public OutfitModels(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                        OutfitPairs pairs, LooksRepository looks,
-                        @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
+    public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
+                                PairsWithWriter pairs, LooksRepository looks,
+                                @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
         this.catalogue = catalogue;
         this.encoders = encoders;
@@ -200,39 +200,16 @@ public class OutfitModels implements ApplicationEventListener<ServerStartupEvent
                 .map(item -> item.item().title()).ifPresent(titles::add)));
         Map<String, float[]> vectors = titles.isEmpty() ? Map.of()
                 : TextVectors.encode(encoder, titles, null, log, null);
-        List<OutfitRecord> records = trainingOutfits(liked, snapshot, vectors);
+        List<OutfitRecord> records = liked.stream().map(outfit -> OutfitRecord.ofMembers(outfit.id(),
+                outfit.members(), id -> snapshot.find(id).map(RatedItem::item), vectors)).flatMap(Optional::stream)
+                .toList();
         LOG.info("Outfit model: {} liked outfits as extra training outfits", records.size());
-        return records;
-    }
-
-    /**
-     * Stored outfits as training outfits: members the catalogue has, typed by the slot they fill, with the vector of
-     * their title where there is one; outfits left with fewer than two items are dropped.
-     */
-    static List<OutfitRecord> trainingOutfits(List<LooksRepository.StoredOutfit> outfits, CatalogueSnapshot snapshot,
-                                              Map<String, float[]> titleVectors) {
-        List<OutfitRecord> records = new ArrayList<>();
-        for (LooksRepository.StoredOutfit outfit : outfits) {
-            List<ItemVectors> items = new ArrayList<>();
-            for (OutfitMember member : outfit.members()) {
-                snapshot.find(member.itemId()).ifPresent(rated -> {
-                    ItemVectors item = ItemVectors.of(member.itemId(), ItemVectors.typeOf(member.slot()),
-                            rated.item().category());
-                    float[] title = rated.item().title() == null ? null : titleVectors.get(rated.item().title());
-                    items.add(title == null ? item : item.with(ItemVectors.TEXT, title));
-                });
-            }
-            if (items.size() >= 2) {
-                records.add(new OutfitRecord(outfit.id(), items));
-            }
-        }
         return records;
     }
 
     /** The encoder of the model's text space: the active one when it is that encoder, else a MiniLM of our own. */
     private TextEncoder titleEncoderFor(TypeAwareModel loaded) {
-        String expected = loaded.parameters().getOrDefault(ServingModelTrainer.TEXT_ENCODER,
-                MiniLmTextEncoder.MODEL_ID);
+        String expected = ServingModelTrainer.textEncoderOf(loaded);
         if (!encoders.sharedSpace() && encoders.text().modelId().equals(expected)) {
             return encoders.text();
         }
