@@ -161,7 +161,7 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         transactions.executeWrite(status -> {
             try (java.sql.PreparedStatement insert = status.getConnection().prepareStatement(
                     "INSERT INTO training_run (kind, trigger, status) VALUES (?, 'api', 'queued')")) {
-                insert.setString(1, io.stylegraph.api.training.ServedModelHolder.KIND);
+                insert.setString(1, io.stylegraph.api.recommendations.ServedModelHolder.KIND);
                 return insert.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

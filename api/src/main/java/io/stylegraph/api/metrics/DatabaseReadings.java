@@ -12,7 +12,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.stylegraph.api.feedback.FeedbackLog;
 import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
-import io.stylegraph.api.training.ServedModelHolder;
+import io.stylegraph.api.recommendations.ServedModelHolder;
 import io.stylegraph.api.training.TrainingRun;
 import io.stylegraph.api.training.TrainingRunRepository;
 import io.stylegraph.api.tryon.TryOnStore;

@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.stylegraph.api.training.ServedModel;
-import io.stylegraph.api.training.ServedModelHolder;
+import io.stylegraph.api.recommendations.ServedModel;
+import io.stylegraph.api.recommendations.ServedModelHolder;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,5 +1,6 @@
 package io.stylegraph.api.training;
 
+import io.stylegraph.api.recommendations.ServedModelHolder;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;

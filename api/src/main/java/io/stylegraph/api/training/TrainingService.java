@@ -1,5 +1,6 @@
 package io.stylegraph.api.training;
 
+import io.stylegraph.api.recommendations.ServedModelHolder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.stylegraph.api.training.ServedModelHolder;
+import io.stylegraph.api.recommendations.ServedModelHolder;
 import io.stylegraph.api.training.TrainingTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
 package io.stylegraph.api.training;
 
+import io.stylegraph.api.recommendations.ServedModelHolder;
+import io.stylegraph.api.recommendations.ServedModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.stylegraph.api.training;
+package io.stylegraph.api.recommendations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public class ServedModelHolder {
      */
     @Scheduled(fixedDelay = "${stylegraph.training.active-poll-interval:30s}",
             initialDelay = "${stylegraph.training.active-poll-interval:30s}")
-    void followRegistry() {
+    public void followRegistry() {
         Optional<ModelVersion> active;
         try {
             active = registry.active(KIND);

@@ -1,4 +1,4 @@
-package io.stylegraph.api.training;
+package io.stylegraph.api.recommendations;
 
 import java.util.ArrayList;
 import java.util.Comparator;

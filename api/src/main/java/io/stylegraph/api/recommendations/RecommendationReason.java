@@ -1,4 +1,4 @@
-package io.stylegraph.api.training;
+package io.stylegraph.api.recommendations;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,4 +1,4 @@
-package io.stylegraph.api.training;
+package io.stylegraph.api.recommendations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
