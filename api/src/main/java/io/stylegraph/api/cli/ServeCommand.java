@@ -77,6 +77,7 @@ public class ServeCommand implements Callable<Integer> {
         properties.put("stylegraph.datasets-dir", infrastructure.datasetsDirectory.toString());
         properties.put("stylegraph.training.artifact-dir", infrastructure.dataDirectory.resolve("models").toString());
         properties.put("stylegraph.search.image-dir", infrastructure.dataDirectory.resolve("uploads").toString());
+        properties.put("stylegraph.search.index-dir", infrastructure.dataDirectory.resolve("indexes").toString());
         Path startupCatalog = resolveCatalog();
         if (startupCatalog != null) {
             properties.put("stylegraph.catalog.path", startupCatalog.toString());

@@ -81,19 +81,24 @@ public class EmbeddingJob {
     public EmbeddingStatus status() {
         Map<String, Integer> indexed = new LinkedHashMap<>();
         Map<String, Boolean> approximate = new LinkedHashMap<>();
+        Map<String, String> graphs = new LinkedHashMap<>();
         String visualModel = null;
         String textModel = null;
         for (Modality modality : Modality.values()) {
             VectorIndex index = indexes.index(modality).orElse(null);
             indexed.put(modality.wireName(), index == null ? 0 : index.size());
             approximate.put(modality.wireName(), index != null && index.approximate());
+            if (index != null) {
+                index.graphSource().ifPresent(source -> graphs.put(modality.wireName(), source));
+            }
             if (index != null && modality == Modality.VISUAL) {
                 visualModel = index.modelId();
             } else if (index != null) {
                 textModel = index.modelId();
             }
         }
-        return progress.snapshot(visualModel, textModel, encoders.sharedSpace(), indexed, approximate, queued.get());
+        return progress.snapshot(visualModel, textModel, encoders.sharedSpace(), indexed, approximate, graphs,
+                queued.get());
     }
 
     @Scheduled(fixedDelay = "${stylegraph.search.refresh-interval:60s}",
@@ -178,6 +183,7 @@ public class EmbeddingJob {
         }
         progress.done();
         settledFingerprint = fingerprint();
+        indexes.saveGraphs();
         if (!stale.isEmpty()) {
             LOG.info("Embedding done: {} items in {} s ({} without a readable image)", stale.size(),
                     progress.elapsed().toSeconds(), progress.unreadableImages());

@@ -82,11 +82,11 @@ final class EmbeddingProgress {
     /** @param runQueued whether another run waits; a finished run then reports {@code queued} */
     synchronized EmbeddingStatus snapshot(String visualModel, String textModel, boolean sharedSpace,
                                           Map<String, Integer> indexed, Map<String, Boolean> approximate,
-                                          boolean runQueued) {
+                                          Map<String, String> graphs, boolean runQueued) {
         boolean running = "scanning".equals(state) || "embedding".equals(state);
         return new EmbeddingStatus(runQueued && !running ? "queued" : state, visualModel, textModel, sharedSpace,
                 items, embedded, Math.round(itemsPerSecond() * 10) / 10.0,
-                "embedding".equals(state) ? etaSeconds() : null, unreadableImages, indexed, approximate, startedAt, finishedAt, error);
+                "embedding".equals(state) ? etaSeconds() : null, unreadableImages, indexed, approximate, graphs, startedAt, finishedAt, error);
     }
 
     private double itemsPerSecond() {

@@ -10,7 +10,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * Where item embedding stands: {@code state} is {@code idle} (not run yet), {@code queued}, {@code scanning} (finding
  * stale items), {@code embedding}, {@code done} or {@code failed}. {@code items} counts the items this run embeds,
  * {@code embedded} how many are done; {@code indexed} how many vectors each serving index holds and
- * {@code approximate} whether it answers through its HNSW graph.
+ * {@code approximate} whether it answers through its HNSW graph; {@code graphs} how each serving HNSW graph came to
+ * be: {@code built} at this start or {@code loaded} from the file a previous start saved (modalities without a graph
+ * are left out).
  */
 @Serdeable
 public record EmbeddingStatus(
@@ -25,6 +27,7 @@ public record EmbeddingStatus(
         long unreadableImages,
         Map<String, Integer> indexed,
         Map<String, Boolean> approximate,
+        Map<String, String> graphs,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable String error) {

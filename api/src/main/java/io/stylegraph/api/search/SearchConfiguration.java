@@ -22,6 +22,7 @@ public class SearchConfiguration {
     private int embedBatchSize = 64;
     private boolean embedOnStartup = true;
     private Path imageDir = Path.of("data", "uploads");
+    private Path indexDir;
 
     public HnswSettings hnsw() {
         return new HnswSettings(hnswThreshold, hnswM, hnswEfConstruction, hnswEf);
@@ -140,5 +141,14 @@ public class SearchConfiguration {
 
     public void setImageDir(Path imageDir) {
         this.imageDir = imageDir;
+    }
+
+    /** Where built HNSW graphs are saved and looked for at start; null: never saved, built at every start. */
+    public Path getIndexDir() {
+        return indexDir;
+    }
+
+    public void setIndexDir(Path indexDir) {
+        this.indexDir = indexDir;
     }
 }

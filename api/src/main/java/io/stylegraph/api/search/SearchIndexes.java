@@ -1,5 +1,6 @@
 package io.stylegraph.api.search;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +52,46 @@ public class SearchIndexes implements IndexLookup {
             if (current != null && current.modelId().equals(modelId) && current.dimension() == dimension) {
                 return;
             }
-            fresh = new VectorIndex(modality, modelId, dimension, config.hnsw(), hnswBuilder, config.dba());
+            fresh = new VectorIndex(modality, modelId, dimension, config.hnsw(), hnswBuilder, config.dba(),
+                    graphFile(modality, modelId));
+            fresh.deferGraph();
             indexes.put(modality, fresh);
         }
         long started = System.nanoTime();
         List<ItemVector> page = new ArrayList<>(LOAD_PAGE);
-        repository.forEachVector(modality, modelId, vector -> {
-            page.add(vector);
-            if (page.size() == LOAD_PAGE) {
-                fresh.upsert(page);
-                page.clear();
-            }
-        });
-        fresh.upsert(page);
+        try {
+            repository.forEachVector(modality, modelId, vector -> {
+                page.add(vector);
+                if (page.size() == LOAD_PAGE) {
+                    fresh.upsert(page);
+                    page.clear();
+                }
+            });
+            fresh.upsert(page);
+        } finally {
+            fresh.resumeGraph();
+        }
         LOG.info("Search index {} ({}): {} stored vectors loaded in {} ms", modality.wireName(), modelId, fresh.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Saves each index's HNSW graph that changed since it was last saved (see {@link VectorIndex#saveGraph}). */
+    public void saveGraphs() {
+        indexes.values().forEach(VectorIndex::saveGraph);
+    }
+
+    /**
+     * The file of the modality's graph for this model under {@code stylegraph.search.index-dir}: the model id made
+     * safe for a file name, with a hash of it so that two ids made alike still get two files.
+     */
+    private Path graphFile(Modality modality, String modelId) {
+        Path folder = config.getIndexDir();
+        if (folder == null) {
+            return null;
+        }
+        String safe = modelId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return folder.resolve(modality.wireName() + "-" + safe + "-" + Integer.toHexString(modelId.hashCode())
+                + ".hnsw");
     }
 
     /** Adds or replaces vectors in the modality's index; ignored when the index holds another model's vectors. */

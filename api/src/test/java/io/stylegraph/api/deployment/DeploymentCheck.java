@@ -32,6 +32,7 @@ final class DeploymentCheck {
             "micronaut.server.port", "STYLEGRAPH_PORT or --port",
             "stylegraph.training.artifact-dir", "STYLEGRAPH_DATA_DIR or --data-dir (models/ under it)",
             "stylegraph.search.image-dir", "STYLEGRAPH_DATA_DIR or --data-dir (uploads/ under it)",
+            "stylegraph.search.index-dir", "STYLEGRAPH_DATA_DIR or --data-dir (indexes/ under it)",
             "stylegraph.datasets-dir", "STYLEGRAPH_DATASETS_DIR or --datasets-dir");
 
     private final DeploymentFiles files;

@@ -1,28 +1,50 @@
 package io.stylegraph.api.search.index;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInput;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutput;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.github.jelmerk.hnswlib.core.DistanceFunction;
 import com.github.jelmerk.hnswlib.core.Item;
+import com.github.jelmerk.hnswlib.core.ObjectSerializer;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import io.stylegraph.models.Vectors;
 
 /**
  * An HNSW graph (hnswlib-core) over unit vectors with inner-product distance. Thread-safe: adds and searches may run
- * at once. Adding an id again replaces its vector.
+ * at once. Adding an id again replaces its vector. {@link #write} and {@link #read} carry the whole graph (layers,
+ * neighbour lists, ids and vectors) in hnswlib's stream form, with ids and vectors written compactly.
  */
 final class HnswGraph {
+    /** Classes a saved graph may contain: hnswlib's own, this package's serializers and distance, JDK basics. */
+    private static final ObjectInputFilter SAVED_CLASSES = ObjectInputFilter.Config.createFilter(
+            "com.github.jelmerk.hnswlib.core.**;io.stylegraph.api.search.index.*;java.lang.*;java.util.*;!*");
+
     private final HnswIndex<String, float[], Entry, Float> index;
 
     HnswGraph(int dimension, int capacity, HnswSettings settings) {
-        this.index = HnswIndex.newBuilder(dimension, new InnerProduct(), Math.max(capacity, 16))
+        this(HnswIndex.newBuilder(dimension, new InnerProduct(), Math.max(capacity, 16))
                 .withM(settings.m())
                 .withEfConstruction(settings.efConstruction())
                 .withEf(settings.ef())
                 .withRemoveEnabled()
-                .build();
+                .withCustomSerializers(new IdSerializer(), new EntrySerializer())
+                .build());
+    }
+
+    private HnswGraph(HnswIndex<String, float[], Entry, Float> index) {
+        this.index = index;
     }
 
     synchronized void ensureCapacity(int items) {
@@ -33,6 +55,29 @@ final class HnswGraph {
 
     void add(String id, float[] vector) {
         index.add(new Entry(id, vector));
+    }
+
+    /** Adds the item unless the graph holds it with this very vector; true when it changed the graph. */
+    boolean addIfChanged(String id, float[] vector) {
+        Optional<Entry> held = index.get(id);
+        if (held.isPresent() && Arrays.equals(held.get().vector(), vector)) {
+            return false;
+        }
+        add(id, vector);
+        return true;
+    }
+
+    boolean remove(String id) {
+        return index.remove(id, 0);
+    }
+
+    /** Ids of every item in the graph. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>(index.size());
+        for (Entry entry : index.items()) {
+            ids.add(entry.id());
+        }
+        return ids;
     }
 
     /** Ids of the (approximately) nearest {@code k} vectors, nearest first. */
@@ -47,6 +92,40 @@ final class HnswGraph {
 
     int size() {
         return index.size();
+    }
+
+    int m() {
+        return index.getM();
+    }
+
+    int efConstruction() {
+        return index.getEfConstruction();
+    }
+
+    /** Writes the graph; callers keep adds out meanwhile. The stream is flushed, not closed. */
+    void write(OutputStream out) throws IOException {
+        ObjectOutputStream objects = new ObjectOutputStream(out);
+        objects.writeObject(index);
+        objects.flush();
+    }
+
+    /** Reads a graph {@link #write} wrote; only the classes such a graph holds are accepted. */
+    @SuppressWarnings("unchecked")
+    static HnswGraph read(InputStream in, HnswSettings settings) throws IOException {
+        ObjectInputStream objects = new ObjectInputStream(in);
+        objects.setObjectInputFilter(SAVED_CLASSES);
+        try {
+            Object read = objects.readObject();
+            if (!(read instanceof HnswIndex<?, ?, ?, ?> graph) || !(graph.getDistanceFunction() instanceof InnerProduct)
+                    || !(graph.getItemSerializer() instanceof EntrySerializer)) {
+                throw new IOException("not a saved HNSW graph of this service");
+            }
+            HnswIndex<String, float[], Entry, Float> typed = (HnswIndex<String, float[], Entry, Float>) graph;
+            typed.setEf(settings.ef());
+            return new HnswGraph(typed);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("not a saved HNSW graph of this service: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -67,6 +146,50 @@ final class HnswGraph {
         @Override
         public int dimensions() {
             return vector.length;
+        }
+    }
+
+    static final class IdSerializer implements ObjectSerializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void write(String id, ObjectOutput out) throws IOException {
+            out.writeUTF(id);
+        }
+
+        @Override
+        public String read(ObjectInput in) throws IOException {
+            return in.readUTF();
+        }
+    }
+
+    /** An entry as its id, its dimension and its floats in one block (not one call per float). */
+    static final class EntrySerializer implements ObjectSerializer<Entry> {
+        private static final long serialVersionUID = 1L;
+        private static final int MAX_DIMENSION = 1 << 16;
+
+        @Override
+        public void write(Entry entry, ObjectOutput out) throws IOException {
+            out.writeUTF(entry.id());
+            float[] vector = entry.vector();
+            out.writeInt(vector.length);
+            ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
+            bytes.asFloatBuffer().put(vector);
+            out.write(bytes.array());
+        }
+
+        @Override
+        public Entry read(ObjectInput in) throws IOException {
+            String id = in.readUTF();
+            int dimension = in.readInt();
+            if (dimension < 1 || dimension > MAX_DIMENSION) {
+                throw new IOException("vector of " + dimension + " dimensions");
+            }
+            byte[] bytes = new byte[dimension * Float.BYTES];
+            in.readFully(bytes);
+            float[] vector = new float[dimension];
+            ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
+            return new Entry(id, vector);
         }
     }
 }

@@ -1,12 +1,16 @@
 package io.stylegraph.api.search.index;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * The in-memory serving index of one modality's item vectors from one model. Searches are exact scans over a
  * contiguous matrix until the index holds more than {@link HnswSettings#threshold()} items; then an HNSW graph is
  * built in the background and answers once ready, over-fetching when filters apply.
+ *
+ * <p>With a graph file, a built graph is saved there ({@link #saveGraph}) and the next index of the same model loads
+ * it instead of building: as it is when it was saved over the same ids and vectors, else brought up to date by
+ * inserting the items added or changed since and removing those gone. While the index is being filled
+ * ({@link #deferGraph}) the decision waits, since a saved graph can only be checked against all the vectors.
  *
  * <p>Readers never lock: each search works on the view published last. Writers ({@link #upsert}) are serialized.
  */
@@ -43,6 +52,12 @@ public final class VectorIndex {
     private volatile IndexRows rows;
     private volatile HnswGraph graph;
     private boolean graphRequested;
+    private boolean graphDeferred;
+    /** Null when the graph is never saved. */
+    private final Path graphFile;
+    /** {@link #version} of the rows the graph file holds, -1 when it holds none of them. */
+    private long savedVersion = -1;
+    private volatile String graphSource;
 
     /**
      * @param hnswBuilder runs the HNSW build when the index outgrows exact scans
@@ -50,6 +65,14 @@ public final class VectorIndex {
      */
     public VectorIndex(Modality modality, String modelId, int dimension, HnswSettings hnswSettings,
                        Executor hnswBuilder, DbaSettings dba) {
+        this(modality, modelId, dimension, hnswSettings, hnswBuilder, dba, null);
+    }
+
+    /**
+     * @param graphFile where the HNSW graph is saved once built and looked for before building one; null: never saved
+     */
+    public VectorIndex(Modality modality, String modelId, int dimension, HnswSettings hnswSettings,
+                       Executor hnswBuilder, DbaSettings dba, Path graphFile) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive");
         }
@@ -58,6 +81,7 @@ public final class VectorIndex {
         this.dimension = dimension;
         this.hnswSettings = hnswSettings;
         this.hnswBuilder = hnswBuilder;
+        this.graphFile = graphFile;
         this.rows = new IndexRows(dimension, new float[0], new String[0], new byte[0], new byte[0], 0, rowOf);
         this.augmentation = new DatabaseAugmentation(this, dba);
     }
@@ -86,6 +110,27 @@ public final class VectorIndex {
     /** True once searches go through the HNSW graph. */
     public boolean approximate() {
         return graph != null;
+    }
+
+    /** How the serving HNSW graph came to be: {@code built}, {@code loaded} (from its file), or empty without one. */
+    public Optional<String> graphSource() {
+        return graph == null ? Optional.empty() : Optional.ofNullable(graphSource);
+    }
+
+    /** {@link HnswFile#checksum} of the ids and vectors held now. */
+    long checksum() {
+        return HnswFile.checksum(rows);
+    }
+
+    /** Puts off building or loading the graph until {@link #resumeGraph}: the index is being filled. */
+    public synchronized void deferGraph() {
+        graphDeferred = true;
+    }
+
+    /** Ends {@link #deferGraph}: builds or loads the graph in the background when the index is large enough. */
+    public synchronized void resumeGraph() {
+        graphDeferred = false;
+        requestGraph();
     }
 
     public boolean contains(String itemId) {
@@ -256,9 +301,15 @@ public final class VectorIndex {
         if (approximate != null) {
             approximate.ensureCapacity(count);
             latest.values().forEach(vector -> approximate.add(vector.itemId(), vector.vector().clone()));
-        } else if (!graphRequested && count > hnswSettings.threshold()) {
+        } else {
+            requestGraph();
+        }
+    }
+
+    private void requestGraph() {
+        if (graph == null && !graphRequested && !graphDeferred && rows.count > hnswSettings.threshold()) {
             graphRequested = true;
-            hnswBuilder.execute(this::buildGraph);
+            hnswBuilder.execute(this::prepareGraph);
         }
     }
 
@@ -269,30 +320,97 @@ public final class VectorIndex {
         target.genders[row] = IndexRows.genderCode(vector.gender());
     }
 
-    private void buildGraph() {
+    /** Loads the saved graph when one fits, else builds one; then saves it unless the file already holds it. */
+    private void prepareGraph() {
         long started = System.nanoTime();
         IndexRows snapshot = rows;
-        LOG.info("Building the HNSW graph of the {} index ({} items over the threshold of {})", modality.wireName(),
-                snapshot.count, hnswSettings.threshold());
         try {
-            HnswGraph built = new HnswGraph(dimension, snapshot.count * 2, hnswSettings);
-            for (int row = 0; row < snapshot.count; row++) {
-                built.add(snapshot.ids[row], snapshot.vector(row));
+            HnswFile.Header expected = header(snapshot);
+            Optional<HnswFile.Saved> saved = graphFile == null ? Optional.empty()
+                    : HnswFile.read(graphFile, expected, hnswSettings);
+            HnswGraph ready;
+            boolean asSaved = false;
+            String source;
+            if (saved.isPresent()) {
+                ready = saved.get().graph();
+                asSaved = saved.get().header().count() == expected.count()
+                        && saved.get().header().checksum() == expected.checksum();
+                int changed = asSaved ? 0 : catchUp(ready, snapshot);
+                source = "loaded";
+                LOG.info("HNSW graph of the {} index loaded from {}{}", modality.wireName(), graphFile,
+                        asSaved ? "" : " and brought up to date (" + changed + " items inserted or removed)");
+            } else {
+                LOG.info("Building the HNSW graph of the {} index ({} items over the threshold of {})",
+                        modality.wireName(), snapshot.count, hnswSettings.threshold());
+                ready = new HnswGraph(dimension, snapshot.count * 2, hnswSettings);
+                for (int row = 0; row < snapshot.count; row++) {
+                    ready.add(snapshot.ids[row], snapshot.vector(row));
+                }
+                source = "built";
             }
             synchronized (this) {
                 IndexRows now = rows;
-                built.ensureCapacity(now.count);
+                ready.ensureCapacity(now.count);
                 // rows appended since the snapshot; after a copy (replaced rows) every row, unchanged ones cost a compare
                 int from = now.data == snapshot.data ? snapshot.count : 0;
                 for (int row = from; row < now.count; row++) {
-                    built.add(now.ids[row], now.vector(row));
+                    ready.add(now.ids[row], now.vector(row));
                 }
-                graph = built;
+                graphSource = source;
+                graph = ready;
+                if (asSaved && now == snapshot) {
+                    savedVersion = version.get();
+                }
             }
-            LOG.info("HNSW graph of the {} index ready: {} items in {} s", modality.wireName(), built.size(),
-                    (System.nanoTime() - started) / 1_000_000_000);
+            LOG.info("HNSW graph of the {} index ready ({}): {} items in {} s", modality.wireName(), source,
+                    ready.size(), (System.nanoTime() - started) / 1_000_000_000);
+            saveGraph();
         } catch (RuntimeException e) {
             LOG.error("HNSW graph of the {} index failed; exact scans keep answering", modality.wireName(), e);
+        }
+    }
+
+    /** Makes a loaded graph hold exactly the snapshot's ids and vectors; returns how many items it changed. */
+    private static int catchUp(HnswGraph loaded, IndexRows snapshot) {
+        loaded.ensureCapacity(snapshot.count);
+        int changed = 0;
+        Set<String> held = new HashSet<>(snapshot.count * 2);
+        for (int row = 0; row < snapshot.count; row++) {
+            held.add(snapshot.ids[row]);
+            if (loaded.addIfChanged(snapshot.ids[row], snapshot.vector(row))) {
+                changed++;
+            }
+        }
+        for (String id : loaded.ids()) {
+            if (!held.contains(id) && loaded.remove(id)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private HnswFile.Header header(IndexRows view) {
+        return new HnswFile.Header(modelId, dimension, hnswSettings.m(), hnswSettings.efConstruction(), view.count,
+                HnswFile.checksum(view));
+    }
+
+    /**
+     * Saves the HNSW graph to the graph file unless it holds this graph already (or there is no file or no graph).
+     * Changes wait meanwhile; searches do not. A failed save is logged: the next start builds instead.
+     */
+    public synchronized void saveGraph() {
+        HnswGraph current = graph;
+        if (graphFile == null || current == null || savedVersion == version.get()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            HnswFile.write(graphFile, header(rows), current);
+            savedVersion = version.get();
+            LOG.info("HNSW graph of the {} index saved to {} in {} ms", modality.wireName(), graphFile,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("HNSW graph of the {} index not saved to {}: {}", modality.wireName(), graphFile, e.toString());
         }
     }
 }
