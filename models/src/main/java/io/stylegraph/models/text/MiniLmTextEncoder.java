@@ -66,6 +66,13 @@ public final class MiniLmTextEncoder implements TextEncoder {
     private final boolean feedsTypeIds;
     private final int maxBatch;
     private final int threads;
+    /**
+     * Encoding holds the read side, closing the write side: a shutdown waits for the batch in flight instead of
+     * freeing the native session under it (which crashed the JVM), and a call after close fails cleanly.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
 
     /** Batches of {@link #DEFAULT_BATCH}, one intra-op thread per available processor. */
     public MiniLmTextEncoder() {
@@ -152,6 +159,18 @@ public final class MiniLmTextEncoder implements TextEncoder {
         if (texts.isEmpty()) {
             return List.of();
         }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new EncoderException("text model " + MODEL_RESOURCE + " is closed");
+            }
+            return encodeOpen(texts);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private List<float[]> encodeOpen(List<String> texts) {
         Encoding[] encodings = tokenizer.batchEncode(texts);
         long[][] ids = new long[encodings.length][];
         for (int i = 0; i < encodings.length; i++) {
@@ -276,12 +295,21 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
         try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("could not close the MiniLM session", e);
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("could not close the MiniLM session", e);
+            } finally {
+                tokenizer.close();
+            }
         } finally {
-            tokenizer.close();
+            lifecycle.writeLock().unlock();
         }
     }
 }

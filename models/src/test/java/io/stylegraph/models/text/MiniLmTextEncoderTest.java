@@ -1,5 +1,6 @@
 package io.stylegraph.models.text;
 
+import io.stylegraph.models.EncoderException;
 import io.stylegraph.models.Vectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,40 @@ class MiniLmTextEncoderTest {
     void shouldRefuseABatchSizeOrThreadCountBelowOne() {
         assertThrows(IllegalArgumentException.class, () -> new MiniLmTextEncoder(1, 0));
         assertThrows(IllegalArgumentException.class, () -> new MiniLmTextEncoder(0, 8));
+    }
+
+    /**
+     * A shutdown that closes the encoder while another thread is in the middle of a batch used to free the native
+     * session under the running batch and crash the JVM; the close now waits for the batch, and a call after close
+     * fails with the encoder's own exception.
+     */
+    @Test
+    void shouldFinishTheBatchInFlightWhenClosedAndRefuseCallsAfterClose() throws Exception {
+        MiniLmTextEncoder closing = new MiniLmTextEncoder(1, 2);
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(MIXED.get(i % MIXED.size()) + " " + i);
+        }
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<float[]>> encoded = worker.submit(() -> {
+                started.countDown();
+                return closing.encode(many);
+            });
+            started.await();
+            closing.close();
+            closing.close();
+
+            // the encode either ran first and finished every text, or found the encoder closed
+            try {
+                assertEquals(200, encoded.get().size());
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof EncoderException, e.getCause().toString());
+            }
+            assertThrows(EncoderException.class, () -> closing.encode(List.of("linen shirt")));
+        } finally {
+            worker.shutdownNow();
+        }
     }
 }
