@@ -1,10 +1,7 @@
 package io.stylegraph.api.recommendations;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,7 +154,7 @@ public class RecommendationService {
                     rated.size() + exclude.size(), snapshot)));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
-                genderName, genderSource, popular(snapshot, k, wanted));
+                genderName, genderSource, PopularItems.list(snapshot, k, wanted));
     }
 
     /**
@@ -277,7 +274,7 @@ public class RecommendationService {
     private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,
                                       Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         float[] scores = model.scoreAll(user);
-        Liked liked = Liked.of(model, rated, snapshot);
+        LikedItems liked = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
         for (int row : topRows(model, scores, k, wanted, snapshot)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
@@ -383,7 +380,7 @@ public class RecommendationService {
         }
         blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()
                 .thenComparing(Blended::id));
-        Liked liked = Liked.of(model, rated, snapshot);
+        LikedItems liked = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
         for (Blended b : blended.subList(0, Math.min(k, blended.size()))) {
             RatedItem item = snapshot.find(b.id()).orElseThrow();
@@ -404,90 +401,4 @@ public class RecommendationService {
                 .orElse(RecommendationReason.tasteProfile());
     }
 
-    /** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */
-    private record Liked(List<String> ids, List<String> titles, List<float[]> units) {
-        static Liked of(ServedModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
-            List<String> ids = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
-            List<float[]> units = new ArrayList<>();
-            rated.entrySet().stream()
-                    .filter(opinion -> opinion.getValue() == Signal.LIKE)
-                    .map(Map.Entry::getKey)
-                    .sorted()
-                    .forEach(id -> {
-                        Integer row = model.itemRow(id);
-                        float[] unit = row == null ? null : unit(model.itemVector(row));
-                        if (unit != null) {
-                            ids.add(id);
-                            titles.add(snapshot.find(id).map(item -> item.item().title()).orElse(null));
-                            units.add(unit);
-                        }
-                    });
-            return new Liked(ids, titles, units);
-        }
-
-        RecommendationReason reason(float[] embedding) {
-            float[] result = unit(embedding);
-            if (result == null || units.isEmpty()) {
-                return RecommendationReason.tasteProfile();
-            }
-            int closest = -1;
-            float similarity = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < units.size(); i++) {
-                float[] like = units.get(i);
-                float dot = 0;
-                for (int j = 0; j < like.length; j++) {
-                    dot += like[j] * result[j];
-                }
-                if (dot > similarity) {
-                    similarity = dot;
-                    closest = i;
-                }
-            }
-            return RecommendationReason.similarToLiked(ids.get(closest), titles.get(closest), similarity);
-        }
-
-        private static float[] unit(float[] vector) {
-            double norm = 0;
-            for (float v : vector) {
-                norm += (double) v * v;
-            }
-            if (norm == 0) {
-                return null;
-            }
-            float[] unit = new float[vector.length];
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int j = 0; j < vector.length; j++) {
-                unit[j] = vector[j] * scale;
-            }
-            return unit;
-        }
-    }
-
-    /** Most-liked first, round-robin over slots (see the class comment). */
-    static List<Recommendation> popular(CatalogueSnapshot snapshot, int k, Predicate<RatedItem> wanted) {
-        Map<Slot, Deque<RatedItem>> bySlot = new LinkedHashMap<>();
-        for (int index : snapshot.byPopularity()) {
-            RatedItem item = snapshot.get(index);
-            if (wanted.test(item)) {
-                Deque<RatedItem> queue = bySlot.computeIfAbsent(item.item().slot(), s -> new ArrayDeque<>());
-                if (queue.size() < k) {
-                    queue.add(item);
-                }
-            }
-        }
-        List<Recommendation> items = new ArrayList<>(k);
-        while (items.size() < k && !bySlot.isEmpty()) {
-            var slots = bySlot.values().iterator();
-            while (slots.hasNext() && items.size() < k) {
-                Deque<RatedItem> queue = slots.next();
-                RatedItem item = queue.poll();
-                items.add(new Recommendation(ItemView.of(item), (float) item.likes(), RecommendationReason.popular()));
-                if (queue.isEmpty()) {
-                    slots.remove();
-                }
-            }
-        }
-        return items;
-    }
 }

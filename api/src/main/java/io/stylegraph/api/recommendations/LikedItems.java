@@ -1,0 +1,68 @@
+package io.stylegraph.api.recommendations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.graph.domain.Signal;
+
+/** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */
+record LikedItems(List<String> ids, List<String> titles, List<float[]> units) {
+    static LikedItems of(ServedModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+        List<String> ids = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<float[]> units = new ArrayList<>();
+        rated.entrySet().stream()
+                .filter(opinion -> opinion.getValue() == Signal.LIKE)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .forEach(id -> {
+                    Integer row = model.itemRow(id);
+                    float[] unit = row == null ? null : unit(model.itemVector(row));
+                    if (unit != null) {
+                        ids.add(id);
+                        titles.add(snapshot.find(id).map(item -> item.item().title()).orElse(null));
+                        units.add(unit);
+                    }
+                });
+        return new LikedItems(ids, titles, units);
+    }
+
+    RecommendationReason reason(float[] embedding) {
+        float[] result = unit(embedding);
+        if (result == null || units.isEmpty()) {
+            return RecommendationReason.tasteProfile();
+        }
+        int closest = -1;
+        float similarity = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < units.size(); i++) {
+            float[] like = units.get(i);
+            float dot = 0;
+            for (int j = 0; j < like.length; j++) {
+                dot += like[j] * result[j];
+            }
+            if (dot > similarity) {
+                similarity = dot;
+                closest = i;
+            }
+        }
+        return RecommendationReason.similarToLiked(ids.get(closest), titles.get(closest), similarity);
+    }
+
+    private static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += (double) v * v;
+        }
+        if (norm == 0) {
+            return null;
+        }
+        float[] unit = new float[vector.length];
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int j = 0; j < vector.length; j++) {
+            unit[j] = vector[j] * scale;
+        }
+        return unit;
+    }
+}
