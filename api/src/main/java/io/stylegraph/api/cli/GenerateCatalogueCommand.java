@@ -34,6 +34,21 @@ public class GenerateCatalogueCommand implements Callable<Integer> {
             description = "Length of the visual and text vectors (default: ${DEFAULT-VALUE}).")
     int dimension;
 
+    @Option(names = "--visual-dimension", description = "Length of the visual vectors (default: --dimension).")
+    Integer visualDimension;
+
+    @Option(names = "--text-dimension", description = "Length of the text vectors (default: --dimension).")
+    Integer textDimension;
+
+    @Option(names = "--visual-model", defaultValue = SyntheticCatalogue.VISUAL_MODEL,
+            description = "Model named for the visual vectors; name the service's image encoder (and give its "
+                    + "dimension) to have the embedding job keep the imported vectors (default: ${DEFAULT-VALUE}).")
+    String visualModel;
+
+    @Option(names = "--text-model", defaultValue = SyntheticCatalogue.TEXT_MODEL,
+            description = "Model named for the text vectors, as --visual-model (default: ${DEFAULT-VALUE}).")
+    String textModel;
+
     @Option(names = "--out", required = true, description = "Folder to write into (created; must not hold catalogue files).")
     Path out;
 
@@ -42,7 +57,8 @@ public class GenerateCatalogueCommand implements Callable<Integer> {
         SyntheticCatalogue.Settings settings;
         try {
             settings = new SyntheticCatalogue.Settings(items, users, likes, seed,
-                    outfits != null ? outfits : items / 200, dimension);
+                    outfits != null ? outfits : items / 200, visualDimension != null ? visualDimension : dimension,
+                    textDimension != null ? textDimension : dimension, visualModel, textModel);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -97,6 +97,7 @@ public class ImportCommandLine implements Callable<Integer> {
         json.put("users", report.users());
         json.put("outfits", report.outfits());
         json.put("interactions", report.interactions());
+        json.put("vectors", report.vectors());
         json.put("rejected", report.rejected());
         json.put("seconds", report.elapsed().toMillis() / 1000.0);
         json.put("rowsPerSecond", Math.round(report.rowsPerSecond()));

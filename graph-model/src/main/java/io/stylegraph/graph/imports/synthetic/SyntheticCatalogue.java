@@ -38,7 +38,7 @@ import io.stylegraph.graph.domain.Slot;
  * rows themselves.
  */
 public final class SyntheticCatalogue {
-    /** The encoder name stored with the generated vectors ({@code visual_model}, {@code text_model}). */
+    /** The default encoder names stored with the generated vectors ({@code visual_model}, {@code text_model}). */
     public static final String VISUAL_MODEL = "synthetic-visual";
     public static final String TEXT_MODEL = "synthetic-text";
     /** Most likes one user gets; the rest of a power-law head is spread over the other users. */
@@ -81,8 +81,17 @@ public final class SyntheticCatalogue {
     private record Cluster(int category, Gender gender, int style, double weight) {
     }
 
-    /** What to generate; {@code outfits} and {@code dimension} have defaults through {@link #of}. */
-    public record Settings(long items, long users, long likes, long seed, long outfits, int dimension) {
+    /**
+     * What to generate. The vectors are written as made by {@code visualModel} and {@code textModel}: name the
+     * service's encoders (with their dimensions) and the embedding job takes the imported vectors as its own.
+     */
+    public record Settings(long items, long users, long likes, long seed, long outfits, int visualDimension,
+                           int textDimension, String visualModel, String textModel) {
+        /** Vectors of one length in both modalities, named {@link #VISUAL_MODEL} and {@link #TEXT_MODEL}. */
+        public Settings(long items, long users, long likes, long seed, long outfits, int dimension) {
+            this(items, users, likes, seed, outfits, dimension, dimension, VISUAL_MODEL, TEXT_MODEL);
+        }
+
         public Settings {
             if (items < 2 || items > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("items must be between 2 and " + (Integer.MAX_VALUE - 8) + ": "
@@ -104,8 +113,13 @@ public final class SyntheticCatalogue {
             if (outfits < 0) {
                 throw new IllegalArgumentException("outfits must not be negative: " + outfits);
             }
-            if (dimension < 2 || dimension > 4_096) {
-                throw new IllegalArgumentException("dimension must be between 2 and 4096: " + dimension);
+            for (int dimension : new int[] {visualDimension, textDimension}) {
+                if (dimension < 2 || dimension > 4_096) {
+                    throw new IllegalArgumentException("vector dimensions must be between 2 and 4096: " + dimension);
+                }
+            }
+            if (visualModel == null || visualModel.isBlank() || textModel == null || textModel.isBlank()) {
+                throw new IllegalArgumentException("the vectors' model names must not be blank");
             }
         }
 
@@ -162,11 +176,10 @@ public final class SyntheticCatalogue {
             }
         }
         SplittableRandom space = new SplittableRandom(settings.seed() ^ 0x5eed5eedL);
-        int dimension = settings.dimension();
-        visualCentres = gaussians(space, CATEGORIES.size(), dimension, 1.0);
-        textCentres = gaussians(space, CATEGORIES.size(), dimension, 1.0);
-        visualStyles = gaussians(space, clusters.size(), dimension, 0.5);
-        textStyles = gaussians(space, clusters.size(), dimension, 0.5);
+        visualCentres = gaussians(space, CATEGORIES.size(), settings.visualDimension(), 1.0);
+        textCentres = gaussians(space, CATEGORIES.size(), settings.textDimension(), 1.0);
+        visualStyles = gaussians(space, clusters.size(), settings.visualDimension(), 0.5);
+        textStyles = gaussians(space, clusters.size(), settings.textDimension(), 0.5);
     }
 
     /** Writes the five files into {@code folder} (created when missing); refuses to overwrite catalogue files. */
@@ -230,9 +243,9 @@ public final class SyntheticCatalogue {
                 JsonGenerator vector = vectorOut.generator();
                 vector.writeStartObject();
                 vector.writeStringField("item_id", itemId(i));
-                vector.writeStringField("visual_model", VISUAL_MODEL);
+                vector.writeStringField("visual_model", settings.visualModel());
                 writeVector(vector, "visual", visualCentres[cluster.category()], visualStyles[c], random);
-                vector.writeStringField("text_model", TEXT_MODEL);
+                vector.writeStringField("text_model", settings.textModel());
                 writeVector(vector, "text", textCentres[cluster.category()], textStyles[c], random);
                 vector.writeEndObject();
                 vectorOut.endLine();
