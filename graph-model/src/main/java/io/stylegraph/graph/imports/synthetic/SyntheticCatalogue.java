@@ -194,9 +194,8 @@ public final class SyntheticCatalogue {
             }
         }
         writeItemsAndVectors(folder.resolve("items.jsonl"), folder.resolve("vectors.jsonl"));
-        Gender[] userGender = new Gender[(int) settings.users()];
         int[][] userClusters = new int[(int) settings.users()][];
-        writeUsers(folder.resolve("users.jsonl"), userGender, userClusters);
+        writeUsers(folder.resolve("users.jsonl"), userClusters);
         long outfits = writeOutfits(folder.resolve("outfits.jsonl"));
         long[] counts = writeInteractions(folder.resolve("interactions.jsonl"), userClusters);
         Map<String, Long> sizes = new LinkedHashMap<>();
@@ -254,7 +253,9 @@ public final class SyntheticCatalogue {
                 }
             }
         }
-        progress.report("items", items, items);
+        if (items % REPORT_EVERY != 0) {
+            progress.report("items", items, items);
+        }
         clusterItems = new int[clusters.size()][];
         for (int c = 0; c < sizes.length; c++) {
             clusterItems[c] = new int[sizes[c]];
@@ -284,18 +285,18 @@ public final class SyntheticCatalogue {
         out.writeEndArray();
     }
 
-    private void writeUsers(Path file, Gender[] gender, int[][] tasteClusters) throws IOException {
+    private void writeUsers(Path file, int[][] tasteClusters) throws IOException {
         int users = (int) settings.users();
         SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x05e75L);
         try (JsonLinesWriter out = new JsonLinesWriter(file)) {
             for (int u = 0; u < users; u++) {
-                gender[u] = random.nextBoolean() ? Gender.WOMEN : Gender.MEN;
-                tasteClusters[u] = tasteOf(gender[u], random);
+                Gender gender = random.nextBoolean() ? Gender.WOMEN : Gender.MEN;
+                tasteClusters[u] = tasteOf(gender, random);
                 JsonGenerator user = out.generator();
                 user.writeStartObject();
                 user.writeStringField("id", userId(u));
                 user.writeObjectFieldStart("attributes");
-                user.writeStringField("gender", gender[u].wireName());
+                user.writeStringField("gender", gender.wireName());
                 user.writeEndObject();
                 user.writeEndObject();
                 out.endLine();
@@ -304,7 +305,9 @@ public final class SyntheticCatalogue {
                 }
             }
         }
-        progress.report("users", users, users);
+        if (users % REPORT_EVERY != 0) {
+            progress.report("users", users, users);
+        }
     }
 
     /** One or two clusters of the user's gender or unisex, drawn by cluster weight; only non-empty ones. */
@@ -436,7 +439,9 @@ public final class SyntheticCatalogue {
                 dislikes += disliked;
             }
         }
-        progress.report("likes", likes, settings.likes());
+        if (likes % REPORT_EVERY != 0 || likes == 0) {
+            progress.report("likes", likes, settings.likes());
+        }
         return new long[] {likes, dislikes};
     }
 
