@@ -91,12 +91,14 @@ public class ImportCommandLine implements Callable<Integer> {
         json.put("benchmark", "import");
         json.put("source", name);
         json.put("path", folder.toString());
-        json.put("command", "./stylegraph import --dataset " + name + " --data-dir <empty dir> --report " + reportDirectory);
+        json.put("command", "./stylegraph import " + (dataset != null ? "--dataset " + name : "--path " + folder)
+                + " --data-dir <empty dir> --report " + reportDirectory);
         json.put("date", java.time.Instant.now().toString());
         json.put("items", report.items());
         json.put("users", report.users());
         json.put("outfits", report.outfits());
         json.put("interactions", report.interactions());
+        json.put("vectors", report.vectors());
         json.put("rejected", report.rejected());
         json.put("seconds", report.elapsed().toMillis() / 1000.0);
         json.put("rowsPerSecond", Math.round(report.rowsPerSecond()));
@@ -106,14 +108,16 @@ public class ImportCommandLine implements Callable<Integer> {
         StringBuilder md = new StringBuilder("# Import benchmark: " + name + "\n\n");
         md.append("Written by `").append(json.get("command")).append("` on ").append(json.get("date")).append(".\n\n");
         md.append("| measure | value |\n| --- | --- |\n");
-        for (String key : java.util.List.of("items", "users", "outfits", "interactions", "rejected", "seconds",
-                "rowsPerSecond", "batchSize", "graphUsers", "graphItems", "graphOutfits", "graphLikedEdges",
-                "graphDislikedEdges", "graphCategories", "graphInCategoryEdges", "graphItemsWithBrand")) {
+        for (String key : java.util.List.of("items", "users", "outfits", "interactions", "vectors", "rejected",
+                "seconds", "rowsPerSecond", "batchSize", "graphUsers", "graphItems", "graphOutfits",
+                "graphLikedEdges", "graphDislikedEdges", "graphCategories", "graphInCategoryEdges",
+                "graphItemsWithBrand")) {
             md.append("| ").append(key).append(" | ").append(json.get(key)).append(" |\n");
         }
         ((java.util.Map<?, ?>) json.get("environment")).forEach((key, value) -> md.append("| ").append(key).append(" | ")
                 .append(value).append(" |\n"));
-        md.append("\nitems/users/outfits/interactions count rows read; graph* count what the store holds after the import "
+        md.append("\nitems/users/outfits/interactions count rows read, vectors the items given precomputed vectors; "
+                + "graph* count what the store holds after the import "
                 + "(users named only in interactions are created by them). One run into an empty store; repeat it "
                 + "for a spread (machines are noisy).\n");
         java.nio.file.Path[] written = ReportFiles.write(reportDirectory, "import-" + name, json, md.toString());

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ImportCommandLine.class, TrainCommand.class,
                 io.stylegraph.training.cli.EvaluateCommand.class, EvaluateRetrievalCommand.class,
                 BenchTextEncoderCommand.class, io.stylegraph.training.cli.EvaluateOutfitsCommand.class,
-                io.stylegraph.training.cli.EvaluateRegionsCommand.class, ImportLooksCommand.class, TokenCommand.class})
+                io.stylegraph.training.cli.EvaluateRegionsCommand.class, ImportLooksCommand.class, TokenCommand.class,
+                GenerateCatalogueCommand.class})
 public class StylegraphCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.repository.ItemContent;
 import io.stylegraph.graph.repository.VectorWrite;
 import io.stylegraph.models.ImageEncoder;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes items' vectors with the current encoders: {@code visual} from the item's local image file (items whose
  * image is missing, remote or unreadable get none), {@code text} from {@link ItemTexts}. Decides what is stale: a
- * vector from another model, or from an input (image path, text) that has changed since.
+ * vector from another model, or from an input (image path, text) that has changed since; a vector the catalogue
+ * brought with it counts as current for the model it names.
  */
 @Singleton
 public class ItemEmbedder {
@@ -55,9 +57,17 @@ public class ItemEmbedder {
         return text.isEmpty() ? "" : ItemTexts.digest(text);
     }
 
+    /**
+     * Whether the item needs (re-)embedding in this modality: its vector is from another model, or from an input that
+     * has changed. A vector imported with the catalogue ({@link PrecomputedVectors#INPUT}) stays as long as it names
+     * the current model.
+     */
     public boolean stale(ItemContent item, Modality modality) {
-        return !modelId(modality).equals(item.model(modality))
-                || !input(item, modality).equals(Objects.requireNonNullElse(item.input(modality), ""));
+        if (!modelId(modality).equals(item.model(modality))) {
+            return true;
+        }
+        return !PrecomputedVectors.INPUT.equals(item.input(modality))
+                && !input(item, modality).equals(Objects.requireNonNullElse(item.input(modality), ""));
     }
 
     static String text(ItemContent item) {

@@ -113,6 +113,25 @@ public final class GraphImporter {
             RETURN row.userId AS userId, row.itemId AS missingItemId
             """;
 
+    /**
+     * Precomputed vectors: stored like the embedding job stores its own, with the file's model and
+     * {@link PrecomputedVectors#INPUT} as the input, so the job counts the item as embedded by that model.
+     */
+    private static final String STORE_VECTORS = """
+            UNWIND $rows AS row
+            MATCH (i:Item {id: row.id})
+            WHERE row.%1$s IS NOT NULL
+            SET i.%1$sModel = row.%1$sModel, i.%1$sInput = $input
+            WITH i, row
+            CALL db.create.setNodeVectorProperty(i, '%1$s', row.%1$s)
+            """;
+
+    private static final String MISSING_ITEMS = """
+            UNWIND $rows AS row
+            WITH row WHERE NOT EXISTS { MATCH (:Item {id: row.id}) }
+            RETURN row.id AS missingItemId
+            """;
+
     private final GraphDatabase graph;
     private final int batchSize;
     private final Duration progressInterval;
@@ -146,11 +165,13 @@ public final class GraphImporter {
         private final List<Map<String, Object>> users = new ArrayList<>();
         private final List<Map<String, Object>> outfits = new ArrayList<>();
         private final List<Map<String, Object>> interactions = new ArrayList<>();
+        private final List<Map<String, Object>> vectors = new ArrayList<>();
         private final List<RowError> errors = new ArrayList<>();
         private long itemCount;
         private long userCount;
         private long outfitCount;
         private long interactionCount;
+        private long vectorCount;
         private long rejectedCount;
         private long batchNumber;
 
@@ -198,6 +219,21 @@ public final class GraphImporter {
                     "source", user.source() == null ? sourceName : user.source()));
             if (users.size() >= batchSize) {
                 flushUsers();
+            }
+        }
+
+        @Override
+        public void vectors(PrecomputedVectors precomputed) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", precomputed.itemId());
+            row.put("visual", precomputed.visual());
+            row.put("visualModel", precomputed.visualModel());
+            row.put("text", precomputed.text());
+            row.put("textModel", precomputed.textModel());
+            vectors.add(row);
+            if (vectors.size() >= batchSize) {
+                flushItems();
+                flushVectors();
             }
         }
 
@@ -262,6 +298,7 @@ public final class GraphImporter {
 
         void flushAll() {
             flushItems();
+            flushVectors();
             flushUsers();
             flushOutfits();
             flushInteractions();
@@ -269,6 +306,39 @@ public final class GraphImporter {
 
         private void flushItems() {
             itemCount += writeBatch(items, "items", MERGE_ITEMS, record -> { });
+        }
+
+        private void flushVectors() {
+            if (vectors.isEmpty()) {
+                return;
+            }
+            batchNumber++;
+            List<Map<String, Object>> batch = List.copyOf(vectors);
+            vectors.clear();
+            List<Record> missing;
+            try {
+                missing = graph.write(tx -> {
+                    for (String modality : List.of("visual", "text")) {
+                        tx.run(String.format(java.util.Locale.ROOT, STORE_VECTORS, modality),
+                                Map.of("rows", batch, "input", PrecomputedVectors.INPUT)).consume();
+                    }
+                    return tx.run(MISSING_ITEMS, Map.of("rows", batch)).list();
+                });
+            } catch (RuntimeException e) {
+                throw failed(batch.size(), "vectors", e);
+            }
+            missing.forEach(record -> rejected(new RowError(sourceName, 0, "vectors of unknown item "
+                    + record.get("missingItemId").asString())));
+            vectorCount += batch.size() - missing.size();
+            progress.maybeLog(itemCount + userCount + outfitCount + interactionCount + vectorCount);
+        }
+
+        private ImportFailedException failed(int size, String what, RuntimeException e) {
+            return new ImportFailedException(String.format(java.util.Locale.ROOT,
+                    "[%s] batch %d (%d %s) was not written and nothing of it was applied; %,d rows were written "
+                            + "before it. Fix the cause and run the import again (it is idempotent): %s",
+                    sourceName, batchNumber, size, what, itemCount + userCount + outfitCount + interactionCount
+                            + vectorCount, e.getMessage()), e);
         }
 
         private void flushUsers() {
@@ -303,18 +373,15 @@ public final class GraphImporter {
                 List<Record> records = graph.write(tx -> tx.run(cypher, Map.of("rows", batch)).list());
                 records.forEach(onRecord);
             } catch (RuntimeException e) {
-                throw new ImportFailedException(String.format(java.util.Locale.ROOT,
-                        "[%s] batch %d (%d %s) was not written and nothing of it was applied; %,d rows were written "
-                                + "before it. Fix the cause and run the import again (it is idempotent): %s",
-                        sourceName, batchNumber, batch.size(), what, itemCount + userCount + outfitCount
-                                + interactionCount, e.getMessage()), e);
+                throw failed(batch.size(), what, e);
             }
             progress.maybeLog(itemCount + userCount + outfitCount + interactionCount + batch.size());
             return batch.size();
         }
 
         ImportReport report() {
-            return new ImportReport(sourceName, itemCount, outfitCount, userCount, interactionCount, rejectedCount,
+            return new ImportReport(sourceName, itemCount, outfitCount, userCount, interactionCount, vectorCount,
+                    rejectedCount,
                     errors, Duration.ofNanos(System.nanoTime() - startNanos));
         }
     }

@@ -17,6 +17,10 @@ public interface ImportSink {
 
     void user(User user);
 
+    /** An item's precomputed vectors (the generic format's {@code vectors} file); sinks that do not store them ignore them. */
+    default void vectors(PrecomputedVectors vectors) {
+    }
+
     void interaction(Interaction interaction);
 
     void rejected(RowError error);

@@ -28,12 +28,14 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.domain.User;
 import io.stylegraph.graph.imports.ImagePaths;
 import io.stylegraph.graph.imports.ImportSink;
+import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.imports.RowError;
 
 /**
  * Reads the generic import format (docs/import-format.md). Each record kind is one file, JSON Lines or CSV with a
  * header, optionally gzip-compressed; field names may be written snake_case or camelCase. Files are read in the
- * order items, users, outfits, interactions, so references resolve. A record with a missing id, an unknown slot,
+ * order items, vectors, users, outfits, interactions, so references resolve. The optional {@code vectors} file
+ * (JSON Lines only) carries precomputed visual and text vectors per item. A record with a missing id, an unknown slot,
  * gender or signal, or an unreadable time is reported with file, line and reason and skipped.
  */
 public final class GenericFormatReader {
@@ -46,6 +48,9 @@ public final class GenericFormatReader {
     private final Path users;
     private final Path outfits;
     private final Path interactions;
+    private final Path vectors;
+    private int visualDimension;
+    private int textDimension;
 
     public GenericFormatReader(Path folder, String sourceName) {
         this.folder = folder;
@@ -54,6 +59,7 @@ public final class GenericFormatReader {
         this.users = find("users");
         this.outfits = find("outfits");
         this.interactions = find("interactions");
+        this.vectors = DatasetFiles.firstExisting(folder, "vectors.jsonl", "vectors.jsonl.gz");
     }
 
     private Path find(String kind) {
@@ -61,14 +67,18 @@ public final class GenericFormatReader {
     }
 
     public boolean hasAnyFile() {
-        return items != null || users != null || outfits != null || interactions != null;
+        return items != null || users != null || outfits != null || interactions != null || vectors != null;
     }
 
     public void read(ImportSink sink) throws IOException {
-        long total = TrackedInput.size(items, users, outfits, interactions);
+        long total = TrackedInput.size(items, vectors, users, outfits, interactions);
         long done = 0;
         done = readEach(items, sink, done, total, record -> {
             sink.item(toItem(record));
+            return null;
+        });
+        done = readEach(vectors, sink, done, total, record -> {
+            sink.vectors(toVectors(((JsonRecord) record).node()));
             return null;
         });
         done = readEach(users, sink, done, total, record -> {
@@ -245,6 +255,53 @@ public final class GenericFormatReader {
         return new Item(id, record.text("title"), record.text("description"), record.text("category"), slot, gender,
                 colour, record.attributes(ITEM_FIELDS), resolveImage(record.text("image")), sourceName,
                 record.text("brand"), record.names("categories"));
+    }
+
+    /** A {@code vectors} row: {@code item_id} and a visual and/or text vector, each with the name of its model. */
+    private PrecomputedVectors toVectors(JsonNode node) {
+        JsonRecord record = new JsonRecord(node);
+        String itemId = requireText(record, "item_id");
+        float[] visual = vector(node, "visual");
+        float[] text = vector(node, "text");
+        if (visual == null && text == null) {
+            throw new RowRejected("no visual or text vector");
+        }
+        String visualModel = visual == null ? null : requireText(record, "visual_model");
+        String textModel = text == null ? null : requireText(record, "text_model");
+        // one file, one length per modality: the first row sets it
+        if (visual != null) {
+            visualDimension = sameDimension("visual", visual, visualDimension);
+        }
+        if (text != null) {
+            textDimension = sameDimension("text", text, textDimension);
+        }
+        return new PrecomputedVectors(itemId, visualModel, visual, textModel, text);
+    }
+
+    private static int sameDimension(String field, float[] vector, int expected) {
+        if (expected != 0 && vector.length != expected) {
+            throw new RowRejected(field + " has " + vector.length + " numbers, earlier rows " + expected);
+        }
+        return vector.length;
+    }
+
+    private static float[] vector(JsonNode node, String field) {
+        JsonNode array = node.get(field);
+        if (array == null || array.isNull()) {
+            return null;
+        }
+        if (!array.isArray() || array.isEmpty()) {
+            throw new RowRejected(field + " must be a non-empty array of numbers");
+        }
+        float[] vector = new float[array.size()];
+        for (int d = 0; d < vector.length; d++) {
+            JsonNode value = array.get(d);
+            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw new RowRejected(field + "[" + d + "] is not a finite number: " + value);
+            }
+            vector[d] = (float) value.asDouble();
+        }
+        return vector;
     }
 
     private User toUser(Record record) {

@@ -109,6 +109,31 @@ class GenericFormatReaderTest {
     }
 
     @Test
+    void shouldReadPrecomputedVectorsAndReportEachBadVectorRow() throws IOException {
+        Files.writeString(folder.resolve("vectors.jsonl"), """
+                {"item_id": "a1", "visual": [0.5, -0.25, 1], "visual_model": "enc-v", "text": [1, 0], "text_model": "enc-t"}
+                {"itemId": "a2", "text": [0, 1], "textModel": "enc-t"}
+                {"item_id": "a3"}
+                {"item_id": "a4", "visual": [1, 2, 3]}
+                {"item_id": "a5", "visual": [1, 2], "visual_model": "enc-v"}
+                {"item_id": "a6", "text": [1, "x"], "text_model": "enc-t"}
+                {"item_id": "a7", "visual": "1 2 3", "visual_model": "enc-v"}
+                """);
+        RecordingSink sink = read();
+
+        assertEquals(List.of("a1", "a2"), sink.vectors.stream().map(v -> v.itemId()).toList());
+        assertEquals("enc-v", sink.vectors.get(0).visualModel());
+        assertEquals(List.of(0.5f, -0.25f, 1f), List.of(sink.vectors.get(0).visual()[0], sink.vectors.get(0).visual()[1],
+                sink.vectors.get(0).visual()[2]));
+        assertNull(sink.vectors.get(1).visual());
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L), sink.rejected.stream().map(RowError::line).toList());
+        assertTrue(sink.rejected.stream().allMatch(e -> e.file().equals("vectors.jsonl")));
+        assertEquals(List.of("no visual or text vector", "missing visual_model", "visual has 2 numbers, earlier rows 3",
+                "text[1] is not a finite number: \"x\"", "visual must be a non-empty array of numbers"),
+                sink.rejected.stream().map(RowError::reason).toList());
+    }
+
+    @Test
     void shouldReadCsvWithExtraColumnsAsAttributesAndGzipInteractions() throws IOException {
         Files.writeString(folder.resolve("items.csv"), """
                 id,title,slot,gender,colour,fabric

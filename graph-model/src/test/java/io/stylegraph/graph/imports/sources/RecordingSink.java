@@ -8,6 +8,7 @@ import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Outfit;
 import io.stylegraph.graph.domain.User;
 import io.stylegraph.graph.imports.ImportSink;
+import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.imports.RowError;
 
 /** Keeps everything a source emits, in order, so tests can look at it without a database. */
@@ -16,6 +17,7 @@ final class RecordingSink implements ImportSink {
     final List<Outfit> outfits = new ArrayList<>();
     final List<User> users = new ArrayList<>();
     final List<Interaction> interactions = new ArrayList<>();
+    final List<PrecomputedVectors> vectors = new ArrayList<>();
     final List<RowError> rejected = new ArrayList<>();
     long lastProgress;
     long progressTotal;
@@ -39,6 +41,11 @@ final class RecordingSink implements ImportSink {
     @Override
     public void interaction(Interaction interaction) {
         interactions.add(interaction);
+    }
+
+    @Override
+    public void vectors(PrecomputedVectors precomputed) {
+        vectors.add(precomputed);
     }
 
     @Override
