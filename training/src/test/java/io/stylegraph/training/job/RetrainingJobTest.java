@@ -48,6 +48,15 @@ class RetrainingJobTest {
         return new GraphSnapshot(Instant.parse("2026-01-01T00:00:00Z"), items, edges, Map.of());
     }
 
+    /** The snapshot with visual vectors that say each item's taste group (the cold item has none). */
+    private static GraphSnapshot withGroupVisualVectors(GraphSnapshot plain) {
+        Map<String, float[]> visual = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            visual.put("item-" + i, i < 15 ? new float[] {1f, 0.01f * i} : new float[] {0.01f * i, 1f});
+        }
+        return new GraphSnapshot(plain.takenAt(), plain.itemIds(), plain.edges(), Map.of("visual", visual));
+    }
+
     private static FreedomConfig quickConfig() {
         return FreedomConfig.lightGcn().withDimension(8).withMaxEpochs(4).withBatchSize(64).withSeed(11).withThreads(1);
     }
@@ -100,12 +109,7 @@ class RetrainingJobTest {
     @Test
     void shouldReturnTheItemGraphsSimilarPairsWhenItemsHaveFeatures() throws IOException {
         GraphSnapshot plain = twoTasteGroups(false);
-        Map<String, float[]> visual = new java.util.HashMap<>();
-        for (int i = 0; i < 30; i++) {
-            visual.put("item-" + i, i < 15 ? new float[] {1f, 0.01f * i} : new float[] {0.01f * i, 1f});
-        }
-        GraphSnapshot withFeatures = new GraphSnapshot(plain.takenAt(), plain.itemIds(), plain.edges(),
-                Map.of("visual", visual));
+        GraphSnapshot withFeatures = withGroupVisualVectors(plain);
         FreedomConfig config = FreedomConfig.freedom().withDimension(8).withMaxEpochs(2).withBatchSize(64)
                 .withSeed(11).withThreads(1).withKnnK(3);
 
@@ -125,13 +129,7 @@ class RetrainingJobTest {
 
     @Test
     void shouldChooseTheContentBlendOnValidationAndStoreItWithTheModel() throws IOException {
-        GraphSnapshot plain = twoTasteGroups(false);
-        Map<String, float[]> visual = new java.util.HashMap<>();
-        for (int i = 0; i < 30; i++) {
-            visual.put("item-" + i, i < 15 ? new float[] {1f, 0.01f * i} : new float[] {0.01f * i, 1f});
-        }
-        GraphSnapshot withFeatures = new GraphSnapshot(plain.takenAt(), plain.itemIds(), plain.edges(),
-                Map.of("visual", visual));
+        GraphSnapshot withFeatures = withGroupVisualVectors(twoTasteGroups(false));
         List<String> progress = new ArrayList<>();
 
         RetrainingResult result = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models, null,
