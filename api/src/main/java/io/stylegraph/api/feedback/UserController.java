@@ -4,7 +4,6 @@ import static io.stylegraph.api.security.Roles.ADMIN;
 import static io.stylegraph.api.security.Roles.ANALYST;
 import static io.stylegraph.api.security.Roles.APP;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,9 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.graph.domain.UserIds;
-import io.stylegraph.api.feed.FeedPage;
-import io.stylegraph.api.feed.FeedService;
-import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,22 +31,10 @@ import jakarta.validation.constraints.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "feedback")
 public class UserController {
-    private final FeedService feed;
     private final FeedbackService feedback;
 
-    public UserController(FeedService feed, FeedbackService feedback) {
-        this.feed = feed;
+    public UserController(FeedbackService feedback) {
         this.feedback = feedback;
-    }
-
-    @Operation(summary = "Items for the user to rate: not yet rated, across slots, popular and new mixed")
-    @Get("/feed")
-    @Secured({APP, ANALYST, ADMIN})
-    public FeedPage feed(@PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
-                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
-                         @Nullable @QueryValue String cursor,
-                         @Nullable @QueryValue String slot) {
-        return feed.feed(userId, limit, cursor, QueryValues.slot(slot));
     }
 
     @Operation(summary = "Record a like or dislike (idempotent by clientEventId)")

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -83,6 +84,21 @@ class LayeringTest {
         check(slices().matching("io.stylegraph.graph.(*)..").should().beFreeOfCycles());
         check(slices().matching("io.stylegraph.models.(*)..").should().beFreeOfCycles());
         check(slices().matching("io.stylegraph.training.(*)..").should().beFreeOfCycles());
+    }
+
+    /**
+     * The service's packages form no cycles but the three ARCHITECTURE.md lists as debts; each is let through by
+     * ignoring one direction of it, so a new cycle, or a known one that grows through another package, fails here.
+     */
+    @Test
+    void shouldHaveNoCyclesBetweenTheServicePackagesButTheKnownDebts() {
+        check(slices().matching("io.stylegraph.api.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(resideInAPackage("io.stylegraph.api.catalogue.."),
+                        resideInAPackage("io.stylegraph.api.search.."))
+                .ignoreDependency(resideInAPackage("io.stylegraph.api.catalogue.."),
+                        resideInAPackage("io.stylegraph.api.imports.."))
+                .ignoreDependency(resideInAPackage("io.stylegraph.api.problem.."),
+                        resideInAPackage("io.stylegraph.api.security..")));
     }
 
     @Test

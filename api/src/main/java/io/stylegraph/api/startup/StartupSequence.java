@@ -1,5 +1,6 @@
-package io.stylegraph.api.infra;
+package io.stylegraph.api.startup;
 
+import io.stylegraph.api.infra.GraphSchemaInstaller;
 import io.stylegraph.api.problem.QueryValues;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
