@@ -18,7 +18,6 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
-import io.stylegraph.api.security.ActingUser;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +32,12 @@ import org.slf4j.LoggerFactory;
 @Primary
 @Singleton
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    /**
+     * Set on a request by the security rules when they refused it for naming a user other than the token's own; the
+     * problem then says {@code forbidden-user} with field {@code userId} instead of a bare 403.
+     */
+    public static final String REFUSED_USER_ATTRIBUTE = "stylegraph.security.refused-user";
+
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
 
     @Override
@@ -46,7 +51,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
         if (cause instanceof AuthorizationException denied) {
             HttpRequest<?> request = context.getRequest();
-            Optional<String> refusedUser = request.getAttribute(ActingUser.REFUSED_USER_ATTRIBUTE, String.class);
+            Optional<String> refusedUser = request.getAttribute(REFUSED_USER_ATTRIBUTE, String.class);
             if (!denied.isForbidden()) {
                 status = HttpStatus.UNAUTHORIZED;
                 code = "unauthorized";

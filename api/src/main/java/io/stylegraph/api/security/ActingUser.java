@@ -13,8 +13,6 @@ import io.stylegraph.api.problem.ProblemException;
  */
 public final class ActingUser {
     static final String ATTRIBUTE = "stylegraph.security.acting-user";
-    /** Set when {@link UserScopeRule} refused a request for naming another user; read by the problem mapping. */
-    public static final String REFUSED_USER_ATTRIBUTE = "stylegraph.security.refused-user";
 
     private ActingUser() {
     }

@@ -18,6 +18,7 @@ import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import io.stylegraph.api.problem.ProblemResponseProcessor;
 
 /**
  * "An app acts only for its subject": when the only role of a token that a route's {@code @Secured} admits is
@@ -49,7 +50,7 @@ public class UserScopeRule implements SecurityRule<HttpRequest<?>> {
         if (route instanceof UriRouteMatch<?, ?> uri) {
             Object userId = uri.getVariableValues().get(USER_ID_VARIABLE);
             if (userId != null && !subject.equals(userId.toString())) {
-                request.setAttribute(ActingUser.REFUSED_USER_ATTRIBUTE, userId.toString());
+                request.setAttribute(ProblemResponseProcessor.REFUSED_USER_ATTRIBUTE, userId.toString());
                 return Mono.just(SecurityRuleResult.REJECTED);
             }
         }
