@@ -17,6 +17,8 @@ public final class ServedModel {
     /** The item embeddings dimension-major ({@code [k * items + row]}), for {@link #scoreAll}. */
     private final float[] itemsByDimension;
     private final ThreadLocal<float[]> scoreBuffers;
+    private final java.util.OptionalDouble knownUserContentWeight;
+    private final java.util.OptionalDouble foldInContentWeight;
 
     public ServedModel(long version, ModelArtifact artifact) {
         this.version = version;
@@ -25,6 +27,8 @@ public final class ServedModel {
         this.itemRows = rows(artifact.itemIds());
         this.itemsByDimension = transpose(artifact.itemEmbeddings(), artifact.itemIds().size(), artifact.dimension());
         this.scoreBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
+        this.knownUserContentWeight = chosenWeight(artifact, "knownUserWeight");
+        this.foldInContentWeight = chosenWeight(artifact, "foldInUserWeight");
     }
 
     private static float[] transpose(float[] rowMajor, int rows, int d) {
@@ -51,8 +55,13 @@ public final class ServedModel {
      * run chose none (no content vectors, or trained before runs chose one).
      */
     public java.util.OptionalDouble contentWeight(boolean knownUser) {
+        return knownUser ? knownUserContentWeight : foldInContentWeight;
+    }
+
+    /** One of the run's chosen weights from the artifact's metadata, read once at load. */
+    private static java.util.OptionalDouble chosenWeight(ModelArtifact artifact, String key) {
         if (artifact.metadata().get(io.stylegraph.training.job.RetrainingJob.CONTENT_BLEND) instanceof Map<?, ?> blend
-                && blend.get(knownUser ? "knownUserWeight" : "foldInUserWeight") instanceof Number weight
+                && blend.get(key) instanceof Number weight
                 && weight.doubleValue() >= 0 && !Double.isInfinite(weight.doubleValue())) {
             return java.util.OptionalDouble.of(weight.doubleValue());
         }

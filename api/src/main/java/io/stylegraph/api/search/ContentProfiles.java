@@ -68,7 +68,7 @@ public class ContentProfiles {
         List<Part> parts = new ArrayList<>(2);
         double totalWeight = 0;
         for (Modality modality : MODALITIES) {
-            double weight = modality == Modality.VISUAL ? visualWeight : 1 - visualWeight;
+            double weight = weight(modality);
             Optional<VectorIndex> found = indexes.index(modality);
             if (weight <= 0 || found.isEmpty()) {
                 continue;
@@ -188,7 +188,7 @@ public class ContentProfiles {
         List<Double> weights = new ArrayList<>(2);
         List<Map<String, float[]>> units = new ArrayList<>(2);
         for (Modality modality : MODALITIES) {
-            double weight = modality == Modality.VISUAL ? visualWeight : 1 - visualWeight;
+            double weight = weight(modality);
             Optional<VectorIndex> index = indexes.index(modality);
             if (weight <= 0 || index.isEmpty()) {
                 continue;
@@ -213,6 +213,11 @@ public class ContentProfiles {
             }
             return total > 0 ? sum / total : 0;
         };
+    }
+
+    /** The modality's share of a content score: the hybrid visual weight, the rest for text. */
+    private double weight(Modality modality) {
+        return modality == Modality.VISUAL ? visualWeight : 1 - visualWeight;
     }
 
     private static void add(float[] sum, float[] unit) {
