@@ -13,6 +13,7 @@ import io.stylegraph.training.graph.ContentVectors;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.kernel.KernelEngine;
 import io.stylegraph.training.model.ContentKnnTrainer;
+import io.stylegraph.training.model.Contrast;
 import io.stylegraph.training.model.ContentProfileTrainer;
 import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
@@ -121,6 +122,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "FREEDOM: add a trained projection of each item's content vector to its ID embedding "
                     + "(default: off)")
     boolean contentEmbedding;
+
+    @Option(names = "--contrast-weight",
+            description = "freedom and freedom-id: weight of the contrastive (InfoNCE) terms between final and "
+                    + "layer embeddings (default 0, off)")
+    Double contrastWeight;
+
+    @Option(names = "--contrast-temperature", description = "temperature of the contrastive terms (default 0.2)")
+    Double contrastTemperature;
+
+    @Option(names = "--contrast-noise",
+            description = "length of the noise added to each propagated layer in training (default 0)")
+    Double contrastNoise;
+
+    @Option(names = "--contrast-layer", description = "the layer compared with the final embeddings (default 1)")
+    Integer contrastLayer;
 
     @Option(names = "--blend-content-weights", split = ",",
             description = "for each trained graph model, also report it blended with the service's content path "
@@ -377,6 +393,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (config.itemGraph()) {
             config = config.withContentEmbedding(contentEmbedding);
+        }
+        if (base.equals("freedom") || base.equals(FREEDOM_ID_ONLY)) {
+            Contrast contrast = config.contrast();
+            if (contrastWeight != null) {
+                contrast = contrast.withWeight(contrastWeight);
+            }
+            if (contrastTemperature != null) {
+                contrast = contrast.withTemperature(contrastTemperature);
+            }
+            if (contrastNoise != null) {
+                contrast = contrast.withNoise(contrastNoise);
+            }
+            if (contrastLayer != null) {
+                contrast = contrast.withLayer(contrastLayer);
+            }
+            config = config.withContrast(contrast);
         }
         return new FreedomTrainer(config);
     }

@@ -272,6 +272,46 @@ public final class CpuCsrKernel implements TrainingKernel {
     }
 
     @Override
+    public double infoNce(DenseMatrix a, DenseMatrix b, int[] rows, float temperature, float weight,
+                          DenseMatrix gradA, DenseMatrix gradB) {
+        ArrayMatrix x = array(a);
+        ArrayMatrix y = array(b);
+        if (x == y || array(gradA) == array(gradB)) {
+            throw new IllegalArgumentException("the two views and their gradients must be different matrices");
+        }
+        requireSameShape(a, b);
+        int d = x.columns;
+        Contrastive.Result result = Contrastive.infoNce(gatherRows(x, rows), gatherRows(y, rows), rows.length, d,
+                temperature, weight);
+        scatterAdd(array(gradA), rows, result.gradA());
+        scatterAdd(array(gradB), rows, result.gradB());
+        return result.loss();
+    }
+
+    private static void scatterAdd(ArrayMatrix target, int[] rows, float[] values) {
+        int d = target.columns;
+        for (int k = 0; k < rows.length; k++) {
+            int base = rows[k] * d;
+            for (int j = 0; j < d; j++) {
+                target.data[base + j] += values[k * d + j];
+            }
+        }
+    }
+
+    @Override
+    public void perturb(DenseMatrix x, int[] rows, float magnitude, long seed) {
+        ArrayMatrix m = array(x);
+        int d = m.columns;
+        int size = rows == null ? m.rows : rows.length;
+        parallel.forEach(size, 1 << 10, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int r = rows == null ? k : rows[k];
+                Contrastive.perturbRow(m.data, r * d, d, r, magnitude, seed);
+            }
+        });
+    }
+
+    @Override
     public void adam(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings,
                      int t) {
         float[] p = array(parameters).data;

@@ -139,6 +139,40 @@ public final class Nd4jKernel implements TrainingKernel {
     }
 
     @Override
+    public double infoNce(DenseMatrix a, DenseMatrix b, int[] rows, float temperature, float weight,
+                          DenseMatrix gradA, DenseMatrix gradB) {
+        if (nd(a) == nd(b) || nd(gradA) == nd(gradB)) {
+            throw new IllegalArgumentException("the two views and their gradients must be different matrices");
+        }
+        int d = a.columns();
+        float[] x = pullRows(nd(a), rows).dup('c').data().asFloat();
+        float[] y = pullRows(nd(b), rows).dup('c').data().asFloat();
+        Contrastive.Result result = Contrastive.infoNce(x, y, rows.length, d, temperature, weight);
+        scatterAdd(nd(gradA), rows, Nd4j.create(result.gradA(), new long[] {rows.length, d}, 'c'));
+        scatterAdd(nd(gradB), rows, Nd4j.create(result.gradB(), new long[] {rows.length, d}, 'c'));
+        return result.loss();
+    }
+
+    @Override
+    public void perturb(DenseMatrix x, int[] rows, float magnitude, long seed) {
+        INDArray target = nd(x);
+        int d = x.columns();
+        int[] selected = rows != null ? rows : java.util.stream.IntStream.range(0, x.rows()).toArray();
+        if (selected.length == 0) {
+            return;
+        }
+        float[] values = pullRows(target, selected).dup('c').data().asFloat();
+        float[] before = values.clone();
+        for (int k = 0; k < selected.length; k++) {
+            Contrastive.perturbRow(values, k * d, d, selected[k], magnitude, seed);
+        }
+        for (int k = 0; k < values.length; k++) {
+            values[k] -= before[k];
+        }
+        scatterAdd(target, selected, Nd4j.create(values, new long[] {selected.length, d}, 'c'));
+    }
+
+    @Override
     public void adam(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings,
                      int t) {
         INDArray g = nd(grad);

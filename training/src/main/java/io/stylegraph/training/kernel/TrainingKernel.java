@@ -53,6 +53,21 @@ public interface TrainingKernel extends AutoCloseable {
     /** loss = coefficient · Σ_k ‖x[rows[k]]‖²; grad[rows[k]] += 2·coefficient·x[rows[k]]. Returns the loss. */
     double squaredNorm(DenseMatrix x, int[] rows, float coefficient, DenseMatrix grad);
 
+    /**
+     * One-directional InfoNCE between two views of the listed rows (distinct): row r of {@code b} is the positive of
+     * row r of {@code a}, the other listed rows of {@code b} its negatives, both compared after scaling to unit length
+     * and divided by the temperature. loss = weight · mean over the rows. Accumulates the gradients and returns the
+     * loss. {@code a} and {@code b} must be different matrices; so must their gradients.
+     */
+    double infoNce(DenseMatrix a, DenseMatrix b, int[] rows, float temperature, float weight, DenseMatrix gradA,
+                   DenseMatrix gradB);
+
+    /**
+     * x[r] += magnitude · sign(x[r]) ⊙ n_r on the listed rows (all rows when {@code rows} is null), n_r a random unit
+     * vector with non-negative entries determined by (seed, r) alone, so both kernels add the same noise.
+     */
+    void perturb(DenseMatrix x, int[] rows, float magnitude, long seed);
+
     /** One Adam step (t is 1-based) on {@code parameters} with first and second moments {@code m} and {@code v}. */
     void adam(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings, int t);
 

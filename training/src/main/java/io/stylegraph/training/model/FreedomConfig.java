@@ -25,17 +25,21 @@ import java.util.Map;
  *                           leaves them out: on rent-the-runway signed edges measured no better than hard negatives
  *                           (reports/evaluate-rent-the-runway.md)
  * @param patience           evaluations without a better validation metric before stopping
+ * @param contrast           contrastive regularization of the propagated embeddings ({@link Contrast#OFF}: none)
  */
 public record FreedomConfig(String name, int dimension, int layers, double learningRate, int batchSize, double l2,
                             double keepRatio, boolean itemGraph, int knnK, double modalityLossWeight,
                             boolean contentEmbedding, double hardNegativeRatio, double dislikeEdgeWeight, int maxEpochs,
                             int patience, int evaluateEvery, String validationMetric, long seed, int threads,
-                            KernelEngine engine) {
+                            KernelEngine engine, Contrast contrast) {
 
     public FreedomConfig {
         if (dimension < 1 || layers < 0 || batchSize < 1 || maxEpochs < 1 || patience < 1 || evaluateEvery < 1
                 || threads < 1 || knnK < 1) {
             throw new IllegalArgumentException("invalid configuration " + this);
+        }
+        if (contrast == null || contrast.enabled() && contrast.layer() > layers) {
+            throw new IllegalArgumentException("contrast needs a propagated layer to compare with in " + this);
         }
         if (keepRatio <= 0 || keepRatio > 1 || hardNegativeRatio < 0 || hardNegativeRatio > 1
                 || dislikeEdgeWeight < 0) {
@@ -45,12 +49,13 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
 
     public static FreedomConfig freedom() {
         return new FreedomConfig("freedom", 64, 2, 1e-3, 2048, 1e-2, 0.2, true, 10, 1e-4, false, 0.5, 0, 1000, 20, 1,
-                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU);
+                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU, Contrast.OFF);
     }
 
     /** FREEDOM with pruning and the item–item graph off. */
     public static FreedomConfig lightGcn() {
-        return freedom().withName("lightgcn").withKeepRatio(1.0).withItemGraph(false).withModalityLossWeight(0);
+        return freedom().withName("lightgcn").withKeepRatio(1.0).withItemGraph(false).withModalityLossWeight(0)
+                .withContrast(Contrast.OFF);
     }
 
     /** Matrix factorization with BPR: no propagation. */
@@ -61,121 +66,127 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
     public FreedomConfig withName(String value) {
         return new FreedomConfig(value, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withDimension(int value) {
         return new FreedomConfig(name, value, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withLayers(int value) {
         return new FreedomConfig(name, dimension, value, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withLearningRate(double value) {
         return new FreedomConfig(name, dimension, layers, value, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withBatchSize(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, value, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withL2(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, value, keepRatio, itemGraph,
                 knnK, modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs,
-                patience, evaluateEvery, validationMetric, seed, threads, engine);
+                patience, evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withKeepRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, value, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withItemGraph(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, value, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withKnnK(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, value,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withModalityLossWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 value, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withContentEmbedding(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, value, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withHardNegativeRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, value, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withDislikeEdgeWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, value, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine);
+                validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withMaxEpochs(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, value, patience,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withPatience(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, value,
-                evaluateEvery, validationMetric, seed, threads, engine);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withEvaluateEvery(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                value, validationMetric, seed, threads, engine);
+                value, validationMetric, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withValidationMetric(String value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, value, seed, threads, engine);
+                evaluateEvery, value, seed, threads, engine, contrast);
     }
 
     public FreedomConfig withSeed(long value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, value, threads, engine);
+                evaluateEvery, validationMetric, value, threads, engine, contrast);
     }
 
     public FreedomConfig withThreads(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, value, engine);
+                evaluateEvery, validationMetric, seed, value, engine, contrast);
     }
 
     public FreedomConfig withEngine(KernelEngine value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, value);
+                evaluateEvery, validationMetric, seed, threads, value, contrast);
+    }
+
+    public FreedomConfig withContrast(Contrast value) {
+        return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine, value);
     }
 
     /** Every setting as text, for provenance and reports. */
@@ -200,6 +211,12 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
         p.put("seed", String.valueOf(seed));
         p.put("threads", String.valueOf(threads));
         p.put("engine", engine.name());
+        if (contrast.enabled() || contrast.noise() > 0) {
+            p.put("contrastWeight", String.valueOf(contrast.weight()));
+            p.put("contrastTemperature", String.valueOf(contrast.temperature()));
+            p.put("contrastNoise", String.valueOf(contrast.noise()));
+            p.put("contrastLayer", String.valueOf(contrast.layer()));
+        }
         return p;
     }
 }

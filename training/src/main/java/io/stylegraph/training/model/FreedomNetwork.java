@@ -44,6 +44,8 @@ final class FreedomNetwork {
     private final DenseMatrix gradA;
     private final DenseMatrix gradB;
     private final DenseMatrix gradEmbeddings;
+    /** The contrastive term's gradient with respect to the compared layer (null without contrast). */
+    private final DenseMatrix gradLayer;
     private int step;
 
     /**
@@ -113,6 +115,7 @@ final class FreedomNetwork {
         this.gradA = kernel.zeros(numNodes, d);
         this.gradB = kernel.zeros(numNodes, d);
         this.gradEmbeddings = kernel.zeros(numNodes, d);
+        this.gradLayer = config.contrast().enabled() ? kernel.zeros(numNodes, d) : null;
     }
 
     private ModalityHead head(ItemFeatures.Modality modality, int numItems, Random init, double sparseDensity) {
@@ -234,13 +237,16 @@ final class FreedomNetwork {
         }
     }
 
-    /** Computes F into {@link #output} over the given user–item adjacency. */
-    private void forward(SparseOperator adjacency) {
+    /** Computes F into {@link #output} over the given user–item adjacency; training adds the layers' noise. */
+    private void forward(SparseOperator adjacency, boolean training) {
         refreshBase();
         DenseMatrix previous = base;
-        for (DenseMatrix layer : layers) {
-            kernel.propagate(adjacency, previous, layer);
-            previous = layer;
+        for (int l = 0; l < layers.length; l++) {
+            kernel.propagate(adjacency, previous, layers[l]);
+            if (training) {
+                perturb(l, null);
+            }
+            previous = layers[l];
         }
         float mean = 1f / (layers.length + 1);
         kernel.axpby(mean, base, 0f, output);
@@ -250,6 +256,14 @@ final class FreedomNetwork {
         if (itemGraph != null) {
             kernel.propagate(itemGraph, base, scratch);
             kernel.axpby(1f, scratch, 1f, output);
+        }
+    }
+
+    /** Adds the training noise to layer l's listed rows (all when null); the same noise for repeated calls in a step. */
+    private void perturb(int l, int[] rows) {
+        double noise = config.contrast().noise();
+        if (noise > 0) {
+            kernel.perturb(layers[l], rows, (float) noise, config.seed() * 1_000_003L + step * 31L + l);
         }
     }
 
@@ -288,11 +302,35 @@ final class FreedomNetwork {
         if (!heads.isEmpty()) {
             loss += modalityTerms(users, positives, negatives);
         }
+        Contrast contrast = config.contrast();
+        int contrastAt = -1;
+        if (contrast.enabled()) {
+            // final embeddings against the compared layer's, for the batch's users and for its liked items
+            DenseMatrix compared = layers[contrast.layer() - 1];
+            kernel.fill(gradLayer, 0f);
+            float weight = (float) contrast.weight();
+            float temperature = (float) contrast.temperature();
+            Random sample = new Random(config.seed() * 1_000_003L + step);
+            loss += kernel.infoNce(output, compared, sample(distinct(users), sample), temperature, weight, gradOutput,
+                    gradLayer);
+            loss += kernel.infoNce(output, compared, sample(distinct(posNodes), sample), temperature, weight,
+                    gradOutput, gradLayer);
+            // layer k = A^k·(layer 0) + noise: its gradient needs k adjoint products, so it joins Horner's sum with k
+            // products still to go, scaled by L+1 because the sum is multiplied by 1/(L+1) at the end
+            contrastAt = layers.length - contrast.layer();
+        }
 
         // ∂E = (1/(L+1))·Σ_l (Aᵀ)^l·∂F by Horner's rule: g ← ∂F + Aᵀ·g, L times; ∂F lives on the batch's rows
         DenseMatrix g = gradOutput;
         int[] support = batchNodes;
         for (int l = 0; l < layers.length; l++) {
+            if (l == contrastAt) {
+                if (g == gradOutput) {
+                    kernel.axpby(1f, gradOutput, 0f, gradB);
+                    g = gradB;
+                }
+                kernel.axpby(layers.length + 1f, gradLayer, 1f, g);
+            }
             DenseMatrix next = g == gradA ? gradB : gradA;
             int[] reached = support == null ? null : graph.restrictable(graph.neighbours(support));
             if (reached == null) {
@@ -325,7 +363,7 @@ final class FreedomNetwork {
     /** F on the batch's rows (other rows of {@link #output} hold no meaning afterwards). */
     private void forwardOnRows(PropagationGraph graph, int[] batchNodes) {
         if (!graph.matrix().symmetric()) {
-            forward(graph.operator());
+            forward(graph.operator(), true);
             return;
         }
         refreshBase();
@@ -343,6 +381,7 @@ final class FreedomNetwork {
             } else {
                 kernel.propagateRows(graph.operator(), previous, rows[l], layers[l]);
             }
+            perturb(l, rows[l]);
             previous = layers[l];
         }
         float mean = 1f / (layers.length + 1);
@@ -424,6 +463,27 @@ final class FreedomNetwork {
         return loss;
     }
 
+    /** At most {@link Contrast#MAX_ROWS} of the rows, a seeded sample in ascending order when there are more. */
+    private static int[] sample(int[] rows, Random random) {
+        if (rows.length <= Contrast.MAX_ROWS) {
+            return rows;
+        }
+        int[] copy = rows.clone();
+        for (int k = 0; k < Contrast.MAX_ROWS; k++) {
+            int pick = k + random.nextInt(copy.length - k);
+            int t = copy[k];
+            copy[k] = copy[pick];
+            copy[pick] = t;
+        }
+        int[] chosen = Arrays.copyOf(copy, Contrast.MAX_ROWS);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private static int[] distinct(int[] a) {
+        return Arrays.stream(a).distinct().sorted().toArray();
+    }
+
     private static int[] distinct(int[] a, int[] b) {
         return java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct().sorted()
                 .toArray();
@@ -431,7 +491,7 @@ final class FreedomNetwork {
 
     /** Final user and item embeddings over the given (full) adjacency: [users U×d, items I×d]. */
     float[][] inference(SparseOperator adjacency) {
-        forward(adjacency);
+        forward(adjacency, false);
         float[] all = kernel.toArray(output);
         float[] users = Arrays.copyOfRange(all, 0, numUsers * d);
         float[] items = Arrays.copyOfRange(all, numUsers * d, numNodes * d);

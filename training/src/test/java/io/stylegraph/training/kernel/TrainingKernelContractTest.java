@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every kernel must do, checked on small hand-made cases for both engines. */
 class TrainingKernelContractTest {
@@ -97,6 +98,91 @@ class TrainingKernelContractTest {
     private static double bprLoss(TrainingKernel kernel, float[] x, int n, int d, int[] u, int[] pos, int[] neg) {
         DenseMatrix m = kernel.fromArray(x, n, d);
         return kernel.bpr(m, u, m, pos, neg, 0.7f, kernel.zeros(n, d), kernel.zeros(n, d));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldGiveInfoNceGradientsThatMatchFiniteDifferences(KernelEngine engine) {
+        int n = 6;
+        int d = 4;
+        int[] rows = {0, 2, 3, 5};
+        float[] a = random(n * d, 11);
+        float[] b = random(n * d, 12);
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix gradA = kernel.zeros(n, d);
+            DenseMatrix gradB = kernel.zeros(n, d);
+            kernel.infoNce(kernel.fromArray(a, n, d), kernel.fromArray(b, n, d), rows, 0.5f, 0.8f, gradA, gradB);
+            float[] analyticA = kernel.toArray(gradA);
+            float[] analyticB = kernel.toArray(gradB);
+            double h = 1e-3;
+            for (int k = 0; k < a.length; k++) {
+                float[] plus = a.clone();
+                float[] minus = a.clone();
+                plus[k] += (float) h;
+                minus[k] -= (float) h;
+                double numeric = (infoNce(kernel, plus, b, n, d, rows) - infoNce(kernel, minus, b, n, d, rows))
+                        / (2 * h);
+                assertEquals(numeric, analyticA[k], 1e-3, "anchor component " + k);
+                plus = b.clone();
+                minus = b.clone();
+                plus[k] += (float) h;
+                minus[k] -= (float) h;
+                numeric = (infoNce(kernel, a, plus, n, d, rows) - infoNce(kernel, a, minus, n, d, rows)) / (2 * h);
+                assertEquals(numeric, analyticB[k], 1e-3, "other view component " + k);
+            }
+            // rows outside the list take no part
+            for (int j = 0; j < d; j++) {
+                assertEquals(0f, analyticA[d + j]);
+                assertEquals(0f, analyticB[4 * d + j]);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldGiveTheInfoNceLossOfHandComputedScores(KernelEngine engine) {
+        // two rows, views equal up to length: unit scores are 1 on the diagonal and 0 off it
+        float[] a = {2, 0, 0, 3};
+        float[] b = {1, 0, 0, 5};
+        try (TrainingKernel kernel = engine.create(2)) {
+            double loss = kernel.infoNce(kernel.fromArray(a, 2, 2), kernel.fromArray(b, 2, 2), new int[] {0, 1}, 0.5f,
+                    1f, kernel.zeros(2, 2), kernel.zeros(2, 2));
+
+            // −log(e^{1/0.5} / (e^{1/0.5} + e^0)) for each row
+            assertEquals(Math.log1p(Math.exp(-2)), loss, 1e-6);
+        }
+    }
+
+    private static double infoNce(TrainingKernel kernel, float[] a, float[] b, int n, int d, int[] rows) {
+        return kernel.infoNce(kernel.fromArray(a, n, d), kernel.fromArray(b, n, d), rows, 0.5f, 0.8f,
+                kernel.zeros(n, d), kernel.zeros(n, d));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldAddNoiseOfTheGivenLengthAlongTheSignsOfTheListedRowsOnly(KernelEngine engine) {
+        float[] x = {1, -2, 0.5f, -1, 3, 4, -5, 6, 7};
+        try (TrainingKernel kernel = engine.create(2);
+             TrainingKernel other = (engine == KernelEngine.CPU ? KernelEngine.ND4J : KernelEngine.CPU).create(1)) {
+            DenseMatrix m = kernel.fromArray(x, 3, 3);
+            DenseMatrix same = other.fromArray(x, 3, 3);
+
+            kernel.perturb(m, new int[] {0, 2}, 0.1f, 42);
+            other.perturb(same, new int[] {0, 2}, 0.1f, 42);
+
+            float[] y = kernel.toArray(m);
+            assertArrayEquals(other.toArray(same), y, 1e-6f, "both kernels add the same noise");
+            for (int r : new int[] {0, 2}) {
+                double length = 0;
+                for (int j = 0; j < 3; j++) {
+                    float delta = y[r * 3 + j] - x[r * 3 + j];
+                    assertTrue(delta * Math.signum(x[r * 3 + j]) >= 0, "noise follows the sign at " + (r * 3 + j));
+                    length += delta * delta;
+                }
+                assertEquals(0.1, Math.sqrt(length), 1e-5);
+            }
+            assertArrayEquals(new float[] {-1, 3, 4}, java.util.Arrays.copyOfRange(y, 3, 6), "row 1 is not listed");
+        }
     }
 
     @ParameterizedTest

@@ -182,4 +182,56 @@ class FreedomGradientTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldMatchFiniteDifferencesWithContrastiveTermsAndLayerNoise(KernelEngine engine) {
+        InteractionMatrix likes = SmallGraphs.twoCommunities().train();
+        ItemFeatures features = categoryFeatures(12);
+        for (int layer : new int[] {1, 2}) {
+            FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withL2(0.3)
+                    .withKnnK(3).withContentEmbedding(true)
+                    .withContrast(new Contrast(0.7, 0.3, 0.05, layer));
+            try (TrainingKernel kernel = engine.create(2)) {
+                FreedomNetwork network = new FreedomNetwork(kernel, config, 16, 12,
+                        new ItemKnnGraph(config.knnK()).build(features), features, new Random(5), 1.0);
+                PropagationGraph pruned = PropagationGraph.upload(kernel,
+                        new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
+                float[] embeddings = network.embeddingValues();
+                network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                float[] analytic = network.embeddingGradient();
+                double h = 2e-3;
+                for (int k = 0; k < embeddings.length; k += 5) {
+                    float[] plus = embeddings.clone();
+                    float[] minus = embeddings.clone();
+                    plus[k] += (float) h;
+                    minus[k] -= (float) h;
+                    network.setEmbeddingValues(plus);
+                    double up = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                    network.setEmbeddingValues(minus);
+                    double down = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
+                    assertEquals((up - down) / (2 * h), analytic[k], 2e-3, "layer " + layer + ", embedding " + k);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldAddTheContrastiveTermsToTheLoss(KernelEngine engine) {
+        InteractionMatrix likes = SmallGraphs.twoCommunities().train();
+        ItemFeatures features = SmallGraphs.communityFeatures(12);
+        FreedomConfig plain = SmallGraphs.small(FreedomConfig.freedom()).withKnnK(3);
+        try (TrainingKernel kernel = engine.create(2)) {
+            var adjacency = new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9));
+            double without = network(kernel, plain, features).lossAndGradient(
+                    PropagationGraph.upload(kernel, adjacency, 1.0), USERS, POSITIVES, NEGATIVES);
+            double with = network(kernel, plain.withContrast(new Contrast(0.5, 0.2, 0, 1)), features).lossAndGradient(
+                    PropagationGraph.upload(kernel, adjacency, 1.0), USERS, POSITIVES, NEGATIVES);
+
+            // InfoNCE over 3 distinct users and 4 distinct items is at least 0 each and at most log(rows)+2/τ
+            assertTrue(with > without, "contrast adds a positive term");
+            assertTrue(with - without < 0.5 * (Math.log(3) + 10) + 0.5 * (Math.log(4) + 10));
+        }
+    }
 }
