@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 import java.util.ArrayList;
 import java.util.Collection;

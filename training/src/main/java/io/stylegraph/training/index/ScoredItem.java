@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 /** A search result: an item and its cosine similarity to the query. */
 public record ScoredItem(String itemId, float score) {

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutput;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import io.stylegraph.models.Vectors;
 final class HnswGraph {
     /** Classes a saved graph may contain: hnswlib's own, this package's serializers and distance, JDK basics. */
     private static final ObjectInputFilter SAVED_CLASSES = ObjectInputFilter.Config.createFilter(
-            "com.github.jelmerk.hnswlib.core.**;io.stylegraph.api.search.index.*;java.lang.*;java.util.*;!*");
+            "com.github.jelmerk.hnswlib.core.**;io.stylegraph.training.index.*;java.lang.*;java.util.*;!*");
+    /** Where this package lived when graphs were first saved; their files name its classes under it. */
+    private static final String FORMER_PACKAGE = "io.stylegraph.api.search.index.";
 
     private final HnswIndex<String, float[], Entry, Float> index;
 
@@ -112,7 +115,7 @@ final class HnswGraph {
     /** Reads a graph {@link #write} wrote; only the classes such a graph holds are accepted. */
     @SuppressWarnings("unchecked")
     static HnswGraph read(InputStream in, HnswSettings settings) throws IOException {
-        ObjectInputStream objects = new ObjectInputStream(in);
+        ObjectInputStream objects = new SavedGraphInput(in);
         objects.setObjectInputFilter(SAVED_CLASSES);
         try {
             Object read = objects.readObject();
@@ -125,6 +128,28 @@ final class HnswGraph {
             return new HnswGraph(typed);
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("not a saved HNSW graph of this service: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads graphs saved before the index moved out of the service module: their serializers and distance are named
+     * under the former package and are resolved to the same classes here (serialization compares simple names and
+     * serial version ids only), so a restart after the upgrade loads them instead of building them again.
+     */
+    private static final class SavedGraphInput extends ObjectInputStream {
+        SavedGraphInput(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass described) throws IOException,
+                ClassNotFoundException {
+            String name = described.getName();
+            if (name.startsWith(FORMER_PACKAGE)) {
+                String moved = HnswGraph.class.getPackageName() + "." + name.substring(FORMER_PACKAGE.length());
+                return Class.forName(moved, false, HnswGraph.class.getClassLoader());
+            }
+            return super.resolveClass(described);
         }
     }
 

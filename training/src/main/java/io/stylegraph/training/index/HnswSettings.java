@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 /**
  * When and how an index switches from exact scans to an HNSW graph.

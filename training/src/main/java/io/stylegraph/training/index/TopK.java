@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 /**
  * Keeps the {@code k} best-scoring rows seen so far in a min-heap on primitive arrays: no boxing, one comparison per

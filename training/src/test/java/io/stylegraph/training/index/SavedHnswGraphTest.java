@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -184,6 +184,29 @@ class SavedHnswGraphTest {
         HnswFile.Saved saved = HnswFile.read(file, after, SETTINGS).orElseThrow();
         assertEquals(1_100, saved.graph().size(), "the removed items left the graph");
         assertFalse(saved.graph().ids().contains(items.get(0).itemId()));
+    }
+
+    /**
+     * The resource was saved by this index while it lived in the service module (200 items of 8 dimensions from seed
+     * 5, {@link #SETTINGS}); its stream names the graph's serializers under that former package.
+     */
+    @Test
+    void shouldLoadAGraphSavedBeforeTheIndexMovedPackage() throws IOException {
+        Path file = folder.resolve("visual.hnsw");
+        try (var saved = SavedHnswGraphTest.class.getResourceAsStream("saved-before-the-move.hnsw")) {
+            Files.copy(saved, file);
+        }
+        List<ItemVector> items = RandomVectors.items(new Random(5), 200, 8);
+        VectorIndex index = new VectorIndex(Modality.VISUAL, "m", 8, SETTINGS, Runnable::run, DbaSettings.DEFAULT,
+                file);
+        index.deferGraph();
+        index.upsert(items);
+        index.resumeGraph();
+
+        assertEquals(Optional.of("loaded"), index.graphSource());
+        for (ItemVector item : List.of(items.get(0), items.get(99), items.get(199))) {
+            assertEquals(item.itemId(), index.search(item.vector(), SearchFilter.NONE, 1).get(0).itemId());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.index;
+package io.stylegraph.training.index;
 
 /** Rows of an index snapshot with their scores, best first. */
 record ScoredRows(int[] rows, float[] scores) {
