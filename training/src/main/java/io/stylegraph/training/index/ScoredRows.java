@@ -1,9 +1,9 @@
 package io.stylegraph.training.index;
 
 /** Rows of an index snapshot with their scores, best first. */
-record ScoredRows(int[] rows, float[] scores) {
+public record ScoredRows(int[] rows, float[] scores) {
 
-    int size() {
+    public int size() {
         return rows.length;
     }
 }

@@ -3,14 +3,15 @@ package io.stylegraph.training.index;
 /**
  * Keeps the {@code k} best-scoring rows seen so far in a min-heap on primitive arrays: no boxing, one comparison per
  * rejected row. Among equal scores the lower row wins, so results do not depend on the order rows are offered in.
+ * The one top-k selection of the project: the vector index's scans and the ranking evaluation ({@link #select}).
  */
-final class TopK {
+public final class TopK {
     private final int k;
     private final int[] rows;
     private final float[] scores;
     private int size;
 
-    TopK(int k) {
+    public TopK(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
@@ -20,11 +21,11 @@ final class TopK {
     }
 
     /** The score a row must beat to enter; negative infinity until k rows are held. */
-    float threshold() {
+    public float threshold() {
         return size < k ? Float.NEGATIVE_INFINITY : scores[0];
     }
 
-    void offer(int row, float score) {
+    public void offer(int row, float score) {
         if (size < k) {
             rows[size] = row;
             scores[size] = score;
@@ -36,12 +37,12 @@ final class TopK {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The rows held, best first (ties: lower row first). Empties the heap. */
-    ScoredRows drain() {
+    public ScoredRows drain() {
         int n = size;
         int[] outRows = new int[n];
         float[] outScores = new float[n];
@@ -56,6 +57,27 @@ final class TopK {
             }
         }
         return new ScoredRows(outRows, outScores);
+    }
+
+    /**
+     * Fills {@code out} with the indices of the largest scores in {@code scores[offset .. offset+length)}, best first
+     * (ties: lower index first), skipping NaN and negative-infinity entries (masked items); returns how many were
+     * written.
+     */
+    public static int select(float[] scores, int offset, int length, int[] out) {
+        TopK top = new TopK(out.length);
+        float threshold = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < length; j++) {
+            float score = scores[offset + j];
+            // false for NaN and negative infinity; indices ascend, so a tie with the worst one held loses
+            if (score > threshold) {
+                top.offer(j, score);
+                threshold = top.threshold();
+            }
+        }
+        ScoredRows best = top.drain();
+        System.arraycopy(best.rows(), 0, out, 0, best.size());
+        return best.size();
     }
 
     /** Heap order: worst on top; a lower score is worse, and among equal scores the higher row. */

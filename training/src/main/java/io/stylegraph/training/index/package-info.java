@@ -10,5 +10,8 @@
  * ({@link io.stylegraph.training.index.HnswFile}) and loaded at the next start when it still fits the vectors.
  * Filters ({@link io.stylegraph.training.index.SearchFilter}) apply while scanning, before the top K are chosen.
  * {@link io.stylegraph.training.index.DatabaseAugmentation} averages an item's vector with its nearest neighbours.
+ *
+ * <p>{@link io.stylegraph.training.index.TopK} is the project's one top-k selection, used by the scans and by the
+ * ranking evaluation ({@code training.eval.Evaluator}).
  */
 package io.stylegraph.training.index;
