@@ -14,12 +14,8 @@ import java.util.concurrent.Callable;
 
 import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.api.search.ItemEmbedder;
-import io.stylegraph.api.search.ItemTexts;
 import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.api.search.evaluation.CatalogueEmbedder;
-import io.stylegraph.api.search.evaluation.EmbeddedCatalogue;
 import io.stylegraph.api.search.evaluation.RetrievalEvaluation;
-import io.stylegraph.api.search.evaluation.Throughput;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.imports.ImportSinks;
 import io.stylegraph.graph.imports.sources.FashionProductsSource;
@@ -31,6 +27,11 @@ import io.stylegraph.models.text.LangChain4jMiniLmEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.report.ReportFiles;
 import io.stylegraph.training.report.RunEnvironment;
+import io.stylegraph.training.retrieval.CatalogueEmbedder;
+import io.stylegraph.training.retrieval.EmbeddedCatalogue;
+import io.stylegraph.training.retrieval.ItemTexts;
+import io.stylegraph.training.retrieval.PrecisionRow;
+import io.stylegraph.training.retrieval.Throughput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -291,16 +292,16 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
                                                 int perCall) {
         try (ActiveEncoders encoders = new ActiveEncoders((Path) null)) {
             ItemEmbedder embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
-            Map<String, float[]> visual = new CatalogueEmbedder(encoders, embedder, perCall)
-                    .images(items, new Throughput.Builder());
-            List<RetrievalEvaluation.PrecisionRow> before = precisionRows(items, visual, referenceText, encoders,
+            Map<String, float[]> visual = new CatalogueEmbedder(encoders.image(), encoders.text(),
+                    embedder::readImage, perCall).images(items, new Throughput.Builder());
+            List<PrecisionRow> before = precisionRows(items, visual, referenceText, encoders,
                     embedder, config);
-            List<RetrievalEvaluation.PrecisionRow> after = precisionRows(items, visual, batchedText, encoders,
+            List<PrecisionRow> after = precisionRows(items, visual, batchedText, encoders,
                     embedder, config);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < before.size(); i++) {
-                RetrievalEvaluation.PrecisionRow was = before.get(i);
-                RetrievalEvaluation.PrecisionRow now = after.get(i);
+                PrecisionRow was = before.get(i);
+                PrecisionRow now = after.get(i);
                 if (!was.modality().equals("text") && !was.modality().equals("hybrid")) {
                     continue;
                 }
@@ -321,7 +322,7 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
         }
     }
 
-    private List<RetrievalEvaluation.PrecisionRow> precisionRows(List<Item> items, Map<String, float[]> visual,
+    private List<PrecisionRow> precisionRows(List<Item> items, Map<String, float[]> visual,
                                                                  Map<String, float[]> text, ActiveEncoders encoders,
                                                                  ItemEmbedder embedder, SearchConfiguration config) {
         Map<String, Map<String, float[]>> vectors = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 /**
  * Encoder throughput: {@code images} decoded from their files and encoded, {@code texts} encoded, with the time each

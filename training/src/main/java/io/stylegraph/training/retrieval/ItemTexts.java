@@ -1,4 +1,4 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.retrieval;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

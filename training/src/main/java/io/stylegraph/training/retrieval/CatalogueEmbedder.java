@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -6,29 +6,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-import io.stylegraph.api.search.ActiveEncoders;
-import io.stylegraph.api.search.ItemEmbedder;
-import io.stylegraph.api.search.ItemTexts;
 import io.stylegraph.graph.domain.Item;
+import io.stylegraph.models.ImageEncoder;
+import io.stylegraph.models.TextEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Embeds catalogue items outside the service, through the same pieces the embedding job uses (image files decoded by
- * {@link ItemEmbedder#readImage}, words joined by {@link ItemTexts}), in batches, timing each step.
+ * the reader it is given, the service's own in its benchmarks; words joined by {@link ItemTexts}), in batches, timing
+ * each step.
  */
 public final class CatalogueEmbedder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueEmbedder.class);
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
 
-    private final ActiveEncoders encoders;
-    private final ItemEmbedder embedder;
+    private final ImageEncoder imageEncoder;
+    private final TextEncoder textEncoder;
+    private final Function<String, BufferedImage> pictures;
     private final int batchSize;
 
-    public CatalogueEmbedder(ActiveEncoders encoders, ItemEmbedder embedder, int batchSize) {
-        this.encoders = encoders;
-        this.embedder = embedder;
+    /**
+     * @param pictures an item's picture, upright, from its {@code image} field; null when there is none or it cannot
+     *                 be read
+     */
+    public CatalogueEmbedder(ImageEncoder imageEncoder, TextEncoder textEncoder,
+                             Function<String, BufferedImage> pictures, int batchSize) {
+        this.imageEncoder = imageEncoder;
+        this.textEncoder = textEncoder;
+        this.pictures = pictures;
         this.batchSize = batchSize;
     }
 
@@ -42,14 +50,14 @@ public final class CatalogueEmbedder {
             List<BufferedImage> images = new ArrayList<>(batch.size());
             List<String> ids = new ArrayList<>(batch.size());
             for (Item item : batch) {
-                BufferedImage image = embedder.readImage(item.image());
+                BufferedImage image = pictures.apply(item.image());
                 if (image != null) {
                     images.add(image);
                     ids.add(item.id());
                 }
             }
             long decoded = System.nanoTime();
-            List<float[]> encoded = images.isEmpty() ? List.of() : encoders.image().encode(images);
+            List<float[]> encoded = images.isEmpty() ? List.of() : imageEncoder.encode(images);
             long done = System.nanoTime();
             timing.images(images.size(), decoded - started, done - decoded);
             for (int i = 0; i < ids.size(); i++) {
@@ -77,7 +85,7 @@ public final class CatalogueEmbedder {
                 }
             }
             long started = System.nanoTime();
-            List<float[]> encoded = texts.isEmpty() ? List.of() : encoders.text().encode(texts);
+            List<float[]> encoded = texts.isEmpty() ? List.of() : textEncoder.encode(texts);
             timing.texts(texts.size(), System.nanoTime() - started);
             for (int i = 0; i < ids.size(); i++) {
                 vectors.put(ids.get(i), encoded.get(i));

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What a {@link RetrievalBenchmark} measured, as {@code evaluate-retrieval} writes it to
+ * What the retrieval benchmark ({@code api.search.evaluation.RetrievalBenchmark}) measured, as {@code evaluate-retrieval} writes it to
  * {@code retrieval-fashion-products.json}.
  *
  * @param path          the catalogue folder
@@ -19,8 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record RetrievalReport(String benchmark, String dataset, String path, String command, String date, int items,
                               int itemsWithVisual, int itemsWithText, int queries, int k, long seed,
-                              Encoders encoders, Settings settings, List<RetrievalEvaluation.PrecisionRow> precisionAt10,
-                              List<RetrievalEvaluation.LatencyRow> latency, List<RetrievalEvaluation.HnswRow> hnsw,
+                              Encoders encoders, Settings settings, List<PrecisionRow> precisionAt10,
+                              List<LatencyRow> latency, List<HnswRow> hnsw,
                               Map<String, Object> environment, Map<String, Double> loadAverage) {
 
     /** The encoders and their throughput; rates per second to one decimal. */
