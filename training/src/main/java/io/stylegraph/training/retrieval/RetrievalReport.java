@@ -6,8 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What the retrieval benchmark ({@code api.search.evaluation.RetrievalBenchmark}) measured, as {@code evaluate-retrieval} writes it to
- * {@code retrieval-fashion-products.json}.
+ * What the retrieval benchmark ({@code api.search.evaluation.RetrievalBenchmark}) measured, as
+ * {@code evaluate-retrieval} writes it to {@code retrieval-fashion-products.json}.
  *
  * @param path          the catalogue folder
  * @param command       the command line that ran it

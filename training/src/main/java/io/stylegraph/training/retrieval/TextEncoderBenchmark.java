@@ -131,13 +131,14 @@ public final class TextEncoderBenchmark {
         report.put("textsPerCall", settings.textsPerCall());
         report.put("model", MiniLmTextEncoder.MODEL_ID);
         Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("encoder", "langchain4j AllMiniLmL6V2EmbeddingModel: one text per ONNX Runtime call, the texts of "
-                + "a call spread over its worker pool");
+        reference.put("encoder", "langchain4j AllMiniLmL6V2EmbeddingModel: one text per ONNX Runtime call, the "
+                + "texts of a call spread over its worker pool");
         reference.put("workers", Runtime.getRuntime().availableProcessors());
         reference.put("loadSeconds", round(referenceLoadSeconds, 1));
         report.put("reference", reference);
         Map<String, Object> batchedSettings = new LinkedHashMap<>();
-        batchedSettings.put("encoder", "MiniLmTextEncoder: ONNX Runtime, texts sorted by token count, padded per batch");
+        batchedSettings.put("encoder", "MiniLmTextEncoder: ONNX Runtime, texts sorted by token count, padded per "
+                + "batch");
         batchedSettings.put("batch", settings.batch());
         batchedSettings.put("intraOpThreads", batchedThreads);
         batchedSettings.put("maxTokens", MiniLmTextEncoder.MAX_TOKENS);
