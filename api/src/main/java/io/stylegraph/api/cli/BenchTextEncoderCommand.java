@@ -3,37 +3,30 @@ package io.stylegraph.api.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.api.search.ItemEmbedder;
-import io.stylegraph.api.search.ItemTexts;
 import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.api.search.evaluation.CatalogueEmbedder;
-import io.stylegraph.api.search.evaluation.EmbeddedCatalogue;
 import io.stylegraph.api.search.evaluation.RetrievalEvaluation;
-import io.stylegraph.api.search.evaluation.Throughput;
 import io.stylegraph.graph.domain.Item;
-import io.stylegraph.graph.imports.ImportSinks;
-import io.stylegraph.graph.imports.sources.FashionProductsSource;
-import io.stylegraph.models.TextEncoder;
-import io.stylegraph.models.Vectors;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
-import io.stylegraph.models.text.LangChain4jMiniLmEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.report.ReportFiles;
-import io.stylegraph.training.report.RunEnvironment;
+import io.stylegraph.training.retrieval.CatalogueEmbedder;
+import io.stylegraph.training.retrieval.EmbeddedCatalogue;
+import io.stylegraph.training.retrieval.PrecisionRow;
+import io.stylegraph.training.retrieval.TextEncoderBenchmark;
+import io.stylegraph.training.retrieval.Throughput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/** {@code bench-text-encoder}: reads the options, runs {@link TextEncoderBenchmark} and writes its report. */
 @Command(name = "bench-text-encoder", mixinStandardHelpOptions = true,
         description = {"Encodes a seeded sample of fashion-products texts, joined as the embedding job joins them (and "
                 + "the titles alone), with the langchain4j MiniLM encoder (one text per ONNX call) and the batched "
@@ -42,7 +35,6 @@ import picocli.CommandLine.Option;
                 + "on the sample with each encoder's text vectors. Writes text-encoder-fashion-products.json and .md."})
 public class BenchTextEncoderCommand implements Callable<Integer> {
     private static final int K = 10;
-    private static final int WARM_UP_TEXTS = 256;
     static final String REPORT_NAME = "text-encoder-fashion-products";
 
     @Option(names = "--datasets-dir", defaultValue = "${STYLEGRAPH_DATASETS_DIR:-../shared/data}",
@@ -79,19 +71,6 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
     @Option(names = "--report", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path reportDirectory;
 
-    /** One workload's outcome: the texts/s of every round of each encoder and how their vectors agree. */
-    record Workload(String name, int texts, double meanTokens, List<Double> referenceRates, List<Double> batchedRates,
-                    List<Double> referenceCpuRates, List<Double> batchedCpuRates, double meanCosine,
-                    double minCosine) {
-        double referenceMedian() {
-            return median(referenceRates);
-        }
-
-        double batchedMedian() {
-            return median(batchedRates);
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         Path folder = datasetsDirectory.resolve("fashion-products").toAbsolutePath().normalize();
@@ -99,8 +78,6 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
             System.err.println("No fashion-products dataset at " + folder);
             return 2;
         }
-        // the revision of the code that runs, even if the checkout changes before the report is written
-        Map<String, Object> environment = RunEnvironment.describe();
         if (texts < 1 || rounds < 1 || batch < 1 || threads < 0 || callSize < 0 || retrievalQueries < 0) {
             System.err.println("--texts, --rounds and --batch must be at least 1; --threads, --call-size and "
                     + "--retrieval-queries at least 0");
@@ -108,234 +85,55 @@ public class BenchTextEncoderCommand implements Callable<Integer> {
         }
         SearchConfiguration config = new SearchConfiguration();
         int perCall = callSize > 0 ? callSize : config.getEmbedBatchSize();
-        Map<String, Double> load = new LinkedHashMap<>();
-        load.put("start", RunEnvironment.loadAverage());
-        List<Item> items = sample(folder);
-        List<String> itemTexts = items.stream().map(BenchTextEncoderCommand::text).toList();
-        List<String> titles = items.stream().map(Item::title).filter(t -> t != null && !t.isBlank()).toList();
-
-        List<Workload> workloads = new ArrayList<>();
-        Map<String, float[]> referenceVectors;
-        Map<String, float[]> batchedVectors;
-        int batchedThreads;
-        double referenceLoadSeconds;
-        double batchedLoadSeconds;
-        long started = System.nanoTime();
-        try (LangChain4jMiniLmEncoder reference = new LangChain4jMiniLmEncoder()) {
-            referenceLoadSeconds = (System.nanoTime() - started) / 1e9;
-            started = System.nanoTime();
-            try (MiniLmTextEncoder batched = threads > 0 ? new MiniLmTextEncoder(threads, batch)
-                    : new MiniLmTextEncoder(Runtime.getRuntime().availableProcessors(), batch)) {
-                batchedLoadSeconds = (System.nanoTime() - started) / 1e9;
-                batchedThreads = batched.threads();
-                List<String> warmUp = itemTexts.subList(0, Math.min(WARM_UP_TEXTS, itemTexts.size()));
-                reference.encode(warmUp);
-                batched.encode(warmUp);
-                List<float[]>[] itemVectors = measure("item texts", itemTexts, reference, batched, perCall,
-                        workloads);
-                measure("titles", titles, reference, batched, perCall, workloads);
-                referenceVectors = byItem(items, itemVectors[0]);
-                batchedVectors = byItem(items, itemVectors[1]);
-            }
+        TextEncoderBenchmark.Settings settings = new TextEncoderBenchmark.Settings(folder, texts, rounds, perCall,
+                batch, threads, seed);
+        Map<String, Object> report;
+        try (ServicePrecision precision = retrievalQueries == 0 ? null : new ServicePrecision(config, perCall)) {
+            report = TextEncoderBenchmark.run(settings, commandLine(), precision, System.out);
         }
-        load.put("afterEncoders", RunEnvironment.loadAverage());
-        List<Map<String, Object>> precision = retrievalQueries == 0 ? List.of()
-                : precision(items, referenceVectors, batchedVectors, config, perCall);
-        load.put("end", RunEnvironment.loadAverage());
-
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "text-encoder");
-        report.put("dataset", "fashion-products");
-        report.put("path", folder.toString());
-        report.put("command", commandLine());
-        report.put("date", java.time.Instant.now().toString());
-        report.put("items", items.size());
-        report.put("seed", seed);
-        report.put("rounds", rounds);
-        report.put("textsPerCall", perCall);
-        report.put("model", MiniLmTextEncoder.MODEL_ID);
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("encoder", "langchain4j AllMiniLmL6V2EmbeddingModel: one text per ONNX Runtime call, the texts of "
-                + "a call spread over its worker pool");
-        reference.put("workers", Runtime.getRuntime().availableProcessors());
-        reference.put("loadSeconds", round(referenceLoadSeconds, 1));
-        report.put("reference", reference);
-        Map<String, Object> batchedSettings = new LinkedHashMap<>();
-        batchedSettings.put("encoder", "MiniLmTextEncoder: ONNX Runtime, texts sorted by token count, padded per batch");
-        batchedSettings.put("batch", batch);
-        batchedSettings.put("intraOpThreads", batchedThreads);
-        batchedSettings.put("maxTokens", MiniLmTextEncoder.MAX_TOKENS);
-        batchedSettings.put("loadSeconds", round(batchedLoadSeconds, 1));
-        report.put("batched", batchedSettings);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Workload workload : workloads) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("workload", workload.name());
-            row.put("texts", workload.texts());
-            row.put("meanTokens", round(workload.meanTokens(), 1));
-            row.put("referenceTextsPerSecond", round(workload.referenceMedian(), 1));
-            row.put("batchedTextsPerSecond", round(workload.batchedMedian(), 1));
-            row.put("ratio", round(workload.batchedMedian() / workload.referenceMedian(), 2));
-            row.put("referenceRounds", workload.referenceRates().stream().map(r -> round(r, 1)).toList());
-            row.put("batchedRounds", workload.batchedRates().stream().map(r -> round(r, 1)).toList());
-            double referenceCpu = median(workload.referenceCpuRates());
-            double batchedCpu = median(workload.batchedCpuRates());
-            row.put("referenceTextsPerCpuSecond", round(referenceCpu, 1));
-            row.put("batchedTextsPerCpuSecond", round(batchedCpu, 1));
-            row.put("cpuRatio", round(batchedCpu / referenceCpu, 2));
-            row.put("meanCosine", round(workload.meanCosine(), 6));
-            row.put("minCosine", round(workload.minCosine(), 6));
-            rows.add(row);
-        }
-        report.put("workloads", rows);
-        report.put("precisionAt10", precision);
-        report.put("environment", environment);
-        report.put("loadAverage", load);
         write(report);
         return 0;
     }
 
-    /** The first {@link #texts} items, in a seeded random order, that have words. */
-    private List<Item> sample(Path folder) throws IOException {
-        List<Item> all = new ArrayList<>();
-        new FashionProductsSource(folder).read(ImportSinks.itemsTo(all::add));
-        Collections.shuffle(all, new Random(seed));
-        List<Item> items = new ArrayList<>(Math.min(texts, all.size()));
-        for (Item item : all) {
-            if (items.size() == texts) {
-                break;
-            }
-            if (!text(item).isEmpty()) {
-                items.add(item);
-            }
-        }
-        return items;
-    }
-
-    /** The words the embedding job encodes for an item. */
-    static String text(Item item) {
-        return ItemTexts.of(item.title(), item.category(), item.colour(), item.description(), item.brand(),
-                item.categories());
-    }
-
-    /** Times both encoders on the texts, interleaved round by round; returns the last round's vectors of each. */
-    @SuppressWarnings("unchecked")
-    private List<float[]>[] measure(String name, List<String> workload, TextEncoder reference,
-                                    MiniLmTextEncoder batched, int perCall, List<Workload> out) {
-        List<Double> referenceRates = new ArrayList<>();
-        List<Double> batchedRates = new ArrayList<>();
-        List<Double> referenceCpuRates = new ArrayList<>();
-        List<Double> batchedCpuRates = new ArrayList<>();
-        List<float[]> referenceVectors = List.of();
-        List<float[]> batchedVectors = List.of();
-        for (int round = 1; round <= rounds; round++) {
-            long started = System.nanoTime();
-            long cpu = processCpuNanos();
-            referenceVectors = encodeInCalls(reference, workload, perCall);
-            referenceRates.add(workload.size() / ((System.nanoTime() - started) / 1e9));
-            referenceCpuRates.add(workload.size() / ((processCpuNanos() - cpu) / 1e9));
-            started = System.nanoTime();
-            cpu = processCpuNanos();
-            batchedVectors = encodeInCalls(batched, workload, perCall);
-            batchedRates.add(workload.size() / ((System.nanoTime() - started) / 1e9));
-            batchedCpuRates.add(workload.size() / ((processCpuNanos() - cpu) / 1e9));
-            System.out.printf(Locale.ROOT, "%s, round %d/%d: langchain4j %.1f texts/s (%.1f per CPU second), "
-                            + "batched %.1f texts/s (%.1f per CPU second)%n", name, round, rounds,
-                    referenceRates.get(round - 1), referenceCpuRates.get(round - 1), batchedRates.get(round - 1),
-                    batchedCpuRates.get(round - 1));
-        }
-        double sum = 0;
-        double min = 1;
-        for (int i = 0; i < workload.size(); i++) {
-            double cosine = Vectors.dot(referenceVectors.get(i), batchedVectors.get(i));
-            sum += cosine;
-            min = Math.min(min, cosine);
-        }
-        long tokens = 0;
-        for (String text : workload) {
-            tokens += batched.tokens(text);
-        }
-        out.add(new Workload(name, workload.size(), tokens / (double) workload.size(), referenceRates, batchedRates,
-                referenceCpuRates, batchedCpuRates, sum / workload.size(), min));
-        return new List[] {referenceVectors, batchedVectors};
-    }
-
-    /** CPU time of the whole process, ONNX Runtime's native threads included. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static List<float[]> encodeInCalls(TextEncoder encoder, List<String> workload, int perCall) {
-        List<float[]> vectors = new ArrayList<>(workload.size());
-        for (int from = 0; from < workload.size(); from += perCall) {
-            vectors.addAll(encoder.encode(workload.subList(from, Math.min(from + perCall, workload.size()))));
-        }
-        return vectors;
-    }
-
-    private static Map<String, float[]> byItem(List<Item> items, List<float[]> vectors) {
-        Map<String, float[]> out = new LinkedHashMap<>(items.size() * 2);
-        for (int i = 0; i < items.size(); i++) {
-            out.put(items.get(i).id(), vectors.get(i));
-        }
-        return out;
-    }
-
     /**
-     * Precision@10 rows of the retrieval evaluation for the text and hybrid modalities, on the sample, once with each
-     * encoder's text vectors (the visual vectors, from the built-in image encoder, are shared).
+     * Precision@10 of the service's retrieval evaluation ({@link RetrievalEvaluation}) on the sample with given text
+     * vectors; the visual vectors, from the built-in image encoder, are embedded at the first call and shared. The
+     * encoders open at the first call, after the benchmark's own have closed.
      */
-    private List<Map<String, Object>> precision(List<Item> items, Map<String, float[]> referenceText,
-                                                Map<String, float[]> batchedText, SearchConfiguration config,
-                                                int perCall) {
-        try (ActiveEncoders encoders = new ActiveEncoders((Path) null)) {
-            ItemEmbedder embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
-            Map<String, float[]> visual = new CatalogueEmbedder(encoders, embedder, perCall)
-                    .images(items, new Throughput.Builder());
-            List<RetrievalEvaluation.PrecisionRow> before = precisionRows(items, visual, referenceText, encoders,
-                    embedder, config);
-            List<RetrievalEvaluation.PrecisionRow> after = precisionRows(items, visual, batchedText, encoders,
-                    embedder, config);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < before.size(); i++) {
-                RetrievalEvaluation.PrecisionRow was = before.get(i);
-                RetrievalEvaluation.PrecisionRow now = after.get(i);
-                if (!was.modality().equals("text") && !was.modality().equals("hybrid")) {
-                    continue;
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("modality", was.modality());
-                row.put("aqe", was.aqe());
-                row.put("dba", was.dba());
-                row.put("queries", was.queries());
-                row.put("reference", List.of(round(was.articleType(), 4), round(was.baseColour(), 4),
-                        round(was.both(), 4)));
-                row.put("batched", List.of(round(now.articleType(), 4), round(now.baseColour(), 4),
-                        round(now.both(), 4)));
-                row.put("largestDifference", round(Math.max(Math.abs(was.articleType() - now.articleType()),
-                        Math.max(Math.abs(was.baseColour() - now.baseColour()), Math.abs(was.both() - now.both()))), 4));
-                rows.add(row);
-            }
-            return rows;
+    private final class ServicePrecision implements TextEncoderBenchmark.TextPrecision, AutoCloseable {
+        private final SearchConfiguration config;
+        private final int perCall;
+        private ActiveEncoders encoders;
+        private ItemEmbedder embedder;
+        private Map<String, float[]> visual;
+
+        ServicePrecision(SearchConfiguration config, int perCall) {
+            this.config = config;
+            this.perCall = perCall;
         }
-    }
 
-    private List<RetrievalEvaluation.PrecisionRow> precisionRows(List<Item> items, Map<String, float[]> visual,
-                                                                 Map<String, float[]> text, ActiveEncoders encoders,
-                                                                 ItemEmbedder embedder, SearchConfiguration config) {
-        Map<String, Map<String, float[]>> vectors = new LinkedHashMap<>();
-        vectors.put("visual", visual);
-        vectors.put("text", text);
-        RetrievalEvaluation evaluation = new RetrievalEvaluation(new EmbeddedCatalogue(items, vectors), encoders,
-                embedder, config, seed);
-        return evaluation.precision(evaluation.queryItems(retrievalQueries), K);
-    }
+        @Override
+        public List<PrecisionRow> rows(List<Item> items, Map<String, float[]> text) {
+            if (encoders == null) {
+                encoders = new ActiveEncoders((Path) null);
+                embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
+                visual = new CatalogueEmbedder(encoders.image(), encoders.text(), embedder::readImage, perCall)
+                        .images(items, new Throughput.Builder());
+            }
+            Map<String, Map<String, float[]>> vectors = new LinkedHashMap<>();
+            vectors.put("visual", visual);
+            vectors.put("text", text);
+            RetrievalEvaluation evaluation = new RetrievalEvaluation(new EmbeddedCatalogue(items, vectors), encoders,
+                    embedder, config, seed);
+            return evaluation.precision(evaluation.queryItems(retrievalQueries), K);
+        }
 
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        @Override
+        public void close() {
+            if (encoders != null) {
+                encoders.close();
+            }
+        }
     }
 
     private String commandLine() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.stylegraph.api.search.evaluation.RetrievalBenchmark;
-import io.stylegraph.api.search.evaluation.RetrievalReport;
+import io.stylegraph.training.retrieval.RetrievalReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.stylegraph.api.search.evaluation.RetrievalEvaluation;
-import io.stylegraph.api.search.evaluation.RetrievalReport;
 import io.stylegraph.training.report.ReportFiles;
+import io.stylegraph.training.retrieval.HnswRow;
+import io.stylegraph.training.retrieval.LatencyRow;
+import io.stylegraph.training.retrieval.PrecisionRow;
+import io.stylegraph.training.retrieval.RetrievalReport;
 
 /**
  * Writes a {@link RetrievalReport} through {@link ReportFiles} as {@code retrieval-fashion-products.json} and
@@ -35,7 +37,7 @@ final class RetrievalReportWriter {
                 + "`random` is the exact expectation of a uniform pick.\n\n");
         md.append("| modality | AQE | DBA | article type | base colour | both | ms/query |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
-        for (RetrievalEvaluation.PrecisionRow row : report.precisionAt10()) {
+        for (PrecisionRow row : report.precisionAt10()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %s |%n", row.modality(),
                     row.modality().equals("random") ? "" : row.aqe() ? "yes" : "no",
                     row.modality().equals("random") ? "" : row.dba() ? "yes" : "no", row.articleType(),
@@ -77,7 +79,7 @@ final class RetrievalReportWriter {
                 + "not included), k = 10, over ").append(report.queries())
                 .append(" queries after 100 warm-up queries, one at a time.\n\n");
         md.append("| query | p50 ms | p99 ms | mean ms |\n| --- | --- | --- | --- |\n");
-        for (RetrievalEvaluation.LatencyRow row : report.latency()) {
+        for (LatencyRow row : report.latency()) {
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", row.query(), row.p50Ms(),
                     row.p99Ms(), row.meanMs()));
         }
@@ -89,7 +91,7 @@ final class RetrievalReportWriter {
                             + "is the share of the exact top 10 the graph returns (filtered: same slot and gender).\n\n");
             md.append("| modality | items | M | efConstruction | ef | build s | recall@10 | filtered recall@10 | "
                     + "exact p50/p99 ms | HNSW p50/p99 ms |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-            for (RetrievalEvaluation.HnswRow row : report.hnsw()) {
+            for (HnswRow row : report.hnsw()) {
                 md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.3f | %.3f | %.2f / %.2f | "
                                 + "%.2f / %.2f |%n", row.modality(), row.items(), row.m(), row.efConstruction(), row.ef(),
                         row.buildSeconds(), row.recallAt10(), row.filteredRecallAt10(), row.exact().p50Ms(),

@@ -323,9 +323,9 @@ public class RecommendationService {
                                            Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
         int depth = 2 * k + hidden;
         while (true) {
-            List<io.stylegraph.api.search.index.ScoredItem> found = content.candidates(profile, slot, depth);
+            List<io.stylegraph.training.index.ScoredItem> found = content.candidates(profile, slot, depth);
             List<Recommendation> items = new ArrayList<>(k);
-            for (io.stylegraph.api.search.index.ScoredItem candidate : found) {
+            for (io.stylegraph.training.index.ScoredItem candidate : found) {
                 Optional<RatedItem> item = snapshot.find(candidate.itemId());
                 if (item.isPresent() && wanted.test(item.get())) {
                     items.add(new Recommendation(ItemView.of(item.get()), candidate.score(),
@@ -361,7 +361,7 @@ public class RecommendationService {
         for (int row : topRows(model, scores, depth, wanted, snapshot)) {
             candidates.add(model.itemId(row));
         }
-        for (io.stylegraph.api.search.index.ScoredItem found
+        for (io.stylegraph.training.index.ScoredItem found
                 : content.candidates(profile, slot, depth + rated.size() + excluded)) {
             Optional<RatedItem> item = snapshot.find(found.itemId());
             if (item.isPresent() && wanted.test(item.get())) {

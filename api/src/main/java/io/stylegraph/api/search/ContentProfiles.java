@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.micronaut.context.annotation.Value;
-import io.stylegraph.api.search.index.ScoredItem;
-import io.stylegraph.api.search.index.SearchFilter;
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.ScoredItem;
+import io.stylegraph.training.index.SearchFilter;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;

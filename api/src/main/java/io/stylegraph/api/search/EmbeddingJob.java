@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.VectorIndexSchema;

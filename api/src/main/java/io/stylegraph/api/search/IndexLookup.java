@@ -2,7 +2,7 @@ package io.stylegraph.api.search;
 
 import java.util.Optional;
 
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 
 /** Finds the serving index of a modality. */

@@ -16,6 +16,7 @@ import io.stylegraph.models.ImageEncoder;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageRejectedException;
+import io.stylegraph.training.retrieval.ItemTexts;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

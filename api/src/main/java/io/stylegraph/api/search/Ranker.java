@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.stylegraph.api.search.index.ScoredItem;
-import io.stylegraph.api.search.index.SearchFilter;
+import io.stylegraph.training.index.ScoredItem;
+import io.stylegraph.training.index.SearchFilter;
 import io.stylegraph.models.Vectors;
 
 /**

@@ -3,8 +3,8 @@ package io.stylegraph.api.search;
 import java.nio.file.Path;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.stylegraph.api.search.index.DbaSettings;
-import io.stylegraph.api.search.index.HnswSettings;
+import io.stylegraph.training.index.DbaSettings;
+import io.stylegraph.training.index.HnswSettings;
 
 /** How items are embedded, indexed and searched: {@code stylegraph.search.*}. */
 @ConfigurationProperties("stylegraph.search")

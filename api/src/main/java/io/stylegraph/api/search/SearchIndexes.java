@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.repository.ItemVector;
 import io.stylegraph.graph.repository.ItemVectorRepository;

@@ -86,10 +86,4 @@ class BenchTextEncoderCommandTest {
         assertEquals(2, exit);
         assertFalse(Files.exists(work.resolve("reports")));
     }
-
-    @Test
-    void shouldTakeTheMiddleRoundOrTheMeanOfTheTwoMiddleOnes() {
-        assertEquals(200.0, BenchTextEncoderCommand.median(List.of(310.0, 120.0, 200.0)));
-        assertEquals(150.0, BenchTextEncoderCommand.median(List.of(100.0, 400.0, 200.0, 90.0)));
-    }
 }

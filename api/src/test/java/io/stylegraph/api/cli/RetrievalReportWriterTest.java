@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stylegraph.api.search.evaluation.RetrievalReport;
 import io.stylegraph.training.report.ReportFiles;
+import io.stylegraph.training.retrieval.RetrievalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,6 +17,7 @@ import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
 import io.stylegraph.graph.imports.sources.AmazonClothingSource;
+import io.stylegraph.training.retrieval.ItemTexts;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

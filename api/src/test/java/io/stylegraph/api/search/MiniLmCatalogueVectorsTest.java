@@ -18,6 +18,7 @@ import io.stylegraph.graph.imports.sources.FashionProductsSource;
 import io.stylegraph.models.Vectors;
 import io.stylegraph.models.text.LangChain4jMiniLmEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.retrieval.ItemTexts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

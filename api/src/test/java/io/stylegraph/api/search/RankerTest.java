@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import io.stylegraph.api.search.index.DbaSettings;
-import io.stylegraph.api.search.index.HnswSettings;
-import io.stylegraph.api.search.index.ScoredItem;
-import io.stylegraph.api.search.index.SearchFilter;
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.DbaSettings;
+import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.index.ScoredItem;
+import io.stylegraph.training.index.SearchFilter;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.ItemVector;

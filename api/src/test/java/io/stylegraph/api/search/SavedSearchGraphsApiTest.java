@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.ApiTestSupport;
-import io.stylegraph.api.search.index.ScoredItem;
-import io.stylegraph.api.search.index.SearchFilter;
-import io.stylegraph.api.search.index.VectorIndex;
+import io.stylegraph.training.index.ScoredItem;
+import io.stylegraph.training.index.SearchFilter;
+import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.api.tryon.TryOnFixtures;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.repository.ItemVectorRepository;

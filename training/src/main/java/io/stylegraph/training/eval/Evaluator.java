@@ -1,6 +1,7 @@
 package io.stylegraph.training.eval;
 
 import io.stylegraph.training.data.InteractionMatrix;
+import io.stylegraph.training.index.TopK;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -24,6 +24,12 @@ import io.stylegraph.graph.imports.sources.FashionProductsSource;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
 import io.stylegraph.training.report.RunEnvironment;
+import io.stylegraph.training.retrieval.CatalogueEmbedder;
+import io.stylegraph.training.retrieval.EmbeddedCatalogue;
+import io.stylegraph.training.retrieval.HnswRow;
+import io.stylegraph.training.retrieval.RetrievalReport;
+import io.stylegraph.training.retrieval.Throughput;
+import io.stylegraph.training.retrieval.VectorFiles;
 
 /**
  * The retrieval benchmark on the fashion-products catalogue: embeds it with the configured encoders (or reads its
@@ -80,8 +86,8 @@ public final class RetrievalBenchmark {
         SearchConfiguration config = new SearchConfiguration();
         try (ActiveEncoders encoders = new ActiveEncoders(settings.siglipDir())) {
             ItemEmbedder embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
-            CatalogueEmbedder catalogueEmbedder = new CatalogueEmbedder(encoders, embedder,
-                    config.getEmbedBatchSize());
+            CatalogueEmbedder catalogueEmbedder = new CatalogueEmbedder(encoders.image(), encoders.text(),
+                    embedder::readImage, config.getEmbedBatchSize());
 
             // untimed first pass: class loading, JIT compilation and ONNX Runtime's first runs would skew the rates
             List<Item> warmUp = items.subList(items.size() - Math.min(WARM_UP_ITEMS, items.size()), items.size());
@@ -110,7 +116,7 @@ public final class RetrievalBenchmark {
             var precision = evaluation.precision(queryItems, K);
             load.put("beforeLatency", RunEnvironment.loadAverage());
             var latency = evaluation.latencies(queryItems, K);
-            var hnsw = settings.skipHnsw() ? List.<RetrievalEvaluation.HnswRow>of() : evaluation.hnsw(queryItems, K);
+            var hnsw = settings.skipHnsw() ? List.<HnswRow>of() : evaluation.hnsw(queryItems, K);
             load.put("end", RunEnvironment.loadAverage());
 
             return new RetrievalReport("retrieval", FashionProductsSource.NAME, settings.folder().toString(), command,

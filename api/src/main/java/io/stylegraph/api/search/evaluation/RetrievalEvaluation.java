@@ -4,14 +4,12 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.stylegraph.api.search.ActiveEncoders;
@@ -21,25 +19,28 @@ import io.stylegraph.api.search.Reranking;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.SearchModality;
 import io.stylegraph.api.search.SimilarityService;
-import io.stylegraph.api.search.index.HnswSettings;
-import io.stylegraph.api.search.index.ScoredItem;
-import io.stylegraph.api.search.index.SearchFilter;
-import io.stylegraph.api.search.index.VectorIndex;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Signal;
-import io.stylegraph.graph.repository.ItemVector;
+import io.stylegraph.training.index.ScoredItem;
+import io.stylegraph.training.index.SearchFilter;
+import io.stylegraph.training.index.VectorIndex;
+import io.stylegraph.training.retrieval.EmbeddedCatalogue;
+import io.stylegraph.training.retrieval.HnswComparison;
+import io.stylegraph.training.retrieval.HnswRow;
+import io.stylegraph.training.retrieval.LatencyRow;
+import io.stylegraph.training.retrieval.PrecisionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Measures retrieval over an embedded catalogue with the service's own serving indexes and {@link SimilarityService}:
  * precision@k of "similar items" sharing the query's article type, base colour, or both; query latency; and how an
- * HNSW graph compares with the exact scan.
+ * HNSW graph compares with the exact scan ({@link HnswComparison}). It stays in the service module because it measures
+ * the service's own search ({@link SimilarityService}, {@link ContentProfiles}) with its configuration.
  */
 public final class RetrievalEvaluation {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalEvaluation.class);
-    private static final int WARM_UP = 100;
 
     private final EmbeddedCatalogue catalogue;
     private final ActiveEncoders encoders;
@@ -47,6 +48,7 @@ public final class RetrievalEvaluation {
     private final SearchConfiguration config;
     private final Map<String, Item> byId = new HashMap<>();
     private final Map<Modality, VectorIndex> indexes = new HashMap<>();
+    private final HnswComparison comparison;
     private final SimilarityService service;
     private final ContentProfiles content;
     private final long seed;
@@ -59,25 +61,15 @@ public final class RetrievalEvaluation {
         this.config = config;
         this.seed = seed;
         catalogue.items().forEach(item -> byId.put(item.id(), item));
+        this.comparison = new HnswComparison(catalogue, modality -> modality == Modality.VISUAL
+                ? encoders.image().modelId() : encoders.text().modelId(), config.dba());
         for (Modality modality : Modality.values()) {
-            indexes.put(modality, index(modality, config.hnsw()));
+            indexes.put(modality, comparison.index(modality, config.hnsw()));
         }
-        this.service = new SimilarityService(modality -> Optional.ofNullable(indexes.get(modality)), encoders, config);
-        this.content = new ContentProfiles(modality -> Optional.ofNullable(indexes.get(modality)), config, 0.5, 1000);
-    }
-
-    private VectorIndex index(Modality modality, HnswSettings hnsw) {
-        Map<String, float[]> vectors = catalogue.vectors().get(modality.wireName());
-        int dimension = vectors.values().stream().findFirst().map(v -> v.length).orElse(1);
-        String model = modality == Modality.VISUAL ? encoders.image().modelId() : encoders.text().modelId();
-        VectorIndex index = new VectorIndex(modality, model, dimension, hnsw, Runnable::run, config.dba());
-        List<ItemVector> rows = new ArrayList<>(vectors.size());
-        vectors.forEach((id, vector) -> {
-            Item item = byId.get(id);
-            rows.add(new ItemVector(id, item.slot(), item.gender(), vector));
-        });
-        index.upsert(rows);
-        return index;
+        this.service = new SimilarityService(modality -> Optional.ofNullable(indexes.get(modality)), encoders,
+                config);
+        this.content = new ContentProfiles(modality -> Optional.ofNullable(indexes.get(modality)), config, 0.5,
+                1000);
     }
 
     /** Items with both vectors and both labels, in a seeded random order. */
@@ -91,10 +83,6 @@ public final class RetrievalEvaluation {
         }
         Collections.shuffle(eligible, new Random(seed));
         return eligible.subList(0, Math.min(count, eligible.size()));
-    }
-
-    public record PrecisionRow(String modality, boolean aqe, boolean dba, int queries, double articleType,
-                               double baseColour, double both, double secondsPerQuery) {
     }
 
     public List<PrecisionRow> precision(List<Item> queries, int k) {
@@ -139,7 +127,8 @@ public final class RetrievalEvaluation {
         Map<String, Integer> both = new HashMap<>();
         int population = 0;
         for (Item item : catalogue.items()) {
-            if (!indexes.get(Modality.VISUAL).contains(item.id()) && !indexes.get(Modality.TEXT).contains(item.id())) {
+            if (!indexes.get(Modality.VISUAL).contains(item.id())
+                    && !indexes.get(Modality.TEXT).contains(item.id())) {
                 continue;
             }
             population++;
@@ -155,9 +144,6 @@ public final class RetrievalEvaluation {
         }
         return new PrecisionRow("random", false, false, queries.size(), sums[0] / queries.size(),
                 sums[1] / queries.size(), sums[2] / queries.size(), 0);
-    }
-
-    public record LatencyRow(String query, int queries, double p50Ms, double p99Ms, double meanMs) {
     }
 
     public List<LatencyRow> latencies(List<Item> queries, int k) {
@@ -238,72 +224,13 @@ public final class RetrievalEvaluation {
         return kept;
     }
 
-    private LatencyRow time(String name, List<Item> queries, Function<Item, List<ScoredItem>> query) {
-        for (int i = 0; i < Math.min(WARM_UP, queries.size()); i++) {
-            query.apply(queries.get(queries.size() - 1 - i));
-        }
-        Latencies latencies = new Latencies(queries.size());
-        for (Item item : queries) {
-            long started = System.nanoTime();
-            query.apply(item);
-            latencies.add(System.nanoTime() - started);
-        }
-        LatencyRow row = new LatencyRow(name, latencies.count(), round(latencies.percentileMs(50)),
-                round(latencies.percentileMs(99)), round(latencies.meanMs()));
-        LOG.info("latency {}: p50 {} ms, p99 {} ms", name, row.p50Ms(), row.p99Ms());
-        return row;
-    }
-
-    public record HnswRow(String modality, int items, int m, int efConstruction, int ef, double buildSeconds,
-                          double recallAt10, double filteredRecallAt10, LatencyRow exact, LatencyRow approximate) {
+    private static LatencyRow time(String name, List<Item> queries, Function<Item, List<ScoredItem>> query) {
+        return LatencyRow.measure(name, queries, query);
     }
 
     /** Builds each modality's index as an HNSW graph and compares it with the exact scan on the same queries. */
     public List<HnswRow> hnsw(List<Item> queries, int k) {
-        List<HnswRow> rows = new ArrayList<>();
-        HnswSettings settings = new HnswSettings(0, config.getHnswM(), config.getHnswEfConstruction(),
-                config.getHnswEf());
-        for (Modality modality : Modality.values()) {
-            VectorIndex exact = indexes.get(modality);
-            LOG.info("Building an HNSW graph over {} {} vectors", exact.size(), modality.wireName());
-            long started = System.nanoTime();
-            VectorIndex approximate = index(modality, settings);
-            double buildSeconds = (System.nanoTime() - started) / 1e9;
-            double recall = recall(exact, approximate, queries, k, false);
-            double filteredRecall = recall(exact, approximate, queries, k, true);
-            LatencyRow exactTime = time("exact " + modality.wireName(), queries, item -> exact.search(vector(exact,
-                    item), SearchFilter.NONE.excluding(item.id()), k));
-            LatencyRow approximateTime = time("hnsw " + modality.wireName(), queries, item -> approximate.search(
-                    vector(exact, item), SearchFilter.NONE.excluding(item.id()), k));
-            rows.add(new HnswRow(modality.wireName(), approximate.size(), settings.m(), settings.efConstruction(),
-                    settings.ef(), round(buildSeconds), round(recall), round(filteredRecall), exactTime,
-                    approximateTime));
-            LOG.info("HNSW {}: built in {} s, recall@{} {} (filtered {})", modality.wireName(), round(buildSeconds),
-                    k, round(recall), round(filteredRecall));
-        }
-        return rows;
-    }
-
-    private static double recall(VectorIndex exact, VectorIndex approximate, List<Item> queries, int k,
-                                 boolean filtered) {
-        long hits = 0;
-        long total = 0;
-        for (Item item : queries) {
-            SearchFilter filter = filtered ? new SearchFilter(item.slot(), item.gender(), item.id())
-                    : SearchFilter.NONE.excluding(item.id());
-            float[] query = vector(exact, item);
-            Set<String> truth = new HashSet<>();
-            exact.search(query, filter, k).forEach(found -> truth.add(found.itemId()));
-            for (ScoredItem found : approximate.search(query, filter, k)) {
-                hits += truth.contains(found.itemId()) ? 1 : 0;
-            }
-            total += truth.size();
-        }
-        return total == 0 ? Double.NaN : (double) hits / total;
-    }
-
-    private static float[] vector(VectorIndex index, Item item) {
-        return index.vector(item.id()).orElseThrow();
+        return comparison.compare(indexes, config.hnsw(), queries, k);
     }
 
     private static boolean same(String a, String b) {
@@ -312,9 +239,5 @@ public final class RetrievalEvaluation {
 
     private static String key(String label) {
         return label == null ? "" : label.toLowerCase(Locale.ROOT);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

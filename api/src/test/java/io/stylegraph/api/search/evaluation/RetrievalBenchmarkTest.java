@@ -17,6 +17,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.training.retrieval.HnswRow;
+import io.stylegraph.training.retrieval.PrecisionRow;
+import io.stylegraph.training.retrieval.RetrievalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,14 +90,14 @@ class RetrievalBenchmarkTest {
 
         // 3 search modalities x (none, AQE, DBA, both), then the random baseline
         assertEquals(13, report.precisionAt10().size());
-        RetrievalEvaluation.PrecisionRow random = report.precisionAt10().get(12);
+        PrecisionRow random = report.precisionAt10().get(12);
         assertEquals("random", random.modality());
         // every query's article type has 5 other items of 11; its colour 5 (blue) or 2; type and colour together 2
         assertEquals(5 / 11.0, random.articleType(), 1e-12);
         assertEquals(2 / 11.0, random.both(), 1e-12);
         assertEquals(8, report.latency().size());
         report.latency().forEach(row -> assertEquals(5, row.queries(), row.query()));
-        assertEquals(List.of("visual", "text"), report.hnsw().stream().map(RetrievalEvaluation.HnswRow::modality)
+        assertEquals(List.of("visual", "text"), report.hnsw().stream().map(HnswRow::modality)
                 .toList());
         report.hnsw().forEach(row -> assertEquals(12, row.items()));
         assertEquals(List.of("start", "beforeLatency", "end"), List.copyOf(report.loadAverage().keySet()));

@@ -1,0 +1,416 @@
+package io.stylegraph.training.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Modality;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.repository.ItemVector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory serving index of one modality's item vectors from one model. Searches are exact scans over a
+ * contiguous matrix until the index holds more than {@link HnswSettings#threshold()} items; then an HNSW graph is
+ * built in the background and answers once ready, over-fetching when filters apply.
+ *
+ * <p>With a graph file, a built graph is saved there ({@link #saveGraph}) and the next index of the same model loads
+ * it instead of building: as it is when it was saved over the same ids and vectors, else brought up to date by
+ * inserting the items added or changed since and removing those gone. While the index is being filled
+ * ({@link #deferGraph}) the decision waits, since a saved graph can only be checked against all the vectors.
+ *
+ * <p>Readers never lock: each search works on the view published last. Writers ({@link #upsert}) are serialized.
+ */
+public final class VectorIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorIndex.class);
+    private static final int INITIAL_CAPACITY = 1_024;
+    /** Beyond this many HNSW candidates a filtered query scans exactly instead. */
+    private static final int MAX_APPROXIMATE_FETCH = 2_048;
+    private static final int OVER_FETCH = 4;
+
+    private final Modality modality;
+    private final String modelId;
+    private final int dimension;
+    private final HnswSettings hnswSettings;
+    private final Executor hnswBuilder;
+    private final Map<String, Integer> rowOf = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private final DatabaseAugmentation augmentation;
+    private volatile IndexRows rows;
+    private volatile HnswGraph graph;
+    private boolean graphRequested;
+    private boolean graphDeferred;
+    /** Null when the graph is never saved. */
+    private final Path graphFile;
+    /** {@link #version} of the rows the graph file holds, -1 when it holds none of them. */
+    private long savedVersion = -1;
+    private volatile String graphSource;
+
+    /**
+     * @param hnswBuilder runs the HNSW build when the index outgrows exact scans
+     * @param dba         how database-side augmentation averages each item with its neighbours
+     */
+    public VectorIndex(Modality modality, String modelId, int dimension, HnswSettings hnswSettings,
+                       Executor hnswBuilder, DbaSettings dba) {
+        this(modality, modelId, dimension, hnswSettings, hnswBuilder, dba, null);
+    }
+
+    /**
+     * @param graphFile where the HNSW graph is saved once built and looked for before building one; null: never saved
+     */
+    public VectorIndex(Modality modality, String modelId, int dimension, HnswSettings hnswSettings,
+                       Executor hnswBuilder, DbaSettings dba, Path graphFile) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be positive");
+        }
+        this.modality = modality;
+        this.modelId = modelId;
+        this.dimension = dimension;
+        this.hnswSettings = hnswSettings;
+        this.hnswBuilder = hnswBuilder;
+        this.graphFile = graphFile;
+        this.rows = new IndexRows(dimension, new float[0], new String[0], new byte[0], new byte[0], 0, rowOf);
+        this.augmentation = new DatabaseAugmentation(this, dba);
+    }
+
+    public Modality modality() {
+        return modality;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int size() {
+        return rows.count;
+    }
+
+    /** Increases with every change; caches derived from the vectors compare it. */
+    public long version() {
+        return version.get();
+    }
+
+    /** True once searches go through the HNSW graph. */
+    public boolean approximate() {
+        return graph != null;
+    }
+
+    /** How the serving HNSW graph came to be: {@code built}, {@code loaded} (from its file), or empty without one. */
+    public Optional<String> graphSource() {
+        return graph == null ? Optional.empty() : Optional.ofNullable(graphSource);
+    }
+
+    /** {@link HnswFile#checksum} of the ids and vectors held now. */
+    long checksum() {
+        return HnswFile.checksum(rows);
+    }
+
+    /** Puts off building or loading the graph until {@link #resumeGraph}: the index is being filled. */
+    public synchronized void deferGraph() {
+        graphDeferred = true;
+    }
+
+    /** Ends {@link #deferGraph}: builds or loads the graph in the background when the index is large enough. */
+    public synchronized void resumeGraph() {
+        graphDeferred = false;
+        requestGraph();
+    }
+
+    public boolean contains(String itemId) {
+        return rows.row(itemId) >= 0;
+    }
+
+    /** True when the index holds the item with this slot and gender (filters would treat it as they should). */
+    public boolean holds(String itemId, Slot slot, Gender gender) {
+        IndexRows view = rows;
+        int row = view.row(itemId);
+        return row >= 0 && view.slots[row] == slot.ordinal() && view.genders[row] == IndexRows.genderCode(gender);
+    }
+
+    /**
+     * Up to {@code max} item ids spread evenly over the rows (every ⌈n/max⌉-th), the same ones for the same rows:
+     * a sample to estimate how a query's scores are distributed over the whole index.
+     */
+    public List<String> sampleIds(int max) {
+        IndexRows view = rows;
+        int n = view.count;
+        if (n == 0 || max < 1) {
+            return List.of();
+        }
+        int step = Math.max(1, (n + max - 1) / max);
+        List<String> ids = new java.util.ArrayList<>(Math.min(n, max));
+        for (int row = 0; row < n; row += step) {
+            ids.add(view.ids[row]);
+        }
+        return ids;
+    }
+
+    public Optional<float[]> vector(String itemId) {
+        IndexRows view = rows;
+        int row = view.row(itemId);
+        return row < 0 ? Optional.empty() : Optional.of(view.vector(row));
+    }
+
+    /** Cosine similarity of the item's vector to the query, or NaN when the index lacks the item. */
+    public float score(String itemId, float[] query) {
+        IndexRows view = rows;
+        int row = view.row(itemId);
+        return row < 0 ? Float.NaN : view.dot(row, query);
+    }
+
+    /** The {@code k} items most similar to the query among those the filter accepts, most similar first. */
+    public List<ScoredItem> search(float[] query, SearchFilter filter, int k) {
+        IndexRows view = rows;
+        HnswGraph approximate = graph;
+        if (view.count == 0) {
+            if (query.length != dimension) {
+                throw new IllegalArgumentException("query has " + query.length + " dimensions, the index " + dimension);
+            }
+            return List.of();
+        }
+        ScoredRows found = approximate == null ? ExactScan.search(view, query, filter, k)
+                : searchGraph(view, approximate, query, filter, k);
+        return toItems(view, found);
+    }
+
+    /** Unfiltered nearest neighbours of several queries at once (one matrix pass when scanning exactly). */
+    List<List<ScoredItem>> searchMany(float[][] queries, int k) {
+        IndexRows view = rows;
+        HnswGraph approximate = graph;
+        List<List<ScoredItem>> out = new ArrayList<>(queries.length);
+        if (approximate == null) {
+            for (ScoredRows found : ExactScan.searchMany(view, queries, k)) {
+                out.add(toItems(view, found));
+            }
+        } else {
+            for (float[] query : queries) {
+                out.add(toItems(view, searchGraph(view, approximate, query, SearchFilter.NONE, k)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Database-side augmentation: each item's vector replaced by a weighted mean of itself and its nearest
+     * neighbours, computed on first use and cached. Items the index lacks are left out of the answer.
+     */
+    public Map<String, float[]> augmentedVectors(Collection<String> itemIds) {
+        return augmentation.vectorsOf(itemIds);
+    }
+
+    private ScoredRows searchGraph(IndexRows view, HnswGraph approximate, float[] query, SearchFilter filter, int k) {
+        byte slot = IndexRows.slotCode(filter.slot());
+        byte gender = IndexRows.genderFilterCode(filter.gender());
+        int excluded = view.row(filter.excludedItemId());
+        int fetch = filter.restricts() ? k * OVER_FETCH : k + (excluded >= 0 ? 1 : 0);
+        while (true) {
+            List<String> ids = approximate.nearest(query, fetch);
+            TopK top = new TopK(k);
+            for (String id : ids) {
+                int row = view.row(id);
+                if (row >= 0 && view.accepts(row, slot, gender, excluded)) {
+                    top.offer(row, view.dot(row, query));
+                }
+            }
+            if (top.size() >= k || ids.size() < fetch) {
+                return top.drain();
+            }
+            if (fetch >= MAX_APPROXIMATE_FETCH || fetch >= view.count) {
+                return ExactScan.search(view, query, filter, k);
+            }
+            fetch = Math.min(fetch * OVER_FETCH, MAX_APPROXIMATE_FETCH);
+        }
+    }
+
+    private static List<ScoredItem> toItems(IndexRows view, ScoredRows found) {
+        List<ScoredItem> items = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            items.add(new ScoredItem(view.ids[found.rows()[i]], found.scores()[i]));
+        }
+        return items;
+    }
+
+    /** Adds items, or replaces the vector, slot and gender of items already held. Later duplicates in one call win. */
+    public synchronized void upsert(List<ItemVector> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        Map<String, ItemVector> latest = new LinkedHashMap<>();
+        for (ItemVector vector : vectors) {
+            if (vector.vector().length != dimension) {
+                throw new IllegalArgumentException("vector of " + vector.itemId() + " has " + vector.vector().length
+                        + " dimensions, the index " + dimension);
+            }
+            latest.put(vector.itemId(), vector);
+        }
+        IndexRows current = rows;
+        List<ItemVector> appended = new ArrayList<>();
+        boolean replaces = false;
+        for (ItemVector vector : latest.values()) {
+            if (current.row(vector.itemId()) >= 0) {
+                replaces = true;
+            } else {
+                appended.add(vector);
+            }
+        }
+        int count = current.count + appended.size();
+        IndexRows next;
+        if (!replaces && count <= current.capacity()) {
+            next = current;
+        } else {
+            int capacity = current.capacity();
+            if (count > capacity) {
+                capacity = Math.max(count, Math.max(INITIAL_CAPACITY, capacity + (capacity >> 1)));
+            }
+            next = new IndexRows(dimension, Arrays.copyOf(current.data, capacity * dimension),
+                    Arrays.copyOf(current.ids, capacity), Arrays.copyOf(current.slots, capacity),
+                    Arrays.copyOf(current.genders, capacity), current.count, rowOf);
+        }
+        for (ItemVector vector : latest.values()) {
+            int row = current.row(vector.itemId());
+            if (row >= 0) {
+                write(next, row, vector);
+            }
+        }
+        int row = current.count;
+        for (ItemVector vector : appended) {
+            write(next, row, vector);
+            rowOf.put(vector.itemId(), row);
+            row++;
+        }
+        rows = new IndexRows(dimension, next.data, next.ids, next.slots, next.genders, count, rowOf);
+        version.incrementAndGet();
+        HnswGraph approximate = graph;
+        if (approximate != null) {
+            approximate.ensureCapacity(count);
+            latest.values().forEach(vector -> approximate.add(vector.itemId(), vector.vector().clone()));
+        } else {
+            requestGraph();
+        }
+    }
+
+    private void requestGraph() {
+        if (graph == null && !graphRequested && !graphDeferred && rows.count > hnswSettings.threshold()) {
+            graphRequested = true;
+            hnswBuilder.execute(this::prepareGraph);
+        }
+    }
+
+    private static void write(IndexRows target, int row, ItemVector vector) {
+        System.arraycopy(vector.vector(), 0, target.data, row * target.dimension, target.dimension);
+        target.ids[row] = vector.itemId();
+        target.slots[row] = (byte) vector.slot().ordinal();
+        target.genders[row] = IndexRows.genderCode(vector.gender());
+    }
+
+    /** Loads the saved graph when one fits, else builds one; then saves it unless the file already holds it. */
+    private void prepareGraph() {
+        long started = System.nanoTime();
+        IndexRows snapshot = rows;
+        try {
+            HnswFile.Header expected = header(snapshot);
+            Optional<HnswFile.Saved> saved = graphFile == null ? Optional.empty()
+                    : HnswFile.read(graphFile, expected, hnswSettings);
+            HnswGraph ready;
+            boolean asSaved = false;
+            String source;
+            if (saved.isPresent()) {
+                ready = saved.get().graph();
+                asSaved = saved.get().header().count() == expected.count()
+                        && saved.get().header().checksum() == expected.checksum();
+                int changed = asSaved ? 0 : catchUp(ready, snapshot);
+                source = "loaded";
+                LOG.info("HNSW graph of the {} index loaded from {}{}", modality.wireName(), graphFile,
+                        asSaved ? "" : " and brought up to date (" + changed + " items inserted or removed)");
+            } else {
+                LOG.info("Building the HNSW graph of the {} index ({} items over the threshold of {})",
+                        modality.wireName(), snapshot.count, hnswSettings.threshold());
+                ready = new HnswGraph(dimension, snapshot.count * 2, hnswSettings);
+                for (int row = 0; row < snapshot.count; row++) {
+                    ready.add(snapshot.ids[row], snapshot.vector(row));
+                }
+                source = "built";
+            }
+            synchronized (this) {
+                IndexRows now = rows;
+                ready.ensureCapacity(now.count);
+                // rows appended since the snapshot; after a copy (replaced rows) every row, unchanged ones cost a compare
+                int from = now.data == snapshot.data ? snapshot.count : 0;
+                for (int row = from; row < now.count; row++) {
+                    ready.add(now.ids[row], now.vector(row));
+                }
+                graphSource = source;
+                graph = ready;
+                if (asSaved && now == snapshot) {
+                    savedVersion = version.get();
+                }
+            }
+            LOG.info("HNSW graph of the {} index ready ({}): {} items in {} s", modality.wireName(), source,
+                    ready.size(), (System.nanoTime() - started) / 1_000_000_000);
+            saveGraph();
+        } catch (RuntimeException e) {
+            LOG.error("HNSW graph of the {} index failed; exact scans keep answering", modality.wireName(), e);
+        }
+    }
+
+    /** Makes a loaded graph hold exactly the snapshot's ids and vectors; returns how many items it changed. */
+    private static int catchUp(HnswGraph loaded, IndexRows snapshot) {
+        loaded.ensureCapacity(snapshot.count);
+        int changed = 0;
+        Set<String> held = new HashSet<>(snapshot.count * 2);
+        for (int row = 0; row < snapshot.count; row++) {
+            held.add(snapshot.ids[row]);
+            if (loaded.addIfChanged(snapshot.ids[row], snapshot.vector(row))) {
+                changed++;
+            }
+        }
+        for (String id : loaded.ids()) {
+            if (!held.contains(id) && loaded.remove(id)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private HnswFile.Header header(IndexRows view) {
+        return new HnswFile.Header(modelId, dimension, hnswSettings.m(), hnswSettings.efConstruction(), view.count,
+                HnswFile.checksum(view));
+    }
+
+    /**
+     * Saves the HNSW graph to the graph file unless it holds this graph already (or there is no file or no graph).
+     * Changes wait meanwhile; searches do not. A failed save is logged: the next start builds instead.
+     */
+    public synchronized void saveGraph() {
+        HnswGraph current = graph;
+        if (graphFile == null || current == null || savedVersion == version.get()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            HnswFile.write(graphFile, header(rows), current);
+            savedVersion = version.get();
+            LOG.info("HNSW graph of the {} index saved to {} in {} ms", modality.wireName(), graphFile,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("HNSW graph of the {} index not saved to {}: {}", modality.wireName(), graphFile, e.toString());
+        }
+    }
+}
