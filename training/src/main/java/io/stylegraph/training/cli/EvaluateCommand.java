@@ -144,6 +144,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "among these weights")
     List<Double> blendContentWeights;
 
+    @Option(names = "--blend-with", defaultValue = ContentProfileTrainer.NAME,
+            description = "the content model the blends add: content-profile (the service's content path) or "
+                    + "content-knn (item-kNN over content vectors) (default: ${DEFAULT-VALUE})")
+    String blendWith;
+
     @Option(names = "--recency-half-lives", split = ",",
             description = "blends: also try content profiles whose likes weigh 0.5^(likes since / half-life), each "
                     + "half-life with each blend weight, the pair chosen on validation (amazon-clothing's fixed split "
@@ -441,6 +446,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     private final Map<Double, RecommenderModel> contentPaths = new java.util.HashMap<>();
 
     private RecommenderModel contentPath(double halfLife, TrainingData trainingData) {
+        if (ContentKnnTrainer.NAME.equals(blendWith)) {
+            return contentPaths.computeIfAbsent(Double.NaN, h -> new ContentKnnTrainer(contentKnnK)
+                    .train(trainingData));
+        }
+        if (!ContentProfileTrainer.NAME.equals(blendWith)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--blend-with takes "
+                    + ContentProfileTrainer.NAME + " or " + ContentKnnTrainer.NAME + ", not '" + blendWith + "'");
+        }
         return contentPaths.computeIfAbsent(halfLife, h -> (Double.isInfinite(h) ? new ContentProfileTrainer()
                 : new ContentProfileTrainer(trainSequences, h)).train(trainingData));
     }
