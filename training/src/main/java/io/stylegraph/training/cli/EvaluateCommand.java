@@ -219,6 +219,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--report-name must be a plain file name (letters, digits, '.', '_', '-'), got '" + reportName + "'");
         }
+        if (!ContentKnnTrainer.NAME.equals(blendWith) && !ContentProfileTrainer.NAME.equals(blendWith)) {
+            throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
+                    "--blend-with takes "
+                    + ContentProfileTrainer.NAME + " or " + ContentKnnTrainer.NAME + ", not '" + blendWith + "'");
+        }
         Instant startedAt = Instant.now();
         String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
         out.printf("loading %s from %s%n", dataset, datasetsDir);
@@ -449,10 +454,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (ContentKnnTrainer.NAME.equals(blendWith)) {
             return contentPaths.computeIfAbsent(Double.NaN, h -> new ContentKnnTrainer(contentKnnK)
                     .train(trainingData));
-        }
-        if (!ContentProfileTrainer.NAME.equals(blendWith)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--blend-with takes "
-                    + ContentProfileTrainer.NAME + " or " + ContentKnnTrainer.NAME + ", not '" + blendWith + "'");
         }
         return contentPaths.computeIfAbsent(halfLife, h -> (Double.isInfinite(h) ? new ContentProfileTrainer()
                 : new ContentProfileTrainer(trainSequences, h)).train(trainingData));

@@ -173,6 +173,48 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldBlendATrainedModelWithContentNeighboursAndContrastChosenOnValidation(@TempDir Path dir)
+            throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models", "freedom",
+                "--datasets-dir", dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
+                "--epochs", "2", "--seed", "5", "--threads", "1", "--knn-k", "5", "--content-knn-k", "12",
+                "--contrast-weight", "0.1", "--contrast-noise", "0.01", "--blend-with", "content-knn",
+                "--blend-content-weights", "0.5,2");
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        JsonNode models = new ObjectMapper().readTree(dir.resolve("reports/evaluate-amazon-clothing.json").toFile())
+                .get("models");
+        assertEquals(2, models.size(), out);
+        assertEquals("0.1", models.get(0).get("parameters").get("contrastWeight").asText());
+        assertEquals("freedom+content-knn", models.get(1).get("name").asText());
+        assertTrue(models.get(1).get("parameters").get("blendValidationGrid").asText().matches("0\\.5:\\S+ 2\\.0:\\S+"),
+                models.get(1).toString());
+        // the blend brings content neighbours, which find the one test like no train like reaches
+        assertEquals(1.0, models.get(1).get("coldItemTest").get("Recall@20").asDouble(), 1e-9, out);
+    }
+
+    @Test
+    void shouldRejectAnUnknownBlendModel(@TempDir Path dir) throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8)));
+        cli.setErr(new java.io.PrintWriter(console, true));
+
+        int exit = cli.execute("--dataset", "amazon-clothing", "--models", "bpr", "--datasets-dir",
+                dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(), "--epochs", "1",
+                "--threads", "1", "--blend-with", "svd", "--blend-content-weights", "1");
+
+        assertNotEquals(0, exit);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("--blend-with takes"), console.toString());
+        assertTrue(Files.notExists(dir.resolve("reports/evaluate-amazon-clothing.json")), "refused before training");
+    }
+
+    @Test
     void shouldScoreHeldOutUsersKnownByTheirFirstLikes(@TempDir Path dir) throws Exception {
         writeContentMiniature(dir.resolve("data"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
