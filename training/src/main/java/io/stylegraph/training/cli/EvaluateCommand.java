@@ -149,6 +149,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "content-knn (item-kNN over content vectors) (default: ${DEFAULT-VALUE})")
     String blendWith;
 
+    @Option(names = "--save-embeddings",
+            description = "write each trained embedding model's final user and item vectors to this directory "
+                    + "(<model>-users.f32 and <model>-items.f32, little-endian float32 rows, in the order of users.txt "
+                    + "and items.txt written beside them), for analysis outside the service")
+    Path saveEmbeddings;
+
     @Option(names = "--recency-half-lives", split = ",",
             description = "blends: also try content profiles whose likes weigh 0.5^(likes since / half-life), each "
                     + "half-life with each blend weight, the pair chosen on validation (amazon-clothing's fixed split "
@@ -308,12 +314,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             trainingData = trainingData.withFeatures(ItemFeatures.none(trainingData.numItems()));
         }
         out.printf("== %s %s%n", name, trainer.parameters());
+        saveIds(data);
         List<EvaluationReport.EpochRecord> epochs = new ArrayList<>();
         RecommenderModel model = trainer.train(trainingData, summary -> {
             epochs.add(record(summary));
             out.println(line(name, summary));
             return true;
         });
+        saveEmbeddings(name, model);
         EvaluationResult test = evaluator.evaluate(model.scorer(), data.split().train(), data.split().test());
         out.printf(Locale.ROOT, "%s test (epoch %d): Recall@20 %.4f NDCG@20 %.4f Recall@10 %.4f NDCG@10 %.4f "
                         + "Coverage@20 %.3f (%.1f s)%n", name, model.provenance().bestEpoch(),
@@ -504,6 +512,38 @@ public final class EvaluateCommand implements Callable<Integer> {
                 trained.report().secondsPerEpoch(), test.seconds(), model.provenance().trainingSeconds(),
                 test.seconds(), test.metrics(), bestValidation, cold.metrics(), ResourceUsage.peakHeapBytes(),
                 ResourceUsage.peakRssBytes(), List.of()));
+    }
+
+    private void saveIds(Dataset data) {
+        if (saveEmbeddings == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(saveEmbeddings);
+            java.nio.file.Files.write(saveEmbeddings.resolve("users.txt"), data.users().externalIds());
+            java.nio.file.Files.write(saveEmbeddings.resolve("items.txt"), data.items().externalIds());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void saveEmbeddings(String name, RecommenderModel model) {
+        if (saveEmbeddings == null || !(model instanceof io.stylegraph.training.model.EmbeddingModel embeddings)) {
+            return;
+        }
+        try {
+            writeFloats(saveEmbeddings.resolve(name + "-users.f32"), embeddings.userEmbeddings());
+            writeFloats(saveEmbeddings.resolve(name + "-items.f32"), embeddings.itemEmbeddings());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeFloats(Path file, float[] values) throws java.io.IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * Float.BYTES)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        java.nio.file.Files.write(file, buffer.array());
     }
 
     /** The test likes whose item has no train like: what only content can find. */

@@ -183,7 +183,7 @@ class EvaluateCommandTest {
                 "--datasets-dir", dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(),
                 "--epochs", "2", "--seed", "5", "--threads", "1", "--knn-k", "5", "--content-knn-k", "12",
                 "--contrast-weight", "0.1", "--contrast-noise", "0.01", "--blend-with", "content-knn",
-                "--blend-content-weights", "0.5,2");
+                "--blend-content-weights", "0.5,2", "--save-embeddings", dir.resolve("vectors").toString());
 
         String out = console.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, out);
@@ -196,6 +196,10 @@ class EvaluateCommandTest {
                 models.get(1).toString());
         // the blend brings content neighbours, which find the one test like no train like reaches
         assertEquals(1.0, models.get(1).get("coldItemTest").get("Recall@20").asDouble(), 1e-9, out);
+        int users = Files.readAllLines(dir.resolve("vectors/users.txt")).size();
+        int items = Files.readAllLines(dir.resolve("vectors/items.txt")).size();
+        assertEquals(users * 64L * Float.BYTES, Files.size(dir.resolve("vectors/freedom-users.f32")));
+        assertEquals(items * 64L * Float.BYTES, Files.size(dir.resolve("vectors/freedom-items.f32")));
     }
 
     @Test
