@@ -19,6 +19,7 @@ import io.stylegraph.training.model.EpochSummary;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
 import io.stylegraph.training.model.HybridModel;
+import io.stylegraph.training.model.ItemWalkTrainer;
 import io.stylegraph.training.data.ItemFeatures;
 import io.stylegraph.training.model.PopularityTrainer;
 import io.stylegraph.training.model.RecommenderModel;
@@ -145,9 +146,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Double> blendContentWeights;
 
     @Option(names = "--blend-with", defaultValue = ContentProfileTrainer.NAME,
-            description = "the content model the blends add: content-profile (the service's content path) or "
-                    + "content-knn (item-kNN over content vectors) (default: ${DEFAULT-VALUE})")
+            description = "the model the blends add: content-profile (the service's content path), content-knn "
+                    + "(item-kNN over content vectors) or item-walk (items liked by the same users) "
+                    + "(default: ${DEFAULT-VALUE})")
     String blendWith;
+
+    @Option(names = "--item-walk-k", defaultValue = "200",
+            description = "neighbours kept per item by item-walk (default: ${DEFAULT-VALUE})")
+    int itemWalkK;
+
+    @Option(names = "--item-walk-beta", defaultValue = "0",
+            description = "item-walk's popularity exponent β: walk probabilities are divided by degree^β "
+                    + "(default: ${DEFAULT-VALUE})")
+    double itemWalkBeta;
 
     @Option(names = "--save-embeddings",
             description = "write each trained embedding model's final user and item vectors to this directory "
@@ -225,10 +236,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--report-name must be a plain file name (letters, digits, '.', '_', '-'), got '" + reportName + "'");
         }
-        if (!ContentKnnTrainer.NAME.equals(blendWith) && !ContentProfileTrainer.NAME.equals(blendWith)) {
+        if (!List.of(ContentKnnTrainer.NAME, ContentProfileTrainer.NAME, ItemWalkTrainer.NAME).contains(blendWith)) {
             throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
-                    "--blend-with takes "
-                    + ContentProfileTrainer.NAME + " or " + ContentKnnTrainer.NAME + ", not '" + blendWith + "'");
+                    "--blend-with takes " + ContentProfileTrainer.NAME + ", " + ContentKnnTrainer.NAME + " or "
+                            + ItemWalkTrainer.NAME + ", not '" + blendWith + "'");
         }
         Instant startedAt = Instant.now();
         String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
@@ -278,7 +289,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 Trained trained = run(name.strip(), trainingData, data, coldTest, evaluator);
                 reports.add(trained.report());
                 coldResults.addAll(coldUsers(trained.model(), heldOut, evaluator));
-                if (blendContentWeights != null && !blendContentWeights.isEmpty() && data.hasItemTerms()
+                if (blendContentWeights != null && !blendContentWeights.isEmpty()
+                        && (data.hasItemTerms() || ItemWalkTrainer.NAME.equals(blendWith))
                         && trained.report().epochsRun() > 0) {
                     Trained blended = blend(trained, trainingData, data, coldTest, evaluator);
                     reports.add(blended.report());
@@ -352,6 +364,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (ContentProfileTrainer.NAME.equals(name)) {
             return new ContentProfileTrainer();
         }
+        if (ItemWalkTrainer.NAME.equals(name)) {
+            return new ItemWalkTrainer(itemWalkK, itemWalkBeta);
+        }
         DislikeUse dislikeUse = DislikeUse.of(name);
         String base = name.substring(0, name.length() - dislikeUse.suffix.length());
         FreedomConfig config = switch (base) {
@@ -360,8 +375,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "freedom", FREEDOM_ID_ONLY -> keepRatio == null ? FreedomConfig.freedom()
                     : FreedomConfig.freedom().withKeepRatio(keepRatio);
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "unknown model '" + name + "'; known: popular, content-knn, content-profile, bpr, lightgcn, freedom, freedom-id, "
-                            + "each of the last four "
+                    "unknown model '" + name + "'; known: popular, content-knn, content-profile, item-walk, bpr, "
+                            + "lightgcn, freedom, freedom-id, each of the last four "
                             + "optionally with -no-dislikes, -signed or -hard-signed");
         };
         config = config.withName(name);
@@ -461,6 +476,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     private RecommenderModel contentPath(double halfLife, TrainingData trainingData) {
         if (ContentKnnTrainer.NAME.equals(blendWith)) {
             return contentPaths.computeIfAbsent(Double.NaN, h -> new ContentKnnTrainer(contentKnnK)
+                    .train(trainingData));
+        }
+        if (ItemWalkTrainer.NAME.equals(blendWith)) {
+            return contentPaths.computeIfAbsent(Double.NaN, h -> new ItemWalkTrainer(itemWalkK, itemWalkBeta)
                     .train(trainingData));
         }
         return contentPaths.computeIfAbsent(halfLife, h -> (Double.isInfinite(h) ? new ContentProfileTrainer()

@@ -14,7 +14,7 @@ import java.util.Map;
  * content alone can do. Equal scores are broken by train popularity, scaled below the smallest difference a
  * similarity can make.
  */
-public final class ContentKnnTrainer implements Trainer<ContentKnnModel> {
+public final class ContentKnnTrainer implements Trainer<ItemKnnModel> {
 
     public static final String NAME = "content-knn";
 
@@ -28,7 +28,7 @@ public final class ContentKnnTrainer implements Trainer<ContentKnnModel> {
     }
 
     @Override
-    public ContentKnnModel train(TrainingData data, TrainingListener listener) {
+    public ItemKnnModel train(TrainingData data, TrainingListener listener) {
         if (data.features().isEmpty()) {
             throw new IllegalArgumentException("content-knn needs item content features; the data has none");
         }
@@ -63,7 +63,7 @@ public final class ContentKnnTrainer implements Trainer<ContentKnnModel> {
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelProvenance provenance = new ModelProvenance(NAME, getClass().getName(), parameters(), 0, data.counts(),
                 "none", 0, 0, Map.of(), Instant.now(), seconds);
-        return new ContentKnnModel(data.likes(), rowStart, columns, values, prior, provenance);
+        return new ItemKnnModel(data.likes(), rowStart, columns, values, prior, provenance);
     }
 
     @Override

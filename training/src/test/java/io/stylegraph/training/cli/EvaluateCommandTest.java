@@ -148,7 +148,7 @@ class EvaluateCommandTest {
         EvaluateCommand command = new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         int exit = new CommandLine(command).execute("--dataset", "amazon-clothing", "--models",
-                "popular,content-knn,freedom-id,freedom", "--datasets-dir", dir.resolve("data").toString(),
+                "popular,content-knn,freedom-id,freedom,item-walk", "--datasets-dir", dir.resolve("data").toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--epochs", "3", "--seed", "5", "--threads", "1",
                 "--knn-k", "5", "--content-knn-k", "12", "--content-embedding");
 
@@ -167,6 +167,10 @@ class EvaluateCommandTest {
         assertEquals("true", models.get(3).get("parameters").get("contentEmbedding").asText());
         assertEquals("false", models.get(2).get("parameters").get("itemGraph").asText(), "freedom-id: no content");
         assertEquals("false", models.get(2).get("parameters").get("contentEmbedding").asText());
+        assertEquals("item-walk", models.get(4).get("name").asText());
+        assertEquals(0.0, models.get(4).get("coldItemTest").get("Recall@20").asDouble(), 1e-9,
+                "no walk reaches an item nobody liked");
+        assertTrue(models.get(4).get("test").get("Recall@20").asDouble() > 0, out);
         String markdown = Files.readString(dir.resolve("reports/evaluate-amazon-clothing.md"));
         assertTrue(markdown.contains("## Cold-item slice"), markdown);
         assertTrue(markdown.contains("item content: category"), markdown);

@@ -25,7 +25,7 @@ class ContentKnnTrainerTest {
 
     @Test
     void shouldScoreItemsByTheirContentSimilarityToTheUsersLikes() {
-        ContentKnnModel model = new ContentKnnTrainer(3).train(data()); // each item and its two nearest
+        ItemKnnModel model = new ContentKnnTrainer(3).train(data()); // each item and its two nearest
         float[] scores = new float[2 * 6];
 
         model.scorer().score(new int[] {0, 1}, scores);
@@ -39,7 +39,7 @@ class ContentKnnTrainerTest {
 
     @Test
     void shouldBreakEqualContentScoresByPopularity() {
-        ContentKnnModel model = new ContentKnnTrainer(1).train(data());
+        ItemKnnModel model = new ContentKnnTrainer(1).train(data());
         float[] scores = new float[6];
 
         model.scorer().score(new int[] {0}, scores);

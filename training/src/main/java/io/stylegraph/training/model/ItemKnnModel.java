@@ -3,8 +3,13 @@ package io.stylegraph.training.model;
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.eval.Scorer;
 
-/** The model of {@link ContentKnnTrainer}: sparse item–item content similarities and the users' train likes. */
-public final class ContentKnnModel implements RecommenderModel {
+/**
+ * An item-to-item recommender: a user's score for item j is the sum, over the items they liked, of those items'
+ * similarity to j (sparse rows, a few hundred neighbours an item at most), plus a tiny popularity prior that orders
+ * items no liked item reaches. The model of {@link ContentKnnTrainer} (similar content) and of {@link ItemWalkTrainer}
+ * (liked by the same users).
+ */
+public final class ItemKnnModel implements RecommenderModel {
 
     private final InteractionMatrix likes;
     private final int[] rowStart;
@@ -13,7 +18,7 @@ public final class ContentKnnModel implements RecommenderModel {
     private final float[] prior;
     private final ModelProvenance provenance;
 
-    ContentKnnModel(InteractionMatrix likes, int[] rowStart, int[] columns, float[] values, float[] prior,
+    ItemKnnModel(InteractionMatrix likes, int[] rowStart, int[] columns, float[] values, float[] prior,
                     ModelProvenance provenance) {
         this.likes = likes;
         this.rowStart = rowStart;
