@@ -20,7 +20,7 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
-import io.stylegraph.training.model.FoldIn;
+import io.stylegraph.training.job.ServableModel;
 import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
@@ -50,7 +50,7 @@ import jakarta.inject.Singleton;
  * vector gets the content path ({@link ContentProfiles}: strategy {@code content}), so a fresh catalogue is
  * personal from the first like. With a model, the content scores are blended in (each side standardized per user;
  * strategy gets {@code +content}) with the weight the model's training run chose on its validation split, one for users
- * it was trained on and one for users it places by fold-in ({@link ServedModel#contentWeight}); for a model without
+ * it was trained on and one for users it places by fold-in ({@link ServableModel#contentWeight}); for a model without
  * one, {@code stylegraph.recommendations.content-weight}. Items the model never saw (new items) compete through their
  * content, known ones through both.
  */
@@ -162,7 +162,7 @@ public class RecommendationService {
      * like this one (trained on, or placed by fold-in), else {@code stylegraph.recommendations.content-weight}.
      */
     private double contentWeight(UserTaste taste) {
-        return taste.model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
+        return taste.model().model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
     }
 
     /** The diversity steps of one list: MMR over the items' content vectors, then the per-category cap. */
@@ -202,14 +202,14 @@ public class RecommendationService {
 
         Optional<ServedModel> served = models.current();
         if (served.isPresent()) {
-            ServedModel model = served.get();
+            ServableModel model = served.get().model();
             float[] trained = model.userVector(userId);
             // a known user's trained vector already reflects what it was trained on: fold in the log's opinions only
             Map<String, Signal> foldIn = trained == null ? rated : recent;
-            float[] vector = foldIn(model, trained, foldIn);
+            float[] vector = model.foldIn(trained, foldIn, foldInWeight);
             if (vector != null) {
                 String strategy = trained == null ? "fold-in" : foldIn.isEmpty() ? "model" : "model+fold-in";
-                return new UserTaste(rated, liked, implied, model, vector, strategy);
+                return new UserTaste(rated, liked, implied, served.get(), vector, strategy);
             }
         }
         return new UserTaste(rated, liked, implied, served.orElse(null), null, "popular");
@@ -259,24 +259,13 @@ public class RecommendationService {
         };
     }
 
-    private float[] foldIn(ServedModel model, float[] trained, Map<String, Signal> opinions) {
-        List<float[]> liked = new ArrayList<>();
-        List<float[]> disliked = new ArrayList<>();
-        for (Map.Entry<String, Signal> opinion : opinions.entrySet()) {
-            Integer row = model.itemRow(opinion.getKey());
-            if (row != null) {
-                (opinion.getValue() == Signal.LIKE ? liked : disliked).add(model.itemVector(row));
-            }
-        }
-        return FoldIn.vector(model.dimension(), trained, liked, disliked, foldInWeight);
-    }
-
-    private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,
+    private List<Recommendation> rank(ServedModel served, float[] user, int k, Predicate<RatedItem> wanted,
                                       Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+        ServableModel model = served.model();
         float[] scores = model.scoreAll(user);
         LikedItems liked = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
-        for (int row : topRows(model, scores, k, wanted, snapshot)) {
+        for (int row : topRows(served, scores, k, wanted, snapshot)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
                     liked.reason(model.itemVector(row))));
         }
@@ -284,12 +273,12 @@ public class RecommendationService {
     }
 
     /** The model rows of the k best-scored catalogue items that pass the filters, best first. */
-    private static int[] topRows(ServedModel model, float[] scores, int k, Predicate<RatedItem> wanted,
+    private static int[] topRows(ServedModel served, float[] scores, int k, Predicate<RatedItem> wanted,
                                  CatalogueSnapshot snapshot) {
         record Scored(int row, float score) {
         }
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
-        int[] catalogueRows = model.catalogueRows(snapshot);
+        int[] catalogueRows = served.catalogueRows(snapshot);
         float threshold = Float.NEGATIVE_INFINITY;
         for (int row = 0; row < catalogueRows.length; row++) {
             float score = scores[row];
@@ -348,17 +337,18 @@ public class RecommendationService {
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
      * user's mean.
      */
-    private List<Recommendation> blend(ServedModel model, float[] user, ContentProfiles.Profile profile,
+    private List<Recommendation> blend(ServedModel served, float[] user, ContentProfiles.Profile profile,
                                        double contentWeight, int k,
                                        Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                        int excluded, CatalogueSnapshot snapshot) {
+        ServableModel model = served.model();
         float[] scores = model.scoreAll(user);
         Standardization modelSpread = Standardization.of(scores, 0, scores.length);
         Standardization contentSpread = content.spread(profile);
 
         int depth = BLEND_DEPTH * k;
         java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (int row : topRows(model, scores, depth, wanted, snapshot)) {
+        for (int row : topRows(served, scores, depth, wanted, snapshot)) {
             candidates.add(model.itemId(row));
         }
         for (io.stylegraph.training.index.ScoredItem found
