@@ -21,6 +21,7 @@ import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.model.ListDiversity;
 import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
@@ -69,6 +70,9 @@ public class RecommendationService {
     static final int MMR_MAX_EXTRA = 400;
     /** Candidates taken from each side of a blend, per result wanted. */
     private static final int BLEND_DEPTH = 5;
+    /** How the diversity steps read a recommendation. */
+    private static final ListDiversity.Fields<Recommendation> DIVERSITY_FIELDS = new ListDiversity.Fields<>(
+            r -> r.item().id(), r -> r.item().category(), Recommendation::score);
 
     private final ServedModelHolder models;
     private final CatalogueCache catalogue;
@@ -180,7 +184,7 @@ public class RecommendationService {
         List<Recommendation> apply(List<Recommendation> ranked) {
             java.util.function.ToDoubleBiFunction<String, String> similarity = lambda > 0
                     ? content.pairwise(ranked.stream().map(r -> r.item().id()).toList()) : (a, b) -> 0;
-            return ListDiversity.diversify(ranked, k, cap, lambda, similarity);
+            return ListDiversity.diversify(ranked, k, cap, lambda, DIVERSITY_FIELDS, similarity);
         }
     }
 
