@@ -21,6 +21,7 @@ import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.model.ContentProfile;
 import io.stylegraph.training.model.ListDiversity;
 import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
@@ -138,7 +139,7 @@ public class RecommendationService {
 
         boolean likes = rated.containsValue(Signal.LIKE);
         double weight = taste.vector() == null ? 0 : contentWeight(taste);
-        Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || weight > 0)
+        Optional<ContentProfile> profile = likes && (taste.vector() == null || weight > 0)
                 ? content.profile(rated) : Optional.empty();
         int fetch = lambda > 0 ? Math.min(k * MMR_DEPTH, k + MMR_MAX_EXTRA) : cap > 0 ? k * DIVERSITY_DEPTH : k;
         Diversity diversify = new Diversity(k, cap, lambda);
@@ -312,7 +313,7 @@ public class RecommendationService {
      * The content path alone: the profile's nearest items that pass the filters, fetching more while filters eat the
      * candidates.
      */
-    private List<Recommendation> byContent(ContentProfiles.Profile profile, int k, Slot slot,
+    private List<Recommendation> byContent(ContentProfile profile, int k, Slot slot,
                                            Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
         int depth = 2 * k + hidden;
         while (true) {
@@ -341,7 +342,7 @@ public class RecommendationService {
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
      * user's mean.
      */
-    private List<Recommendation> blend(ServedModel served, float[] user, ContentProfiles.Profile profile,
+    private List<Recommendation> blend(ServedModel served, float[] user, ContentProfile profile,
                                        double contentWeight, int k,
                                        Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                        int excluded, CatalogueSnapshot snapshot) {
@@ -368,7 +369,7 @@ public class RecommendationService {
         for (String id : candidates) {
             Integer row = model.itemRow(id);
             double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
-            double contentScore = content.score(profile, id);
+            double contentScore = profile.score(id);
             double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
             blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
         }
@@ -386,9 +387,9 @@ public class RecommendationService {
         return items;
     }
 
-    private RecommendationReason contentReason(ContentProfiles.Profile profile, String itemId,
+    private RecommendationReason contentReason(ContentProfile profile, String itemId,
                                                CatalogueSnapshot snapshot) {
-        return content.closestLiked(profile, itemId)
+        return profile.closestLiked(itemId)
                 .map(closest -> RecommendationReason.similarToLiked(closest.likedItemId(),
                         snapshot.find(closest.likedItemId()).map(item -> item.item().title()).orElse(null),
                         (float) closest.similarity()))
