@@ -1,12 +1,10 @@
 package io.stylegraph.api.recommendations;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -22,6 +20,7 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
 import io.stylegraph.training.model.ContentProfile;
+import io.stylegraph.training.model.ImpliedGender;
 import io.stylegraph.training.model.ListDiversity;
 import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
@@ -35,9 +34,8 @@ import jakarta.inject.Singleton;
  * still has k items when k match.
  * <p>
  * <b>Gender.</b> A requested gender holds the list to items of that gender or unisex. Without one, the user's likes
- * imply a gender when at least {@value #IMPLIED_GENDER_MIN_LIKES} liked items state a non-unisex gender and at least
- * {@value #IMPLIED_GENDER_PERCENT} % of those are one gender; the list is then held to that gender or unisex. The
- * request's gender wins.
+ * imply a gender ({@link ImpliedGender}: at least two gendered likes, 70 % of them one gender); the list is then held
+ * to that gender or unisex. The request's gender wins.
  * <p>
  * <b>Popular lists</b> (no model, or no like to place the user by) are most-liked first but spread over outfit
  * slots: round-robin, each round takes the next most-liked remaining item of every slot that still has one, slots in
@@ -58,11 +56,6 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class RecommendationService {
-    /** Liked items with a stated non-unisex gender needed before the likes imply one. */
-    static final int IMPLIED_GENDER_MIN_LIKES = 2;
-    /** Share of those, in percent, that must be one gender. */
-    static final int IMPLIED_GENDER_PERCENT = 70;
-
     /** Ranked results looked at per result wanted when the per-category cap is on. */
     static final int DIVERSITY_DEPTH = 4;
     /** Ranked results MMR chooses among, per result wanted ... */
@@ -203,7 +196,9 @@ public class RecommendationService {
         rated.entrySet().stream()
                 .filter(opinion -> opinion.getValue() == Signal.LIKE && !recent.containsKey(opinion.getKey()))
                 .map(Map.Entry::getKey).sorted().forEach(liked::add);
-        Gender implied = impliedGender(rated, catalogue.snapshot());
+        CatalogueSnapshot snapshot = catalogue.snapshot();
+        Gender implied = ImpliedGender.of(rated,
+                id -> snapshot.find(id).map(item -> item.item().gender()).orElse(null));
 
         Optional<ServedModel> served = models.current();
         if (served.isPresent()) {
@@ -218,31 +213,6 @@ public class RecommendationService {
             }
         }
         return new UserTaste(rated, liked, implied, served.orElse(null), null, "popular");
-    }
-
-    /** The gender the user's likes imply (see the class comment), or null. */
-    static Gender impliedGender(Map<String, Signal> rated, CatalogueSnapshot snapshot) {
-        Map<Gender, Integer> counts = new EnumMap<>(Gender.class);
-        int gendered = 0;
-        for (Map.Entry<String, Signal> opinion : rated.entrySet()) {
-            if (opinion.getValue() != Signal.LIKE) {
-                continue;
-            }
-            Gender gender = snapshot.find(opinion.getKey()).map(item -> item.item().gender()).orElse(null);
-            if (gender != null && gender != Gender.UNISEX) {
-                counts.merge(gender, 1, Integer::sum);
-                gendered++;
-            }
-        }
-        if (gendered < IMPLIED_GENDER_MIN_LIKES) {
-            return null;
-        }
-        for (Map.Entry<Gender, Integer> count : counts.entrySet()) {
-            if (count.getValue() * 100 >= IMPLIED_GENDER_PERCENT * gendered) {
-                return count.getKey();
-            }
-        }
-        return null;
     }
 
     private static Predicate<RatedItem> filter(Slot slot, String category, Gender gender, Set<String> exclude,
@@ -270,43 +240,11 @@ public class RecommendationService {
         float[] scores = model.scoreAll(user);
         LikedItems liked = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
-        for (int row : topRows(served, scores, k, wanted, snapshot)) {
+        for (int row : served.topRows(scores, k, wanted, snapshot)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
                     liked.reason(model.itemVector(row))));
         }
         return items;
-    }
-
-    /** The model rows of the k best-scored catalogue items that pass the filters, best first. */
-    private static int[] topRows(ServedModel served, float[] scores, int k, Predicate<RatedItem> wanted,
-                                 CatalogueSnapshot snapshot) {
-        record Scored(int row, float score) {
-        }
-        PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
-        int[] catalogueRows = served.catalogueRows(snapshot);
-        float threshold = Float.NEGATIVE_INFINITY;
-        for (int row = 0; row < catalogueRows.length; row++) {
-            float score = scores[row];
-            if (score <= threshold) {
-                continue;
-            }
-            int index = catalogueRows[row];
-            if (index < 0 || !wanted.test(snapshot.get(index))) {
-                continue;
-            }
-            best.add(new Scored(row, score));
-            if (best.size() > k) {
-                best.poll();
-            }
-            if (best.size() == k) {
-                threshold = best.peek().score();
-            }
-        }
-        int[] rows = new int[best.size()];
-        for (int at = rows.length - 1; at >= 0; at--) {
-            rows[at] = best.poll().row();
-        }
-        return rows;
     }
 
     /**
@@ -353,7 +291,7 @@ public class RecommendationService {
 
         int depth = BLEND_DEPTH * k;
         java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (int row : topRows(served, scores, depth, wanted, snapshot)) {
+        for (int row : served.topRows(scores, depth, wanted, snapshot)) {
             candidates.add(model.itemId(row));
         }
         for (io.stylegraph.training.index.ScoredItem found

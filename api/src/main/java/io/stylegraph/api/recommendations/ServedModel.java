@@ -1,6 +1,10 @@
 package io.stylegraph.api.recommendations;
 
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
 
 /**
@@ -40,6 +44,41 @@ public final class ServedModel {
             rows[row] = index == null ? -1 : index;
         }
         rowsFor = new RowsFor(snapshot, rows);
+        return rows;
+    }
+
+    /**
+     * The model rows of the k best-scored catalogue items that pass the filters, best first.
+     *
+     * @param scores every item row's score ({@link ServableModel#scoreAll})
+     */
+    int[] topRows(float[] scores, int k, Predicate<RatedItem> wanted, CatalogueSnapshot snapshot) {
+        record Scored(int row, float score) {
+        }
+        PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
+        int[] catalogueRows = catalogueRows(snapshot);
+        float threshold = Float.NEGATIVE_INFINITY;
+        for (int row = 0; row < catalogueRows.length; row++) {
+            float score = scores[row];
+            if (score <= threshold) {
+                continue;
+            }
+            int index = catalogueRows[row];
+            if (index < 0 || !wanted.test(snapshot.get(index))) {
+                continue;
+            }
+            best.add(new Scored(row, score));
+            if (best.size() > k) {
+                best.poll();
+            }
+            if (best.size() == k) {
+                threshold = best.peek().score();
+            }
+        }
+        int[] rows = new int[best.size()];
+        for (int at = rows.length - 1; at >= 0; at--) {
+            rows[at] = best.poll().row();
+        }
         return rows;
     }
 
