@@ -22,7 +22,6 @@ import io.stylegraph.training.job.ServableModel;
 import io.stylegraph.training.model.ContentProfile;
 import io.stylegraph.training.model.ImpliedGender;
 import io.stylegraph.training.model.ListDiversity;
-import io.stylegraph.training.model.Standardization;
 import jakarta.inject.Singleton;
 
 /**
@@ -62,8 +61,6 @@ public class RecommendationService {
     static final int MMR_DEPTH = 10;
     /** ... but at most this many beyond the list's length. */
     static final int MMR_MAX_EXTRA = 400;
-    /** Candidates taken from each side of a blend, per result wanted. */
-    private static final int BLEND_DEPTH = 5;
     /** How the diversity steps read a recommendation. */
     private static final ListDiversity.Fields<Recommendation> DIVERSITY_FIELDS = new ListDiversity.Fields<>(
             r -> r.item().id(), r -> r.item().category(), Recommendation::score);
@@ -72,6 +69,7 @@ public class RecommendationService {
     private final CatalogueCache catalogue;
     private final UserOpinions opinions;
     private final ContentProfiles content;
+    private final ContentRanking contentRanking;
     private final double foldInWeight;
     private final double contentWeight;
     private final int maxPerCategory;
@@ -92,6 +90,7 @@ public class RecommendationService {
         this.catalogue = catalogue;
         this.opinions = opinions;
         this.content = content;
+        this.contentRanking = new ContentRanking(content);
         this.foldInWeight = foldInWeight;
         this.contentWeight = contentWeight;
         this.maxPerCategory = maxPerCategory;
@@ -140,7 +139,7 @@ public class RecommendationService {
             ServedModel model = taste.model();
             if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, diversify.apply(blend(model, taste.vector(), profile.get(), weight, fetch,
+                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(), profile.get(), weight, fetch,
                         slot, wanted, rated, exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
@@ -148,7 +147,7 @@ public class RecommendationService {
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
-                    genderName, genderSource, diversify.apply(byContent(profile.get(), fetch, slot, wanted,
+                    genderName, genderSource, diversify.apply(contentRanking.byContent(profile.get(), fetch, slot, wanted,
                     rated.size() + exclude.size(), snapshot)));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
@@ -246,92 +245,4 @@ public class RecommendationService {
         }
         return items;
     }
-
-    /**
-     * The content path alone: the profile's nearest items that pass the filters, fetching more while filters eat the
-     * candidates.
-     */
-    private List<Recommendation> byContent(ContentProfile profile, int k, Slot slot,
-                                           Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
-        int depth = 2 * k + hidden;
-        while (true) {
-            List<io.stylegraph.training.index.ScoredItem> found = content.candidates(profile, slot, depth);
-            List<Recommendation> items = new ArrayList<>(k);
-            for (io.stylegraph.training.index.ScoredItem candidate : found) {
-                Optional<RatedItem> item = snapshot.find(candidate.itemId());
-                if (item.isPresent() && wanted.test(item.get())) {
-                    items.add(new Recommendation(ItemView.of(item.get()), candidate.score(),
-                            contentReason(profile, candidate.itemId(), snapshot)));
-                    if (items.size() == k) {
-                        return items;
-                    }
-                }
-            }
-            if (found.size() < depth || depth >= snapshot.size()) {
-                return items;
-            }
-            depth = Math.min(snapshot.size(), depth * 4);
-        }
-    }
-
-    /**
-     * Model and content together: each side's candidates (its best {@value #BLEND_DEPTH}·k that pass the filters)
-     * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
-     * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
-     * user's mean.
-     */
-    private List<Recommendation> blend(ServedModel served, float[] user, ContentProfile profile,
-                                       double contentWeight, int k,
-                                       Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
-                                       int excluded, CatalogueSnapshot snapshot) {
-        ServableModel model = served.model();
-        float[] scores = model.scoreAll(user);
-        Standardization modelSpread = Standardization.of(scores, 0, scores.length);
-        Standardization contentSpread = content.spread(profile);
-
-        int depth = BLEND_DEPTH * k;
-        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (int row : served.topRows(scores, depth, wanted, snapshot)) {
-            candidates.add(model.itemId(row));
-        }
-        for (io.stylegraph.training.index.ScoredItem found
-                : content.candidates(profile, slot, depth + rated.size() + excluded)) {
-            Optional<RatedItem> item = snapshot.find(found.itemId());
-            if (item.isPresent() && wanted.test(item.get())) {
-                candidates.add(found.itemId());
-            }
-        }
-        record Blended(String id, double score, boolean known) {
-        }
-        List<Blended> blended = new ArrayList<>(candidates.size());
-        for (String id : candidates) {
-            Integer row = model.itemRow(id);
-            double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
-            double contentScore = profile.score(id);
-            double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
-            blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
-        }
-        blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()
-                .thenComparing(Blended::id));
-        LikedItems liked = LikedItems.of(model, rated, snapshot);
-        List<Recommendation> items = new ArrayList<>(k);
-        for (Blended b : blended.subList(0, Math.min(k, blended.size()))) {
-            RatedItem item = snapshot.find(b.id()).orElseThrow();
-            RecommendationReason reason = b.known() && !liked.ids().isEmpty()
-                    ? liked.reason(model.itemVector(model.itemRow(b.id())))
-                    : contentReason(profile, b.id(), snapshot);
-            items.add(new Recommendation(ItemView.of(item), (float) b.score(), reason));
-        }
-        return items;
-    }
-
-    private RecommendationReason contentReason(ContentProfile profile, String itemId,
-                                               CatalogueSnapshot snapshot) {
-        return profile.closestLiked(itemId)
-                .map(closest -> RecommendationReason.similarToLiked(closest.likedItemId(),
-                        snapshot.find(closest.likedItemId()).map(item -> item.item().title()).orElse(null),
-                        (float) closest.similarity()))
-                .orElse(RecommendationReason.tasteProfile());
-    }
-
 }
