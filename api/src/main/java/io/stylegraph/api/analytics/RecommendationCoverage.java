@@ -57,7 +57,7 @@ public class RecommendationCoverage {
         ServedModel model = models.current().orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
                 "no-active-model", null, "No recommender model is active: train one (POST /v1/training/runs) or "
                 + "promote one first"));
-        List<String> userIds = new ArrayList<>(model.userIds());
+        List<String> userIds = new ArrayList<>(model.model().userIds());
         Collections.shuffle(userIds, new Random(seed));
         List<String> sample = userIds.subList(0, Math.min(users, userIds.size()));
 

@@ -11,10 +11,7 @@ import java.util.Locale;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.SystemFile;
-import io.stylegraph.api.imports.CatalogueLocator;
-import io.stylegraph.api.imports.ImportJobRepository;
 import io.stylegraph.api.problem.ProblemException;
-import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.graph.imports.ImagePaths;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -31,17 +28,15 @@ import org.slf4j.LoggerFactory;
 public class CatalogueImages {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueImages.class);
 
-    private final ImportJobRepository jobs;
+    private final List<PictureFolders> folders;
     private final List<Path> fixedRoots;
     private final List<String> remoteHosts;
     private volatile List<Path> roots;
 
-    public CatalogueImages(ImportJobRepository jobs, CatalogueLocator locator, SearchConfiguration search,
-                           CatalogueImageConfiguration config) {
-        this.jobs = jobs;
+    public CatalogueImages(List<PictureFolders> folders, CatalogueImageConfiguration config) {
+        this.folders = List.copyOf(folders);
         List<Path> fixed = new ArrayList<>();
-        fixed.add(locator.datasetsDirectory());
-        fixed.add(search.getImageDir().toAbsolutePath().normalize());
+        folders.forEach(owner -> owner.fixed().forEach(folder -> fixed.add(folder.toAbsolutePath().normalize())));
         config.getLocalRoots().forEach(root -> fixed.add(root.toAbsolutePath().normalize()));
         this.fixedRoots = List.copyOf(fixed);
         this.remoteHosts = config.getRemoteHosts();
@@ -103,11 +98,13 @@ public class CatalogueImages {
     /** The fixed roots plus every folder imported so far; read again when a picture is outside the known ones. */
     private List<Path> refreshRoots() {
         List<Path> fresh = new ArrayList<>(fixedRoots);
-        for (String folder : jobs.importedFolders()) {
-            try {
-                fresh.add(Path.of(folder).toAbsolutePath().normalize());
-            } catch (InvalidPathException e) {
-                // a job row that names no usable folder holds no pictures
+        for (PictureFolders owner : folders) {
+            for (String folder : owner.added()) {
+                try {
+                    fresh.add(Path.of(folder).toAbsolutePath().normalize());
+                } catch (InvalidPathException e) {
+                    // a job row that names no usable folder holds no pictures
+                }
             }
         }
         roots = List.copyOf(fresh);

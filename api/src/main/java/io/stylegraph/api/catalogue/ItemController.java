@@ -32,8 +32,6 @@ import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.problem.StrictJson;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
-import io.stylegraph.api.search.ItemUploads;
-import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
@@ -52,17 +50,15 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "catalogue")
 public class ItemController {
     private final CatalogueCache catalogue;
-    private final ItemUploads uploads;
-    private final UploadedImages images;
+    private final ItemAdditions additions;
     private final CatalogueImages pictures;
     private final StrictJson strict;
     private final Validator validator;
 
-    public ItemController(CatalogueCache catalogue, ItemUploads uploads, UploadedImages images,
-                          CatalogueImages pictures, StrictJson strict, Validator validator) {
+    public ItemController(CatalogueCache catalogue, ItemAdditions additions, CatalogueImages pictures,
+                          StrictJson strict, Validator validator) {
         this.catalogue = catalogue;
-        this.uploads = uploads;
-        this.images = images;
+        this.additions = additions;
         this.pictures = pictures;
         this.strict = strict;
         this.validator = validator;
@@ -116,7 +112,7 @@ public class ItemController {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        RatedItem added = uploads.add(fields, images.decode(image));
+        RatedItem added = additions.add(fields, image);
         return HttpResponse.created(ItemView.of(added), URI.create("/v1/items/" + added.item().id()));
     }
 

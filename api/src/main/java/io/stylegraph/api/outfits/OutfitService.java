@@ -18,6 +18,7 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.training.job.ServableModel;
 import io.stylegraph.training.outfit.CosinePreference;
 import io.stylegraph.training.outfit.OutfitBuilder;
 import io.stylegraph.training.outfit.OutfitTemplates;
@@ -183,17 +184,17 @@ public class OutfitService {
             }
         });
         CosinePreference preference = taste.vector() == null ? null
-                : new CosinePreference(taste.vector(), preferenceRows(taste.model(), served.snapshot()),
-                taste.model()::score);
+                : new CosinePreference(taste.vector(), preferenceRows(taste.model().model(), served.snapshot()),
+                taste.model().model()::score);
         return new OutfitBuilder(served.catalogue(), new OutfitBuilder.Rules(disliked, taste.impliedGender(),
                 occasion), preference, preferenceWeight);
     }
 
     /** The served recommender's rows of the catalogue's items, for one model and one snapshot. */
-    private record PreferenceRows(ServedModel model, CatalogueSnapshot snapshot, CosinePreference.Rows rows) {
+    private record PreferenceRows(ServableModel model, CatalogueSnapshot snapshot, CosinePreference.Rows rows) {
     }
 
-    private CosinePreference.Rows preferenceRows(ServedModel model, CatalogueSnapshot snapshot) {
+    private CosinePreference.Rows preferenceRows(ServableModel model, CatalogueSnapshot snapshot) {
         PreferenceRows current = preferenceRows.get();
         if (current != null && current.model() == model && current.snapshot() == snapshot) {
             return current.rows();

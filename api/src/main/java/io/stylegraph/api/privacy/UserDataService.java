@@ -96,7 +96,7 @@ public class UserDataService {
         ServedModel model = served.current().orElse(null);
         return new UserDataExport(userId, Instant.now(), events, user, relationships, looks, jobs,
                 new UserDataExport.ServedModel(model == null ? null : model.version(),
-                        model != null && model.knowsUser(userId)));
+                        model != null && model.model().knowsUser(userId)));
     }
 
     private static UserDataExport.GraphRelationship relationship(Record r) {
@@ -152,7 +152,7 @@ public class UserDataService {
                     """, Map.<String, Object>of("id", userId)).list();
             return result.isEmpty() ? new long[] {0, 0} : new long[] {1, result.get(0).get("relationships").asLong()};
         });
-        boolean modelRow = served.current().map(model -> model.forgetUser(userId)).orElse(false);
+        boolean modelRow = served.current().map(model -> model.model().forgetUser(userId)).orElse(false);
         opinions.invalidate(userId);
         LOG.info("Erased the data of user {}: {} feedback events, {} graph relationships, {} looks, {} try-on jobs{}",
                 userId, events, graphUser[1], looks.size(), jobs, modelRow ? ", the served model's row" : "");

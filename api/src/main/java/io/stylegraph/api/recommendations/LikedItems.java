@@ -6,10 +6,11 @@ import java.util.Map;
 
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.training.job.ServableModel;
 
 /** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */
 record LikedItems(List<String> ids, List<String> titles, List<float[]> units) {
-    static LikedItems of(ServedModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+    static LikedItems of(ServableModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         List<String> ids = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         List<float[]> units = new ArrayList<>();

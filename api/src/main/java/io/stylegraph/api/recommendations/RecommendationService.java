@@ -1,12 +1,10 @@
 package io.stylegraph.api.recommendations;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -20,8 +18,10 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
-import io.stylegraph.training.model.FoldIn;
-import io.stylegraph.training.model.Standardization;
+import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.model.ContentProfile;
+import io.stylegraph.training.model.ImpliedGender;
+import io.stylegraph.training.model.ListDiversity;
 import jakarta.inject.Singleton;
 
 /**
@@ -33,9 +33,8 @@ import jakarta.inject.Singleton;
  * still has k items when k match.
  * <p>
  * <b>Gender.</b> A requested gender holds the list to items of that gender or unisex. Without one, the user's likes
- * imply a gender when at least {@value #IMPLIED_GENDER_MIN_LIKES} liked items state a non-unisex gender and at least
- * {@value #IMPLIED_GENDER_PERCENT} % of those are one gender; the list is then held to that gender or unisex. The
- * request's gender wins.
+ * imply a gender ({@link ImpliedGender}: at least two gendered likes, 70 % of them one gender); the list is then held
+ * to that gender or unisex. The request's gender wins.
  * <p>
  * <b>Popular lists</b> (no model, or no like to place the user by) are most-liked first but spread over outfit
  * slots: round-robin, each round takes the next most-liked remaining item of every slot that still has one, slots in
@@ -50,30 +49,27 @@ import jakarta.inject.Singleton;
  * vector gets the content path ({@link ContentProfiles}: strategy {@code content}), so a fresh catalogue is
  * personal from the first like. With a model, the content scores are blended in (each side standardized per user;
  * strategy gets {@code +content}) with the weight the model's training run chose on its validation split, one for users
- * it was trained on and one for users it places by fold-in ({@link ServedModel#contentWeight}); for a model without
+ * it was trained on and one for users it places by fold-in ({@link ServableModel#contentWeight}); for a model without
  * one, {@code stylegraph.recommendations.content-weight}. Items the model never saw (new items) compete through their
  * content, known ones through both.
  */
 @Singleton
 public class RecommendationService {
-    /** Liked items with a stated non-unisex gender needed before the likes imply one. */
-    static final int IMPLIED_GENDER_MIN_LIKES = 2;
-    /** Share of those, in percent, that must be one gender. */
-    static final int IMPLIED_GENDER_PERCENT = 70;
-
     /** Ranked results looked at per result wanted when the per-category cap is on. */
     static final int DIVERSITY_DEPTH = 4;
     /** Ranked results MMR chooses among, per result wanted ... */
     static final int MMR_DEPTH = 10;
     /** ... but at most this many beyond the list's length. */
     static final int MMR_MAX_EXTRA = 400;
-    /** Candidates taken from each side of a blend, per result wanted. */
-    private static final int BLEND_DEPTH = 5;
+    /** How the diversity steps read a recommendation. */
+    private static final ListDiversity.Fields<Recommendation> DIVERSITY_FIELDS = new ListDiversity.Fields<>(
+            r -> r.item().id(), r -> r.item().category(), Recommendation::score);
 
     private final ServedModelHolder models;
     private final CatalogueCache catalogue;
     private final UserOpinions opinions;
     private final ContentProfiles content;
+    private final ContentRanking contentRanking;
     private final double foldInWeight;
     private final double contentWeight;
     private final int maxPerCategory;
@@ -94,6 +90,7 @@ public class RecommendationService {
         this.catalogue = catalogue;
         this.opinions = opinions;
         this.content = content;
+        this.contentRanking = new ContentRanking(content);
         this.foldInWeight = foldInWeight;
         this.contentWeight = contentWeight;
         this.maxPerCategory = maxPerCategory;
@@ -134,7 +131,7 @@ public class RecommendationService {
 
         boolean likes = rated.containsValue(Signal.LIKE);
         double weight = taste.vector() == null ? 0 : contentWeight(taste);
-        Optional<ContentProfiles.Profile> profile = likes && (taste.vector() == null || weight > 0)
+        Optional<ContentProfile> profile = likes && (taste.vector() == null || weight > 0)
                 ? content.profile(rated) : Optional.empty();
         int fetch = lambda > 0 ? Math.min(k * MMR_DEPTH, k + MMR_MAX_EXTRA) : cap > 0 ? k * DIVERSITY_DEPTH : k;
         Diversity diversify = new Diversity(k, cap, lambda);
@@ -142,7 +139,7 @@ public class RecommendationService {
             ServedModel model = taste.model();
             if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, diversify.apply(blend(model, taste.vector(), profile.get(), weight, fetch,
+                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(), profile.get(), weight, fetch,
                         slot, wanted, rated, exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
@@ -150,7 +147,7 @@ public class RecommendationService {
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
-                    genderName, genderSource, diversify.apply(byContent(profile.get(), fetch, slot, wanted,
+                    genderName, genderSource, diversify.apply(contentRanking.byContent(profile.get(), fetch, slot, wanted,
                     rated.size() + exclude.size(), snapshot)));
         }
         return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "popular",
@@ -162,7 +159,7 @@ public class RecommendationService {
      * like this one (trained on, or placed by fold-in), else {@code stylegraph.recommendations.content-weight}.
      */
     private double contentWeight(UserTaste taste) {
-        return taste.model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
+        return taste.model().model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
     }
 
     /** The diversity steps of one list: MMR over the items' content vectors, then the per-category cap. */
@@ -180,7 +177,7 @@ public class RecommendationService {
         List<Recommendation> apply(List<Recommendation> ranked) {
             java.util.function.ToDoubleBiFunction<String, String> similarity = lambda > 0
                     ? content.pairwise(ranked.stream().map(r -> r.item().id()).toList()) : (a, b) -> 0;
-            return ListDiversity.diversify(ranked, k, cap, lambda, similarity);
+            return ListDiversity.diversify(ranked, k, cap, lambda, DIVERSITY_FIELDS, similarity);
         }
     }
 
@@ -198,46 +195,23 @@ public class RecommendationService {
         rated.entrySet().stream()
                 .filter(opinion -> opinion.getValue() == Signal.LIKE && !recent.containsKey(opinion.getKey()))
                 .map(Map.Entry::getKey).sorted().forEach(liked::add);
-        Gender implied = impliedGender(rated, catalogue.snapshot());
+        CatalogueSnapshot snapshot = catalogue.snapshot();
+        Gender implied = ImpliedGender.of(rated,
+                id -> snapshot.find(id).map(item -> item.item().gender()).orElse(null));
 
         Optional<ServedModel> served = models.current();
         if (served.isPresent()) {
-            ServedModel model = served.get();
+            ServableModel model = served.get().model();
             float[] trained = model.userVector(userId);
             // a known user's trained vector already reflects what it was trained on: fold in the log's opinions only
             Map<String, Signal> foldIn = trained == null ? rated : recent;
-            float[] vector = foldIn(model, trained, foldIn);
+            float[] vector = model.foldIn(trained, foldIn, foldInWeight);
             if (vector != null) {
                 String strategy = trained == null ? "fold-in" : foldIn.isEmpty() ? "model" : "model+fold-in";
-                return new UserTaste(rated, liked, implied, model, vector, strategy);
+                return new UserTaste(rated, liked, implied, served.get(), vector, strategy);
             }
         }
         return new UserTaste(rated, liked, implied, served.orElse(null), null, "popular");
-    }
-
-    /** The gender the user's likes imply (see the class comment), or null. */
-    static Gender impliedGender(Map<String, Signal> rated, CatalogueSnapshot snapshot) {
-        Map<Gender, Integer> counts = new EnumMap<>(Gender.class);
-        int gendered = 0;
-        for (Map.Entry<String, Signal> opinion : rated.entrySet()) {
-            if (opinion.getValue() != Signal.LIKE) {
-                continue;
-            }
-            Gender gender = snapshot.find(opinion.getKey()).map(item -> item.item().gender()).orElse(null);
-            if (gender != null && gender != Gender.UNISEX) {
-                counts.merge(gender, 1, Integer::sum);
-                gendered++;
-            }
-        }
-        if (gendered < IMPLIED_GENDER_MIN_LIKES) {
-            return null;
-        }
-        for (Map.Entry<Gender, Integer> count : counts.entrySet()) {
-            if (count.getValue() * 100 >= IMPLIED_GENDER_PERCENT * gendered) {
-                return count.getKey();
-            }
-        }
-        return null;
     }
 
     private static Predicate<RatedItem> filter(Slot slot, String category, Gender gender, Set<String> exclude,
@@ -259,146 +233,16 @@ public class RecommendationService {
         };
     }
 
-    private float[] foldIn(ServedModel model, float[] trained, Map<String, Signal> opinions) {
-        List<float[]> liked = new ArrayList<>();
-        List<float[]> disliked = new ArrayList<>();
-        for (Map.Entry<String, Signal> opinion : opinions.entrySet()) {
-            Integer row = model.itemRow(opinion.getKey());
-            if (row != null) {
-                (opinion.getValue() == Signal.LIKE ? liked : disliked).add(model.itemVector(row));
-            }
-        }
-        return FoldIn.vector(model.dimension(), trained, liked, disliked, foldInWeight);
-    }
-
-    private List<Recommendation> rank(ServedModel model, float[] user, int k, Predicate<RatedItem> wanted,
+    private List<Recommendation> rank(ServedModel served, float[] user, int k, Predicate<RatedItem> wanted,
                                       Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+        ServableModel model = served.model();
         float[] scores = model.scoreAll(user);
         LikedItems liked = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
-        for (int row : topRows(model, scores, k, wanted, snapshot)) {
+        for (int row : served.topRows(scores, k, wanted, snapshot)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
                     liked.reason(model.itemVector(row))));
         }
         return items;
     }
-
-    /** The model rows of the k best-scored catalogue items that pass the filters, best first. */
-    private static int[] topRows(ServedModel model, float[] scores, int k, Predicate<RatedItem> wanted,
-                                 CatalogueSnapshot snapshot) {
-        record Scored(int row, float score) {
-        }
-        PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
-        int[] catalogueRows = model.catalogueRows(snapshot);
-        float threshold = Float.NEGATIVE_INFINITY;
-        for (int row = 0; row < catalogueRows.length; row++) {
-            float score = scores[row];
-            if (score <= threshold) {
-                continue;
-            }
-            int index = catalogueRows[row];
-            if (index < 0 || !wanted.test(snapshot.get(index))) {
-                continue;
-            }
-            best.add(new Scored(row, score));
-            if (best.size() > k) {
-                best.poll();
-            }
-            if (best.size() == k) {
-                threshold = best.peek().score();
-            }
-        }
-        int[] rows = new int[best.size()];
-        for (int at = rows.length - 1; at >= 0; at--) {
-            rows[at] = best.poll().row();
-        }
-        return rows;
-    }
-
-    /**
-     * The content path alone: the profile's nearest items that pass the filters, fetching more while filters eat the
-     * candidates.
-     */
-    private List<Recommendation> byContent(ContentProfiles.Profile profile, int k, Slot slot,
-                                           Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
-        int depth = 2 * k + hidden;
-        while (true) {
-            List<io.stylegraph.training.index.ScoredItem> found = content.candidates(profile, slot, depth);
-            List<Recommendation> items = new ArrayList<>(k);
-            for (io.stylegraph.training.index.ScoredItem candidate : found) {
-                Optional<RatedItem> item = snapshot.find(candidate.itemId());
-                if (item.isPresent() && wanted.test(item.get())) {
-                    items.add(new Recommendation(ItemView.of(item.get()), candidate.score(),
-                            contentReason(profile, candidate.itemId(), snapshot)));
-                    if (items.size() == k) {
-                        return items;
-                    }
-                }
-            }
-            if (found.size() < depth || depth >= snapshot.size()) {
-                return items;
-            }
-            depth = Math.min(snapshot.size(), depth * 4);
-        }
-    }
-
-    /**
-     * Model and content together: each side's candidates (its best {@value #BLEND_DEPTH}·k that pass the filters)
-     * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
-     * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
-     * user's mean.
-     */
-    private List<Recommendation> blend(ServedModel model, float[] user, ContentProfiles.Profile profile,
-                                       double contentWeight, int k,
-                                       Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
-                                       int excluded, CatalogueSnapshot snapshot) {
-        float[] scores = model.scoreAll(user);
-        Standardization modelSpread = Standardization.of(scores, 0, scores.length);
-        Standardization contentSpread = content.spread(profile);
-
-        int depth = BLEND_DEPTH * k;
-        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (int row : topRows(model, scores, depth, wanted, snapshot)) {
-            candidates.add(model.itemId(row));
-        }
-        for (io.stylegraph.training.index.ScoredItem found
-                : content.candidates(profile, slot, depth + rated.size() + excluded)) {
-            Optional<RatedItem> item = snapshot.find(found.itemId());
-            if (item.isPresent() && wanted.test(item.get())) {
-                candidates.add(found.itemId());
-            }
-        }
-        record Blended(String id, double score, boolean known) {
-        }
-        List<Blended> blended = new ArrayList<>(candidates.size());
-        for (String id : candidates) {
-            Integer row = model.itemRow(id);
-            double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
-            double contentScore = content.score(profile, id);
-            double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
-            blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
-        }
-        blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()
-                .thenComparing(Blended::id));
-        LikedItems liked = LikedItems.of(model, rated, snapshot);
-        List<Recommendation> items = new ArrayList<>(k);
-        for (Blended b : blended.subList(0, Math.min(k, blended.size()))) {
-            RatedItem item = snapshot.find(b.id()).orElseThrow();
-            RecommendationReason reason = b.known() && !liked.ids().isEmpty()
-                    ? liked.reason(model.itemVector(model.itemRow(b.id())))
-                    : contentReason(profile, b.id(), snapshot);
-            items.add(new Recommendation(ItemView.of(item), (float) b.score(), reason));
-        }
-        return items;
-    }
-
-    private RecommendationReason contentReason(ContentProfiles.Profile profile, String itemId,
-                                               CatalogueSnapshot snapshot) {
-        return content.closestLiked(profile, itemId)
-                .map(closest -> RecommendationReason.similarToLiked(closest.likedItemId(),
-                        snapshot.find(closest.likedItemId()).map(item -> item.item().title()).orElse(null),
-                        (float) closest.similarity()))
-                .orElse(RecommendationReason.tasteProfile());
-    }
-
 }

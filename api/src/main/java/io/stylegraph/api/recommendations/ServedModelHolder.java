@@ -10,7 +10,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.stylegraph.api.registry.ModelRegistry;
 import io.stylegraph.api.registry.ModelVersion;
-import io.stylegraph.training.job.ModelArtifact;
+import io.stylegraph.training.job.ServableModel;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,11 +86,11 @@ public class ServedModelHolder {
             return;
         }
         try {
-            ModelArtifact artifact = ModelArtifact.read(Path.of(version.artifactPath()));
-            current.set(new ServedModel(version.id(), artifact));
+            ServableModel model = ServableModel.read(Path.of(version.artifactPath()));
+            current.set(new ServedModel(version.id(), model));
             failedVersion = null;
             LOG.info("Serving recommender version {} ({} users, {} items, dimension {})", version.id(),
-                    artifact.userIds().size(), artifact.itemIds().size(), artifact.dimension());
+                    model.userIds().size(), model.numItems(), model.dimension());
         } catch (IOException | RuntimeException e) {
             // every replica must see the artifact directory (docker/README.md: the shared models volume)
             boolean reported = version.id().equals(failedVersion);

@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.stylegraph.api.catalogue.CatalogueCache;
+import io.stylegraph.api.catalogue.ItemAdditions;
 import io.stylegraph.api.catalogue.NewItem;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.graph.domain.Gender;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * the served catalogue before answering, so it is searchable at once.
  */
 @Singleton
-public class ItemUploads {
+public class ItemUploads implements ItemAdditions {
     public static final String SOURCE = "api";
     private static final Logger LOG = LoggerFactory.getLogger(ItemUploads.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,11 +51,12 @@ public class ItemUploads {
     private final SearchIndexes indexes;
     private final CatalogueCache catalogue;
     private final EmbeddingJob embeddings;
+    private final UploadedImages images;
     private final Path imageDir;
 
     public ItemUploads(GraphImporter importer, CatalogueRepository items, ItemVectorRepository vectors,
                        ItemEmbedder embedder, SearchIndexes indexes, CatalogueCache catalogue,
-                       EmbeddingJob embeddings, SearchConfiguration config) {
+                       EmbeddingJob embeddings, UploadedImages images, SearchConfiguration config) {
         this.importer = importer;
         this.items = items;
         this.vectors = vectors;
@@ -61,7 +64,14 @@ public class ItemUploads {
         this.indexes = indexes;
         this.catalogue = catalogue;
         this.embeddings = embeddings;
+        this.images = images;
         this.imageDir = config.getImageDir().toAbsolutePath().normalize();
+    }
+
+    /** Decodes the picture under the upload limits, then adds the item. */
+    @Override
+    public RatedItem add(NewItem fields, CompletedFileUpload image) {
+        return add(fields, images.decode(image));
     }
 
     /** Serialized, so two uploads naming the same id cannot both pass the existence check. */

@@ -67,7 +67,7 @@ class RecommendationCoverageApiTest extends TrainingTestSupport {
         likeInTwoTasteGroups();
         catalogue.reload();
         long version = trainAndServe("coverage test");
-        List<String> users = served.current().orElseThrow().userIds();
+        List<String> users = served.current().orElseThrow().model().userIds();
         assertEquals(40, users.size());
 
         Map<String, Object> coverage = getJson("/v1/analytics/recommendation-coverage?k=3&users=1000");

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -86,17 +85,10 @@ class LayeringTest {
         check(slices().matching("io.stylegraph.training.(*)..").should().beFreeOfCycles());
     }
 
-    /**
-     * The service's packages form no cycles but the two ARCHITECTURE.md lists as debts; each is let through by
-     * ignoring one direction of it, so a new cycle, or a known one that grows through another package, fails here.
-     */
+    /** The service's packages form no cycles either. */
     @Test
-    void shouldHaveNoCyclesBetweenTheServicePackagesButTheKnownDebts() {
-        check(slices().matching("io.stylegraph.api.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("io.stylegraph.api.catalogue.."),
-                        resideInAPackage("io.stylegraph.api.search.."))
-                .ignoreDependency(resideInAPackage("io.stylegraph.api.catalogue.."),
-                        resideInAPackage("io.stylegraph.api.imports..")));
+    void shouldHaveNoCyclesBetweenTheServicePackages() {
+        check(slices().matching("io.stylegraph.api.(*)..").should().beFreeOfCycles());
     }
 
     @Test

@@ -186,8 +186,8 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         giveItemsSlotTextVectors();
         trainAndServe("content blend test");
         ServedModel model = served.current().orElseThrow();
-        assertEquals(0.5, model.contentWeight(true).orElseThrow(), "chosen by the run among the grid it was given");
-        assertEquals(0.5, model.contentWeight(false).orElseThrow());
+        assertEquals(0.5, model.model().contentWeight(true).orElseThrow(), "chosen by the run among the grid it was given");
+        assertEquals(0.5, model.model().contentWeight(false).orElseThrow());
         Map<String, Object> blend = (Map<String, Object>) ((Map<String, Object>) getJson("/v1/models/"
                 + model.version()).get("metrics")).get("contentBlend");
         assertEquals(0.5, ((Number) blend.get("foldInUserWeight")).doubleValue(), "analysts see the choice: " + blend);

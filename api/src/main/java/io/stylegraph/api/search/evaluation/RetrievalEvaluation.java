@@ -25,6 +25,7 @@ import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.training.index.ScoredItem;
 import io.stylegraph.training.index.SearchFilter;
 import io.stylegraph.training.index.VectorIndex;
+import io.stylegraph.training.model.ContentProfile;
 import io.stylegraph.training.retrieval.EmbeddedCatalogue;
 import io.stylegraph.training.retrieval.HnswComparison;
 import io.stylegraph.training.retrieval.HnswRow;
@@ -209,7 +210,7 @@ public final class RetrievalEvaluation {
 
     /** What the content path does for a request: profile, nearest candidates, the closest like of each result. */
     private List<ScoredItem> contentPath(Map<String, Signal> rated, int k) {
-        Optional<ContentProfiles.Profile> profile = content.profile(rated);
+        Optional<ContentProfile> profile = content.profile(rated);
         if (profile.isEmpty()) {
             return List.of();
         }
@@ -217,7 +218,7 @@ public final class RetrievalEvaluation {
         List<ScoredItem> kept = new ArrayList<>(k);
         for (ScoredItem candidate : found) {
             if (!rated.containsKey(candidate.itemId()) && kept.size() < k) {
-                content.closestLiked(profile.get(), candidate.itemId());
+                profile.get().closestLiked(candidate.itemId());
                 kept.add(candidate);
             }
         }

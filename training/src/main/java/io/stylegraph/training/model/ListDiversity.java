@@ -1,4 +1,4 @@
-package io.stylegraph.api.recommendations;
+package io.stylegraph.training.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The diversity steps of a recommendation list, both over a ranked pool longer than the list:
@@ -17,6 +19,7 @@ import java.util.function.ToDoubleBiFunction;
  *       already in the list, so a profile of three near-identical likes no longer yields ten near-copies.</li>
  *   <li><b>Per-category cap</b> ({@link #capPerCategory}): at most so many results of one category.</li>
  * </ul>
+ * The steps work on any list entry type; {@link Fields} says how to read an entry's item id, category and score.
  */
 public final class ListDiversity {
 
@@ -24,16 +27,26 @@ public final class ListDiversity {
     }
 
     /**
+     * How to read a list entry.
+     *
+     * @param id       the entry's item id, as {@code similarity} takes it
+     * @param category the entry's category, or null for none
+     * @param score    the entry's ranking score
+     */
+    public record Fields<T>(Function<T, String> id, Function<T, String> category, ToDoubleFunction<T> score) {
+    }
+
+    /**
      * The list of k: MMR with {@code lambda} (off at 0) picks the order, then the per-category cap (off at 0) keeps
      * at most {@code cap} of one category.
      */
-    static List<Recommendation> diversify(List<Recommendation> ranked, int k, int cap, double lambda,
-                                          ToDoubleBiFunction<String, String> similarity) {
-        List<Recommendation> ordered = lambda > 0 ? mmr(ranked, k, lambda, similarity) : ranked;
+    public static <T> List<T> diversify(List<T> ranked, int k, int cap, double lambda, Fields<T> fields,
+                                        ToDoubleBiFunction<String, String> similarity) {
+        List<T> ordered = lambda > 0 ? mmr(ranked, k, lambda, fields, similarity) : ranked;
         if (cap <= 0) {
             return ordered.size() > k ? List.copyOf(ordered.subList(0, k)) : ordered;
         }
-        return capPerCategory(ordered, k, cap);
+        return capPerCategory(ordered, k, cap, fields);
     }
 
     /**
@@ -41,8 +54,8 @@ public final class ListDiversity {
      * better-ranked item), the rest after them in rank order. {@code similarity} of two item ids is in [−1, 1]
      * (cosine; 0 when unknown).
      */
-    static List<Recommendation> mmr(List<Recommendation> ranked, int picks, double lambda,
-                                    ToDoubleBiFunction<String, String> similarity) {
+    public static <T> List<T> mmr(List<T> ranked, int picks, double lambda, Fields<T> fields,
+                                  ToDoubleBiFunction<String, String> similarity) {
         if (!(lambda >= 0 && lambda <= 1)) {
             throw new IllegalArgumentException("lambda must be in [0, 1]: " + lambda);
         }
@@ -52,17 +65,19 @@ public final class ListDiversity {
         }
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
-        for (Recommendation r : ranked) {
-            max = Math.max(max, r.score());
-            min = Math.min(min, r.score());
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = fields.score().applyAsDouble(ranked.get(i));
+            max = Math.max(max, scores[i]);
+            min = Math.min(min, scores[i]);
         }
         double[] relevance = new double[n];
         for (int i = 0; i < n; i++) {
-            relevance[i] = max > min ? (ranked.get(i).score() - min) / (max - min) : 1;
+            relevance[i] = max > min ? (scores[i] - min) / (max - min) : 1;
         }
         double[] closest = new double[n];
         boolean[] picked = new boolean[n];
-        List<Recommendation> out = new ArrayList<>(n);
+        List<T> out = new ArrayList<>(n);
         for (int step = 0; step < Math.min(picks, n); step++) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
@@ -78,10 +93,10 @@ public final class ListDiversity {
             }
             picked[best] = true;
             out.add(ranked.get(best));
-            String chosen = ranked.get(best).item().id();
+            String chosen = fields.id().apply(ranked.get(best));
             for (int i = 0; i < n; i++) {
                 if (!picked[i]) {
-                    double s = similarity.applyAsDouble(ranked.get(i).item().id(), chosen);
+                    double s = similarity.applyAsDouble(fields.id().apply(ranked.get(i)), chosen);
                     closest[i] = step == 0 ? s : Math.max(closest[i], s);
                 }
             }
@@ -99,15 +114,16 @@ public final class ListDiversity {
      * order from the longer list; when the cap leaves fewer than k, the best of the held-back results fill the list
      * in that order.
      */
-    static List<Recommendation> capPerCategory(List<Recommendation> ranked, int k, int cap) {
-        List<Recommendation> kept = new ArrayList<>(k);
-        List<Recommendation> held = new ArrayList<>();
+    public static <T> List<T> capPerCategory(List<T> ranked, int k, int cap, Fields<T> fields) {
+        List<T> kept = new ArrayList<>(k);
+        List<T> held = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
-        for (Recommendation r : ranked) {
+        for (T r : ranked) {
             if (kept.size() == k) {
                 break;
             }
-            String category = r.item().category() == null ? null : r.item().category().toLowerCase(Locale.ROOT);
+            String named = fields.category().apply(r);
+            String category = named == null ? null : named.toLowerCase(Locale.ROOT);
             if (category != null && counts.getOrDefault(category, 0) >= cap) {
                 held.add(r);
                 continue;
@@ -118,7 +134,7 @@ public final class ListDiversity {
             kept.add(r);
         }
         if (kept.size() < k && !held.isEmpty()) {
-            List<Recommendation> filled = new ArrayList<>(kept);
+            List<T> filled = new ArrayList<>(kept);
             filled.addAll(held.subList(0, Math.min(held.size(), k - kept.size())));
             filled.sort(Comparator.comparingInt(ranked::indexOf));
             return filled;

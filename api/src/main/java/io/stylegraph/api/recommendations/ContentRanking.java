@@ -1,0 +1,116 @@
+package io.stylegraph.api.recommendations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import io.stylegraph.api.catalogue.CatalogueSnapshot;
+import io.stylegraph.api.catalogue.ItemView;
+import io.stylegraph.api.search.ContentProfiles;
+import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.model.ContentProfile;
+import io.stylegraph.training.model.Standardization;
+
+/** The lists of {@link RecommendationService} that use the content path: content alone, and model + content. */
+final class ContentRanking {
+    /** Candidates taken from each side of a blend, per result wanted. */
+    private static final int BLEND_DEPTH = 5;
+
+    private final ContentProfiles content;
+
+    ContentRanking(ContentProfiles content) {
+        this.content = content;
+    }
+
+    /**
+     * The content path alone: the profile's nearest items that pass the filters, fetching more while filters eat the
+     * candidates.
+     */
+    List<Recommendation> byContent(ContentProfile profile, int k, Slot slot,
+                                           Predicate<RatedItem> wanted, int hidden, CatalogueSnapshot snapshot) {
+        int depth = 2 * k + hidden;
+        while (true) {
+            List<io.stylegraph.training.index.ScoredItem> found = content.candidates(profile, slot, depth);
+            List<Recommendation> items = new ArrayList<>(k);
+            for (io.stylegraph.training.index.ScoredItem candidate : found) {
+                Optional<RatedItem> item = snapshot.find(candidate.itemId());
+                if (item.isPresent() && wanted.test(item.get())) {
+                    items.add(new Recommendation(ItemView.of(item.get()), candidate.score(),
+                            contentReason(profile, candidate.itemId(), snapshot)));
+                    if (items.size() == k) {
+                        return items;
+                    }
+                }
+            }
+            if (found.size() < depth || depth >= snapshot.size()) {
+                return items;
+            }
+            depth = Math.min(snapshot.size(), depth * 4);
+        }
+    }
+
+    /**
+     * Model and content together: each side's candidates (its best {@value #BLEND_DEPTH}·k that pass the filters)
+     * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
+     * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
+     * user's mean.
+     */
+    List<Recommendation> blend(ServedModel served, float[] user, ContentProfile profile,
+                                       double contentWeight, int k,
+                                       Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
+                                       int excluded, CatalogueSnapshot snapshot) {
+        ServableModel model = served.model();
+        float[] scores = model.scoreAll(user);
+        Standardization modelSpread = Standardization.of(scores, 0, scores.length);
+        Standardization contentSpread = content.spread(profile);
+
+        int depth = BLEND_DEPTH * k;
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+        for (int row : served.topRows(scores, depth, wanted, snapshot)) {
+            candidates.add(model.itemId(row));
+        }
+        for (io.stylegraph.training.index.ScoredItem found
+                : content.candidates(profile, slot, depth + rated.size() + excluded)) {
+            Optional<RatedItem> item = snapshot.find(found.itemId());
+            if (item.isPresent() && wanted.test(item.get())) {
+                candidates.add(found.itemId());
+            }
+        }
+        record Blended(String id, double score, boolean known) {
+        }
+        List<Blended> blended = new ArrayList<>(candidates.size());
+        for (String id : candidates) {
+            Integer row = model.itemRow(id);
+            double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
+            double contentScore = profile.score(id);
+            double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
+            blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));
+        }
+        blended.sort(java.util.Comparator.comparingDouble(Blended::score).reversed()
+                .thenComparing(Blended::id));
+        LikedItems liked = LikedItems.of(model, rated, snapshot);
+        List<Recommendation> items = new ArrayList<>(k);
+        for (Blended b : blended.subList(0, Math.min(k, blended.size()))) {
+            RatedItem item = snapshot.find(b.id()).orElseThrow();
+            RecommendationReason reason = b.known() && !liked.ids().isEmpty()
+                    ? liked.reason(model.itemVector(model.itemRow(b.id())))
+                    : contentReason(profile, b.id(), snapshot);
+            items.add(new Recommendation(ItemView.of(item), (float) b.score(), reason));
+        }
+        return items;
+    }
+
+    private RecommendationReason contentReason(ContentProfile profile, String itemId,
+                                               CatalogueSnapshot snapshot) {
+        return profile.closestLiked(itemId)
+                .map(closest -> RecommendationReason.similarToLiked(closest.likedItemId(),
+                        snapshot.find(closest.likedItemId()).map(item -> item.item().title()).orElse(null),
+                        (float) closest.similarity()))
+                .orElse(RecommendationReason.tasteProfile());
+    }
+}

@@ -1,0 +1,161 @@
+package io.stylegraph.training.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+import io.stylegraph.graph.domain.Signal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServableModelTest {
+
+    @TempDir
+    Path root;
+
+    /** Users u1 (1, 0), u2 (0.5, 2), u3 (-1, 1); items a (2, 1), b (0, -1), c (1.5, 0.5), d (-2, 4). */
+    private static ModelArtifact tiny(Map<String, Object> metadata) {
+        return new ModelArtifact(null, List.of("u1", "u2", "u3"), List.of("a", "b", "c", "d"), 2,
+                new float[] {1f, 0f, 0.5f, 2f, -1f, 1f},
+                new float[] {2f, 1f, 0f, -1f, 1.5f, 0.5f, -2f, 4f}, metadata);
+    }
+
+    @Test
+    void shouldLookUpUsersAndItemsByTheirIdsAfterLoadingTheArtifact() throws Exception {
+        ModelArtifact written = tiny(Map.of("model", "freedom")).writeTo(root.resolve("freedom-1"));
+        ServableModel model = ServableModel.read(written.directory());
+
+        assertEquals(2, model.dimension());
+        assertEquals(4, model.numItems());
+        assertEquals(List.of("u1", "u2", "u3"), model.userIds());
+        assertEquals(2, model.itemRow("c"));
+        assertEquals("c", model.itemId(2));
+        assertNull(model.itemRow("unknown"));
+        assertArrayEquals(new float[] {0.5f, 2f}, model.userVector("u2"));
+        assertArrayEquals(new float[] {-2f, 4f}, model.itemVector(3));
+        assertTrue(model.knowsUser("u3"));
+        assertNull(model.userVector("stranger"));
+    }
+
+    @Test
+    void shouldScoreEveryItemForATrainedUserRow() {
+        ServableModel model = new ServableModel(tiny(Map.of()));
+
+        assertArrayEquals(new float[] {2f, 0f, 1.5f, -2f}, model.scoreAll("u1").clone());
+        assertArrayEquals(new float[] {3f, -2f, 1.75f, 7f}, model.scoreAll("u2").clone());
+        assertArrayEquals(new float[] {-1f, -1f, -1f, 6f}, model.scoreAll("u3").clone());
+        assertEquals(7f, model.score(model.userVector("u2"), 3));
+        assertNull(model.scoreAll("stranger"));
+    }
+
+    @Test
+    void shouldFoldInLikesAndDislikesOfKnownItemsAroundTheTrainedVector() {
+        ServableModel model = new ServableModel(tiny(Map.of()));
+        Map<String, Signal> opinions = new LinkedHashMap<>();
+        opinions.put("a", Signal.LIKE);
+        opinions.put("b", Signal.DISLIKE);
+        opinions.put("c", Signal.LIKE);
+        opinions.put("gone", Signal.LIKE); // not in the model: ignored
+
+        // (1, 0) + 0.5·mean(a, c) − 0.5·b = (1, 0) + 0.5·(1.75, 0.75) − 0.5·(0, −1)
+        float[] placed = model.foldIn(model.userVector("u1"), opinions, 0.5);
+        assertArrayEquals(new float[] {1.875f, 0.875f}, placed);
+        assertArrayEquals(new float[] {4.625f, -0.875f, 3.25f, -0.25f}, model.scoreAll(placed).clone());
+    }
+
+    @Test
+    void shouldPlaceAnUnseenUserOnlyFromALikedItemTheModelKnows() {
+        ServableModel model = new ServableModel(tiny(Map.of()));
+
+        // (0, 0) + a − b = (2, 1) − (0, −1)
+        assertArrayEquals(new float[] {2f, 2f}, model.foldIn(null, Map.of("a", Signal.LIKE, "b", Signal.DISLIKE), 1.0));
+        assertNull(model.foldIn(null, Map.of("gone", Signal.LIKE, "b", Signal.DISLIKE), 1.0));
+        assertArrayEquals(new float[] {1f, 0f}, model.foldIn(model.userVector("u1"), Map.of(), 1.0));
+    }
+
+    @Test
+    void shouldServeTheContentWeightsTheRunChose() {
+        ServableModel chosen = new ServableModel(tiny(Map.of(RetrainingJob.CONTENT_BLEND,
+                Map.of("knownUserWeight", 0.25, "foldInUserWeight", 0.75))));
+        assertEquals(OptionalDouble.of(0.25), chosen.contentWeight(true));
+        assertEquals(OptionalDouble.of(0.75), chosen.contentWeight(false));
+
+        ServableModel none = new ServableModel(tiny(Map.of("model", "freedom")));
+        assertEquals(OptionalDouble.empty(), none.contentWeight(true));
+        assertEquals(OptionalDouble.empty(), none.contentWeight(false));
+
+        ServableModel invalid = new ServableModel(tiny(Map.of(RetrainingJob.CONTENT_BLEND,
+                Map.of("knownUserWeight", -1, "foldInUserWeight", Double.POSITIVE_INFINITY))));
+        assertEquals(OptionalDouble.empty(), invalid.contentWeight(true));
+        assertEquals(OptionalDouble.empty(), invalid.contentWeight(false));
+    }
+
+    @Test
+    void shouldServeAForgottenUserAsOneTheModelNeverSaw() {
+        ServableModel model = new ServableModel(tiny(Map.of()));
+
+        assertTrue(model.forgetUser("u2"));
+        assertFalse(model.forgetUser("u2"));
+        assertFalse(model.knowsUser("u2"));
+        assertNull(model.userVector("u2"));
+        assertEquals(List.of("u1", "u2", "u3"), model.userIds(), "the artifact keeps the row until replaced");
+    }
+
+    private static ServableModel randomModel(int users, int items, int d, long seed) {
+        Random random = new Random(seed);
+        List<String> userIds = new ArrayList<>();
+        List<String> itemIds = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            userIds.add("u" + u);
+        }
+        for (int i = 0; i < items; i++) {
+            itemIds.add("i" + i);
+        }
+        float[] userEmbeddings = new float[users * d];
+        float[] itemEmbeddings = new float[items * d];
+        for (int j = 0; j < userEmbeddings.length; j++) {
+            userEmbeddings[j] = (float) random.nextGaussian();
+        }
+        for (int j = 0; j < itemEmbeddings.length; j++) {
+            itemEmbeddings[j] = (float) random.nextGaussian();
+        }
+        return new ServableModel(new ModelArtifact(null, userIds, itemIds, d, userEmbeddings, itemEmbeddings,
+                Map.of()));
+    }
+
+    @Test
+    void shouldScoreEveryItemAsTheDotProductWithItsRow() {
+        ServableModel model = randomModel(3, 37, 5, 11); // odd sizes: no dimension or row count divides evenly
+        for (int u = 0; u < 3; u++) {
+            float[] user = model.userVector("u" + u);
+            float[] all = model.scoreAll(user).clone();
+            for (int row = 0; row < 37; row++) {
+                float[] item = model.itemVector(row);
+                double expected = 0;
+                for (int k = 0; k < 5; k++) {
+                    expected += (double) user[k] * item[k];
+                }
+                assertEquals(expected, all[row], 1e-4, "item row " + row);
+                assertEquals(expected, model.score(user, row), 1e-4, "item row " + row);
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameScoresOnEveryCall() {
+        ServableModel model = randomModel(2, 64, 8, 3);
+        float[] first = model.scoreAll(model.userVector("u0")).clone();
+        model.scoreAll(model.userVector("u1"));
+        assertArrayEquals(first, model.scoreAll(model.userVector("u0")));
+    }
+}
