@@ -47,7 +47,8 @@ class CommittedReportsTest {
 
     /** This report has a reading written by hand below what the command wrote. */
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate-amazon-clothing-cold-users", "evaluate-amazon-clothing"})
+    @ValueSource(strings = {"evaluate-amazon-clothing-cold-users", "evaluate-amazon-clothing",
+            "evaluate-amazon-clothing-shuffled"})
     void shouldRenderACommittedRecommenderReportAsCommitted(String name) throws Exception {
         EvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 EvaluationReport.class);
