@@ -60,30 +60,13 @@ class FreedomGradientTest {
         ItemFeatures features = SmallGraphs.communityFeatures(12);
         FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withL2(0.3)
                 .withKnnK(3);
-        int[] users = USERS;
-        int[] positives = POSITIVES;
-        int[] negatives = NEGATIVES;
         try (TrainingKernel kernel = engine.create(2)) {
             FreedomNetwork network = new FreedomNetwork(kernel, config, 16, 12,
                     new ItemKnnGraph(config.knnK()).build(features), features, new Random(5));
             // fullShare 1: every product runs on the reached rows only
             PropagationGraph pruned = PropagationGraph.upload(kernel,
                     new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9), DISLIKES, 0.7), 1.0);
-            float[] base = network.embeddingValues();
-            network.lossAndGradient(pruned, users, positives, negatives);
-            float[] analytic = network.embeddingGradient();
-            double h = 2e-3;
-            for (int k = 0; k < base.length; k += 7) {
-                float[] plus = base.clone();
-                float[] minus = base.clone();
-                plus[k] += (float) h;
-                minus[k] -= (float) h;
-                network.setEmbeddingValues(plus);
-                double up = network.lossAndGradient(pruned, users, positives, negatives);
-                network.setEmbeddingValues(minus);
-                double down = network.lossAndGradient(pruned, users, positives, negatives);
-                assertEquals((up - down) / (2 * h), analytic[k], 2e-3, "parameter " + k);
-            }
+            assertEmbeddingGradientMatchesFiniteDifferences(network, pruned, 7, "parameter ");
         }
     }
 
@@ -149,10 +132,8 @@ class FreedomGradientTest {
             PropagationGraph pruned = PropagationGraph.upload(kernel,
                     new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
             float[] weights = network.contentValues(0);
-            float[] embeddings = network.embeddingValues();
             network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
             float[] analyticWeights = network.contentGradient(0);
-            float[] analyticEmbeddings = network.embeddingGradient();
             double h = 2e-3;
             double norm = 0;
             for (int k = 0; k < weights.length; k += 5) {
@@ -169,17 +150,7 @@ class FreedomGradientTest {
             }
             assertTrue(norm > 1e-3, "content weights must receive a gradient");
             network.setContentValues(0, weights);
-            for (int k = 0; k < embeddings.length; k += 7) {
-                float[] plus = embeddings.clone();
-                float[] minus = embeddings.clone();
-                plus[k] += (float) h;
-                minus[k] -= (float) h;
-                network.setEmbeddingValues(plus);
-                double up = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
-                network.setEmbeddingValues(minus);
-                double down = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
-                assertEquals((up - down) / (2 * h), analyticEmbeddings[k], 2e-3, "embedding " + k);
-            }
+            assertEmbeddingGradientMatchesFiniteDifferences(network, pruned, 7, "embedding ");
         }
     }
 
@@ -197,21 +168,7 @@ class FreedomGradientTest {
                         new ItemKnnGraph(config.knnK()).build(features), features, new Random(5), 1.0);
                 PropagationGraph pruned = PropagationGraph.upload(kernel,
                         new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
-                float[] embeddings = network.embeddingValues();
-                network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
-                float[] analytic = network.embeddingGradient();
-                double h = 2e-3;
-                for (int k = 0; k < embeddings.length; k += 5) {
-                    float[] plus = embeddings.clone();
-                    float[] minus = embeddings.clone();
-                    plus[k] += (float) h;
-                    minus[k] -= (float) h;
-                    network.setEmbeddingValues(plus);
-                    double up = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
-                    network.setEmbeddingValues(minus);
-                    double down = network.lossAndGradient(pruned, USERS, POSITIVES, NEGATIVES);
-                    assertEquals((up - down) / (2 * h), analytic[k], 2e-3, "layer " + layer + ", embedding " + k);
-                }
+                assertEmbeddingGradientMatchesFiniteDifferences(network, pruned, 5, "layer " + layer + ", embedding ");
             }
         }
     }
@@ -233,5 +190,26 @@ class FreedomGradientTest {
             assertTrue(with > without, "contrast adds a positive term");
             assertTrue(with - without < 0.5 * (Math.log(3) + 10) + 0.5 * (Math.log(4) + 10));
         }
+    }
+
+    /** Central differences of the batch loss in every stride-th embedding component against the analytic gradient. */
+    private static void assertEmbeddingGradientMatchesFiniteDifferences(FreedomNetwork network, PropagationGraph graph,
+                                                                        int stride, String label) {
+        float[] base = network.embeddingValues();
+        network.lossAndGradient(graph, USERS, POSITIVES, NEGATIVES);
+        float[] analytic = network.embeddingGradient();
+        double h = 2e-3;
+        for (int k = 0; k < base.length; k += stride) {
+            float[] plus = base.clone();
+            float[] minus = base.clone();
+            plus[k] += (float) h;
+            minus[k] -= (float) h;
+            network.setEmbeddingValues(plus);
+            double up = network.lossAndGradient(graph, USERS, POSITIVES, NEGATIVES);
+            network.setEmbeddingValues(minus);
+            double down = network.lossAndGradient(graph, USERS, POSITIVES, NEGATIVES);
+            assertEquals((up - down) / (2 * h), analytic[k], 2e-3, label + k);
+        }
+        network.setEmbeddingValues(base);
     }
 }
