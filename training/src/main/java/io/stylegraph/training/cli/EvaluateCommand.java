@@ -167,7 +167,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path saveEmbeddings;
 
     @Option(names = "--recency-half-lives", split = ",",
-            description = "blends: also try content profiles whose likes weigh 0.5^(likes since / half-life), each "
+            description = "blends: also try content profiles (or item-walks) whose likes weigh 0.5^(likes since / half-life), each "
                     + "half-life with each blend weight, the pair chosen on validation (amazon-clothing's fixed split "
                     + "only; 'Infinity' is every like the same, the default)")
     List<Double> recencyHalfLives;
@@ -479,8 +479,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     .train(trainingData));
         }
         if (ItemWalkTrainer.NAME.equals(blendWith)) {
-            return contentPaths.computeIfAbsent(Double.NaN, h -> new ItemWalkTrainer(itemWalkK, itemWalkBeta)
-                    .train(trainingData));
+            return contentPaths.computeIfAbsent(halfLife, h -> new ItemWalkTrainer(itemWalkK, itemWalkBeta,
+                    trainSequences, h).train(trainingData));
         }
         return contentPaths.computeIfAbsent(halfLife, h -> (Double.isInfinite(h) ? new ContentProfileTrainer()
                 : new ContentProfileTrainer(trainSequences, h)).train(trainingData));

@@ -13,6 +13,10 @@ import java.util.Map;
  * liked (1/deg(u)), the sum over users scaled by deg(j)^−β so that β > 0 lowers popular items. Each item keeps its
  * {@code k} strongest neighbours. What it adds beside an embedding model is memory of which items were liked
  * together, which low-dimensional embeddings blur on sparse data.
+ * <p>
+ * Given each user's likes in sequence order and a half-life, a user's recent likes lead the walk: the like {@code a}
+ * likes before the user's last starts it with weight {@code 0.5^(a / halfLife)} (as {@link ContentProfileTrainer}
+ * weighs a content profile). The item-to-item table is the same either way.
  */
 public final class ItemWalkTrainer implements Trainer<ItemKnnModel> {
 
@@ -20,13 +24,30 @@ public final class ItemWalkTrainer implements Trainer<ItemKnnModel> {
 
     private final int k;
     private final double beta;
+    private final int[][] sequences;
+    private final double halfLife;
 
+    /** Every like starts a walk with the same weight. */
     public ItemWalkTrainer(int k, double beta) {
+        this(k, beta, null, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param sequences each user's liked items in sequence order (a like missing from its user's sequence weighs as
+     *                  much as the oldest); null: every like weighs the same
+     * @param halfLife  in likes; positive (infinite: every like weighs the same)
+     */
+    public ItemWalkTrainer(int k, double beta, int[][] sequences, double halfLife) {
         if (k < 1 || !(beta >= 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("k must be positive and beta finite and non-negative");
         }
+        if (!(halfLife > 0)) {
+            throw new IllegalArgumentException("half-life must be positive: " + halfLife);
+        }
         this.k = k;
         this.beta = beta;
+        this.sequences = Double.isInfinite(halfLife) ? null : sequences;
+        this.halfLife = halfLife;
     }
 
     @Override
@@ -103,7 +124,9 @@ public final class ItemWalkTrainer implements Trainer<ItemKnnModel> {
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelProvenance provenance = new ModelProvenance(NAME, getClass().getName(), parameters(), 0, data.counts(),
                 "none", 0, 0, Map.of(), Instant.now(), seconds);
-        return new ItemKnnModel(likes, rowStart, columns, values, prior, provenance);
+        float[][] likeWeights = sequences == null ? null
+                : ContentProfileTrainer.recencyWeights(likes, sequences, halfLife);
+        return new ItemKnnModel(likes, rowStart, columns, values, prior, likeWeights, provenance);
     }
 
     /** The (at most k) touched items with the largest scaled walk probability, strongest first, ties by item id. */
@@ -129,6 +152,9 @@ public final class ItemWalkTrainer implements Trainer<ItemKnnModel> {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("k", String.valueOf(k));
         p.put("beta", String.valueOf(beta));
+        if (sequences != null) {
+            p.put("recencyHalfLife", String.valueOf(halfLife));
+        }
         return p;
     }
 }

@@ -61,7 +61,28 @@ class ItemWalkTrainerTest {
     }
 
     @Test
+    void shouldLeadTheWalkWithRecentLikesGivenAHalfLife() {
+        int[][] twoLast = {{0, 1}, {0, 1, 2}, {3, 2}};
+        int[][] twoFirst = {{0, 1}, {0, 1, 2}, {2, 3}};
+        float[] recent = new float[4];
+        float[] old = new float[4];
+
+        new ItemWalkTrainer(10, 0, twoLast, 1).train(data()).scorer().score(new int[] {2}, recent);
+        new ItemWalkTrainer(10, 0, twoFirst, 1).train(data()).scorer().score(new int[] {2}, old);
+
+        // only item 2 walks to item 0 (1/2 · 1/3 through u1): at full weight as u2's last like, half one like earlier
+        assertEquals(1.0 / 6, recent[0], 1e-3);
+        assertEquals(1.0 / 12, old[0], 1e-3);
+        // an infinite half-life is the plain walk
+        float[] plain = new float[4];
+        new ItemWalkTrainer(10, 0, twoFirst, Double.POSITIVE_INFINITY).train(data()).scorer()
+                .score(new int[] {2}, plain);
+        assertEquals(1.0 / 6, plain[0], 1e-3);
+    }
+
+    @Test
     void shouldRefuseInvalidSettings() {
+        assertThrows(IllegalArgumentException.class, () -> new ItemWalkTrainer(5, 0, new int[3][], 0));
         assertThrows(IllegalArgumentException.class, () -> new ItemWalkTrainer(0, 0));
         assertThrows(IllegalArgumentException.class, () -> new ItemWalkTrainer(5, -1));
     }
