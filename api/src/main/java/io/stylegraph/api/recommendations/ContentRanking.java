@@ -58,14 +58,15 @@ final class ContentRanking {
      * Model and content together: each side's candidates (its best {@value #BLEND_DEPTH}·k that pass the filters)
      * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
-     * user's mean.
+     * user's mean. The model side is the model as served ({@link ServableModel#scoreAll(float[], java.util.Collection,
+     * boolean)}: with its run's item-walk from the user's likes where it chose one).
      */
-    List<Recommendation> blend(ServedModel served, float[] user, ContentProfile profile,
-                                       double contentWeight, int k,
-                                       Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
-                                       int excluded, CatalogueSnapshot snapshot) {
+    List<Recommendation> blend(ServedModel served, float[] user, List<String> likedIds, boolean knownUser,
+                               ContentProfile profile, double contentWeight, int k,
+                               Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
+                               int excluded, CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
-        float[] scores = model.scoreAll(user);
+        float[] scores = model.scoreAll(user, likedIds, knownUser);
         Standardization modelSpread = Standardization.of(scores, 0, scores.length);
         Standardization contentSpread = content.spread(profile);
 

@@ -139,11 +139,12 @@ public class RecommendationService {
             ServedModel model = taste.model();
             if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(), profile.get(), weight, fetch,
+                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), profile.get(), weight, fetch,
                         slot, wanted, rated, exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
-                    diversify.apply(rank(model, taste.vector(), fetch, wanted, rated, snapshot)));
+                    diversify.apply(rank(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), fetch, wanted, rated,
+                    snapshot)));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
@@ -159,7 +160,12 @@ public class RecommendationService {
      * like this one (trained on, or placed by fold-in), else {@code stylegraph.recommendations.content-weight}.
      */
     private double contentWeight(UserTaste taste) {
-        return taste.model().model().contentWeight(!taste.strategy().startsWith("fold-in")).orElse(contentWeight);
+        return taste.model().model().contentWeight(knownUser(taste)).orElse(contentWeight);
+    }
+
+    /** Whether the served model has a trained row for the user (else it places them by fold-in). */
+    private static boolean knownUser(UserTaste taste) {
+        return !taste.strategy().startsWith("fold-in");
     }
 
     /** The diversity steps of one list: MMR over the items' content vectors, then the per-category cap. */
@@ -233,15 +239,16 @@ public class RecommendationService {
         };
     }
 
-    private List<Recommendation> rank(ServedModel served, float[] user, int k, Predicate<RatedItem> wanted,
-                                      Map<String, Signal> rated, CatalogueSnapshot snapshot) {
+    private List<Recommendation> rank(ServedModel served, float[] user, List<String> liked, boolean knownUser, int k,
+                                      Predicate<RatedItem> wanted, Map<String, Signal> rated,
+                                      CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
-        float[] scores = model.scoreAll(user);
-        LikedItems liked = LikedItems.of(model, rated, snapshot);
+        float[] scores = model.scoreAll(user, liked, knownUser);
+        LikedItems closest = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
         for (int row : served.topRows(scores, k, wanted, snapshot)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
-                    liked.reason(model.itemVector(row))));
+                    closest.reason(model.itemVector(row))));
         }
         return items;
     }

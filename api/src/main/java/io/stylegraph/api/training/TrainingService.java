@@ -177,7 +177,7 @@ public class TrainingService {
             GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
             String revision = GitRevision.current();
             RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
-                    settings.artifactPath(), settings.trainingRequirements(), contentBlends())
+                    settings.artifactPath(), settings.trainingRequirements(), contentBlends(), settings.walkBlends())
                     .run(snapshot, revision, line -> {
                         LOG.info("Training run {}: {}", run[0].id(), line);
                         run[0] = runs.update(run[0].progressed(line));
@@ -202,12 +202,19 @@ public class TrainingService {
         }
     }
 
-    /** Validation and test figures, and the content blend weights the run chose (with their trials) if it did. */
+    /**
+     * Validation and test figures, and the content blend and item-walk weights the run chose (with their trials) if
+     * it did.
+     */
     private static java.util.Map<String, Object> metrics(RetrainingResult result) {
         java.util.Map<String, Object> metrics = new java.util.LinkedHashMap<>();
         metrics.put("validation", result.validationMetrics());
         metrics.put("test", result.testMetrics());
         result.contentBlend().ifPresent(choice -> metrics.put(RetrainingJob.CONTENT_BLEND, choice.toMetadata()));
+        Object walk = result.artifact().metadata().get(RetrainingJob.ITEM_WALK);
+        if (walk != null) {
+            metrics.put(RetrainingJob.ITEM_WALK, walk);
+        }
         return metrics;
     }
 

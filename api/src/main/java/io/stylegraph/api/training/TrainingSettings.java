@@ -18,6 +18,8 @@ public class TrainingSettings {
     private long seed = 2026;
     private boolean publishEmbeddings = true;
     private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
+    private int itemWalkK = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_K;
+    private java.util.List<Double> itemWalkGrid = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_GRID;
     private Requirements requirements = new Requirements();
 
     /**
@@ -145,6 +147,39 @@ public class TrainingSettings {
 
     public void setContentBlendGrid(java.util.List<Double> contentBlendGrid) {
         this.contentBlendGrid = java.util.List.copyOf(contentBlendGrid);
+    }
+
+    /**
+     * {@code stylegraph.training.item-walk-k}: neighbours per item of the item-walk each run may blend into the served
+     * model (items liked by the same users); 0 turns the walk off.
+     */
+    public int getItemWalkK() {
+        return itemWalkK;
+    }
+
+    public void setItemWalkK(int itemWalkK) {
+        if (itemWalkK < 0) {
+            throw new IllegalArgumentException("stylegraph.training.item-walk-k must be 0 (off) or positive: "
+                    + itemWalkK);
+        }
+        this.itemWalkK = itemWalkK;
+    }
+
+    /**
+     * {@code stylegraph.training.item-walk-grid}: the walk weights each run tries beside the model alone on its
+     * validation split; the best (0 where the model alone wins) is stored with the model and served with it.
+     */
+    public java.util.List<Double> getItemWalkGrid() {
+        return itemWalkGrid;
+    }
+
+    public void setItemWalkGrid(java.util.List<Double> itemWalkGrid) {
+        this.itemWalkGrid = java.util.List.copyOf(itemWalkGrid);
+    }
+
+    /** The run's item-walk selection, or null where the walk is off. */
+    public io.stylegraph.training.job.WalkBlendSelection walkBlends() {
+        return itemWalkK == 0 ? null : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid);
     }
 
     public boolean isPublishEmbeddings() {

@@ -191,6 +191,12 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         Map<String, Object> blend = (Map<String, Object>) ((Map<String, Object>) getJson("/v1/models/"
                 + model.version()).get("metrics")).get("contentBlend");
         assertEquals(0.5, ((Number) blend.get("foldInUserWeight")).doubleValue(), "analysts see the choice: " + blend);
+        Map<String, Object> walk = (Map<String, Object>) ((Map<String, Object>) getJson("/v1/models/"
+                + model.version()).get("metrics")).get("itemWalk");
+        assertEquals(10, ((List<?>) walk.get("trials")).size(), "the model alone and 4 weights, twice: " + walk);
+        assertEquals(((Number) walk.get("knownUserWeight")).doubleValue(), model.model().walkWeight(true),
+                "the run's walk choice is the one served: " + walk);
+        assertEquals(((Number) walk.get("foldInUserWeight")).doubleValue(), model.model().walkWeight(false));
         // a dress added after training: the model has no row for it, only its content can bring it
         graph.run("""
                 CREATE (:Item {id: 'dress-new', title: 'A new dress', slot: 'dress', gender: 'women',

@@ -112,6 +112,16 @@ public final class ContentBlendSelection {
      */
     public Optional<Choice> choose(EmbeddingModel model, TrainingData data, Evaluator evaluator,
                                    Consumer<String> progress) {
+        return choose(model, model.withUsersFrom(data.likes()), data, evaluator, progress);
+    }
+
+    /**
+     * The weights for a served scoring that is not one embedding model alone (for example the model with an
+     * item-walk blended in): {@code known} scores users by their trained vectors, {@code foldIn} places every user
+     * from their train likes alone.
+     */
+    public Optional<Choice> choose(RecommenderModel known, RecommenderModel foldIn, TrainingData data,
+                                   Evaluator evaluator, Consumer<String> progress) {
         if (data.validation().isEmpty() || data.validation().get().nnz() == 0) {
             return Optional.empty();
         }
@@ -126,10 +136,9 @@ public final class ContentBlendSelection {
             modalities.put(part.model().provenance().parameters().getOrDefault("modality", "?"), part.weight());
         }
         List<Trial> trials = new ArrayList<>();
-        double known = best("known", model, content.get(), train, valid, evaluator, trials, progress);
-        double foldIn = best("fold-in", model.withUsersFrom(train), content.get(), train, valid, evaluator, trials,
-                progress);
-        return Optional.of(new Choice(known, foldIn, modalities, valid.usersWithInteractions(),
+        double knownWeight = best("known", known, content.get(), train, valid, evaluator, trials, progress);
+        double foldInWeight = best("fold-in", foldIn, content.get(), train, valid, evaluator, trials, progress);
+        return Optional.of(new Choice(knownWeight, foldInWeight, modalities, valid.usersWithInteractions(),
                 List.copyOf(trials)));
     }
 
@@ -155,10 +164,18 @@ public final class ContentBlendSelection {
     private static Trial trial(String users, double weight, io.stylegraph.training.eval.Scorer scorer,
                                InteractionMatrix train, InteractionMatrix valid, Evaluator evaluator,
                                Consumer<String> progress) {
+        return trial("content", users, weight, scorer, train, valid, evaluator, progress);
+    }
+
+    /** One validation evaluation of a blend, reported as one progress line. */
+    static Trial trial(String partner, String users, double weight, io.stylegraph.training.eval.Scorer scorer,
+                       InteractionMatrix train, InteractionMatrix valid, Evaluator evaluator,
+                       Consumer<String> progress) {
         EvaluationResult result = evaluator.evaluate(scorer, train, valid);
         Trial trial = new Trial(users, weight, result.get("Recall@20"), result.get("NDCG@20"));
-        progress.accept(String.format(Locale.ROOT, "content blend for %s users, weight %s: valid Recall@20 %.4f "
-                + "NDCG@20 %.4f", users, weight == 0 ? "0 (model alone)" : weight, trial.recall20(), trial.ndcg20()));
+        progress.accept(String.format(Locale.ROOT, "%s blend for %s users, weight %s: valid Recall@20 %.4f "
+                        + "NDCG@20 %.4f", partner, users, weight == 0 ? "0 (model alone)" : weight, trial.recall20(),
+                trial.ndcg20()));
         return trial;
     }
 

@@ -1,5 +1,7 @@
 package io.stylegraph.training.job;
 
+import io.stylegraph.training.model.ItemNeighbourTable;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,11 +20,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * A trained embedding model on disk: {@code users.txt} / {@code items.txt} (external ids, one per line, in row
  * order), {@code user-embeddings.f32} / {@code item-embeddings.f32} (row-major little-endian float32) and
- * {@code metadata.json} (provenance, parameters, metrics, data counts). Written to a temporary folder and renamed, so
- * a reader never sees half an artifact.
+ * {@code metadata.json} (provenance, parameters, metrics, data counts), and, where the run chose to blend in an
+ * item-walk, {@code item-walk.bin} (its {@link ItemNeighbourTable} over the items' rows: little-endian int32 magic,
+ * item count, neighbour count, then the row offsets, neighbour columns, float32 weights and float32 prior). Written to
+ * a temporary folder and renamed, so a reader never sees half an artifact.
  */
 public record ModelArtifact(Path directory, List<String> userIds, List<String> itemIds, int dimension,
-                            float[] userEmbeddings, float[] itemEmbeddings, Map<String, Object> metadata) {
+                            float[] userEmbeddings, float[] itemEmbeddings, Map<String, Object> metadata,
+                            ItemNeighbourTable itemWalk) {
+
+    /** The first four bytes of {@code item-walk.bin}: "SGW1". */
+    private static final int WALK_MAGIC = 0x53475731;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -30,6 +38,22 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         if (userEmbeddings.length != userIds.size() * dimension || itemEmbeddings.length != itemIds.size() * dimension) {
             throw new IllegalArgumentException("embedding sizes do not match the id lists and dimension " + dimension);
         }
+        if (itemWalk != null && itemWalk.numItems() != itemIds.size()) {
+            throw new IllegalArgumentException("item-walk over " + itemWalk.numItems() + " items, the model has "
+                    + itemIds.size());
+        }
+    }
+
+    /** An artifact without an item-walk. */
+    public ModelArtifact(Path directory, List<String> userIds, List<String> itemIds, int dimension,
+                         float[] userEmbeddings, float[] itemEmbeddings, Map<String, Object> metadata) {
+        this(directory, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, metadata, null);
+    }
+
+    /** The same artifact carrying {@code walk} (null: none). */
+    public ModelArtifact withItemWalk(ItemNeighbourTable walk) {
+        return new ModelArtifact(directory, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, metadata,
+                walk);
     }
 
     /**
@@ -44,13 +68,17 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         Files.write(temporary.resolve("items.txt"), itemIds, StandardCharsets.UTF_8);
         writeFloats(temporary.resolve("user-embeddings.f32"), userEmbeddings);
         writeFloats(temporary.resolve("item-embeddings.f32"), itemEmbeddings);
+        if (itemWalk != null) {
+            writeWalk(temporary.resolve(WALK_FILE), itemWalk);
+        }
         Map<String, Object> withShape = new java.util.LinkedHashMap<>(metadata);
         withShape.put("dimension", dimension);
         withShape.put("users", userIds.size());
         withShape.put("items", itemIds.size());
         JSON.writeValue(temporary.resolve("metadata.json").toFile(), withShape);
         Path published = publish(temporary, target);
-        return new ModelArtifact(published, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, withShape);
+        return new ModelArtifact(published, userIds, itemIds, dimension, userEmbeddings, itemEmbeddings, withShape,
+                itemWalk);
     }
 
     private static Path publish(Path temporary, Path target) throws IOException {
@@ -77,7 +105,56 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         List<String> items = Files.readAllLines(directory.resolve("items.txt"), StandardCharsets.UTF_8);
         return new ModelArtifact(directory, users, items, dimension,
                 readFloats(directory.resolve("user-embeddings.f32"), users.size() * dimension),
-                readFloats(directory.resolve("item-embeddings.f32"), items.size() * dimension), metadata);
+                readFloats(directory.resolve("item-embeddings.f32"), items.size() * dimension), metadata,
+                Files.exists(directory.resolve(WALK_FILE)) ? readWalk(directory.resolve(WALK_FILE), items.size())
+                        : null);
+    }
+
+    private static final String WALK_FILE = "item-walk.bin";
+
+    private static void writeWalk(Path file, ItemNeighbourTable walk) throws IOException {
+        int n = walk.numItems();
+        int nnz = walk.size();
+        ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * (3 + n + 1 + nnz) + Float.BYTES * (nnz + n))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(WALK_MAGIC).putInt(n).putInt(nnz);
+        buffer.asIntBuffer().put(walk.rowStart());
+        buffer.position(buffer.position() + Integer.BYTES * (n + 1));
+        buffer.asIntBuffer().put(walk.columns());
+        buffer.position(buffer.position() + Integer.BYTES * nnz);
+        buffer.asFloatBuffer().put(walk.values());
+        buffer.position(buffer.position() + Float.BYTES * nnz);
+        buffer.asFloatBuffer().put(walk.prior());
+        Files.write(file, buffer.array());
+    }
+
+    private static ItemNeighbourTable readWalk(Path file, int expectedItems) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (buffer.remaining() < 3 * Integer.BYTES || buffer.getInt() != WALK_MAGIC) {
+            throw new IOException(file + " is not an item-walk table");
+        }
+        int n = buffer.getInt();
+        int nnz = buffer.getInt();
+        if (n != expectedItems || nnz < 0
+                || buffer.remaining() != (long) Integer.BYTES * (n + 1 + nnz) + (long) Float.BYTES * (nnz + n)) {
+            throw new IOException(file + " does not hold a table over the artifact's " + expectedItems + " items");
+        }
+        int[] rowStart = new int[n + 1];
+        int[] columns = new int[nnz];
+        float[] values = new float[nnz];
+        float[] prior = new float[n];
+        buffer.asIntBuffer().get(rowStart);
+        buffer.position(buffer.position() + Integer.BYTES * (n + 1));
+        buffer.asIntBuffer().get(columns);
+        buffer.position(buffer.position() + Integer.BYTES * nnz);
+        buffer.asFloatBuffer().get(values);
+        buffer.position(buffer.position() + Float.BYTES * nnz);
+        buffer.asFloatBuffer().get(prior);
+        try {
+            return new ItemNeighbourTable(rowStart, columns, values, prior);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeFloats(Path file, float[] values) throws IOException {

@@ -30,28 +30,40 @@ public final class RetrainingJob {
     /** The metadata key of the content blend weights chosen by the run ({@link ContentBlendSelection.Choice}). */
     public static final String CONTENT_BLEND = "contentBlend";
 
+    /** The metadata key of the item-walk blend weights chosen by the run ({@link WalkBlendSelection.Choice}). */
+    public static final String ITEM_WALK = "itemWalk";
+
     private final FreedomConfig config;
     private final SnapshotDatasetBuilder datasets;
     private final Path artifactRoot;
     private final TrainingRequirements requirements;
     private final ContentBlendSelection blends;
+    private final WalkBlendSelection walks;
 
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot) {
-        this(config, datasets, artifactRoot, null, null);
+        this(config, datasets, artifactRoot, null, null, null);
+    }
+
+    public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot,
+                         TrainingRequirements requirements, ContentBlendSelection blends) {
+        this(config, datasets, artifactRoot, requirements, blends, null);
     }
 
     /**
      * A job that refuses ({@link InsufficientDataException}) a snapshot short of {@code requirements} (null: none)
      * and, given {@code blends} (null: none), chooses the content blend weights on the run's validation split and
-     * stores them with the model ({@code contentBlend} in its metadata).
+     * stores them with the model ({@code contentBlend} in its metadata); given {@code walks} (null: none), first
+     * chooses whether to blend in an item-walk ({@code itemWalk} in the metadata, its table beside the embeddings),
+     * and the content weights are then chosen for the model as served, walk included.
      */
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot,
-                         TrainingRequirements requirements, ContentBlendSelection blends) {
+                         TrainingRequirements requirements, ContentBlendSelection blends, WalkBlendSelection walks) {
         this.config = config;
         this.datasets = datasets;
         this.artifactRoot = artifactRoot;
         this.requirements = requirements;
         this.blends = blends;
+        this.walks = walks;
     }
 
     /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
@@ -98,11 +110,18 @@ public final class RetrainingJob {
         }
         EvaluationResult test;
         java.util.Optional<ContentBlendSelection.Choice> blend = java.util.Optional.empty();
+        java.util.Optional<WalkBlendSelection.Choice> walk = java.util.Optional.empty();
         try (Evaluator evaluator = Evaluator.standard(effective.threads())) {
             // valid likes are not masked at test time (MMRec protocol), only train likes
             test = evaluator.evaluate(model.scorer(), dataset.split().train(), dataset.split().test());
+            if (walks != null) {
+                walk = walks.choose(model, dataset.trainingData(), evaluator, progress);
+            }
             if (blends != null) {
-                blend = blends.choose(model, dataset.trainingData(), evaluator, progress);
+                blend = walk.filter(WalkBlendSelection.Choice::used).isPresent()
+                        ? blends.choose(walk.get().known(model), walk.get().foldIn(model, dataset.split().train()),
+                        dataset.trainingData(), evaluator, progress)
+                        : blends.choose(model, dataset.trainingData(), evaluator, progress);
             }
         }
         progress.accept(String.format(java.util.Locale.ROOT, "test Recall@20 %.4f NDCG@20 %.4f over %d users",
@@ -121,10 +140,12 @@ public final class RetrainingJob {
         metadata.put("test", test.metrics());
         metadata.put("data", data);
         blend.ifPresent(choice -> metadata.put(CONTENT_BLEND, choice.toMetadata()));
+        walk.ifPresent(choice -> metadata.put(ITEM_WALK, choice.toMetadata()));
         metadata.put("gitRevision", gitRevision);
         metadata.put("trainedAt", Instant.now().toString());
         ModelArtifact artifact = new ModelArtifact(null, dataset.users().externalIds(), dataset.items().externalIds(),
-                model.dimension(), model.userEmbeddings(), model.itemEmbeddings(), metadata)
+                model.dimension(), model.userEmbeddings(), model.itemEmbeddings(), metadata,
+                walk.filter(WalkBlendSelection.Choice::used).map(choice -> choice.walk().table()).orElse(null))
                 .writeTo(artifactRoot.resolve(model.name() + "-" + FOLDER_TIME.format(Instant.now())));
         progress.accept("artifact written to " + artifact.directory());
         return new RetrainingResult(artifact, model.provenance().parameters(), data,

@@ -28,6 +28,9 @@ public final class ServableModel {
     private final ThreadLocal<float[]> scoreBuffers;
     private final OptionalDouble knownUserContentWeight;
     private final OptionalDouble foldInContentWeight;
+    private final double knownUserWalkWeight;
+    private final double foldInWalkWeight;
+    private final ThreadLocal<float[]> walkBuffers;
 
     public ServableModel(ModelArtifact artifact) {
         this.artifact = artifact;
@@ -37,6 +40,11 @@ public final class ServableModel {
         this.scoreBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
         this.knownUserContentWeight = chosenWeight(artifact, "knownUserWeight");
         this.foldInContentWeight = chosenWeight(artifact, "foldInUserWeight");
+        this.knownUserWalkWeight = artifact.itemWalk() == null ? 0
+                : chosenWeight(artifact, RetrainingJob.ITEM_WALK, "knownUserWeight").orElse(0);
+        this.foldInWalkWeight = artifact.itemWalk() == null ? 0
+                : chosenWeight(artifact, RetrainingJob.ITEM_WALK, "foldInUserWeight").orElse(0);
+        this.walkBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
     }
 
     /** Reads the artifact in {@code directory} (see {@link ModelArtifact#read}). */
@@ -64,7 +72,11 @@ public final class ServableModel {
 
     /** One of the run's chosen weights from the artifact's metadata, read once at load. */
     private static OptionalDouble chosenWeight(ModelArtifact artifact, String key) {
-        if (artifact.metadata().get(RetrainingJob.CONTENT_BLEND) instanceof Map<?, ?> blend
+        return chosenWeight(artifact, RetrainingJob.CONTENT_BLEND, key);
+    }
+
+    private static OptionalDouble chosenWeight(ModelArtifact artifact, String blendKey, String key) {
+        if (artifact.metadata().get(blendKey) instanceof Map<?, ?> blend
                 && blend.get(key) instanceof Number weight
                 && weight.doubleValue() >= 0 && !Double.isInfinite(weight.doubleValue())) {
             return OptionalDouble.of(weight.doubleValue());
@@ -84,6 +96,14 @@ public final class ServableModel {
      */
     public OptionalDouble contentWeight(boolean knownUser) {
         return knownUser ? knownUserContentWeight : foldInContentWeight;
+    }
+
+    /**
+     * The weight of the item-walk in this model's scores for a user the model was trained on ({@code knownUser}) or
+     * one it places by fold-in, as its run chose it on validation; 0 for a model served alone.
+     */
+    public double walkWeight(boolean knownUser) {
+        return knownUser ? knownUserWalkWeight : foldInWalkWeight;
     }
 
     public int dimension() {
@@ -198,6 +218,33 @@ public final class ServableModel {
     public float[] scoreAll(String userId) {
         float[] user = userVector(userId);
         return user == null ? null : scoreAll(user);
+    }
+
+    /**
+     * The scores of every item as this model serves them to a user: {@link #scoreAll(float[])} for the user's vector,
+     * and, where the run chose an item-walk for users like this one ({@link #walkWeight}), both sides standardized
+     * over the items and added as model + weight·walk, the walk starting from the user's liked items the model knows
+     * (each counting the same). Uses the calling thread's buffers, like {@link #scoreAll(float[])}.
+     */
+    public float[] scoreAll(float[] user, java.util.Collection<String> likedItemIds, boolean knownUser) {
+        float[] scores = scoreAll(user);
+        double weight = walkWeight(knownUser);
+        if (weight <= 0) {
+            return scores;
+        }
+        int[] liked = likedItemIds.stream().map(itemRows::get).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).toArray();
+        int n = numItems();
+        float[] walk = walkBuffers.get();
+        artifact.itemWalk().score(liked, null, walk, 0);
+        io.stylegraph.training.model.Standardization modelSpread =
+                io.stylegraph.training.model.Standardization.of(scores, 0, n);
+        io.stylegraph.training.model.Standardization walkSpread =
+                io.stylegraph.training.model.Standardization.of(walk, 0, n);
+        for (int row = 0; row < n; row++) {
+            scores[row] = (float) (modelSpread.apply(scores[row]) + weight * walkSpread.apply(walk[row]));
+        }
+        return scores;
     }
 
     private float[] slice(float[] matrix, int row) {

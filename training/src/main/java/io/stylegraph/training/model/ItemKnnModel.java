@@ -13,10 +13,7 @@ import io.stylegraph.training.eval.Scorer;
 public final class ItemKnnModel implements RecommenderModel {
 
     private final InteractionMatrix likes;
-    private final int[] rowStart;
-    private final int[] columns;
-    private final float[] values;
-    private final float[] prior;
+    private final ItemNeighbourTable table;
     /** Per user, the weight of each of {@code likes.itemsOf(user)}; null: every like weighs 1. */
     private final float[][] likeWeights;
     private final ModelProvenance provenance;
@@ -33,10 +30,7 @@ public final class ItemKnnModel implements RecommenderModel {
         }
         this.likeWeights = likeWeights;
         this.likes = likes;
-        this.rowStart = rowStart;
-        this.columns = columns;
-        this.values = values;
-        this.prior = prior;
+        this.table = new ItemNeighbourTable(rowStart, columns, values, prior);
         this.provenance = provenance;
     }
 
@@ -52,24 +46,21 @@ public final class ItemKnnModel implements RecommenderModel {
 
     @Override
     public int numItems() {
-        return prior.length;
+        return table.numItems();
+    }
+
+    /** The item-to-item rows this model scores with. */
+    public ItemNeighbourTable table() {
+        return table;
     }
 
     @Override
     public Scorer scorer() {
-        int numItems = prior.length;
+        int numItems = table.numItems();
         return (users, out) -> {
             for (int b = 0; b < users.length; b++) {
-                int offset = b * numItems;
-                System.arraycopy(prior, 0, out, offset, numItems);
-                int[] liked = likes.itemsOf(users[b]);
-                float[] weights = likeWeights == null ? null : likeWeights[users[b]];
-                for (int n = 0; n < liked.length; n++) {
-                    float w = weights == null ? 1f : weights[n];
-                    for (int k = rowStart[liked[n]]; k < rowStart[liked[n] + 1]; k++) {
-                        out[offset + columns[k]] += w * values[k];
-                    }
-                }
+                table.score(likes.itemsOf(users[b]), likeWeights == null ? null : likeWeights[users[b]], out,
+                        b * numItems);
             }
         };
     }

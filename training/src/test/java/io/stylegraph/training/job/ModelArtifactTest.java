@@ -3,12 +3,18 @@ package io.stylegraph.training.job;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.stylegraph.training.model.ItemNeighbourTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +36,31 @@ class ModelArtifactTest {
         assertArrayEquals(new float[] {0.25f, 1f}, read.userEmbeddings());
         assertArrayEquals(new float[] {0.5f, 0.25f, -1f, 2f}, read.itemEmbeddings());
         assertEquals(2, ((Number) read.metadata().get("items")).intValue());
+    }
+
+    @Test
+    void shouldRoundTripTheItemWalkTableAndReadArtifactsWithoutOne() throws Exception {
+        ItemNeighbourTable walk = new ItemNeighbourTable(new int[] {0, 1, 1}, new int[] {1}, new float[] {0.5f},
+                new float[] {0.01f, 0.02f});
+        ModelArtifact with = tiny(1f).withItemWalk(walk).writeTo(root.resolve("with"));
+        ModelArtifact without = tiny(1f).writeTo(root.resolve("without"));
+
+        assertEquals(walk, ModelArtifact.read(with.directory()).itemWalk());
+        assertNull(ModelArtifact.read(without.directory()).itemWalk());
+    }
+
+    @Test
+    void shouldRefuseAnItemWalkTableThatDoesNotFitTheItems() throws Exception {
+        ModelArtifact written = tiny(1f).withItemWalk(new ItemNeighbourTable(new int[] {0, 1, 1}, new int[] {1},
+                new float[] {0.5f}, new float[2])).writeTo(root.resolve("walk"));
+        Path file = written.directory().resolve("item-walk.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+
+        IOException error = assertThrows(IOException.class, () -> ModelArtifact.read(written.directory()));
+        assertTrue(error.getMessage().contains("item-walk.bin"), error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tiny(1f).withItemWalk(new ItemNeighbourTable(
+                new int[] {0, 0}, new int[0], new float[0], new float[1])));
     }
 
     @Test

@@ -151,6 +151,39 @@ class RetrainingJobTest {
                 .run(withFeatures, "x", line -> { }).contentBlend().isEmpty(), "no selection asked for");
     }
 
+    @Test
+    void shouldChooseTheItemWalkBeforeTheContentBlendAndCarryItsTableOnlyWhenServed() throws IOException {
+        GraphSnapshot withFeatures = withGroupVisualVectors(twoTasteGroups(false));
+        List<String> progress = new ArrayList<>();
+
+        RetrainingResult result = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models, null,
+                new ContentBlendSelection(Map.of("visual", 1.0), List.of(0.25)),
+                new WalkBlendSelection(20, List.of(0.1, 1.0))).run(withFeatures, "x", progress::add);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> walk = (Map<String, Object>) result.artifact().metadata().get(RetrainingJob.ITEM_WALK);
+        assertEquals(6, ((List<?>) walk.get("trials")).size(), "the model alone and 2 weights, twice: " + walk);
+        ModelArtifact read = ModelArtifact.read(result.artifact().directory());
+        boolean used = ((Number) walk.get("knownUserWeight")).doubleValue() > 0
+                || ((Number) walk.get("foldInUserWeight")).doubleValue() > 0;
+        assertEquals(used, read.itemWalk() != null, "the table travels with the model exactly when it is served");
+        ServableModel served = new ServableModel(read);
+        assertEquals(((Number) walk.get("knownUserWeight")).doubleValue(), served.walkWeight(true));
+        int walkLine = indexOf(progress, "item-walk blend for fold-in users: weight");
+        int contentLine = indexOf(progress, "content blend for known users: weight");
+        assertTrue(walkLine >= 0 && contentLine > walkLine, "walk first, content on top: " + progress);
+        assertTrue(result.contentBlend().isPresent());
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean group(String itemId) {
         return Integer.parseInt(itemId.substring("item-".length())) < 15;
     }

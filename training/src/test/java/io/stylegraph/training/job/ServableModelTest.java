@@ -47,6 +47,41 @@ class ServableModelTest {
         assertNull(model.userVector("stranger"));
     }
 
+    /** A walk from b to d and from a to c, weight 1 each, no prior; the run chose 0.5 for known users only. */
+    private static ModelArtifact withWalk() {
+        Map<String, Object> metadata = Map.of(RetrainingJob.ITEM_WALK,
+                Map.of("knownUserWeight", 0.5, "foldInUserWeight", 0.0));
+        return tiny(metadata).withItemWalk(new io.stylegraph.training.model.ItemNeighbourTable(
+                new int[] {0, 1, 2, 2, 2}, new int[] {2, 3}, new float[] {1f, 1f}, new float[4]));
+    }
+
+    @Test
+    void shouldBlendTheRunsItemWalkIntoTheScoresOfTheUsersItWasChosenFor() throws Exception {
+        ServableModel model = ServableModel.read(withWalk().writeTo(root.resolve("walk")).directory());
+        assertEquals(0.5, model.walkWeight(true));
+        assertEquals(0, model.walkWeight(false));
+
+        // u1 (2, 0, 1.5, -2) liked b: z(model) + 0.5·z(walk to d)
+        float[] known = model.scoreAll(model.userVector("u1"), List.of("b", "not-in-the-model"), true).clone();
+        assertArrayEquals(new float[] {0.7555f, -0.5296f, 0.4342f, -0.6601f}, known, 1e-3f);
+        // u2 (3, -2, 1.75, 7) liked a: the walk lifts c above a
+        float[] other = model.scoreAll(model.userVector("u2"), List.of("a"), true).clone();
+        assertArrayEquals(new float[] {-0.1136f, -1.6697f, 0.6521f, 1.1313f}, other, 1e-3f);
+        // a user placed by fold-in gets the model alone, as the run chose
+        assertArrayEquals(new float[] {2f, 0f, 1.5f, -2f},
+                model.scoreAll(model.userVector("u1"), List.of("b"), false).clone());
+    }
+
+    @Test
+    void shouldServeTheModelAloneWithoutAWalk() {
+        ServableModel model = new ServableModel(tiny(Map.of(RetrainingJob.ITEM_WALK,
+                Map.of("knownUserWeight", 0.5, "foldInUserWeight", 0.5))));
+
+        assertEquals(0, model.walkWeight(true));
+        assertArrayEquals(new float[] {2f, 0f, 1.5f, -2f},
+                model.scoreAll(model.userVector("u1"), List.of("b"), true).clone());
+    }
+
     @Test
     void shouldScoreEveryItemForATrainedUserRow() {
         ServableModel model = new ServableModel(tiny(Map.of()));

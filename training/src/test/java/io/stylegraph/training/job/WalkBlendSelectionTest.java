@@ -1,0 +1,124 @@
+package io.stylegraph.training.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import io.stylegraph.training.data.InteractionMatrix;
+import io.stylegraph.training.eval.Evaluator;
+import io.stylegraph.training.model.DataCounts;
+import io.stylegraph.training.model.EmbeddingModel;
+import io.stylegraph.training.model.HybridModel;
+import io.stylegraph.training.model.ModelProvenance;
+import io.stylegraph.training.model.TrainingData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 200 shoppers, 200 items in 100 pairs (2p, 2p+1) that go together. Shopper u likes both items of pair u mod 100 and
+ * the first of pair (u + 7) mod 100 in train, and its second in validation: the shoppers of that pair liked both, so a
+ * walk from the first item finds the second.
+ */
+class WalkBlendSelectionTest {
+    private static final int USERS = 200;
+    private static final int ITEMS = 200;
+
+    private static TrainingData data() {
+        InteractionMatrix.Builder train = InteractionMatrix.builder(USERS, ITEMS);
+        InteractionMatrix.Builder valid = InteractionMatrix.builder(USERS, ITEMS);
+        for (int user = 0; user < USERS; user++) {
+            int own = user % 100;
+            int other = (user + 7) % 100;
+            train.add(user, 2 * own).add(user, 2 * own + 1).add(user, 2 * other);
+            valid.add(user, 2 * other + 1);
+        }
+        InteractionMatrix likes = train.build();
+        return TrainingData.of(likes).withValidation(valid.build());
+    }
+
+    /** Noise embeddings, or ones that point every shopper straight at their validation item. */
+    private static EmbeddingModel model(boolean perfect) {
+        int d = ITEMS;
+        Random random = new Random(3);
+        float[] users = new float[USERS * d];
+        float[] items = new float[ITEMS * d];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = perfect ? 0 : (float) random.nextGaussian();
+        }
+        for (int i = 0; i < items.length; i++) {
+            items[i] = perfect ? 0 : (float) random.nextGaussian();
+        }
+        if (perfect) {
+            for (int item = 0; item < ITEMS; item++) {
+                items[item * d + item] = 1f;
+            }
+            for (int user = 0; user < USERS; user++) {
+                users[user * d + 2 * ((user + 7) % 100) + 1] = 1f;
+            }
+        }
+        return new EmbeddingModel(USERS, ITEMS, d, users, items, new ModelProvenance("freedom", "test", Map.of(), 0,
+                new DataCounts(USERS, ITEMS, 0, 0, 0, List.of()), "none", 0, 0, Map.of(), Instant.EPOCH, 0));
+    }
+
+    private static WalkBlendSelection.Choice choose(EmbeddingModel model, List<String> log) {
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            return new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID).choose(model, data(), evaluator,
+                    log::add).orElseThrow();
+        }
+    }
+
+    private static double recall(WalkBlendSelection.Choice choice, String users, double weight) {
+        return choice.trials().stream().filter(t -> t.users().equals(users) && t.weight() == weight)
+                .findFirst().orElseThrow().recall20();
+    }
+
+    @Test
+    void shouldBlendInTheWalkWhereItFindsWhatTheModelMisses() {
+        List<String> log = new ArrayList<>();
+        WalkBlendSelection.Choice choice = choose(model(false), log);
+
+        assertTrue(choice.used());
+        assertTrue(choice.knownWeight() > 0 && choice.foldInWeight() > 0, choice.trials().toString());
+        assertTrue(recall(choice, "known", choice.knownWeight()) > recall(choice, "known", 0) + 0.2,
+                "the walk lifts a noise model: " + choice.trials());
+        assertEquals(2 * (1 + WalkBlendSelection.DEFAULT_GRID.size()), choice.trials().size(),
+                "the model alone and every grid weight, for known and fold-in users");
+        assertTrue(choice.known(model(false)) instanceof HybridModel);
+        assertTrue(log.stream().anyMatch(line -> line.startsWith("item-walk: ")), String.join("\n", log));
+        Map<String, Object> metadata = choice.toMetadata();
+        assertEquals(choice.knownWeight(), metadata.get("knownUserWeight"));
+        assertEquals(choice.walk().table().size(), metadata.get("neighbours"));
+    }
+
+    @Test
+    void shouldServeTheModelAloneWhenTheWalkAddsNothing() {
+        WalkBlendSelection.Choice choice = choose(model(true), new ArrayList<>());
+
+        assertEquals(1.0, recall(choice, "known", 0), 1e-9);
+        assertEquals(0, choice.knownWeight());
+        assertFalse(choice.known(model(true)) instanceof HybridModel);
+    }
+
+    @Test
+    void shouldChooseNothingWithoutValidationLikes() {
+        TrainingData noValidation = TrainingData.of(data().likes());
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            assertEquals(Optional.empty(), new WalkBlendSelection(10, List.of(0.1)).choose(model(false),
+                    noValidation, evaluator, line -> { }));
+        }
+    }
+
+    @Test
+    void shouldRefuseInvalidSettings() {
+        assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(0, List.of(0.1)));
+        assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(10, List.of(0.0)));
+        assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(10, List.of()));
+    }
+}
