@@ -224,7 +224,8 @@ public final class ServableModel {
      * The scores of every item as this model serves them to a user: {@link #scoreAll(float[])} for the user's vector,
      * and, where the run chose an item-walk for users like this one ({@link #walkWeight}), both sides standardized
      * over the items and added as model + weight·walk, the walk starting from the user's liked items the model knows
-     * (each counting the same). Uses the calling thread's buffers, like {@link #scoreAll(float[])}.
+     * (each counting the same). A user none of whose likes leads anywhere in the walk (a like of an item nobody else
+     * liked, or new to the model) gets the model's scores alone. Uses the calling thread's buffers, like {@link #scoreAll(float[])}.
      */
     public float[] scoreAll(float[] user, java.util.Collection<String> likedItemIds, boolean knownUser) {
         float[] scores = scoreAll(user);
@@ -232,11 +233,18 @@ public final class ServableModel {
         if (weight <= 0) {
             return scores;
         }
+        io.stylegraph.training.model.ItemNeighbourTable table = artifact.itemWalk();
         int[] liked = likedItemIds.stream().map(itemRows::get).filter(java.util.Objects::nonNull)
+                .filter(row -> table.rowStart()[row + 1] > table.rowStart()[row])
                 .mapToInt(Integer::intValue).toArray();
+        if (liked.length == 0) {
+            // no liked item walks anywhere (new to the model, or liked by no one else): standardizing the walk's
+            // popularity prior alone would rank by popularity, which is not what the run measured
+            return scores;
+        }
         int n = numItems();
         float[] walk = walkBuffers.get();
-        artifact.itemWalk().score(liked, null, walk, 0);
+        table.score(liked, null, walk, 0);
         io.stylegraph.training.model.Standardization modelSpread =
                 io.stylegraph.training.model.Standardization.of(scores, 0, n);
         io.stylegraph.training.model.Standardization walkSpread =

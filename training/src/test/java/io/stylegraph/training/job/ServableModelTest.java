@@ -67,6 +67,9 @@ class ServableModelTest {
         // u2 (3, -2, 1.75, 7) liked a: the walk lifts c above a
         float[] other = model.scoreAll(model.userVector("u2"), List.of("a"), true).clone();
         assertArrayEquals(new float[] {-0.1136f, -1.6697f, 0.6521f, 1.1313f}, other, 1e-3f);
+        // c and d walk nowhere: a user who liked only them gets the model alone, not a popularity ranking
+        assertArrayEquals(new float[] {2f, 0f, 1.5f, -2f},
+                model.scoreAll(model.userVector("u1"), List.of("c", "d"), true).clone());
         // a user placed by fold-in gets the model alone, as the run chose
         assertArrayEquals(new float[] {2f, 0f, 1.5f, -2f},
                 model.scoreAll(model.userVector("u1"), List.of("b"), false).clone());
