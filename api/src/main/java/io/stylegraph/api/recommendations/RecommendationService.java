@@ -139,12 +139,13 @@ public class RecommendationService {
             ServedModel model = taste.model();
             if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
-                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), profile.get(), weight, fetch,
-                        slot, wanted, rated, exclude.size(), snapshot)));
+                        genderSource, diversify.apply(contentRanking.blend(model, taste.vector(),
+                        taste.likedNewestFirst(), knownUser(taste), profile.get(), weight, fetch, slot, wanted, rated,
+                        exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
-                    diversify.apply(rank(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), fetch, wanted, rated,
-                    snapshot)));
+                    diversify.apply(rank(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), fetch,
+                            wanted, rated, snapshot)));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
