@@ -160,6 +160,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     double itemWalkBeta;
 
+    @Option(names = "--item-walk-exponents", split = ",", defaultValue = "1",
+            description = "blends with item-walk: also try the walk's per-user scores raised to each of these "
+                    + "powers in (0, 1] (below 1 the strongest items stand less far above the rest once standardized), "
+                    + "each with each blend weight, chosen on validation (default: ${DEFAULT-VALUE})")
+    List<Double> itemWalkExponents;
+
     @Option(names = "--save-embeddings",
             description = "write each trained embedding model's final user and item vectors to this directory "
                     + "(<model>-users.f32 and <model>-items.f32, little-endian float32 rows, in the order of users.txt "
@@ -240,6 +246,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
                     "--blend-with takes " + ContentProfileTrainer.NAME + ", " + ContentKnnTrainer.NAME + " or "
                             + ItemWalkTrainer.NAME + ", not '" + blendWith + "'");
+        }
+        if (itemWalkExponents.isEmpty() || itemWalkExponents.stream().anyMatch(p -> !(p > 0 && p <= 1))) {
+            throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(),
+                    "--item-walk-exponents takes powers in (0, 1], not " + itemWalkExponents);
         }
         Instant startedAt = Instant.now();
         String revision = GitRevision.current(); // the code that runs, even if the tree changes before the end
@@ -473,6 +483,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** The content paths by recency half-life, trained once for all blends. */
     private final Map<Double, RecommenderModel> contentPaths = new java.util.HashMap<>();
 
+    private RecommenderModel contentPath(double halfLife, double exponent, TrainingData trainingData) {
+        RecommenderModel path = contentPath(halfLife, trainingData);
+        return exponent == 1 ? path : ((io.stylegraph.training.model.ItemKnnModel) path).withExponent(exponent);
+    }
+
     private RecommenderModel contentPath(double halfLife, TrainingData trainingData) {
         if (ContentKnnTrainer.NAME.equals(blendWith)) {
             return contentPaths.computeIfAbsent(Double.NaN, h -> new ContentKnnTrainer(contentKnnK)
@@ -497,25 +512,34 @@ public final class EvaluateCommand implements Callable<Integer> {
         double bestValue = Double.NEGATIVE_INFINITY;
         Map<String, Double> bestValidation = Map.of();
         StringBuilder grid = new StringBuilder();
+        List<Double> exponents = ItemWalkTrainer.NAME.equals(blendWith) ? itemWalkExponents : List.of(1.0);
+        double bestExponent = exponents.get(0);
         for (double halfLife : halfLives) {
-            for (double weight : blendContentWeights) {
-                HybridModel hybrid = new HybridModel(model, contentPath(halfLife, trainingData), weight);
-                EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(),
-                        data.split().valid());
-                double value = valid.get("Recall@20");
-                out.printf(Locale.ROOT, "%s blend weight %.3f, recency half-life %s: valid Recall@20 %.4f NDCG@20 "
-                        + "%.4f%n", hybrid.name(), weight, halfLife, value, valid.get("NDCG@20"));
-                grid.append(grid.length() == 0 ? "" : " ").append(halfLives.size() > 1 ? halfLife + "/" : "")
-                        .append(String.format(Locale.ROOT, "%s:%.4f", weight, value));
-                if (value > bestValue) {
-                    bestValue = value;
-                    bestWeight = weight;
-                    bestHalfLife = halfLife;
-                    bestValidation = valid.metrics();
+            for (double exponent : exponents) {
+                for (double weight : blendContentWeights) {
+                    HybridModel hybrid = new HybridModel(model, contentPath(halfLife, exponent, trainingData),
+                            weight);
+                    EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(),
+                            data.split().valid());
+                    double value = valid.get("Recall@20");
+                    out.printf(Locale.ROOT, "%s blend weight %.3f, recency half-life %s, exponent %s: valid "
+                                    + "Recall@20 %.4f NDCG@20 %.4f%n", hybrid.name(), weight, halfLife, exponent,
+                            value, valid.get("NDCG@20"));
+                    grid.append(grid.length() == 0 ? "" : " ").append(halfLives.size() > 1 ? halfLife + "/" : "")
+                            .append(exponents.size() > 1 ? "^" + exponent + "/" : "")
+                            .append(String.format(Locale.ROOT, "%s:%.4f", weight, value));
+                    if (value > bestValue) {
+                        bestValue = value;
+                        bestWeight = weight;
+                        bestHalfLife = halfLife;
+                        bestExponent = exponent;
+                        bestValidation = valid.metrics();
+                    }
                 }
             }
         }
-        HybridModel hybrid = new HybridModel(model, contentPath(bestHalfLife, trainingData), bestWeight);
+        HybridModel hybrid = new HybridModel(model, contentPath(bestHalfLife, bestExponent, trainingData),
+                bestWeight);
         EvaluationResult test = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().test());
         EvaluationResult cold = evaluator.evaluate(hybrid.scorer(), data.split().train(), coldTest);
         out.printf(Locale.ROOT, "%s test (weight %.3f): Recall@20 %.4f NDCG@20 %.4f; cold-item slice Recall@20 "
@@ -525,6 +549,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         parameters.put("blendValidationGrid", grid.toString());
         if (!Double.isInfinite(bestHalfLife)) {
             parameters.put("recencyHalfLife", String.valueOf(bestHalfLife));
+        }
+        if (bestExponent != 1) {
+            parameters.put("walkExponent", String.valueOf(bestExponent));
         }
         return new Trained(hybrid, new EvaluationReport.ModelReport(hybrid.name(), parameters,
                 model.provenance().kernel(), model.provenance().epochsRun(), model.provenance().bestEpoch(),

@@ -16,6 +16,8 @@ public final class ItemKnnModel implements RecommenderModel {
     private final ItemNeighbourTable table;
     /** Per user, the weight of each of {@code likes.itemsOf(user)}; null: every like weighs 1. */
     private final float[][] likeWeights;
+    /** Each user's scores are raised to this power (1: as summed). */
+    private final double exponent;
     private final ModelProvenance provenance;
 
     ItemKnnModel(InteractionMatrix likes, int[] rowStart, int[] columns, float[] values, float[] prior,
@@ -31,7 +33,34 @@ public final class ItemKnnModel implements RecommenderModel {
         this.likeWeights = likeWeights;
         this.likes = likes;
         this.table = new ItemNeighbourTable(rowStart, columns, values, prior);
+        this.exponent = 1;
         this.provenance = provenance;
+    }
+
+    private ItemKnnModel(ItemKnnModel base, double exponent) {
+        this.likes = base.likes;
+        this.table = base.table;
+        this.likeWeights = base.likeWeights;
+        this.exponent = exponent;
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(base.provenance.parameters());
+        parameters.put("exponent", String.valueOf(exponent));
+        ModelProvenance p = base.provenance;
+        this.provenance = new ModelProvenance(p.modelName(), p.trainer(), parameters, p.seed(), p.data(), p.kernel(),
+                p.epochsRun(), p.bestEpoch(), p.validationMetrics(), p.trainedAt(), p.trainingSeconds());
+    }
+
+    /**
+     * The same model with each user's scores raised to {@code exponent} in (0, 1] ({@link
+     * ItemNeighbourTable#compress}): the order of one user's items is unchanged, but a blend that standardizes the
+     * scores sees the few strongest items less far above the rest.
+     */
+    public ItemKnnModel withExponent(double exponent) {
+        ItemNeighbourTable.checkExponent(exponent);
+        return new ItemKnnModel(this, exponent);
+    }
+
+    public double exponent() {
+        return exponent;
     }
 
     @Override
@@ -61,6 +90,7 @@ public final class ItemKnnModel implements RecommenderModel {
             for (int b = 0; b < users.length; b++) {
                 table.score(likes.itemsOf(users[b]), likeWeights == null ? null : likeWeights[users[b]], out,
                         b * numItems);
+                ItemNeighbourTable.compress(out, b * numItems, numItems, exponent);
             }
         };
     }

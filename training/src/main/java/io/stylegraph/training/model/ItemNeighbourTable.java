@@ -53,6 +53,27 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
         }
     }
 
+    /**
+     * Raises the (non-negative) scores {@code scores[offset .. offset + length)} to {@code exponent} in (0, 1]; 1
+     * leaves them as they are. Below 1 the order stays and the spread between the strongest items and the rest
+     * shrinks, which is what a blend that standardizes both sides feels.
+     */
+    public static void compress(float[] scores, int offset, int length, double exponent) {
+        if (exponent == 1) {
+            return;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            scores[i] = (float) Math.pow(Math.max(0f, scores[i]), exponent);
+        }
+    }
+
+    /** Refuses an exponent outside (0, 1]. */
+    public static void checkExponent(double exponent) {
+        if (!(exponent > 0 && exponent <= 1)) {
+            throw new IllegalArgumentException("exponent must be in (0, 1]: " + exponent);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ItemNeighbourTable t && Arrays.equals(rowStart, t.rowStart)

@@ -81,6 +81,24 @@ class ItemWalkTrainerTest {
     }
 
     @Test
+    void shouldCompressTheScoresKeepingTheirOrderWithAnExponent() {
+        ItemKnnModel plain = new ItemWalkTrainer(10, 0).train(data());
+        ItemKnnModel compressed = plain.withExponent(0.5);
+        float[] a = new float[4];
+        float[] b = new float[4];
+
+        plain.scorer().score(new int[] {2}, a);
+        compressed.scorer().score(new int[] {2}, b);
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Math.sqrt(a[i]), b[i], 1e-6);
+        }
+        assertEquals("0.5", compressed.provenance().parameters().get("exponent"));
+        assertThrows(IllegalArgumentException.class, () -> plain.withExponent(0));
+        assertThrows(IllegalArgumentException.class, () -> plain.withExponent(1.5));
+    }
+
+    @Test
     void shouldRefuseInvalidSettings() {
         assertThrows(IllegalArgumentException.class, () -> new ItemWalkTrainer(5, 0, new int[3][], 0));
         assertThrows(IllegalArgumentException.class, () -> new ItemWalkTrainer(0, 0));
