@@ -20,6 +20,8 @@ public class TrainingSettings {
     private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
     private int itemWalkK = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_K;
     private java.util.List<Double> itemWalkGrid = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_GRID;
+    private java.util.List<Double> itemWalkExponents =
+            io.stylegraph.training.job.WalkBlendSelection.DEFAULT_EXPONENTS;
     private Requirements requirements = new Requirements();
 
     /**
@@ -177,9 +179,22 @@ public class TrainingSettings {
         this.itemWalkGrid = java.util.List.copyOf(itemWalkGrid);
     }
 
+    /**
+     * {@code stylegraph.training.item-walk-exponents}: powers in (0, 1] of the walk's per-user scores each run tries
+     * with each walk weight (below 1 a few very strong walks weigh less in the standardized blend).
+     */
+    public java.util.List<Double> getItemWalkExponents() {
+        return itemWalkExponents;
+    }
+
+    public void setItemWalkExponents(java.util.List<Double> itemWalkExponents) {
+        this.itemWalkExponents = java.util.List.copyOf(itemWalkExponents);
+    }
+
     /** The run's item-walk selection, or null where the walk is off. */
     public io.stylegraph.training.job.WalkBlendSelection walkBlends() {
-        return itemWalkK == 0 ? null : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid);
+        return itemWalkK == 0 ? null
+                : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid, itemWalkExponents);
     }
 
     public boolean isPublishEmbeddings() {

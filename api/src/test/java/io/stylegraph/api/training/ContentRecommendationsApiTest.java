@@ -193,7 +193,8 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         assertEquals(0.5, ((Number) blend.get("foldInUserWeight")).doubleValue(), "analysts see the choice: " + blend);
         Map<String, Object> walk = (Map<String, Object>) ((Map<String, Object>) getJson("/v1/models/"
                 + model.version()).get("metrics")).get("itemWalk");
-        assertEquals(10, ((List<?>) walk.get("trials")).size(), "the model alone and 4 weights, twice: " + walk);
+        assertEquals(26, ((List<?>) walk.get("trials")).size(),
+                "the model alone and 4 weights by 3 exponents, twice: " + walk);
         assertEquals(((Number) walk.get("knownUserWeight")).doubleValue(), model.model().walkWeight(true),
                 "the run's walk choice is the one served: " + walk);
         assertEquals(((Number) walk.get("foldInUserWeight")).doubleValue(), model.model().walkWeight(false));

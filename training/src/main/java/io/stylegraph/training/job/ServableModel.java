@@ -30,6 +30,8 @@ public final class ServableModel {
     private final OptionalDouble foldInContentWeight;
     private final double knownUserWalkWeight;
     private final double foldInWalkWeight;
+    private final double knownUserWalkExponent;
+    private final double foldInWalkExponent;
     private final ThreadLocal<float[]> walkBuffers;
 
     public ServableModel(ModelArtifact artifact) {
@@ -44,6 +46,8 @@ public final class ServableModel {
                 : chosenWeight(artifact, RetrainingJob.ITEM_WALK, "knownUserWeight").orElse(0);
         this.foldInWalkWeight = artifact.itemWalk() == null ? 0
                 : chosenWeight(artifact, RetrainingJob.ITEM_WALK, "foldInUserWeight").orElse(0);
+        this.knownUserWalkExponent = walkExponent(artifact, "knownUserExponent");
+        this.foldInWalkExponent = walkExponent(artifact, "foldInUserExponent");
         this.walkBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
     }
 
@@ -68,6 +72,12 @@ public final class ServableModel {
             rows.put(ids.get(i), i);
         }
         return rows;
+    }
+
+    /** The power of the walk's scores the run chose, 1 where it names none (or names one out of range). */
+    private static double walkExponent(ModelArtifact artifact, String key) {
+        double exponent = chosenWeight(artifact, RetrainingJob.ITEM_WALK, key).orElse(1);
+        return exponent > 0 && exponent <= 1 ? exponent : 1;
     }
 
     /** One of the run's chosen weights from the artifact's metadata, read once at load. */
@@ -224,7 +234,7 @@ public final class ServableModel {
      * The scores of every item as this model serves them to a user: {@link #scoreAll(float[])} for the user's vector,
      * and, where the run chose an item-walk for users like this one ({@link #walkWeight}), both sides standardized
      * over the items and added as model + weight·walk, the walk starting from the user's liked items the model knows
-     * (each counting the same). A user none of whose likes leads anywhere in the walk (a like of an item nobody else
+     * (each counting the same), its scores raised to the power the run chose. A user none of whose likes leads anywhere in the walk (a like of an item nobody else
      * liked, or new to the model) gets the model's scores alone. Uses the calling thread's buffers, like {@link #scoreAll(float[])}.
      */
     public float[] scoreAll(float[] user, java.util.Collection<String> likedItemIds, boolean knownUser) {
@@ -245,6 +255,8 @@ public final class ServableModel {
         int n = numItems();
         float[] walk = walkBuffers.get();
         table.score(liked, null, walk, 0);
+        io.stylegraph.training.model.ItemNeighbourTable.compress(walk, 0, n,
+                knownUser ? knownUserWalkExponent : foldInWalkExponent);
         io.stylegraph.training.model.Standardization modelSpread =
                 io.stylegraph.training.model.Standardization.of(scores, 0, n);
         io.stylegraph.training.model.Standardization walkSpread =

@@ -13,6 +13,7 @@ import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.model.EmbeddingModel;
 import io.stylegraph.training.model.HybridModel;
 import io.stylegraph.training.model.ItemKnnModel;
+import io.stylegraph.training.model.ItemNeighbourTable;
 import io.stylegraph.training.model.ItemWalkTrainer;
 import io.stylegraph.training.model.RecommenderModel;
 import io.stylegraph.training.model.TrainingData;
@@ -33,59 +34,89 @@ public final class WalkBlendSelection {
     /** Walk weights tried by default beside the model alone. */
     public static final List<Double> DEFAULT_GRID = List.of(0.05, 0.1, 0.2, 0.4);
 
+    /** Powers of the walk's per-user scores tried by default ({@link ItemKnnModel#withExponent}). */
+    public static final List<Double> DEFAULT_EXPONENTS = List.of(1.0, 0.5, 0.25);
+
     /** Neighbours kept per item by default: 200 measured the same as 1,000 on amazon-clothing, 50 a little lower. */
     public static final int DEFAULT_K = 200;
 
     private final int k;
     private final List<Double> grid;
+    private final List<Double> exponents;
     private final int maxUsers;
 
     public WalkBlendSelection(int k, List<Double> grid) {
-        this(k, grid, ContentBlendSelection.DEFAULT_MAX_USERS);
+        this(k, grid, List.of(1.0), ContentBlendSelection.DEFAULT_MAX_USERS);
+    }
+
+    public WalkBlendSelection(int k, List<Double> grid, List<Double> exponents) {
+        this(k, grid, exponents, ContentBlendSelection.DEFAULT_MAX_USERS);
     }
 
     /**
-     * @param k        neighbours kept per item by the walk
-     * @param grid     positive walk weights to choose among (beside 0, the model alone)
-     * @param maxUsers validation users evaluated at most (a seeded sample above it)
+     * @param k         neighbours kept per item by the walk
+     * @param grid      positive walk weights to choose among (beside 0, the model alone)
+     * @param exponents powers in (0, 1] of the walk's per-user scores, each tried with each weight
+     * @param maxUsers  validation users evaluated at most (a seeded sample above it)
      */
-    public WalkBlendSelection(int k, List<Double> grid, int maxUsers) {
+    public WalkBlendSelection(int k, List<Double> grid, List<Double> exponents, int maxUsers) {
         if (k < 1 || maxUsers < 1) {
             throw new IllegalArgumentException("k and maxUsers must be positive: " + k + ", " + maxUsers);
         }
         if (grid.isEmpty() || grid.stream().anyMatch(w -> !(w > 0) || w.isInfinite())) {
             throw new IllegalArgumentException("walk weights must be positive and finite: " + grid);
         }
+        if (exponents.isEmpty()) {
+            throw new IllegalArgumentException("at least one exponent is needed");
+        }
+        exponents.forEach(ItemNeighbourTable::checkExponent);
         this.k = k;
         this.grid = grid.stream().sorted().toList();
+        this.exponents = List.copyOf(exponents);
         this.maxUsers = maxUsers;
     }
 
-    /** The chosen weights (0: the model alone), the walk they were chosen for, and every trial. */
-    public record Choice(ItemKnnModel walk, double knownWeight, double foldInWeight, int validationUsers,
-                         List<ContentBlendSelection.Trial> trials) {
+    /** One choice for one kind of user: the walk's weight (0: the model alone) and the power of its scores. */
+    public record Setting(double weight, double exponent) {
+    }
+
+    /** The chosen settings, the walk they were chosen for, and every trial. */
+    public record Choice(ItemKnnModel walk, Setting knownUsers, Setting foldInUsers, int validationUsers,
+                         List<Trial> trials) {
+
+        public double knownWeight() {
+            return knownUsers.weight();
+        }
+
+        public double foldInWeight() {
+            return foldInUsers.weight();
+        }
 
         /** Whether any kind of user is served the walk. */
         public boolean used() {
-            return knownWeight > 0 || foldInWeight > 0;
+            return knownWeight() > 0 || foldInWeight() > 0;
         }
 
         /** The model as served to users it was trained on: with the walk at its weight, or alone. */
         public RecommenderModel known(EmbeddingModel model) {
-            return knownWeight > 0 ? new HybridModel(model, walk, knownWeight) : model;
+            return knownWeight() > 0
+                    ? new HybridModel(model, walk.withExponent(knownUsers.exponent()), knownWeight()) : model;
         }
 
         /** The model as served to users it places by fold-in from {@code likes}. */
         public RecommenderModel foldIn(EmbeddingModel model, InteractionMatrix likes) {
             EmbeddingModel placed = model.withUsersFrom(likes);
-            return foldInWeight > 0 ? new HybridModel(placed, walk, foldInWeight) : placed;
+            return foldInWeight() > 0
+                    ? new HybridModel(placed, walk.withExponent(foldInUsers.exponent()), foldInWeight()) : placed;
         }
 
         /** The form stored in the artifact's metadata and read back by the service. */
         public Map<String, Object> toMetadata() {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("knownUserWeight", knownWeight);
-            out.put("foldInUserWeight", foldInWeight);
+            out.put("knownUserWeight", knownUsers.weight());
+            out.put("knownUserExponent", knownUsers.exponent());
+            out.put("foldInUserWeight", foldInUsers.weight());
+            out.put("foldInUserExponent", foldInUsers.exponent());
             out.put("parameters", walk.provenance().parameters());
             out.put("neighbours", walk.table().size());
             out.put("chosenOn", "validation Recall@20");
@@ -94,6 +125,7 @@ public final class WalkBlendSelection {
                 Map<String, Object> trial = new LinkedHashMap<>();
                 trial.put("users", t.users());
                 trial.put("weight", t.weight());
+                trial.put("exponent", t.exponent());
                 trial.put("Recall@20", t.recall20());
                 trial.put("NDCG@20", t.ndcg20());
                 return trial;
@@ -113,31 +145,40 @@ public final class WalkBlendSelection {
                 walk.table().size(), walk.numItems(), k));
         InteractionMatrix train = data.likes();
         InteractionMatrix valid = ContentBlendSelection.sample(data.validation().get(), maxUsers);
-        List<ContentBlendSelection.Trial> trials = new ArrayList<>();
-        double known = best("known", model, walk, train, valid, evaluator, trials, progress);
-        double foldIn = best("fold-in", model.withUsersFrom(train), walk, train, valid, evaluator, trials, progress);
+        List<Trial> trials = new ArrayList<>();
+        Setting known = best("known", model, walk, train, valid, evaluator, trials, progress);
+        Setting foldIn = best("fold-in", model.withUsersFrom(train), walk, train, valid, evaluator, trials,
+                progress);
         return Optional.of(new Choice(walk, known, foldIn, valid.usersWithInteractions(), List.copyOf(trials)));
     }
 
-    private double best(String users, RecommenderModel model, ItemKnnModel walk, InteractionMatrix train,
-                        InteractionMatrix valid, Evaluator evaluator, List<ContentBlendSelection.Trial> trials,
-                        Consumer<String> progress) {
+    /** One evaluated setting on validation; weight 0 is the model alone. */
+    public record Trial(String users, double weight, double exponent, double recall20, double ndcg20) {
+    }
+
+    private Setting best(String users, RecommenderModel model, ItemKnnModel walk, InteractionMatrix train,
+                         InteractionMatrix valid, Evaluator evaluator, List<Trial> trials,
+                         Consumer<String> progress) {
         ContentBlendSelection.Trial alone = ContentBlendSelection.trial("item-walk", users, 0, model.scorer(), train,
                 valid, evaluator, progress);
-        trials.add(alone);
-        double bestWeight = 0;
+        trials.add(new Trial(users, 0, 1, alone.recall20(), alone.ndcg20()));
+        Setting best = new Setting(0, 1);
         double bestRecall = alone.recall20();
-        for (double weight : grid) {
-            ContentBlendSelection.Trial trial = ContentBlendSelection.trial("item-walk", users, weight,
-                    new HybridModel(model, walk, weight).scorer(), train, valid, evaluator, progress);
-            trials.add(trial);
-            if (trial.recall20() > bestRecall) {
-                bestRecall = trial.recall20();
-                bestWeight = weight;
+        for (double exponent : exponents) {
+            ItemKnnModel shaped = walk.withExponent(exponent);
+            for (double weight : grid) {
+                ContentBlendSelection.Trial trial = ContentBlendSelection.trial("item-walk^" + exponent, users,
+                        weight, new HybridModel(model, shaped, weight).scorer(), train, valid, evaluator, progress);
+                trials.add(new Trial(users, weight, exponent, trial.recall20(), trial.ndcg20()));
+                if (trial.recall20() > bestRecall) {
+                    bestRecall = trial.recall20();
+                    best = new Setting(weight, exponent);
+                }
             }
         }
-        progress.accept(String.format(Locale.ROOT, "item-walk blend for %s users: weight %s chosen", users,
-                bestWeight == 0 ? "0 (model alone)" : bestWeight));
-        return bestWeight;
+        progress.accept(String.format(Locale.ROOT, "item-walk blend for %s users: %s chosen", users,
+                best.weight() == 0 ? "weight 0 (model alone)"
+                        : "weight " + best.weight() + ", exponent " + best.exponent()));
+        return best;
     }
 }

@@ -76,6 +76,19 @@ class ServableModelTest {
     }
 
     @Test
+    void shouldRaiseTheWalksScoresToThePowerTheRunChose() {
+        Map<String, Object> metadata = Map.of(RetrainingJob.ITEM_WALK, Map.of("knownUserWeight", 0.5,
+                "knownUserExponent", 0.5, "foldInUserWeight", 0.0));
+        ModelArtifact artifact = tiny(metadata).withItemWalk(new io.stylegraph.training.model.ItemNeighbourTable(
+                new int[] {0, 2, 2, 2, 2}, new int[] {2, 3}, new float[] {4f, 1f}, new float[4]));
+        ServableModel model = new ServableModel(artifact);
+
+        // u1 (2, 0, 1.5, -2) liked a, which walks to c (4) and d (1): square roots 2 and 1
+        float[] scores = model.scoreAll(model.userVector("u1"), List.of("a"), true).clone();
+        assertArrayEquals(new float[] {0.5919f, -0.6932f, 1.4767f, -1.3754f}, scores, 1e-3f);
+    }
+
+    @Test
     void shouldServeTheModelAloneWithoutAWalk() {
         ServableModel model = new ServableModel(tiny(Map.of(RetrainingJob.ITEM_WALK,
                 Map.of("knownUserWeight", 0.5, "foldInUserWeight", 0.5))));

@@ -98,6 +98,23 @@ class WalkBlendSelectionTest {
     }
 
     @Test
+    void shouldTryEveryExponentWithEveryWeightAndStoreTheChosenOne() {
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            WalkBlendSelection.Choice choice = new WalkBlendSelection(10, List.of(0.1, 0.4), List.of(1.0, 0.5))
+                    .choose(model(false), data(), evaluator, line -> { }).orElseThrow();
+
+            assertEquals(2 * (1 + 2 * 2), choice.trials().size());
+            WalkBlendSelection.Trial best = choice.trials().stream().filter(t -> t.users().equals("known"))
+                    .max(java.util.Comparator.comparingDouble(WalkBlendSelection.Trial::recall20)).orElseThrow();
+            assertEquals(best.recall20(), choice.trials().stream().filter(t -> t.users().equals("known")
+                    && t.weight() == choice.knownWeight() && t.exponent() == choice.knownUsers().exponent())
+                    .findFirst().orElseThrow().recall20(), 1e-12, "the best known-user trial is the one chosen");
+            assertEquals(choice.knownUsers().exponent(), choice.toMetadata().get("knownUserExponent"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(10, List.of(0.1), List.of(1.5)));
+    }
+
+    @Test
     void shouldServeTheModelAloneWhenTheWalkAddsNothing() {
         WalkBlendSelection.Choice choice = choose(model(true), new ArrayList<>());
 
