@@ -20,6 +20,7 @@ import io.stylegraph.graph.repository.ItemVectorRepository;
 import io.stylegraph.graph.repository.VectorWrite;
 import io.stylegraph.models.ImageEncoder;
 import io.stylegraph.models.TextEncoder;
+import io.stylegraph.training.retrieval.ItemEmbedder;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

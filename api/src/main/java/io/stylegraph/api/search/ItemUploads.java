@@ -28,6 +28,7 @@ import io.stylegraph.graph.repository.ItemVector;
 import io.stylegraph.graph.repository.ItemVectorRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.graph.repository.VectorWrite;
+import io.stylegraph.training.retrieval.ItemEmbedder;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;

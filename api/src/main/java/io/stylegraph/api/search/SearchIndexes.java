@@ -12,6 +12,7 @@ import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.repository.ItemVector;
 import io.stylegraph.graph.repository.ItemVectorRepository;
+import io.stylegraph.training.search.IndexLookup;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

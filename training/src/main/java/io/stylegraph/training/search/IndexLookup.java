@@ -1,4 +1,4 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.search;
 
 import java.util.Optional;
 

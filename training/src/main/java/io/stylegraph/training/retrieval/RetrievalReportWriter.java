@@ -1,4 +1,4 @@
-package io.stylegraph.api.cli;
+package io.stylegraph.training.retrieval;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,26 +6,22 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.stylegraph.training.report.ReportFiles;
-import io.stylegraph.training.retrieval.HnswRow;
-import io.stylegraph.training.retrieval.LatencyRow;
-import io.stylegraph.training.retrieval.PrecisionRow;
-import io.stylegraph.training.retrieval.RetrievalReport;
 
 /**
  * Writes a {@link RetrievalReport} through {@link ReportFiles} as {@code retrieval-fashion-products.json} and
  * {@code .md}; this class holds the Markdown body.
  */
-final class RetrievalReportWriter {
-    static final String NAME = "retrieval-fashion-products";
+public final class RetrievalReportWriter {
+    public static final String NAME = "retrieval-fashion-products";
 
     private RetrievalReportWriter() {
     }
 
-    static Path[] write(RetrievalReport report, Path directory) throws IOException {
+    public static Path[] write(RetrievalReport report, Path directory) throws IOException {
         return ReportFiles.write(directory, NAME, report, markdown(report));
     }
 
-    static String markdown(RetrievalReport report) {
+    public static String markdown(RetrievalReport report) {
         StringBuilder md = new StringBuilder("# Retrieval on fashion-products\n\n");
         md.append("Written by `").append(report.command()).append("` on ").append(report.date())
                 .append(". ").append(report.items()).append(" items (").append(report.itemsWithVisual())

@@ -1,4 +1,4 @@
-package io.stylegraph.api.cli;
+package io.stylegraph.training.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stylegraph.training.report.ReportFiles;
-import io.stylegraph.training.retrieval.RetrievalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

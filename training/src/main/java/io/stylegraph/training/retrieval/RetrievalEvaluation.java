@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -12,50 +12,43 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
-import io.stylegraph.api.search.ActiveEncoders;
-import io.stylegraph.api.search.ContentProfiles;
-import io.stylegraph.api.search.ItemEmbedder;
-import io.stylegraph.api.search.Reranking;
-import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.api.search.SearchModality;
-import io.stylegraph.api.search.SimilarityService;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.models.LazyEncoders;
 import io.stylegraph.training.index.ScoredItem;
 import io.stylegraph.training.index.SearchFilter;
 import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.training.model.ContentProfile;
-import io.stylegraph.training.retrieval.EmbeddedCatalogue;
-import io.stylegraph.training.retrieval.HnswComparison;
-import io.stylegraph.training.retrieval.HnswRow;
-import io.stylegraph.training.retrieval.LatencyRow;
-import io.stylegraph.training.retrieval.PrecisionRow;
+import io.stylegraph.training.search.ContentSearch;
+import io.stylegraph.training.search.Reranking;
+import io.stylegraph.training.search.SearchModality;
+import io.stylegraph.training.search.SearchSettings;
+import io.stylegraph.training.search.SimilaritySearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures retrieval over an embedded catalogue with the service's own serving indexes and {@link SimilarityService}:
- * precision@k of "similar items" sharing the query's article type, base colour, or both; query latency; and how an
- * HNSW graph compares with the exact scan ({@link HnswComparison}). It stays in the service module because it measures
- * the service's own search ({@link SimilarityService}, {@link ContentProfiles}) with its configuration.
+ * Measures retrieval over an embedded catalogue with the search the service runs ({@link SimilaritySearch},
+ * {@link ContentSearch}) under given settings: precision@k of "similar items" sharing the query's article type, base
+ * colour, or both; query latency; and how an HNSW graph compares with the exact scan ({@link HnswComparison}).
  */
 public final class RetrievalEvaluation {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalEvaluation.class);
 
     private final EmbeddedCatalogue catalogue;
-    private final ActiveEncoders encoders;
+    private final LazyEncoders encoders;
     private final ItemEmbedder embedder;
-    private final SearchConfiguration config;
+    private final SearchSettings config;
     private final Map<String, Item> byId = new HashMap<>();
     private final Map<Modality, VectorIndex> indexes = new HashMap<>();
     private final HnswComparison comparison;
-    private final SimilarityService service;
-    private final ContentProfiles content;
+    private final SimilaritySearch service;
+    private final ContentSearch content;
     private final long seed;
 
-    public RetrievalEvaluation(EmbeddedCatalogue catalogue, ActiveEncoders encoders, ItemEmbedder embedder,
-                               SearchConfiguration config, long seed) {
+    public RetrievalEvaluation(EmbeddedCatalogue catalogue, LazyEncoders encoders, ItemEmbedder embedder,
+                               SearchSettings config, long seed) {
         this.catalogue = catalogue;
         this.encoders = encoders;
         this.embedder = embedder;
@@ -67,9 +60,9 @@ public final class RetrievalEvaluation {
         for (Modality modality : Modality.values()) {
             indexes.put(modality, comparison.index(modality, config.hnsw()));
         }
-        this.service = new SimilarityService(modality -> Optional.ofNullable(indexes.get(modality)), encoders,
+        this.service = new SimilaritySearch(modality -> Optional.ofNullable(indexes.get(modality)), encoders,
                 config);
-        this.content = new ContentProfiles(modality -> Optional.ofNullable(indexes.get(modality)), config, 0.5,
+        this.content = new ContentSearch(modality -> Optional.ofNullable(indexes.get(modality)), config, 0.5,
                 1000);
     }
 

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,21 +15,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import io.stylegraph.api.search.ActiveEncoders;
-import io.stylegraph.api.search.ItemEmbedder;
-import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.imports.ImportSinks;
 import io.stylegraph.graph.imports.sources.FashionProductsSource;
+import io.stylegraph.models.LazyEncoders;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
 import io.stylegraph.training.report.RunEnvironment;
-import io.stylegraph.training.retrieval.CatalogueEmbedder;
-import io.stylegraph.training.retrieval.EmbeddedCatalogue;
-import io.stylegraph.training.retrieval.HnswRow;
-import io.stylegraph.training.retrieval.RetrievalReport;
-import io.stylegraph.training.retrieval.Throughput;
-import io.stylegraph.training.retrieval.VectorFiles;
+import io.stylegraph.training.search.SearchSettings;
 
 /**
  * The retrieval benchmark on the fashion-products catalogue: embeds it with the configured encoders (or reads its
@@ -83,11 +76,11 @@ public final class RetrievalBenchmark {
         Collections.shuffle(all, new Random(settings.seed()));
         int limit = settings.limit();
         List<Item> items = limit > 0 && limit < all.size() ? List.copyOf(all.subList(0, limit)) : all;
-        SearchConfiguration config = new SearchConfiguration();
-        try (ActiveEncoders encoders = new ActiveEncoders(settings.siglipDir())) {
+        SearchSettings config = SearchSettings.DEFAULT;
+        try (LazyEncoders encoders = new LazyEncoders(settings.siglipDir())) {
             ItemEmbedder embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
             CatalogueEmbedder catalogueEmbedder = new CatalogueEmbedder(encoders.image(), encoders.text(),
-                    embedder::readImage, config.getEmbedBatchSize());
+                    embedder::readImage, CatalogueEmbedder.DEFAULT_BATCH);
 
             // untimed first pass: class loading, JIT compilation and ONNX Runtime's first runs would skew the rates
             List<Item> warmUp = items.subList(items.size() - Math.min(WARM_UP_ITEMS, items.size()), items.size());
@@ -151,7 +144,7 @@ public final class RetrievalBenchmark {
         return items;
     }
 
-    private static RetrievalReport.Encoders encoders(ActiveEncoders encoders, Throughput sample, Throughput full) {
+    private static RetrievalReport.Encoders encoders(LazyEncoders encoders, Throughput sample, Throughput full) {
         RetrievalReport.ImageEncoder image = new RetrievalReport.ImageEncoder(encoders.image().modelId(),
                 encoders.image().dimension(), sample.images(), round(sample.imagesPerSecond()),
                 round(sample.imageEncodesPerSecond()), full.images() > 0 ? round(full.imagesPerSecond()) : null);
@@ -161,9 +154,9 @@ public final class RetrievalBenchmark {
         return new RetrievalReport.Encoders(image, text, encoders.sharedSpace());
     }
 
-    private static RetrievalReport.Settings settings(SearchConfiguration config) {
-        return new RetrievalReport.Settings(config.getShortlist(), config.getHybridVisualWeight(),
-                config.getAqeDepth(), config.getDbaNeighbours(), config.getHnswThreshold());
+    private static RetrievalReport.Settings settings(SearchSettings config) {
+        return new RetrievalReport.Settings(config.shortlist(), config.hybridVisualWeight(), config.aqeDepth(),
+                config.dba().neighbours(), config.hnsw().threshold());
     }
 
     private static double round(double value) {

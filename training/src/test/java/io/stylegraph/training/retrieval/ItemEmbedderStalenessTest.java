@@ -1,4 +1,4 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.repository.ItemContent;
+import io.stylegraph.models.LazyEncoders;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageLimits;
 import org.junit.jupiter.api.AfterAll;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** Which items the embedding job embeds again, with the built-in encoders. */
 class ItemEmbedderStalenessTest {
-    private static ActiveEncoders encoders;
+    private static LazyEncoders encoders;
     private static ItemEmbedder embedder;
 
     @BeforeAll
     static void encoders() {
-        encoders = new ActiveEncoders((java.nio.file.Path) null);
+        encoders = new LazyEncoders(null);
         embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
     }
 

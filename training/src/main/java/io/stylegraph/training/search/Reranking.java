@@ -1,4 +1,4 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.search;
 
 /**
  * Re-ranking steps from image retrieval practice, switchable per request.

@@ -1,4 +1,4 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.retrieval;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,12 +13,10 @@ import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.repository.ItemContent;
 import io.stylegraph.graph.repository.VectorWrite;
 import io.stylegraph.models.ImageEncoder;
+import io.stylegraph.models.LazyEncoders;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageRejectedException;
-import io.stylegraph.training.retrieval.ItemTexts;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +26,14 @@ import org.slf4j.LoggerFactory;
  * vector from another model, or from an input (image path, text) that has changed since; a vector the catalogue
  * brought with it counts as current for the model it names.
  */
-@Singleton
 public class ItemEmbedder {
     private static final Logger LOG = LoggerFactory.getLogger(ItemEmbedder.class);
 
-    private final ActiveEncoders encoders;
+    private final LazyEncoders encoders;
     private final ImageDecoder decoder;
 
-    @Inject
-    public ItemEmbedder(ActiveEncoders encoders, ModelConfiguration models) {
-        this(encoders, new ImageDecoder(models.imageLimits()));
-    }
-
-    public ItemEmbedder(ActiveEncoders encoders, ImageDecoder decoder) {
+    /** @param decoder reads the pictures, under the limits it was made with */
+    public ItemEmbedder(LazyEncoders encoders, ImageDecoder decoder) {
         this.encoders = encoders;
         this.decoder = decoder;
     }

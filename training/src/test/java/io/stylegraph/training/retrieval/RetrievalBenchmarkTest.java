@@ -1,4 +1,4 @@
-package io.stylegraph.api.search.evaluation;
+package io.stylegraph.training.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,10 +16,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.training.retrieval.HnswRow;
-import io.stylegraph.training.retrieval.PrecisionRow;
-import io.stylegraph.training.retrieval.RetrievalReport;
+import io.stylegraph.training.search.SearchSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,9 +81,9 @@ class RetrievalBenchmarkTest {
         assertEquals(4, report.encoders().image().sampleImages());
         assertEquals(4, report.encoders().text().sampleTexts());
         assertTrue(report.encoders().image().fullCatalogueImagesPerSecond() > 0, "embedded, not cached");
-        SearchConfiguration config = new SearchConfiguration();
-        assertEquals(new RetrievalReport.Settings(config.getShortlist(), config.getHybridVisualWeight(),
-                config.getAqeDepth(), config.getDbaNeighbours(), config.getHnswThreshold()), report.settings());
+        SearchSettings config = SearchSettings.DEFAULT;
+        assertEquals(new RetrievalReport.Settings(config.shortlist(), config.hybridVisualWeight(), config.aqeDepth(),
+                config.dba().neighbours(), config.hnsw().threshold()), report.settings());
 
         // 3 search modalities x (none, AQE, DBA, both), then the random baseline
         assertEquals(13, report.precisionAt10().size());
