@@ -1,12 +1,12 @@
-package io.stylegraph.api.feed;
+package io.stylegraph.training.model;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
-import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.domain.Slot;
 
 /**
@@ -22,10 +22,15 @@ public final class FeedOrder {
     private FeedOrder() {
     }
 
-    public static int[] forUser(String userId, CatalogueSnapshot catalogue, double popularShare) {
-        int n = catalogue.size();
+    /**
+     * The catalogue's item indexes in the user's order.
+     *
+     * @param popular every item index, most popular first
+     * @param slots   the slot of an item index
+     */
+    public static int[] forUser(String userId, int[] popular, IntFunction<Slot> slots, double popularShare) {
+        int n = popular.length;
         SplittableRandom random = new SplittableRandom(seedOf(userId));
-        int[] popular = catalogue.byPopularity();
         int[] shuffled = new int[n];
         for (int i = 0; i < n; i++) {
             shuffled[i] = i;
@@ -64,13 +69,13 @@ public final class FeedOrder {
             taken[next] = true;
             mixed[k] = next;
         }
-        return dealBySlot(mixed, catalogue);
+        return dealBySlot(mixed, slots);
     }
 
-    private static int[] dealBySlot(int[] mixed, CatalogueSnapshot catalogue) {
+    private static int[] dealBySlot(int[] mixed, IntFunction<Slot> slots) {
         Map<Slot, List<Integer>> piles = new EnumMap<>(Slot.class);
         for (int index : mixed) {
-            piles.computeIfAbsent(catalogue.get(index).item().slot(), s -> new ArrayList<>()).add(index);
+            piles.computeIfAbsent(slots.apply(index), s -> new ArrayList<>()).add(index);
         }
         int[] dealt = new int[mixed.length];
         int[] cursor = new int[Slot.values().length];
