@@ -1,14 +1,13 @@
-package io.stylegraph.api.search;
+package io.stylegraph.training.retrieval;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 
 import org.slf4j.Logger;
 
 /** Counters of the embedding run in progress (or the last one), with a throttled progress log. */
-final class EmbeddingProgress {
+public final class EmbeddingProgress {
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(2);
 
     private String state = "idle";
@@ -22,7 +21,7 @@ final class EmbeddingProgress {
     private Instant finishedAt;
     private String error;
 
-    synchronized void scanning() {
+    public synchronized void scanning() {
         state = "scanning";
         items = 0;
         embedded = 0;
@@ -33,14 +32,14 @@ final class EmbeddingProgress {
         startNanos = System.nanoTime();
     }
 
-    synchronized void embedding(long total) {
+    public synchronized void embedding(long total) {
         state = "embedding";
         items = total;
         embedStartNanos = System.nanoTime();
         lastLogNanos = embedStartNanos;
     }
 
-    synchronized void advance(long done, long unreadable, Logger log) {
+    public synchronized void advance(long done, long unreadable, Logger log) {
         embedded += done;
         unreadableImages += unreadable;
         long now = System.nanoTime();
@@ -52,41 +51,48 @@ final class EmbeddingProgress {
         }
     }
 
-    synchronized void done() {
+    public synchronized void done() {
         state = "done";
         finishedAt = Instant.now();
     }
 
-    synchronized void failed(String message) {
+    public synchronized void failed(String message) {
         state = "failed";
         error = message;
         finishedAt = Instant.now();
     }
 
-    synchronized String state() {
+    public synchronized String state() {
         return state;
     }
 
-    synchronized Duration elapsed() {
+    public synchronized Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    synchronized long embedded() {
+    public synchronized long embedded() {
         return embedded;
     }
 
-    synchronized long unreadableImages() {
+    public synchronized long unreadableImages() {
         return unreadableImages;
     }
 
-    /** @param runQueued whether another run waits; a finished run then reports {@code queued} */
-    synchronized EmbeddingStatus snapshot(String visualModel, String textModel, boolean sharedSpace,
-                                          Map<String, Integer> indexed, Map<String, Boolean> approximate,
-                                          Map<String, String> graphs, boolean runQueued) {
-        boolean running = "scanning".equals(state) || "embedding".equals(state);
-        return new EmbeddingStatus(runQueued && !running ? "queued" : state, visualModel, textModel, sharedSpace,
-                items, embedded, Math.round(itemsPerSecond() * 10) / 10.0,
-                "embedding".equals(state) ? etaSeconds() : null, unreadableImages, indexed, approximate, graphs, startedAt, finishedAt, error);
+    /**
+     * Where the run stands: {@code state} is {@code idle} (not run yet), {@code scanning} (finding stale items),
+     * {@code embedding}, {@code done} or {@code failed}; {@code etaSeconds} only while embedding and known.
+     */
+    public record Reading(String state, long items, long embedded, double itemsPerSecond, Long etaSeconds,
+                          long unreadableImages, Instant startedAt, Instant finishedAt, String error) {
+        /** Whether a run is going on (scanning or embedding). */
+        public boolean running() {
+            return "scanning".equals(state) || "embedding".equals(state);
+        }
+    }
+
+    public synchronized Reading reading() {
+        return new Reading(state, items, embedded, Math.round(itemsPerSecond() * 10) / 10.0,
+                "embedding".equals(state) ? etaSeconds() : null, unreadableImages, startedAt, finishedAt, error);
     }
 
     private double itemsPerSecond() {
@@ -99,7 +105,7 @@ final class EmbeddingProgress {
         return rate <= 0 ? null : Math.round((items - embedded) / rate);
     }
 
-    static String formatDuration(long seconds) {
+    public static String formatDuration(long seconds) {
         return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds / 60 % 60)
                 : seconds >= 60 ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60)
                 : seconds + "s";
