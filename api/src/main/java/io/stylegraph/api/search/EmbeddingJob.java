@@ -1,12 +1,9 @@
 package io.stylegraph.api.search;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.repository.CatalogueRepository;
@@ -14,6 +11,7 @@ import io.stylegraph.graph.repository.ItemVectorRepository;
 import io.stylegraph.training.retrieval.CatalogueEmbedding;
 import io.stylegraph.training.retrieval.EmbeddingProgress;
 import io.stylegraph.training.retrieval.ItemEmbedder;
+import io.stylegraph.training.search.ServingIndexes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -68,30 +66,14 @@ public class EmbeddingJob {
     }
 
     public EmbeddingStatus status() {
-        Map<String, Integer> indexed = new LinkedHashMap<>();
-        Map<String, Boolean> approximate = new LinkedHashMap<>();
-        Map<String, String> graphs = new LinkedHashMap<>();
-        String visualModel = null;
-        String textModel = null;
-        for (Modality modality : Modality.values()) {
-            VectorIndex index = indexes.index(modality).orElse(null);
-            indexed.put(modality.wireName(), index == null ? 0 : index.size());
-            approximate.put(modality.wireName(), index != null && index.approximate());
-            if (index != null) {
-                index.graphSource().ifPresent(source -> graphs.put(modality.wireName(), source));
-            }
-            if (index != null && modality == Modality.VISUAL) {
-                visualModel = index.modelId();
-            } else if (index != null) {
-                textModel = index.modelId();
-            }
-        }
+        ServingIndexes.State held = indexes.state();
         boolean runQueued = queued.get();
         EmbeddingProgress.Reading run = progress.reading();
         // a finished run reports queued when another waits
-        return new EmbeddingStatus(runQueued && !run.running() ? "queued" : run.state(), visualModel, textModel,
-                encoders.sharedSpace(), run.items(), run.embedded(), run.itemsPerSecond(), run.etaSeconds(),
-                run.unreadableImages(), indexed, approximate, graphs, run.startedAt(), run.finishedAt(), run.error());
+        return new EmbeddingStatus(runQueued && !run.running() ? "queued" : run.state(), held.visualModel(),
+                held.textModel(), encoders.sharedSpace(), run.items(), run.embedded(), run.itemsPerSecond(),
+                run.etaSeconds(), run.unreadableImages(), held.indexed(), held.approximate(), held.graphs(),
+                run.startedAt(), run.finishedAt(), run.error());
     }
 
     @Scheduled(fixedDelay = "${stylegraph.search.refresh-interval:60s}",

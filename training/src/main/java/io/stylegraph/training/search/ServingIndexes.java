@@ -2,6 +2,7 @@ package io.stylegraph.training.search;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,37 @@ public class ServingIndexes implements IndexLookup {
         }
         LOG.info("Search index {} ({}): {} stored vectors loaded in {} ms", modality.wireName(), modelId, fresh.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * What the indexes hold now, by modality wire name.
+     *
+     * @param indexed     vectors per index (0 for one not prepared yet)
+     * @param approximate whether the index answers through its HNSW graph
+     * @param graphs      how each graph came to be ({@code built} or {@code loaded}); modalities without one left out
+     * @param visualModel the visual index's model, null before it is prepared
+     * @param textModel   the text index's model, null before it is prepared
+     */
+    public record State(Map<String, Integer> indexed, Map<String, Boolean> approximate, Map<String, String> graphs,
+                        String visualModel, String textModel) {
+    }
+
+    public State state() {
+        Map<String, Integer> indexed = new LinkedHashMap<>();
+        Map<String, Boolean> approximate = new LinkedHashMap<>();
+        Map<String, String> graphs = new LinkedHashMap<>();
+        for (Modality modality : Modality.values()) {
+            VectorIndex index = indexes.get(modality);
+            indexed.put(modality.wireName(), index == null ? 0 : index.size());
+            approximate.put(modality.wireName(), index != null && index.approximate());
+            if (index != null) {
+                index.graphSource().ifPresent(source -> graphs.put(modality.wireName(), source));
+            }
+        }
+        VectorIndex visual = indexes.get(Modality.VISUAL);
+        VectorIndex text = indexes.get(Modality.TEXT);
+        return new State(indexed, approximate, graphs, visual == null ? null : visual.modelId(),
+                text == null ? null : text.modelId());
     }
 
     /** Saves each index's HNSW graph that changed since it was last saved (see {@link VectorIndex#saveGraph}). */

@@ -81,6 +81,11 @@ class CatalogueEmbeddingTest {
         assertEquals(3, indexes.index(Modality.TEXT).orElseThrow().size());
         assertEquals(0, indexes.index(Modality.VISUAL).orElseThrow().size());
         assertFalse(embedder.stale(repository.findContent(List.of("c")).get(0), Modality.TEXT));
+        ServingIndexes.State held = indexes.state();
+        assertEquals(Map.of("visual", 0, "text", 3), held.indexed());
+        assertEquals(Map.of("visual", false, "text", false), held.approximate());
+        assertEquals(textModel, held.textModel());
+        assertEquals(encoders.image().modelId(), held.visualModel());
 
         // a new process: its indexes load what is stored; nothing is stale any more
         ServingIndexes restarted = new ServingIndexes(repository, SearchSettings.DEFAULT, null, builder);
