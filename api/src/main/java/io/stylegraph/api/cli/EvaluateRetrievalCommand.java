@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.stylegraph.api.search.evaluation.RetrievalBenchmark;
 import io.stylegraph.training.retrieval.RetrievalReport;
+import io.stylegraph.training.retrieval.RetrievalBenchmark;
+import io.stylegraph.training.retrieval.RetrievalReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

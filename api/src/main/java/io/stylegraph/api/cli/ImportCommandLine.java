@@ -12,8 +12,7 @@ import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportReport;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.GraphSchema;
-import io.stylegraph.training.report.ReportFiles;
-import io.stylegraph.training.report.RunEnvironment;
+import io.stylegraph.training.report.ImportReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,66 +61,14 @@ public class ImportCommandLine implements Callable<Integer> {
                 System.out.println("  ... and " + (report.rejected() - 20) + " more skipped rows");
             }
             if (reportDirectory != null) {
-                writeReport(name, folder, report, graphCounts(graph));
+                String command = "./stylegraph import " + (dataset != null ? "--dataset " + name : "--path " + folder)
+                        + " --data-dir <empty dir> --report " + reportDirectory;
+                Path[] written = ImportReportWriter.write(reportDirectory, name, folder, command, report, batchSize,
+                        graph);
+                System.out.println("Report written to " + written[1]);
             }
             return 0;
         }
-    }
-
-    /** What the store holds afterwards: users named only in interactions are created by them, not counted as rows. */
-    private static java.util.Map<String, Long> graphCounts(GraphDatabase graph) {
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (String[] query : new String[][] {
-                {"graphUsers", "MATCH (n:User) RETURN count(n)"},
-                {"graphItems", "MATCH (n:Item) RETURN count(n)"},
-                {"graphOutfits", "MATCH (n:Outfit) RETURN count(n)"},
-                {"graphLikedEdges", "MATCH ()-[r:LIKED]->() RETURN count(r)"},
-                {"graphDislikedEdges", "MATCH ()-[r:DISLIKED]->() RETURN count(r)"},
-                {"graphCategories", "MATCH (n:Category) RETURN count(n)"},
-                {"graphInCategoryEdges", "MATCH (:Item)-[r:IN_CATEGORY]->() RETURN count(r)"},
-                {"graphItemsWithBrand", "MATCH (n:Item) WHERE n.brand IS NOT NULL RETURN count(n)"}}) {
-            counts.put(query[0], graph.read(tx -> tx.run(query[1]).single().get(0).asLong()));
-        }
-        return counts;
-    }
-
-    private void writeReport(String name, Path folder, ImportReport report, java.util.Map<String, Long> graphCounts)
-            throws java.io.IOException {
-        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("benchmark", "import");
-        json.put("source", name);
-        json.put("path", folder.toString());
-        json.put("command", "./stylegraph import " + (dataset != null ? "--dataset " + name : "--path " + folder)
-                + " --data-dir <empty dir> --report " + reportDirectory);
-        json.put("date", java.time.Instant.now().toString());
-        json.put("items", report.items());
-        json.put("users", report.users());
-        json.put("outfits", report.outfits());
-        json.put("interactions", report.interactions());
-        json.put("vectors", report.vectors());
-        json.put("rejected", report.rejected());
-        json.put("seconds", report.elapsed().toMillis() / 1000.0);
-        json.put("rowsPerSecond", Math.round(report.rowsPerSecond()));
-        json.put("batchSize", batchSize);
-        json.putAll(graphCounts);
-        json.put("environment", RunEnvironment.describe());
-        StringBuilder md = new StringBuilder("# Import benchmark: " + name + "\n\n");
-        md.append("Written by `").append(json.get("command")).append("` on ").append(json.get("date")).append(".\n\n");
-        md.append("| measure | value |\n| --- | --- |\n");
-        for (String key : java.util.List.of("items", "users", "outfits", "interactions", "vectors", "rejected",
-                "seconds", "rowsPerSecond", "batchSize", "graphUsers", "graphItems", "graphOutfits",
-                "graphLikedEdges", "graphDislikedEdges", "graphCategories", "graphInCategoryEdges",
-                "graphItemsWithBrand")) {
-            md.append("| ").append(key).append(" | ").append(json.get(key)).append(" |\n");
-        }
-        ((java.util.Map<?, ?>) json.get("environment")).forEach((key, value) -> md.append("| ").append(key).append(" | ")
-                .append(value).append(" |\n"));
-        md.append("\nitems/users/outfits/interactions count rows read, vectors the items given precomputed vectors; "
-                + "graph* count what the store holds after the import "
-                + "(users named only in interactions are created by them). One run into an empty store; repeat it "
-                + "for a spread (machines are noisy).\n");
-        java.nio.file.Path[] written = ReportFiles.write(reportDirectory, "import-" + name, json, md.toString());
-        System.out.println("Report written to " + written[1]);
     }
 
     static GraphDatabase connect(EmbeddedInfrastructure embedded) {

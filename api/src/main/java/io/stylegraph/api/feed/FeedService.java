@@ -14,6 +14,7 @@ import io.stylegraph.api.infra.GraphCircuit;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.FeedbackProjection;
+import io.stylegraph.training.model.FeedOrder;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,8 @@ public class FeedService {
         int start = parseCursor(cursor);
         CatalogueSnapshot snapshot = catalogue.snapshot();
         Set<String> rated = ratedBy(userId);
-        int[] order = FeedOrder.forUser(userId, snapshot, popularShare);
+        int[] order = FeedOrder.forUser(userId, snapshot.byPopularity(), index -> snapshot.get(index).item().slot(),
+                popularShare);
         List<ItemView> items = new ArrayList<>(limit);
         int position = start;
         while (position < order.length && items.size() < limit) {

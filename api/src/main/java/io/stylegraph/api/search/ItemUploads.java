@@ -21,13 +21,13 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportFailedException;
-import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.repository.CatalogueRepository;
 import io.stylegraph.graph.repository.ItemContent;
 import io.stylegraph.graph.repository.ItemVector;
 import io.stylegraph.graph.repository.ItemVectorRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.graph.repository.VectorWrite;
+import io.stylegraph.training.retrieval.ItemEmbedder;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
@@ -99,7 +99,7 @@ public class ItemUploads implements ItemAdditions {
         List<VectorWrite> writes;
         try {
             writes = embedder.embed(content, image.decoded().image());
-            importer.importFrom(single(item));
+            importer.importFrom(CatalogueSource.of(SOURCE, List.of(item)));
         } catch (IOException | ImportFailedException | Neo4jException e) {
             deleteQuietly(file);
             throw graphUnavailable(id, e);
@@ -154,20 +154,6 @@ public class ItemUploads implements ItemAdditions {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the image of item " + id + " under " + imageDir, e);
         }
-    }
-
-    private static CatalogueSource single(Item item) {
-        return new CatalogueSource() {
-            @Override
-            public String name() {
-                return SOURCE;
-            }
-
-            @Override
-            public void read(ImportSink sink) {
-                sink.item(item);
-            }
-        };
     }
 
     private static void deleteQuietly(Path file) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.stylegraph.training.index.DbaSettings;
 import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.retrieval.CatalogueEmbedder;
+import io.stylegraph.training.search.SearchSettings;
 
 /** How items are embedded, indexed and searched: {@code stylegraph.search.*}. */
 @ConfigurationProperties("stylegraph.search")
@@ -13,16 +15,21 @@ public class SearchConfiguration {
     private int hnswM = HnswSettings.DEFAULT.m();
     private int hnswEfConstruction = HnswSettings.DEFAULT.efConstruction();
     private int hnswEf = HnswSettings.DEFAULT.ef();
-    private int shortlist = 50;
-    private double hybridVisualWeight = 0.5;
-    private double composedTextWeight = 0.5;
-    private int aqeDepth = 5;
+    private int shortlist = SearchSettings.DEFAULT.shortlist();
+    private double hybridVisualWeight = SearchSettings.DEFAULT.hybridVisualWeight();
+    private double composedTextWeight = SearchSettings.DEFAULT.composedTextWeight();
+    private int aqeDepth = SearchSettings.DEFAULT.aqeDepth();
     private int dbaNeighbours = DbaSettings.DEFAULT.neighbours();
     private int dbaCacheSize = DbaSettings.DEFAULT.maxCached();
-    private int embedBatchSize = 64;
+    private int embedBatchSize = CatalogueEmbedder.DEFAULT_BATCH;
     private boolean embedOnStartup = true;
     private Path imageDir = Path.of("data", "uploads");
     private Path indexDir;
+
+    /** The ranking and index settings as the search library takes them. */
+    public SearchSettings settings() {
+        return new SearchSettings(shortlist, hybridVisualWeight, composedTextWeight, aqeDepth, hnsw(), dba());
+    }
 
     public HnswSettings hnsw() {
         return new HnswSettings(hnswThreshold, hnswM, hnswEfConstruction, hnswEf);

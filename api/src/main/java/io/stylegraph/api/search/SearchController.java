@@ -28,6 +28,8 @@ import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.training.index.ScoredItem;
 import io.stylegraph.training.index.SearchFilter;
+import io.stylegraph.training.search.Reranking;
+import io.stylegraph.training.search.SearchModality;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -1,101 +1,21 @@
 package io.stylegraph.api.search;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
-import io.stylegraph.training.index.VectorIndex;
-import io.stylegraph.graph.domain.Modality;
-import io.stylegraph.graph.repository.ItemVector;
 import io.stylegraph.graph.repository.ItemVectorRepository;
+import io.stylegraph.training.search.ServingIndexes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The serving indexes, one per modality, each holding the vectors of the current encoder. */
+/**
+ * The service's {@link ServingIndexes}, with {@code stylegraph.search}'s settings, graphs saved under
+ * {@code stylegraph.search.index-dir}.
+ */
 @Singleton
-public class SearchIndexes implements IndexLookup {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexes.class);
-    private static final int LOAD_PAGE = 2_000;
-
-    private final ItemVectorRepository repository;
-    private final SearchConfiguration config;
-    private final ExecutorService hnswBuilder;
-    private final Map<Modality, VectorIndex> indexes = new ConcurrentHashMap<>();
+public class SearchIndexes extends ServingIndexes {
 
     public SearchIndexes(ItemVectorRepository repository, SearchConfiguration config,
                          @Named("search-index") ExecutorService hnswBuilder) {
-        this.repository = repository;
-        this.config = config;
-        this.hnswBuilder = hnswBuilder;
-    }
-
-    /** The modality's index, once the embedding job has prepared it. */
-    @Override
-    public Optional<VectorIndex> index(Modality modality) {
-        return Optional.ofNullable(indexes.get(modality));
-    }
-
-    /**
-     * Makes the modality's index hold this model's vectors. An index of another model (or none) is replaced by an
-     * empty one at once, then filled from the graph page by page, so searches answer over what is loaded so far.
-     */
-    public void prepare(Modality modality, String modelId, int dimension) {
-        VectorIndex fresh;
-        synchronized (this) {
-            VectorIndex current = indexes.get(modality);
-            if (current != null && current.modelId().equals(modelId) && current.dimension() == dimension) {
-                return;
-            }
-            fresh = new VectorIndex(modality, modelId, dimension, config.hnsw(), hnswBuilder, config.dba(),
-                    graphFile(modality, modelId));
-            fresh.deferGraph();
-            indexes.put(modality, fresh);
-        }
-        long started = System.nanoTime();
-        List<ItemVector> page = new ArrayList<>(LOAD_PAGE);
-        try {
-            repository.forEachVector(modality, modelId, vector -> {
-                page.add(vector);
-                if (page.size() == LOAD_PAGE) {
-                    fresh.upsert(page);
-                    page.clear();
-                }
-            });
-            fresh.upsert(page);
-        } finally {
-            fresh.resumeGraph();
-        }
-        LOG.info("Search index {} ({}): {} stored vectors loaded in {} ms", modality.wireName(), modelId, fresh.size(),
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Saves each index's HNSW graph that changed since it was last saved (see {@link VectorIndex#saveGraph}). */
-    public void saveGraphs() {
-        indexes.values().forEach(VectorIndex::saveGraph);
-    }
-
-    /**
-     * The file of the modality's graph for this model under {@code stylegraph.search.index-dir}: the model id made
-     * safe for a file name, with a hash of it so that two ids made alike still get two files.
-     */
-    private Path graphFile(Modality modality, String modelId) {
-        Path folder = config.getIndexDir();
-        if (folder == null) {
-            return null;
-        }
-        String safe = modelId.replaceAll("[^A-Za-z0-9._-]", "_");
-        return folder.resolve(modality.wireName() + "-" + safe + "-" + Integer.toHexString(modelId.hashCode())
-                + ".hnsw");
-    }
-
-    /** Adds or replaces vectors in the modality's index; ignored when the index holds another model's vectors. */
-    public void upsert(Modality modality, String modelId, List<ItemVector> vectors) {
-        index(modality).filter(index -> index.modelId().equals(modelId)).ifPresent(index -> index.upsert(vectors));
+        super(repository, config.settings(), config.getIndexDir(), hnswBuilder);
     }
 }

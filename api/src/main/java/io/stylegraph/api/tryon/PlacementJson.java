@@ -1,9 +1,7 @@
 package io.stylegraph.api.tryon;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -13,6 +11,7 @@ import io.stylegraph.models.tryon.GarmentKind;
 import io.stylegraph.models.tryon.Placement;
 import io.stylegraph.models.tryon.Point;
 import io.stylegraph.models.tryon.Quad;
+import io.stylegraph.models.tryon.StoredPlacement;
 
 /**
  * Reads the optional {@code box} and {@code keypoints} form fields and stores them on the job as JSON.
@@ -23,11 +22,11 @@ import io.stylegraph.models.tryon.Quad;
  * "leftAnkle": .., "rightAnkle": ..}} (the person's left), inside the photo; a top needs shoulders and hips,
  * trousers hips and ankles, a dress all six.</li>
  * </ul>
- * Problems: {@code invalid-box} on field {@code box}, {@code invalid-keypoints} on field {@code keypoints} (400).
+ * Problems: {@code invalid-box} on field {@code box}, {@code invalid-keypoints} on field {@code keypoints} (400). The
+ * JSON kept on the job is a {@link StoredPlacement}.
  */
 final class PlacementJson {
-    private static final String[] KEYPOINTS = {"leftShoulder", "rightShoulder", "leftHip", "rightHip", "leftAnkle",
-        "rightAnkle"};
+    private static final String[] KEYPOINTS = StoredPlacement.KEYPOINTS.toArray(String[]::new);
     private static final double MIN_SIDE = 8;
 
     private PlacementJson() {
@@ -40,7 +39,7 @@ final class PlacementJson {
     static Parsed parse(JsonMapper mapper, String box, String keypoints, GarmentKind kind, int width, int height) {
         if (box != null && !box.isBlank()) {
             Quad quad = box(read(mapper, box, "box", "invalid-box"), width, height);
-            return new Parsed(Placement.box(quad), toJson(quad));
+            return new Parsed(Placement.box(quad), StoredPlacement.toJson(quad));
         }
         if (keypoints != null && !keypoints.isBlank()) {
             BodyKeypoints points = keypoints(read(mapper, keypoints, "keypoints", "invalid-keypoints"), width, height);
@@ -50,34 +49,23 @@ final class PlacementJson {
                         + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " garment needs keypoints "
                         + String.join(", ", missing));
             }
-            return new Parsed(Placement.keypoints(points), toJson(points));
+            return new Parsed(Placement.keypoints(points), StoredPlacement.toJson(points));
         }
         return new Parsed(Placement.ESTIMATED, null);
     }
 
-    /** The placement stored on a job; {@link Placement#ESTIMATED} for null. */
-    static Placement fromJson(JsonMapper mapper, String json) {
-        if (json == null) {
-            return Placement.ESTIMATED;
+    /** The placement stored on a job ({@link StoredPlacement}); a stored text that is not JSON is a 400. */
+    static Placement fromJson(String json) {
+        try {
+            return StoredPlacement.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-placement", "placement", "placement is not valid JSON");
         }
-        JsonNode node = read(mapper, json, "placement", "invalid-placement");
-        if (node.get("box") != null) {
-            JsonNode b = node.get("box");
-            return Placement.box(Quad.box(b.get(0).getDoubleValue(), b.get(1).getDoubleValue(),
-                    b.get(2).getDoubleValue(), b.get(3).getDoubleValue()));
-        }
-        JsonNode k = node.get("keypoints");
-        Point[] points = new Point[KEYPOINTS.length];
-        for (int i = 0; i < KEYPOINTS.length; i++) {
-            JsonNode p = k.get(KEYPOINTS[i]);
-            points[i] = p == null ? null : new Point(p.get(0).getDoubleValue(), p.get(1).getDoubleValue());
-        }
-        return Placement.keypoints(new BodyKeypoints(points[0], points[1], points[2], points[3], points[4], points[5]));
     }
 
     /** {@code box}, {@code keypoints} or {@code body-proportions}, for the job view. */
     static String describe(String json) {
-        return json == null ? "body-proportions" : json.startsWith("{\"box\"") ? "box" : "keypoints";
+        return StoredPlacement.describe(json);
     }
 
     private static JsonNode read(JsonMapper mapper, String text, String field, String code) {
@@ -141,24 +129,5 @@ final class PlacementJson {
             throw ProblemException.badRequest(code, field, field + " coordinates must be numbers");
         }
         return node.getDoubleValue();
-    }
-
-    private static String toJson(Quad box) {
-        return "{\"box\":[" + box.minX() + "," + box.minY() + "," + box.maxX() + "," + box.maxY() + "]}";
-    }
-
-    private static String toJson(BodyKeypoints k) {
-        Point[] points = {k.leftShoulder(), k.rightShoulder(), k.leftHip(), k.rightHip(), k.leftAnkle(),
-            k.rightAnkle()};
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (int i = 0; i < points.length; i++) {
-            if (points[i] != null) {
-                entries.put(KEYPOINTS[i], "[" + points[i].x() + "," + points[i].y() + "]");
-            }
-        }
-        StringBuilder json = new StringBuilder("{\"keypoints\":{");
-        entries.forEach((name, value) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
-                .append('"').append(name).append("\":").append(value));
-        return json.append("}}").toString();
     }
 }

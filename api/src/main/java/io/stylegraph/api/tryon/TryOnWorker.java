@@ -21,12 +21,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.stylegraph.api.search.ModelConfiguration;
 import io.stylegraph.models.image.ImageDecoder;
 import io.stylegraph.models.image.ImageRejectedException;
 import io.stylegraph.models.tryon.GarmentKind;
+import io.stylegraph.models.tryon.RetryBackoff;
 import io.stylegraph.models.tryon.TryOnEngine;
 import io.stylegraph.models.tryon.TryOnException;
 import io.stylegraph.models.tryon.TryOnImage;
@@ -53,7 +53,6 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
     private final TryOnEngine engine;
     private final TryOnConfiguration config;
     private final ImageDecoder decoder;
-    private final JsonMapper json;
     private final String owner;
     private final Semaphore wakeups = new Semaphore(0);
     private final Map<String, Future<?>> rendering = new ConcurrentHashMap<>();
@@ -61,13 +60,11 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
     private ExecutorService loops;
     private ExecutorService renders;
 
-    public TryOnWorker(TryOnStore store, TryOnEngine engine, TryOnConfiguration config, ModelConfiguration models,
-                       JsonMapper json) {
+    public TryOnWorker(TryOnStore store, TryOnEngine engine, TryOnConfiguration config, ModelConfiguration models) {
         this.store = store;
         this.engine = engine;
         this.config = config;
         this.decoder = new ImageDecoder(models.imageLimits());
-        this.json = json;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -208,7 +205,8 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
 
     private void finishFailed(TryOnJob job, TryOnException failure) {
         if (failure.retryable() && job.attempts() < config.getMaxAttempts()) {
-            Duration wait = backoff(job.attempts(), failure.retryAfter());
+            Duration wait = new RetryBackoff(config.getRetryBackoff(), config.getMaxRetryWait())
+                    .after(job.attempts(), failure.retryAfter());
             if (store.retryLater(job.id(), owner, failure.code(), failure.getMessage(), wait)) {
                 LOG.info("Try-on {} attempt {} failed ({}): retry in {} ms", job.id(), job.attempts(), failure.code(),
                         wait.toMillis());
@@ -219,15 +217,6 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    /** {@code retry-backoff * 2^(attempt-1)}, or the provider's wait when longer, capped at {@code max-retry-wait}. */
-    Duration backoff(int attempt, Duration retryAfter) {
-        Duration wait = config.getRetryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-            wait = retryAfter;
-        }
-        return wait.compareTo(config.getMaxRetryWait()) > 0 ? config.getMaxRetryWait() : wait;
-    }
-
     private TryOnRequest request(TryOnJob job) throws TryOnException {
         TryOnStore.StoredImage person = store.image(job.id(), "person").orElseThrow(() ->
                 TryOnException.permanent("tryon-photo-gone", "The person photo of this job is no longer stored"));
@@ -235,7 +224,7 @@ public class TryOnWorker implements ApplicationEventListener<ServerStartupEvent>
             BufferedImage personImage = decoder.decode(person.bytes()).image();
             BufferedImage garment = decoder.decode(Files.readAllBytes(Path.of(job.garmentImage()))).image();
             GarmentKind kind = GarmentKind.valueOf(job.garmentKind().toUpperCase(Locale.ROOT));
-            return new TryOnRequest(personImage, garment, kind, PlacementJson.fromJson(json, job.placement()));
+            return new TryOnRequest(personImage, garment, kind, PlacementJson.fromJson(job.placement()));
         } catch (IOException | ImageRejectedException e) {
             throw TryOnException.permanent("no-image", "The product photo " + job.garmentImage()
                     + " cannot be read: " + e.getMessage());

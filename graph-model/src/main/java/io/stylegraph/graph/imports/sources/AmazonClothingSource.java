@@ -17,8 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Interaction;
@@ -89,10 +87,6 @@ public final class AmazonClothingSource implements CatalogueSource {
     public static final Map<String, Gender> GENDERS = Map.of(
             "Women", Gender.WOMEN, "Men", Gender.MEN, "Girls", Gender.GIRLS, "Boys", Gender.BOYS,
             "Baby Girls", Gender.GIRLS, "Baby Boys", Gender.BOYS);
-
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});");
-    private static final Map<String, String> NAMED_ENTITIES = Map.of("amp", "&", "quot", "\"", "apos", "'",
-            "lt", "<", "gt", ">", "reg", "\u00ae", "trade", "\u2122", "copy", "\u00a9", "nbsp", " ");
 
     private final Path folder;
 
@@ -174,7 +168,7 @@ public final class AmazonClothingSource implements CatalogueSource {
                         throw new RowRejected("item " + itemId + " is already described on line " + first);
                     }
                     String brand = row.get("brand");
-                    accepted.add(new ItemRow(itemId, brand == null ? null : decodeEntities(brand).strip(), categories));
+                    accepted.add(new ItemRow(itemId, brand == null ? null : HtmlEntities.decode(brand).strip(), categories));
                 });
             }
         }
@@ -261,33 +255,6 @@ public final class AmazonClothingSource implements CatalogueSource {
             }
         }
         return List.copyOf(names);
-    }
-
-    /** Brands carry HTML character references from the source pages ({@code Levi&#39;s}); they are decoded. */
-    static String decodeEntities(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
-        }
-        Matcher matcher = ENTITY.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String replacement;
-            if (name.startsWith("#x") || name.startsWith("#X")) {
-                replacement = codePoint(Integer.parseInt(name.substring(2), 16), matcher.group());
-            } else if (name.startsWith("#")) {
-                replacement = codePoint(Integer.parseInt(name.substring(1)), matcher.group());
-            } else {
-                replacement = NAMED_ENTITIES.getOrDefault(name, matcher.group());
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String codePoint(int value, String original) {
-        return Character.isValidCodePoint(value) && value != 0 ? new String(Character.toChars(value)) : original;
     }
 
     private Interaction toInteraction(CsvRows.Row row, CsvRows.Row splitRow, boolean splitExpected) {

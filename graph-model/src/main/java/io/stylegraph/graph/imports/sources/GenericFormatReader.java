@@ -28,7 +28,6 @@ import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.domain.User;
 import io.stylegraph.graph.imports.ImagePaths;
 import io.stylegraph.graph.imports.ImportSink;
-import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.imports.RowError;
 
 /**
@@ -49,8 +48,7 @@ public final class GenericFormatReader {
     private final Path outfits;
     private final Path interactions;
     private final Path vectors;
-    private int visualDimension;
-    private int textDimension;
+    private final PrecomputedVectorRows vectorRows = new PrecomputedVectorRows();
 
     public GenericFormatReader(Path folder, String sourceName) {
         this.folder = folder;
@@ -78,7 +76,7 @@ public final class GenericFormatReader {
             return null;
         });
         done = readEach(vectors, sink, done, total, record -> {
-            sink.vectors(toVectors(((JsonRecord) record).node()));
+            sink.vectors(vectorRows.read((GenericRecord.Json) record));
             return null;
         });
         done = readEach(users, sink, done, total, record -> {
@@ -92,107 +90,7 @@ public final class GenericFormatReader {
         });
     }
 
-    /** A record of either format: a JSON object or a CSV row, read field by field. */
-    private interface Record {
-        String text(String field);
-
-        Map<String, String> attributes(Set<String> knownFields);
-
-        /** A list of names: a JSONL array of strings, or text with the names joined by {@code |}; empty when absent. */
-        default List<String> names(String field) {
-            String text = text(field);
-            return text == null ? List.of() : List.of(text.split("\\|"));
-        }
-
-        /** Outfit members written inline (JSONL {@code items} array), or null. */
-        default JsonNode members() {
-            return null;
-        }
-    }
-
-    private static String[] spellings(String field) {
-        return field.contains("_") ? new String[] {field, ColumnNames.camelCase(field)} : new String[] {field};
-    }
-
-    private record JsonRecord(JsonNode node) implements Record {
-        @Override
-        public String text(String field) {
-            for (String name : spellings(field)) {
-                String value = JsonLines.text(node, name);
-                if (value != null) {
-                    return value;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public Map<String, String> attributes(Set<String> knownFields) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            JsonNode object = node.get("attributes");
-            if (object != null && !object.isNull()) {
-                if (!object.isObject()) {
-                    throw new RowRejected("attributes must be an object of names to values");
-                }
-                object.fields().forEachRemaining(field -> {
-                    if (!field.getValue().isNull()) {
-                        attributes.put(field.getKey(), field.getValue().isValueNode()
-                                ? field.getValue().asText() : field.getValue().toString());
-                    }
-                });
-            }
-            return attributes;
-        }
-
-        @Override
-        public List<String> names(String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isArray()) {
-                return Record.super.names(field);
-            }
-            List<String> names = new ArrayList<>();
-            for (JsonNode element : value) {
-                if (!element.isTextual()) {
-                    throw new RowRejected(field + " must be an array of strings or names joined by |");
-                }
-                names.add(element.asText());
-            }
-            return names;
-        }
-
-        @Override
-        public JsonNode members() {
-            JsonNode items = node.get("items");
-            return items == null ? node.get("members") : items;
-        }
-    }
-
-    private record CsvRecord(CsvRows.Row row) implements Record {
-        @Override
-        public String text(String field) {
-            for (String name : spellings(field)) {
-                String value = row.get(name);
-                if (value != null) {
-                    return value;
-                }
-            }
-            return null;
-        }
-
-        /** In CSV, every column the format does not define is an attribute. */
-        @Override
-        public Map<String, String> attributes(Set<String> knownFields) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            row.values().forEach((column, value) -> {
-                if (!knownFields.contains(column) && value != null && !value.isEmpty()) {
-                    attributes.put(column, value);
-                }
-            });
-            return attributes;
-        }
-    }
-
-    private long readEach(Path file, ImportSink sink, long done, long total, Function<Record, Void> conversion)
+    private long readEach(Path file, ImportSink sink, long done, long total, Function<GenericRecord, Void> conversion)
             throws IOException {
         if (file == null) {
             return done;
@@ -205,7 +103,8 @@ public final class GenericFormatReader {
                             sink.rejected(new RowError(line.file(), line.line(), line.problem()));
                             return;
                         }
-                        apply(sink, line.file(), line.line(), () -> conversion.apply(new JsonRecord(line.node())));
+                        apply(sink, line.file(), line.line(),
+                                () -> conversion.apply(new GenericRecord.Json(line.node())));
                     });
                 }
             } else {
@@ -215,7 +114,7 @@ public final class GenericFormatReader {
                             if (row.problem() != null) {
                                 throw new RowRejected(row.problem());
                             }
-                            conversion.apply(new CsvRecord(row));
+                            conversion.apply(new GenericRecord.Csv(row));
                         });
                     }
                 }
@@ -237,16 +136,8 @@ public final class GenericFormatReader {
         return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
     }
 
-    private static String requireText(Record record, String field) {
-        String value = record.text(field);
-        if (value == null || value.isBlank()) {
-            throw new RowRejected("missing " + field);
-        }
-        return value.trim();
-    }
-
-    private Item toItem(Record record) {
-        String id = requireText(record, "id");
+    private Item toItem(GenericRecord record) {
+        String id = record.require("id");
         Slot slot = parseSlot(record.text("slot"), "slot");
         String genderText = record.text("gender");
         Gender gender = genderText == null ? null : Gender.parse(genderText).orElseThrow(() -> new RowRejected(
@@ -257,62 +148,15 @@ public final class GenericFormatReader {
                 record.text("brand"), record.names("categories"));
     }
 
-    /** A {@code vectors} row: {@code item_id} and a visual and/or text vector, each with the name of its model. */
-    private PrecomputedVectors toVectors(JsonNode node) {
-        JsonRecord record = new JsonRecord(node);
-        String itemId = requireText(record, "item_id");
-        float[] visual = vector(node, "visual");
-        float[] text = vector(node, "text");
-        if (visual == null && text == null) {
-            throw new RowRejected("no visual or text vector");
-        }
-        String visualModel = visual == null ? null : requireText(record, "visual_model");
-        String textModel = text == null ? null : requireText(record, "text_model");
-        // one file, one length per modality: the first row sets it
-        if (visual != null) {
-            visualDimension = sameDimension("visual", visual, visualDimension);
-        }
-        if (text != null) {
-            textDimension = sameDimension("text", text, textDimension);
-        }
-        return new PrecomputedVectors(itemId, visualModel, visual, textModel, text);
-    }
-
-    private static int sameDimension(String field, float[] vector, int expected) {
-        if (expected != 0 && vector.length != expected) {
-            throw new RowRejected(field + " has " + vector.length + " numbers, earlier rows " + expected);
-        }
-        return vector.length;
-    }
-
-    private static float[] vector(JsonNode node, String field) {
-        JsonNode array = node.get(field);
-        if (array == null || array.isNull()) {
-            return null;
-        }
-        if (!array.isArray() || array.isEmpty()) {
-            throw new RowRejected(field + " must be a non-empty array of numbers");
-        }
-        float[] vector = new float[array.size()];
-        for (int d = 0; d < vector.length; d++) {
-            JsonNode value = array.get(d);
-            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-                throw new RowRejected(field + "[" + d + "] is not a finite number: " + value);
-            }
-            vector[d] = (float) value.asDouble();
-        }
-        return vector;
-    }
-
-    private User toUser(Record record) {
+    private User toUser(GenericRecord record) {
         Map<String, Object> attributes = new LinkedHashMap<>(record.attributes(Set.of("id")));
-        return new User(requireText(record, "id"), attributes, sourceName);
+        return new User(record.require("id"), attributes, sourceName);
     }
 
-    private Interaction toInteraction(Record record) {
-        String userId = requireText(record, "user_id");
-        String itemId = requireText(record, "item_id");
-        String signalText = requireText(record, "signal");
+    private Interaction toInteraction(GenericRecord record) {
+        String userId = record.require("user_id");
+        String itemId = record.require("item_id");
+        String signalText = record.require("signal");
         Signal signal = Signal.parse(signalText).orElseThrow(() ->
                 new RowRejected("signal must be like or dislike: " + signalText));
         Instant at = parseTime(record.text("time"));
@@ -360,8 +204,8 @@ public final class GenericFormatReader {
         // CSV has one row per member (outfit_id, item_id, slot); an outfit is all rows with its id
         Map<String, List<OutfitMember>> members = new LinkedHashMap<>();
         long after = readEach(outfits, sink, done, total, record -> {
-            String outfitId = requireText(record, "outfit_id");
-            OutfitMember member = new OutfitMember(requireText(record, "item_id"), parseSlot(record.text("slot"), "slot"));
+            String outfitId = record.require("outfit_id");
+            OutfitMember member = new OutfitMember(record.require("item_id"), parseSlot(record.text("slot"), "slot"));
             members.computeIfAbsent(outfitId, id -> new ArrayList<>()).add(member);
             return null;
         });
@@ -369,8 +213,8 @@ public final class GenericFormatReader {
         return after;
     }
 
-    private Outfit toOutfit(Record record) {
-        String id = requireText(record, "id");
+    private Outfit toOutfit(GenericRecord record) {
+        String id = record.require("id");
         JsonNode list = record.members();
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new RowRejected("items must be a non-empty array of item ids or {itemId, slot} objects");
@@ -381,7 +225,7 @@ public final class GenericFormatReader {
             if (member.isTextual()) {
                 members.add(new OutfitMember(member.asText(), null));
             } else if (member.isObject()) {
-                JsonRecord memberRecord = new JsonRecord(member);
+                GenericRecord memberRecord = new GenericRecord.Json(member);
                 String itemId = memberRecord.text("item_id") != null ? memberRecord.text("item_id") : memberRecord.text("id");
                 if (itemId == null) {
                     throw new RowRejected("an outfit member has no itemId");

@@ -108,13 +108,6 @@ class AmazonClothingSourceTest {
     }
 
     @Test
-    void shouldDecodeCharacterReferencesAndLeaveOtherAmpersandsAlone() {
-        assertEquals("Melissa & Doug", AmazonClothingSource.decodeEntities("Melissa &amp; Doug"));
-        assertEquals("Brand® O'Neill", AmazonClothingSource.decodeEntities("Brand&reg; O&#x27;Neill"));
-        assertEquals("Port & Company &unknown;", AmazonClothingSource.decodeEntities("Port & Company &unknown;"));
-    }
-
-    @Test
     void shouldTakeASlotOnlyFromNamesThatAgree() {
         assertEquals(Slot.DRESS, AmazonClothingSource.slotOf(List.of("Women", "Clothing", "Dresses")));
         assertEquals(Slot.ACCESSORY, AmazonClothingSource.slotOf(List.of("Jewelry", "Earrings", "Novelty")));
