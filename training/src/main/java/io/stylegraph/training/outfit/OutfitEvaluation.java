@@ -118,8 +118,15 @@ public final class OutfitEvaluation {
         }
     }
 
-    /** A model seen through a change of its items (e.g. with the category hidden), under a label. */
-    private record Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view) {
+    /**
+     * A model seen through a change of its items (e.g. with the category hidden), under a label; {@code perSlot}
+     * asks for its complete-the-look figures per slot too.
+     */
+    private record Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view,
+                             boolean perSlot) {
+        Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view) {
+            this(label, model, view, false);
+        }
     }
 
     private final Settings settings;
@@ -131,6 +138,7 @@ public final class OutfitEvaluation {
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<String> anchors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<OutfitEvaluationReport.RetrievalRow> retrieval = new ArrayList<>();
 
     private OutfitEvaluation(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -156,7 +164,7 @@ public final class OutfitEvaluation {
         return new OutfitEvaluationReport(settings.dataset(), run.command(), run.gitRevision(), run.startedAt(),
                 run.finishedAt(), run.machine(), evaluation.data, evaluation.parameters, evaluation.results,
                 evaluation.epochs, evaluation.timings, ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(),
-                evaluation.anchors, evaluation.notes);
+                evaluation.anchors, evaluation.notes, evaluation.retrieval);
     }
 
     // ---- Maryland ----
@@ -199,12 +207,13 @@ public final class OutfitEvaluation {
         TypeAwareModel model = typeAware(train, TypeAwareConfig.defaults());
         CooccurrenceModel cooccurrence = CooccurrenceModel.fit(train);
         RandomCompatibility random = new RandomCompatibility(settings.benchmarkSeed());
-        Contender full = new Contender("type-aware", model, UnaryOperator.identity());
+        Contender full = new Contender("type-aware", model, UnaryOperator.identity(), true);
         Contender noCategory = new Contender("type-aware, text + slot (no category)", model,
                 ItemVectors::withoutCategory);
         Contender noText = new Contender("type-aware, category only (no text)", model,
                 i -> i.withoutFeature(ItemVectors.TEXT));
-        Contender cooc = new Contender("co-occurrence (category PMI)", cooccurrence, UnaryOperator.identity());
+        Contender cooc = new Contender("co-occurrence (category PMI)", cooccurrence, UnaryOperator.identity(),
+                true);
         Contender rnd = new Contender("random scorer", random, UnaryOperator.identity());
         List<Contender> named = List.of(full, noCategory, noText, cooc, rnd);
 
@@ -292,7 +301,49 @@ public final class OutfitEvaluation {
             auc("AUC same-slot replacements, " + where, "as above, each replacement of the replaced item's "
                     + "slot (the outfit keeps its slot sequence)", outfits,
                     OutfitBenchmark.replaced(outfits, OutfitBenchmark.Draw.SAME_TYPE, seed), contenders);
+            retrieval(where, outfits, contenders);
         }
+    }
+
+    /** The seed's complete-the-look figures (a fine-tuned FashionSigLIP), to read ours beside. */
+    static final Map<Integer, Double> SEED_RETRIEVAL = Map.of(1, 0.0076, 5, 0.0264, 25, 0.0884, 100, 0.2133);
+
+    /**
+     * Complete-the-look retrieval on named outfits: every contender on both pools, overall, and per slot where the
+     * contender asks for it.
+     */
+    private void retrieval(String where, List<OutfitRecord> outfits, List<Contender> contenders) {
+        List<CompleteTheLook.Question> questions = CompleteTheLook.questions(outfits, settings.benchmarkSeed());
+        List<ItemVectors> pool = CompleteTheLook.pool(outfits);
+        data.put("complete-the-look pool (" + where + ")", pool.size() + " items of " + outfits.size()
+                + " outfits; " + questions.size() + " questions");
+        Map<Integer, Double> seed = new java.util.TreeMap<>(SEED_RETRIEVAL);
+        retrieval.add(new OutfitEvaluationReport.RetrievalRow("seed MVP, all candidate items (pool size unknown)",
+                "fine-tuned FashionSigLIP (seed MVP)", null, null, null, seed));
+        for (CompleteTheLook.Scope scope : CompleteTheLook.Scope.values()) {
+            String poolName = (scope == CompleteTheLook.Scope.ALL_SLOTS ? "all slots, " : "hidden item's slot, ")
+                    + where + " (" + pool.size() + " items)";
+            for (Contender c : contenders) {
+                List<CompleteTheLook.Question> seen = questions.stream().map(q -> new CompleteTheLook.Question(
+                        q.outfitId(), q.partial().stream().map(c.view()).toList(), c.view().apply(q.hidden())))
+                        .toList();
+                CompleteTheLook.Result result = CompleteTheLook.evaluate(c.model(),
+                        pool.stream().map(c.view()).toList(), seen, scope, CompleteTheLook.CUTOFFS);
+                retrieval.add(row(poolName, c.label(), null, result.overall()));
+                out.printf(Locale.ROOT, "complete the look, %s: %s acc@k %s%n", poolName, c.label(),
+                        result.overall().accuracy());
+                if (c.perSlot()) {
+                    result.bySlot().forEach((slot, accuracy) -> retrieval.add(row(poolName, c.label(), slot,
+                            accuracy)));
+                }
+            }
+        }
+    }
+
+    private static OutfitEvaluationReport.RetrievalRow row(String pool, String model, String slot,
+                                                           CompleteTheLook.Accuracy accuracy) {
+        return new OutfitEvaluationReport.RetrievalRow(pool, model, slot, accuracy.questions(),
+                accuracy.candidates(), accuracy.accuracy());
     }
 
     private void fitb(String benchmark, String protocol, List<OutfitBenchmark.FitbQuestion> questions,
