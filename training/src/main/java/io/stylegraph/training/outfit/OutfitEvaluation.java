@@ -82,10 +82,11 @@ public final class OutfitEvaluation {
 
     /** Training settings that replace the dataset's defaults; a null field keeps the default. */
     public record Tuning(Integer epochs, Integer dimension, Double learningRate, Double sameTypeShare,
-                         Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale) {
+                         Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale,
+                         Double blankShare, Integer blankCandidates) {
 
         public static Tuning none() {
-            return new Tuning(null, null, null, null, null, null, null, null);
+            return new Tuning(null, null, null, null, null, null, null, null, null, null);
         }
 
         TypeAwareConfig apply(TypeAwareConfig base) {
@@ -113,6 +114,12 @@ public final class OutfitEvaluation {
             }
             if (scale != null) {
                 config = config.withScale(scale);
+            }
+            if (blankShare != null) {
+                config = config.withBlankShare(blankShare);
+            }
+            if (blankCandidates != null) {
+                config = config.withBlankCandidates(blankCandidates);
             }
             return config;
         }
