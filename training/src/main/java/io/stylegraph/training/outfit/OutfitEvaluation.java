@@ -183,7 +183,8 @@ public final class OutfitEvaluation {
         out.printf("loading %s from %s (held out: %s)%n", MARYLAND, folder, holdout);
         long loadStart = System.nanoTime();
         TextEncoder encoder = new MiniLmTextEncoder();
-        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, holdout, List.of(), settings.vectorCache(),
+        List<ExtraVectors> prices = List.of(PriceVectors.read(folder.resolve(MarylandData.VALID_FILE)));
+        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, holdout, prices, settings.vectorCache(),
                 out);
         timings.put("load and encode seconds", seconds(loadStart));
         TextVectors.Stats text = loaded.textStats();
@@ -208,10 +209,14 @@ public final class OutfitEvaluation {
         data.put("held-out outfits", loaded.heldOut().size());
         data.put("held-out items", items(loaded.heldOut()));
         data.put("held-out items with a name", withText(loaded.heldOut()));
+        data.put("held-out items with a price", loaded.heldOut().stream().flatMap(o -> o.items().stream())
+                .filter(i -> i.features().containsKey(PriceVectors.FEATURE)).count());
         data.put("category-only test outfits (outfits-test-categories.jsonl)", loaded.testCategoryOnly().size());
         data.put("text encoder", encoder.modelId() + " (" + encoder.dimension() + "-d), item names only");
 
-        TypeAwareModel model = typeAware(train, TypeAwareConfig.defaults());
+        UnaryOperator<ItemVectors> noPrice = i -> i.withoutFeature(PriceVectors.FEATURE);
+        TypeAwareModel model = typeAware(train.stream().map(o -> o.map(noPrice)).toList(),
+                TypeAwareConfig.defaults());
         CooccurrenceModel cooccurrence = CooccurrenceModel.fit(train);
         RandomCompatibility random = new RandomCompatibility(settings.benchmarkSeed());
         Contender full = new Contender("type-aware", model, UnaryOperator.identity(), true);
@@ -222,7 +227,17 @@ public final class OutfitEvaluation {
         Contender cooc = new Contender("co-occurrence (category PMI)", cooccurrence, UnaryOperator.identity(),
                 true);
         Contender rnd = new Contender("random scorer", random, UnaryOperator.identity());
-        List<Contender> named = List.of(full, noCategory, noText, cooc, rnd);
+        List<Contender> named = new ArrayList<>(List.of(full, noCategory, noText));
+        if (settings.modelIn() == null) {
+            TypeAwareModel priced = pricedModel(train, TypeAwareConfig.defaults());
+            named.add(new Contender(PRICED, priced, UnaryOperator.identity(), true));
+            named.add(new Contender(PRICED + ", price hidden", priced, noPrice));
+            named.add(new Contender(PRICED + " + co-occurrence", new BlendedCompatibility(PRICED
+                    + " + co-occurrence", List.of(priced, cooccurrence), new double[] {1, BLEND_WEIGHT}),
+                    UnaryOperator.identity()));
+        }
+        named.add(cooc);
+        named.add(rnd);
 
         long evalStart = System.nanoTime();
         if (outfits != null) {
@@ -381,6 +396,23 @@ public final class OutfitEvaluation {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s (%s, n=%d):", benchmark, metric, count));
         scores.forEach((label, value) -> line.append(String.format(Locale.ROOT, " %s %.4f;", label, value)));
         out.println(line);
+    }
+
+    /** The label of the type-aware model that also reads the item's price band. */
+    static final String PRICED = "type-aware + price band";
+
+    /** Weight of category co-occurrence beside the priced model in the blend, chosen on the dev slice. */
+    static final double BLEND_WEIGHT = 1.0;
+
+    /** The type-aware model trained on the same outfits with each item's price band as a second content vector. */
+    private TypeAwareModel pricedModel(List<OutfitRecord> train, TypeAwareConfig base) {
+        TypeAwareConfig config = settings.tuning().apply(base.withSeed(settings.seed()));
+        out.printf("== %s %s%n", PRICED, config.parameters());
+        long start = System.nanoTime();
+        TypeAwareModel model = new TypeAwareTrainer(config).train(train, summary -> out.printf(Locale.ROOT,
+                "[%s] epoch %d loss %.5f (%.2f s)%n", PRICED, summary.epoch(), summary.loss(), summary.seconds()));
+        timings.put("training seconds, " + PRICED, seconds(start));
+        return model;
     }
 
     private TypeAwareModel typeAware(List<OutfitRecord> train, TypeAwareConfig base) throws Exception {
