@@ -51,6 +51,18 @@ public record TypeAwareConfig(int dimension, int epochs, double learningRate, do
         return new TypeAwareConfig(64, 20, 0.005, 1e-4, 32, 4.0, 0.5, 0.2, 4, false, 42, 0, 16);
     }
 
+    /**
+     * What the service trains and {@code evaluate-outfits} measures as {@code type-aware}: the defaults with
+     * {@value #SERVED_BLANK_SHARE} of the examples as blank-filling questions (chosen on the dev slice; see
+     * {@code reports/evaluate-outfits-polyvore-maryland.md}).
+     */
+    public static TypeAwareConfig served() {
+        return defaults().withBlankShare(SERVED_BLANK_SHARE);
+    }
+
+    /** The share of blank-filling examples in {@link #served()}. */
+    public static final double SERVED_BLANK_SHARE = 0.3;
+
     public TypeAwareConfig withEpochs(int value) {
         return new TypeAwareConfig(dimension, value, learningRate, weightDecay, batchSize, scale, sameTypeShare,
                 categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
