@@ -16,7 +16,8 @@ import io.stylegraph.training.report.ResourceUsage;
 
 /**
  * The outfit compatibility benchmark: trains the type-aware model on a Polyvore dataset (or loads one), measures it
- * with fill-in-the-blank and compatibility AUC beside a co-occurrence model and a random scorer, and answers an
+ * with fill-in-the-blank and compatibility AUC beside a co-occurrence model and a random scorer (on Maryland also
+ * beside the baseline training, a price-band variant and complete-the-look retrieval), and answers an
  * {@link OutfitEvaluationReport} with the figures, the data, the timings and the run's provenance. With
  * {@link Settings#outfits()} the model trained on Maryland is measured on another outfits file of the
  * {@code outfits-valid.jsonl} format instead. The benchmark questions come from their own seed, independent of the

@@ -27,7 +27,8 @@ class CommittedReportsTest {
 
     /** An outfit report may have a reading written by hand below what the command wrote. */
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-outfits-disjoint"})
+    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-maryland-dev",
+            "evaluate-outfits-polyvore-outfits-disjoint"})
     void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
         OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 OutfitEvaluationReport.class);
