@@ -176,7 +176,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         PrintStream log = LogLines.to(LOG);
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
             List<OutfitRecord> liked = likedOutfits(encoder, log);
-            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.defaults().withEpochs(config.getEpochs()))
+            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()))
                     .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
             trained.save(file);
             modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();

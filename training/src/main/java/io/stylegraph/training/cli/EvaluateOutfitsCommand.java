@@ -78,6 +78,14 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "slope of the logistic loss (default 4)")
     Double scale;
 
+    @Option(names = "--blank-share", description = "share of training examples that are blank-filling questions "
+            + "(softmax of the hidden item among replacements) instead of ranking two corrupted outfits")
+    Double blankShare;
+
+    @Option(names = "--blank-candidates", description = "candidates per blank-filling question, the hidden item "
+            + "included")
+    Integer blankCandidates;
+
     @Option(names = "--holdout", defaultValue = "test",
             description = "test (the fixed 30 %% slice) or dev (a 10 %% tuning slice; the test slice stays unused)")
     String holdoutName;
@@ -119,7 +127,8 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         }
         OutfitEvaluation.Settings settings = new OutfitEvaluation.Settings(dataset, datasetsDir, outfits, modelIn,
                 modelOut, seed, benchmarkSeed, new OutfitEvaluation.Tuning(epochs, dimension, learningRate,
-                sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale), holdout, vectorCache);
+                sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale, blankShare, blankCandidates),
+                holdout, vectorCache);
         OutfitEvaluationReport report = OutfitEvaluation.run(settings, commandLine(), out);
         Path[] written = OutfitReportWriter.write(report, reportDir, settings.reportName());
         out.printf("wrote %s and %s%n", written[0], written[1]);

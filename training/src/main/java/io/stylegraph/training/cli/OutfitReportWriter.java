@@ -52,6 +52,7 @@ final class OutfitReportWriter {
         for (OutfitEvaluationReport.Result result : report.results()) {
             md.append("- **").append(result.benchmark()).append("**: ").append(result.protocol()).append('\n');
         }
+        retrieval(md, report.retrieval());
         if (!report.anchors().isEmpty()) {
             md.append("\n## Published anchors\n\n");
             report.anchors().forEach(a -> md.append("- ").append(a).append('\n'));
@@ -80,6 +81,48 @@ final class OutfitReportWriter {
             }
         }
         return md.toString();
+    }
+
+    /** The complete-the-look tables: overall rows first, then the rows per slot of the hidden item. */
+    private static void retrieval(StringBuilder md, List<OutfitEvaluationReport.RetrievalRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<Integer> cutoffs = new java.util.TreeSet<>();
+        rows.forEach(r -> cutoffs.addAll(r.accuracy().keySet()));
+        md.append("\n### Complete-the-look retrieval\n\n");
+        md.append("One item hidden per outfit (seeded); candidates ranked by their score with the rest of the outfit; "
+                + "the items still worn are not candidates. Ties count as broken at random.\n\n");
+        retrievalTable(md, rows.stream().filter(r -> r.slot() == null).toList(), cutoffs, false);
+        List<OutfitEvaluationReport.RetrievalRow> perSlot = rows.stream().filter(r -> r.slot() != null).toList();
+        if (!perSlot.isEmpty()) {
+            md.append("\nPer slot of the hidden item:\n\n");
+            retrievalTable(md, perSlot, cutoffs, true);
+        }
+    }
+
+    private static void retrievalTable(StringBuilder md, List<OutfitEvaluationReport.RetrievalRow> rows,
+                                       Set<Integer> cutoffs, boolean slots) {
+        md.append("| pool | model |").append(slots ? " slot |" : "").append(" questions | candidates per question |");
+        cutoffs.forEach(k -> md.append(" acc@").append(k).append(" |"));
+        md.append("\n|---|---|").append(slots ? "---|" : "").append("---:|---:|");
+        cutoffs.forEach(k -> md.append("---:|"));
+        md.append('\n');
+        for (OutfitEvaluationReport.RetrievalRow row : rows) {
+            md.append("| ").append(row.pool()).append(" | ").append(row.model()).append(" |");
+            if (slots) {
+                md.append(' ').append(row.slot()).append(" |");
+            }
+            md.append(' ').append(row.questions() == null ? "unknown" : row.questions().toString()).append(" | ")
+                    .append(row.candidates() == null ? "unknown"
+                            : String.format(Locale.ROOT, "%.0f", row.candidates())).append(" |");
+            for (int k : cutoffs) {
+                Double value = row.accuracy().get(k);
+                md.append(' ').append(value == null ? "" : Double.isNaN(value) ? "n/a"
+                        : String.format(Locale.ROOT, "%.4f", value)).append(" |");
+            }
+            md.append('\n');
+        }
     }
 
     private static String format(String metric, double value) {

@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Rows follow the order of the list given to {@link #build}. An item whose type the model cannot place (no such
  * type and no {@code other} type in the model) is kept as a row that is not {@link #scorable(int)}.
  */
-public final class CompatibilityIndex {
+public final class CompatibilityIndex implements PoolScorer {
     private final TypeAwareModel model;
     private final int dimension;
     private final String[] ids;
@@ -102,6 +102,7 @@ public final class CompatibilityIndex {
      * (what {@link CompatibilityModel#candidateScore} gives). The masked sum of the partial outfit's vectors is
      * formed once per candidate type, so the scan is one dot product per candidate.
      */
+    @Override
     public void candidateScores(int[] partial, int[] candidates, float[] scores) {
         if (partial.length == 0) {
             Arrays.fill(scores, 0, candidates.length, 0f);

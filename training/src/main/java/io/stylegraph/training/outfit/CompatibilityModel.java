@@ -55,6 +55,15 @@ public interface CompatibilityModel {
     }
 
     /**
+     * This model over a fixed pool of items, for ranking many candidates against many partial outfits (what
+     * {@link CompleteTheLook} does). The default scores item by item; a model that can embed each item once
+     * overrides it.
+     */
+    default PoolScorer poolScorer(List<ItemVectors> pool) {
+        return PoolScorer.direct(this, pool);
+    }
+
+    /**
      * Completes a partial outfit: for each missing slot, its candidates ranked by how well each fits the partial
      * outfit (best first). Slots are ranked independently against the same partial outfit.
      */

@@ -16,7 +16,8 @@ import io.stylegraph.training.report.ResourceUsage;
 
 /**
  * The outfit compatibility benchmark: trains the type-aware model on a Polyvore dataset (or loads one), measures it
- * with fill-in-the-blank and compatibility AUC beside a co-occurrence model and a random scorer, and answers an
+ * with fill-in-the-blank and compatibility AUC beside a co-occurrence model and a random scorer (on Maryland also
+ * beside the baseline training, a price-band variant and complete-the-look retrieval), and answers an
  * {@link OutfitEvaluationReport} with the figures, the data, the timings and the run's provenance. With
  * {@link Settings#outfits()} the model trained on Maryland is measured on another outfits file of the
  * {@code outfits-valid.jsonl} format instead. The benchmark questions come from their own seed, independent of the
@@ -82,10 +83,11 @@ public final class OutfitEvaluation {
 
     /** Training settings that replace the dataset's defaults; a null field keeps the default. */
     public record Tuning(Integer epochs, Integer dimension, Double learningRate, Double sameTypeShare,
-                         Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale) {
+                         Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale,
+                         Double blankShare, Integer blankCandidates) {
 
         public static Tuning none() {
-            return new Tuning(null, null, null, null, null, null, null, null);
+            return new Tuning(null, null, null, null, null, null, null, null, null, null);
         }
 
         TypeAwareConfig apply(TypeAwareConfig base) {
@@ -114,12 +116,25 @@ public final class OutfitEvaluation {
             if (scale != null) {
                 config = config.withScale(scale);
             }
+            if (blankShare != null) {
+                config = config.withBlankShare(blankShare);
+            }
+            if (blankCandidates != null) {
+                config = config.withBlankCandidates(blankCandidates);
+            }
             return config;
         }
     }
 
-    /** A model seen through a change of its items (e.g. with the category hidden), under a label. */
-    private record Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view) {
+    /**
+     * A model seen through a change of its items (e.g. with the category hidden), under a label; {@code perSlot}
+     * asks for its complete-the-look figures per slot too.
+     */
+    private record Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view,
+                             boolean perSlot) {
+        Contender(String label, CompatibilityModel model, UnaryOperator<ItemVectors> view) {
+            this(label, model, view, false);
+        }
     }
 
     private final Settings settings;
@@ -131,6 +146,7 @@ public final class OutfitEvaluation {
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<String> anchors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<OutfitEvaluationReport.RetrievalRow> retrieval = new ArrayList<>();
 
     private OutfitEvaluation(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -156,7 +172,7 @@ public final class OutfitEvaluation {
         return new OutfitEvaluationReport(settings.dataset(), run.command(), run.gitRevision(), run.startedAt(),
                 run.finishedAt(), run.machine(), evaluation.data, evaluation.parameters, evaluation.results,
                 evaluation.epochs, evaluation.timings, ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes(),
-                evaluation.anchors, evaluation.notes);
+                evaluation.anchors, evaluation.notes, evaluation.retrieval);
     }
 
     // ---- Maryland ----
@@ -168,7 +184,8 @@ public final class OutfitEvaluation {
         out.printf("loading %s from %s (held out: %s)%n", MARYLAND, folder, holdout);
         long loadStart = System.nanoTime();
         TextEncoder encoder = new MiniLmTextEncoder();
-        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, holdout, List.of(), settings.vectorCache(),
+        List<ExtraVectors> prices = List.of(PriceVectors.read(folder.resolve(MarylandData.VALID_FILE)));
+        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, holdout, prices, settings.vectorCache(),
                 out);
         timings.put("load and encode seconds", seconds(loadStart));
         TextVectors.Stats text = loaded.textStats();
@@ -193,20 +210,37 @@ public final class OutfitEvaluation {
         data.put("held-out outfits", loaded.heldOut().size());
         data.put("held-out items", items(loaded.heldOut()));
         data.put("held-out items with a name", withText(loaded.heldOut()));
+        data.put("held-out items with a price", loaded.heldOut().stream().flatMap(o -> o.items().stream())
+                .filter(i -> i.features().containsKey(PriceVectors.FEATURE)).count());
         data.put("category-only test outfits (outfits-test-categories.jsonl)", loaded.testCategoryOnly().size());
         data.put("text encoder", encoder.modelId() + " (" + encoder.dimension() + "-d), item names only");
 
-        TypeAwareModel model = typeAware(train, TypeAwareConfig.defaults());
+        UnaryOperator<ItemVectors> noPrice = i -> i.withoutFeature(PriceVectors.FEATURE);
+        List<OutfitRecord> named = train.stream().map(o -> o.map(noPrice)).toList();
+        TypeAwareModel model = typeAware(named, TypeAwareConfig.served());
         CooccurrenceModel cooccurrence = CooccurrenceModel.fit(train);
         RandomCompatibility random = new RandomCompatibility(settings.benchmarkSeed());
-        Contender full = new Contender("type-aware", model, UnaryOperator.identity());
+        Contender full = new Contender("type-aware", model, UnaryOperator.identity(), true);
         Contender noCategory = new Contender("type-aware, text + slot (no category)", model,
                 ItemVectors::withoutCategory);
         Contender noText = new Contender("type-aware, category only (no text)", model,
                 i -> i.withoutFeature(ItemVectors.TEXT));
-        Contender cooc = new Contender("co-occurrence (category PMI)", cooccurrence, UnaryOperator.identity());
+        Contender cooc = new Contender("co-occurrence (category PMI)", cooccurrence, UnaryOperator.identity(),
+                true);
         Contender rnd = new Contender("random scorer", random, UnaryOperator.identity());
-        List<Contender> named = List.of(full, noCategory, noText, cooc, rnd);
+        List<Contender> contenders = new ArrayList<>(List.of(full, noCategory, noText));
+        if (settings.modelIn() == null) {
+            TypeAwareModel baseline = trainAlso(BASELINE, named, TypeAwareConfig.defaults());
+            contenders.add(1, new Contender(BASELINE, baseline, UnaryOperator.identity(), true));
+            TypeAwareModel priced = trainAlso(PRICED, train, TypeAwareConfig.served());
+            contenders.add(new Contender(PRICED, priced, UnaryOperator.identity(), true));
+            contenders.add(new Contender(PRICED + ", price hidden", priced, noPrice));
+            contenders.add(new Contender(PRICED + " + co-occurrence", new BlendedCompatibility(PRICED
+                    + " + co-occurrence", List.of(priced, cooccurrence), new double[] {1, BLEND_WEIGHT}),
+                    UnaryOperator.identity()));
+        }
+        contenders.add(cooc);
+        contenders.add(rnd);
 
         long evalStart = System.nanoTime();
         if (outfits != null) {
@@ -218,10 +252,10 @@ public final class OutfitEvaluation {
             data.put("evaluated items", items(other));
             data.put("evaluated items with a name", withText(other));
             String where = outfits.getFileName().toString();
-            benchmarks(where, other, named, true);
+            benchmarks(where, other, contenders, true);
         } else {
             String where = holdout == MarylandData.Holdout.TEST ? "held-out slice" : "dev slice";
-            benchmarks(where, loaded.heldOut(), named, true);
+            benchmarks(where, loaded.heldOut(), contenders, true);
             if (!loaded.testCategoryOnly().isEmpty() && holdout == MarylandData.Holdout.TEST) {
                 benchmarks("Maryland test split, categories only", loaded.testCategoryOnly(),
                         List.of(full, cooc, rnd), false);
@@ -245,6 +279,24 @@ public final class OutfitEvaluation {
         notes.add("This model sees no images: item names through " + encoder.modelId()
                 + " plus learned category and slot embeddings. Names of the 15,870 category-only training outfits "
                 + "are not in the data, so the text part learns from the named outfits of outfits-valid.jsonl only.");
+        if (settings.modelIn() == null) {
+            notes.add("'type-aware' is what the service trains (TypeAwareConfig.served()): a share of "
+                    + TypeAwareConfig.SERVED_BLANK_SHARE + " of its training examples are blank-filling questions "
+                    + "(the hidden item against " + (TypeAwareConfig.served().blankCandidates() - 1)
+                    + " replacements in a softmax); '" + BASELINE + "' is the same model trained as before, on "
+                    + "ranking partly-replaced outfits only. The text + slot and category-only rows are ablations "
+                    + "of 'type-aware'.");
+            notes.add("'" + PRICED + "' is 'type-aware' trained with each item's price band as a second content "
+                    + "vector (deciles of log price over outfits-valid.jsonl; no outfit membership used). Catalogue "
+                    + "items carry no price, so the service cannot serve it; ', price hidden' scores it without "
+                    + "prices. ' + co-occurrence' adds the category PMI pair score with weight " + BLEND_WEIGHT
+                    + " (chosen on the dev slice).");
+        }
+        notes.add("Complete-the-look retrieval: one item hidden per outfit (seeded); every item of the evaluated "
+                + "outfits is a candidate except those still in the outfit; acc@k is the share of outfits whose "
+                + "hidden item ranks in the top k by its mean pair score with the rest (ties broken at random, in "
+                + "expectation). The seed's row is a different model (fine-tuned FashionSigLIP, with images) on a "
+                + "pool of unknown size: a rough guide, not a like-for-like comparison.");
         if (outfits != null) {
             notes.add("Evaluated on " + outfits.getFileName() + " with the model trained on Maryland (or "
                     + "loaded with --model); outfits of that file that were also training outfits make the figures "
@@ -292,7 +344,49 @@ public final class OutfitEvaluation {
             auc("AUC same-slot replacements, " + where, "as above, each replacement of the replaced item's "
                     + "slot (the outfit keeps its slot sequence)", outfits,
                     OutfitBenchmark.replaced(outfits, OutfitBenchmark.Draw.SAME_TYPE, seed), contenders);
+            retrieval(where, outfits, contenders);
         }
+    }
+
+    /** The seed's complete-the-look figures (a fine-tuned FashionSigLIP), to read ours beside. */
+    static final Map<Integer, Double> SEED_RETRIEVAL = Map.of(1, 0.0076, 5, 0.0264, 25, 0.0884, 100, 0.2133);
+
+    /**
+     * Complete-the-look retrieval on named outfits: every contender on both pools, overall, and per slot where the
+     * contender asks for it.
+     */
+    private void retrieval(String where, List<OutfitRecord> outfits, List<Contender> contenders) {
+        List<CompleteTheLook.Question> questions = CompleteTheLook.questions(outfits, settings.benchmarkSeed());
+        List<ItemVectors> pool = CompleteTheLook.pool(outfits);
+        data.put("complete-the-look pool (" + where + ")", pool.size() + " items of " + outfits.size()
+                + " outfits; " + questions.size() + " questions");
+        Map<Integer, Double> seed = new java.util.TreeMap<>(SEED_RETRIEVAL);
+        retrieval.add(new OutfitEvaluationReport.RetrievalRow("seed MVP, all candidate items (pool size unknown)",
+                "fine-tuned FashionSigLIP (seed MVP)", null, null, null, seed));
+        for (CompleteTheLook.Scope scope : CompleteTheLook.Scope.values()) {
+            String poolName = (scope == CompleteTheLook.Scope.ALL_SLOTS ? "all slots, " : "hidden item's slot, ")
+                    + where + " (" + pool.size() + " items)";
+            for (Contender c : contenders) {
+                List<CompleteTheLook.Question> seen = questions.stream().map(q -> new CompleteTheLook.Question(
+                        q.outfitId(), q.partial().stream().map(c.view()).toList(), c.view().apply(q.hidden())))
+                        .toList();
+                CompleteTheLook.Result result = CompleteTheLook.evaluate(c.model(),
+                        pool.stream().map(c.view()).toList(), seen, scope, CompleteTheLook.CUTOFFS);
+                retrieval.add(row(poolName, c.label(), null, result.overall()));
+                out.printf(Locale.ROOT, "complete the look, %s: %s acc@k %s%n", poolName, c.label(),
+                        result.overall().accuracy());
+                if (c.perSlot()) {
+                    result.bySlot().forEach((slot, accuracy) -> retrieval.add(row(poolName, c.label(), slot,
+                            accuracy)));
+                }
+            }
+        }
+    }
+
+    private static OutfitEvaluationReport.RetrievalRow row(String pool, String model, String slot,
+                                                           CompleteTheLook.Accuracy accuracy) {
+        return new OutfitEvaluationReport.RetrievalRow(pool, model, slot, accuracy.questions(),
+                accuracy.candidates(), accuracy.accuracy());
     }
 
     private void fitb(String benchmark, String protocol, List<OutfitBenchmark.FitbQuestion> questions,
@@ -323,6 +417,32 @@ public final class OutfitEvaluation {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s (%s, n=%d):", benchmark, metric, count));
         scores.forEach((label, value) -> line.append(String.format(Locale.ROOT, " %s %.4f;", label, value)));
         out.println(line);
+    }
+
+    /** The label of the type-aware model that also reads the item's price band. */
+    static final String PRICED = "type-aware + price band";
+
+    /** Weight of category co-occurrence beside the priced model in the blend, chosen on the dev slice. */
+    static final double BLEND_WEIGHT = 1.0;
+
+    /** The label of today's type-aware training (corruption ranking only), kept as the baseline. */
+    static final String BASELINE = "type-aware baseline (no blanks)";
+
+    /**
+     * A second model beside the one under test, trained on {@code train} with {@code base} and the run's seed and
+     * tuning; only its training time is recorded.
+     */
+    private TypeAwareModel trainAlso(String label, List<OutfitRecord> train, TypeAwareConfig base) {
+        TypeAwareConfig config = settings.tuning().apply(base.withSeed(settings.seed()));
+        if (label.equals(BASELINE)) {
+            config = config.withBlankShare(0); // the baseline stays without blanks whatever --blank-share says
+        }
+        out.printf("== %s %s%n", label, config.parameters());
+        long start = System.nanoTime();
+        TypeAwareModel model = new TypeAwareTrainer(config).train(train, summary -> out.printf(Locale.ROOT,
+                "[%s] epoch %d loss %.5f (%.2f s)%n", label, summary.epoch(), summary.loss(), summary.seconds()));
+        timings.put("training seconds, " + label, seconds(start));
+        return model;
     }
 
     private TypeAwareModel typeAware(List<OutfitRecord> train, TypeAwareConfig base) throws Exception {

@@ -23,15 +23,24 @@ import java.util.Map;
  * @param itemEmbeddings    learn an embedding per item id seen in training (useful only where items recur across
  *                          outfits, as in Polyvore Outfits; Maryland items occur once)
  * @param seed              seeds initialization and sampling
+ * @param blankShare        share of training examples that are blank-filling questions instead of the ranking of
+ *                          two corrupted outfits: one item of the outfit is hidden and must outscore
+ *                          {@code blankCandidates - 1} replacements (drawn as for corruption, so
+ *                          {@code sameTypeShare} of them share its slot) in a softmax over their fit with the rest
+ *                          of the outfit; 0 trains as before this option existed
+ * @param blankCandidates   candidates of a blank-filling question, the hidden item included
  */
 public record TypeAwareConfig(int dimension, int epochs, double learningRate, double weightDecay, int batchSize,
                               double scale, double sameTypeShare, double categoryDropout, int contentRepeats,
-                              boolean itemEmbeddings, long seed) {
+                              boolean itemEmbeddings, long seed, double blankShare, int blankCandidates) {
 
     public TypeAwareConfig {
         if (dimension < 1 || epochs < 0 || batchSize < 1 || contentRepeats < 1) {
             throw new IllegalArgumentException("dimension, batch size and content repeats must be positive, "
                     + "epochs non-negative");
+        }
+        if (blankShare < 0 || blankShare > 1 || blankCandidates < 2) {
+            throw new IllegalArgumentException("blankShare must be in [0, 1] and blankCandidates at least 2");
         }
         if (sameTypeShare < 0 || sameTypeShare > 1 || categoryDropout < 0 || categoryDropout >= 1) {
             throw new IllegalArgumentException("sameTypeShare must be in [0, 1] and categoryDropout in [0, 1)");
@@ -39,57 +48,79 @@ public record TypeAwareConfig(int dimension, int epochs, double learningRate, do
     }
 
     public static TypeAwareConfig defaults() {
-        return new TypeAwareConfig(64, 20, 0.005, 1e-4, 32, 4.0, 0.5, 0.2, 4, false, 42);
+        return new TypeAwareConfig(64, 20, 0.005, 1e-4, 32, 4.0, 0.5, 0.2, 4, false, 42, 0, 16);
     }
+
+    /**
+     * What the service trains and {@code evaluate-outfits} measures as {@code type-aware}: the defaults with
+     * {@value #SERVED_BLANK_SHARE} of the examples as blank-filling questions (chosen on the dev slice; see
+     * {@code reports/evaluate-outfits-polyvore-maryland.md}).
+     */
+    public static TypeAwareConfig served() {
+        return defaults().withBlankShare(SERVED_BLANK_SHARE);
+    }
+
+    /** The share of blank-filling examples in {@link #served()}. */
+    public static final double SERVED_BLANK_SHARE = 0.3;
 
     public TypeAwareConfig withEpochs(int value) {
         return new TypeAwareConfig(dimension, value, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withSeed(long value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, value);
+                categoryDropout, contentRepeats, itemEmbeddings, value, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withDimension(int value) {
         return new TypeAwareConfig(value, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withLearningRate(double value) {
         return new TypeAwareConfig(dimension, epochs, value, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withSameTypeShare(double value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, value,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withCategoryDropout(double value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                value, contentRepeats, itemEmbeddings, seed);
+                value, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withContentRepeats(int value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, value, itemEmbeddings, seed);
+                categoryDropout, value, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withItemEmbeddings(boolean value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, value, seed);
+                categoryDropout, contentRepeats, value, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withWeightDecay(double value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, value, batchSize, scale, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
     }
 
     public TypeAwareConfig withScale(double value) {
         return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, value, sameTypeShare,
-                categoryDropout, contentRepeats, itemEmbeddings, seed);
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, blankCandidates);
+    }
+
+    public TypeAwareConfig withBlankShare(double value) {
+        return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
+                categoryDropout, contentRepeats, itemEmbeddings, seed, value, blankCandidates);
+    }
+
+    public TypeAwareConfig withBlankCandidates(int value) {
+        return new TypeAwareConfig(dimension, epochs, learningRate, weightDecay, batchSize, scale, sameTypeShare,
+                categoryDropout, contentRepeats, itemEmbeddings, seed, blankShare, value);
     }
 
     /** The settings as strings, for reports and model metadata. */
@@ -106,6 +137,8 @@ public record TypeAwareConfig(int dimension, int epochs, double learningRate, do
         map.put("contentRepeats", Integer.toString(contentRepeats));
         map.put("itemEmbeddings", Boolean.toString(itemEmbeddings));
         map.put("seed", Long.toString(seed));
+        map.put("blankShare", fmt(blankShare));
+        map.put("blankCandidates", Integer.toString(blankCandidates));
         return map;
     }
 

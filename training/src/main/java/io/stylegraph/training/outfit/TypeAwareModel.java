@@ -269,6 +269,12 @@ public final class TypeAwareModel implements CompatibilityModel {
         return u;
     }
 
+    /** The pool embedded once: the {@link CompatibilityIndex} the service ranks its catalogue with. */
+    @Override
+    public PoolScorer poolScorer(List<ItemVectors> pool) {
+        return CompatibilityIndex.build(this, pool);
+    }
+
     @Override
     public double pairScore(ItemVectors a, ItemVectors b) {
         Encoded ea = encode(a);

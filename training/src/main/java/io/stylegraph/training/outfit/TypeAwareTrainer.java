@@ -89,6 +89,20 @@ public final class TypeAwareTrainer {
         return new Gradient(loss, run.tables().stream().map(t -> t.grad.clone()).toList());
     }
 
+    /**
+     * The blank-filling loss of {@code candidates.get(0)} among the candidates for the partial outfit and its
+     * gradient, without an update (for a finite-difference check).
+     */
+    Gradient blankGradient(TypeAwareModel model, List<ItemVectors> partial, List<ItemVectors> candidates) {
+        List<OutfitRecord> outfits = new ArrayList<>();
+        outfits.add(new OutfitRecord("partial", partial));
+        outfits.add(new OutfitRecord("candidates", candidates));
+        Run run = new Run(model, outfits);
+        double loss = run.blankLossAndGradient(partial.stream().map(model::encode).toArray(TypeAwareModel.Encoded[]::new),
+                candidates.stream().map(model::encode).toArray(TypeAwareModel.Encoded[]::new));
+        return new Gradient(loss, run.tables().stream().map(t -> t.grad.clone()).toList());
+    }
+
     private TypeAwareModel initialize(List<OutfitRecord> outfits) {
         TreeSet<String> types = new TreeSet<>();
         TreeSet<String> categories = new TreeSet<>();
@@ -230,7 +244,8 @@ public final class TypeAwareTrainer {
                 int examples = 0;
                 int inBatch = 0;
                 for (int o : order) {
-                    double loss = example(o);
+                    boolean blank = config.blankShare() > 0 && random.nextDouble() < config.blankShare();
+                    double loss = blank ? blankExample(o) : example(o);
                     if (Double.isNaN(loss)) {
                         continue;
                     }
@@ -354,6 +369,80 @@ public final class TypeAwareTrainer {
                 }
             }
             return lossAndGradient(outfitA, outfitB, changed);
+        }
+
+        /**
+         * A blank-filling question: one item of the outfit is hidden and {@code blankCandidates - 1} replacements
+         * are drawn for it; the loss is the softmax cross-entropy of the hidden item among the candidates, each
+         * scored by its mean pair score with the rest of the outfit (what fill-in-the-blank and complete-the-look
+         * rank by). NaN when no replacement could be drawn.
+         */
+        private double blankExample(int o) {
+            TypeAwareModel.Encoded[] original = items[o];
+            int hidden = random.nextInt(original.length);
+            TypeAwareModel.Encoded[] partial = new TypeAwareModel.Encoded[original.length - 1];
+            for (int p = 0, q = 0; p < original.length; p++) {
+                if (p != hidden) {
+                    partial[q++] = dropout(original[p]);
+                }
+            }
+            TypeAwareModel.Encoded[] candidates = new TypeAwareModel.Encoded[config.blankCandidates()];
+            candidates[0] = dropout(original[hidden]);
+            for (int c = 1; c < candidates.length; c++) {
+                candidates[c] = replacement(o, hidden);
+                if (candidates[c] == null) {
+                    return Double.NaN;
+                }
+            }
+            return blankLossAndGradient(partial, candidates);
+        }
+
+        /**
+         * The softmax loss of {@code candidates[0]} among the candidates for the partial outfit and, added to the
+         * tables' gradients, its gradient.
+         */
+        double blankLossAndGradient(TypeAwareModel.Encoded[] partial, TypeAwareModel.Encoded[] candidates) {
+            int m = partial.length;
+            int k = candidates.length;
+            float[][] uP = new float[m][d];
+            float[][] gP = new float[m][d];
+            float[] normP = new float[m];
+            float[][] uC = new float[k][d];
+            float[][] gC = new float[k][d];
+            float[] normC = new float[k];
+            for (int q = 0; q < m; q++) {
+                normP[q] = model.embed(partial[q], uP[q]);
+            }
+            double[] z = new double[k];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                normC[c] = model.embed(candidates[c], uC[c]);
+                double sum = 0;
+                for (int q = 0; q < m; q++) {
+                    sum += model.pair(partial[q].type(), uP[q], candidates[c].type(), uC[c]);
+                }
+                z[c] = config.scale() * sum / m;
+                max = Math.max(max, z[c]);
+            }
+            double normalizer = 0;
+            for (int c = 0; c < k; c++) {
+                normalizer += Math.exp(z[c] - max);
+            }
+            double loss = max + Math.log(normalizer) - z[0];
+            for (int c = 0; c < k; c++) {
+                double probability = Math.exp(z[c] - max) / normalizer;
+                float coefficient = (float) (config.scale() * (probability - (c == 0 ? 1 : 0)) / m);
+                for (int q = 0; q < m; q++) {
+                    pairGradient(partial[q].type(), uP[q], gP[q], candidates[c].type(), uC[c], gC[c], coefficient);
+                }
+            }
+            for (int q = 0; q < m; q++) {
+                backward(partial[q], uP[q], normP[q], gP[q]);
+            }
+            for (int c = 0; c < k; c++) {
+                backward(candidates[c], uC[c], normC[c], gC[c]);
+            }
+            return loss;
         }
 
         /**

@@ -11,11 +11,16 @@
  * <p>It is trained ({@link io.stylegraph.training.outfit.TypeAwareTrainer}) to rank a real outfit above partly
  * wrong versions of it: items are swapped for items of the same slot (and sometimes of any slot) from other
  * outfits, and an outfit with fewer wrong items must score higher than one with more, which teaches degrees of
- * compatibility rather than a yes/no.
+ * compatibility rather than a yes/no. A share of the examples can instead be blank-filling questions (the hidden
+ * item against replacements in a softmax, {@link io.stylegraph.training.outfit.TypeAwareConfig#blankShare()});
+ * {@link io.stylegraph.training.outfit.TypeAwareConfig#served()} is what the service trains.
  *
  * <p>{@link io.stylegraph.training.outfit.OutfitBenchmark} and
  * {@link io.stylegraph.training.outfit.CompatibilityMetrics} hold the measurement: fill-in-the-blank accuracy and
- * compatibility AUC, each beside a random scorer. Readers for the Polyvore files are
+ * compatibility AUC, each beside a random scorer; {@link io.stylegraph.training.outfit.CompleteTheLook} ranks a whole
+ * pool of items for each outfit with one item hidden (acc@k), through
+ * {@link io.stylegraph.training.outfit.CompatibilityModel#poolScorer}, which for the type-aware model is the
+ * {@link io.stylegraph.training.outfit.CompatibilityIndex} the service ranks its catalogue with. Readers for the Polyvore files are
  * {@link io.stylegraph.training.outfit.MarylandOutfitReader} and
  * {@link io.stylegraph.training.outfit.DisjointOutfitReader}; {@link io.stylegraph.training.outfit.OutfitEvaluation}
  * runs the whole benchmark and {@code evaluate-outfits} (training/cli) writes its report.

@@ -25,14 +25,19 @@ class CommittedReportsTest {
         return Files.readString(REPORTS.resolve(file));
     }
 
+    /** An outfit report may have a reading written by hand below what the command wrote. */
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-outfits-disjoint"})
+    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-maryland-dev",
+            "evaluate-outfits-polyvore-outfits-disjoint"})
     void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
         OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 OutfitEvaluationReport.class);
 
         assertEquals(committed(name + ".json"), ReportFiles.json(report));
-        assertEquals(committed(name + ".md"), OutfitReportWriter.markdown(report));
+        String markdown = OutfitReportWriter.markdown(report);
+        String md = committed(name + ".md");
+        assertTrue(md.equals(markdown) || md.startsWith(markdown + "\n## Reading (written by hand after the run)"),
+                "the command's Markdown, then at most a reading written by hand");
     }
 
     @ParameterizedTest

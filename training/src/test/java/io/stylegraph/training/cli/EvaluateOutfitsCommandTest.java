@@ -127,6 +127,39 @@ class EvaluateOutfitsCommandTest {
         assertTrue(markdown.contains("random scorer"), markdown);
         assertTrue(markdown.contains("| 25.0 % |"), markdown);
         assertTrue(markdown.contains("68.6 %"), markdown);
+        JsonNode retrieval = report.get("retrieval");
+        int heldOutItems = report.get("data").get("held-out items").asInt();
+        int heldOutOutfits = report.get("data").get("held-out outfits").asInt();
+        boolean seedRow = false;
+        int allSlotRows = 0;
+        for (JsonNode row : retrieval) {
+            if (row.get("questions").isNull()) {
+                seedRow = true;
+                assertEquals(0.0884, row.get("accuracy").get("25").asDouble());
+                continue;
+            }
+            if (row.get("slot").isNull()) {
+                assertEquals(heldOutOutfits, row.get("questions").asInt(), "one question per held-out outfit");
+            }
+            for (String k : List.of("1", "5", "25", "100")) {
+                double acc = row.get("accuracy").get(k).asDouble();
+                assertTrue(acc >= 0 && acc <= 1, row.toString());
+            }
+            if (row.get("slot").isNull() && row.get("pool").asText().startsWith("all slots")) {
+                allSlotRows++;
+                assertTrue(row.get("pool").asText().contains("(" + heldOutItems + " items)"), row.toString());
+                assertTrue(row.get("candidates").asDouble() < heldOutItems, row.toString());
+                // fewer candidates than 100: every hidden item is in the top 100
+                assertEquals(1.0, row.get("accuracy").get("100").asDouble(), 1e-9, row.toString());
+            }
+        }
+        assertTrue(seedRow, retrieval.toString());
+        int contenders = report.get("results").get(0).get("scores").size();
+        assertEquals(contenders, allSlotRows, "every contender of the held-out slice ranks the pool");
+        assertTrue(report.get("results").get(0).get("scores").has("type-aware + price band"));
+        assertTrue(markdown.contains("### Complete-the-look retrieval"), markdown);
+        assertTrue(markdown.contains("| acc@1 | acc@5 | acc@25 | acc@100 |"), markdown);
+        assertTrue(markdown.contains("pool size unknown"), markdown);
 
         CommandResult other = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
                 reports.toString(), "--model", model.toString(), "--outfits",

@@ -52,7 +52,7 @@ class OutfitEvaluationTest {
 
     private static OutfitEvaluation.Settings disjoint(Path datasets, Path modelOut) {
         return new OutfitEvaluation.Settings(OutfitEvaluation.DISJOINT, datasets, null, null, modelOut, 5,
-                BENCHMARK_SEED, new OutfitEvaluation.Tuning(2, 8, null, null, null, null, null, null),
+                BENCHMARK_SEED, new OutfitEvaluation.Tuning(2, 8, null, null, null, null, null, null, null, null),
                 MarylandData.Holdout.TEST, null);
     }
 
@@ -154,13 +154,16 @@ class OutfitEvaluationTest {
     @Test
     void shouldApplyOnlyTheTuningThatIsGiven() {
         TypeAwareConfig base = TypeAwareConfig.defaults();
-        TypeAwareConfig tuned = new OutfitEvaluation.Tuning(3, 16, 0.01, null, 0.0, null, null, 2.0).apply(base);
+        TypeAwareConfig tuned = new OutfitEvaluation.Tuning(3, 16, 0.01, null, 0.0, null, null, 2.0, 0.5, 8)
+                .apply(base);
 
         assertEquals(3, tuned.epochs());
         assertEquals(16, tuned.dimension());
         assertEquals(0.01, tuned.learningRate());
         assertEquals(0.0, tuned.categoryDropout());
         assertEquals(2.0, tuned.scale());
+        assertEquals(0.5, tuned.blankShare());
+        assertEquals(8, tuned.blankCandidates());
         assertEquals(base.sameTypeShare(), tuned.sameTypeShare());
         assertEquals(base.contentRepeats(), tuned.contentRepeats());
         assertEquals(base.weightDecay(), tuned.weightDecay());

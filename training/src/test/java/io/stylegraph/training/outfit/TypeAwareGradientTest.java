@@ -69,4 +69,51 @@ class TypeAwareGradientTest {
             assertEquals(true, largest > 1e-2, "every table gets a gradient");
         }
     }
+
+    @Test
+    void shouldMatchFiniteDifferencesOfTheBlankFillingLoss() {
+        ItemVectors top = item("top", "top", "Tops", 0.6f, -0.8f, 0f);
+        ItemVectors bag = item("bag", "bag", null, 1f, 0f, 0f);
+        ItemVectors jeans = item("jeans", "bottom", "Jeans", 0f, 0.6f, 0.8f);
+        ItemVectors otherJeans = item("other-jeans", "bottom", "Jeans", 0.8f, 0f, -0.6f);
+        ItemVectors sneakers = item("sneakers", "shoes", "Sneakers", 0f, 1f, 0f);
+        List<ItemVectors> partial = List.of(top, bag);
+        List<ItemVectors> candidates = List.of(jeans, otherJeans, sneakers);
+        TypeAwareConfig config = TypeAwareConfig.defaults().withDimension(4).withScale(3).withCategoryDropout(0);
+        TypeAwareTrainer trainer = new TypeAwareTrainer(config);
+        TypeAwareModel model = trainer.initialModel(List.of(new OutfitRecord("p", partial),
+                new OutfitRecord("c", candidates)));
+        for (int i = 0; i < model.masks.length; i++) {
+            model.masks[i] = 1f + (float) Math.cos(i) * 0.5f;
+        }
+
+        TypeAwareTrainer.Gradient analytic = trainer.blankGradient(model, partial, candidates);
+
+        double[] z = candidates.stream().mapToDouble(c -> 3 * model.candidateScore(partial, c)).toArray();
+        double normalizer = 0;
+        for (double value : z) {
+            normalizer += Math.exp(value);
+        }
+        assertEquals(Math.log(normalizer) - z[0], analytic.loss(), 1e-5, "softmax loss of the hidden item");
+        List<float[]> tables = List.of(model.bias, model.typeEmbedding, model.categoryEmbedding, model.itemEmbedding,
+                model.projection, model.masks, model.pairBias);
+        double h = 1e-3;
+        int checked = 0;
+        for (int t = 0; t < tables.size(); t++) {
+            float[] values = tables.get(t);
+            for (int i = 0; i < values.length; i++) {
+                float saved = values[i];
+                values[i] = (float) (saved + h);
+                double plus = trainer.blankGradient(model, partial, candidates).loss();
+                values[i] = (float) (saved - h);
+                double minus = trainer.blankGradient(model, partial, candidates).loss();
+                values[i] = saved;
+                double numeric = (plus - minus) / (2 * h);
+                assertEquals(numeric, analytic.tables().get(t)[i], 2e-3 + 2e-2 * Math.abs(numeric),
+                        "table " + t + " entry " + i);
+                checked++;
+            }
+        }
+        assertEquals(true, checked > 50);
+    }
 }
