@@ -62,8 +62,20 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
         if (exponent == 1) {
             return;
         }
-        for (int i = offset; i < offset + length; i++) {
-            scores[i] = (float) Math.pow(Math.max(0f, scores[i]), exponent);
+        // square roots for the common powers: a served request takes one per item, an evaluation pass one per item
+        // and user, and Math.pow costs several times a square root
+        if (exponent == 0.5) {
+            for (int i = offset; i < offset + length; i++) {
+                scores[i] = (float) Math.sqrt(Math.max(0f, scores[i]));
+            }
+        } else if (exponent == 0.25) {
+            for (int i = offset; i < offset + length; i++) {
+                scores[i] = (float) Math.sqrt(Math.sqrt(Math.max(0f, scores[i])));
+            }
+        } else {
+            for (int i = offset; i < offset + length; i++) {
+                scores[i] = (float) Math.pow(Math.max(0f, scores[i]), exponent);
+            }
         }
     }
 

@@ -94,6 +94,13 @@ class ItemWalkTrainerTest {
             assertEquals(Math.sqrt(a[i]), b[i], 1e-6);
         }
         assertEquals("0.5", compressed.provenance().parameters().get("exponent"));
+        for (double exponent : new double[] {0.25, 0.3}) {
+            float[] c = new float[4];
+            plain.withExponent(exponent).scorer().score(new int[] {2}, c);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(Math.pow(a[i], exponent), c[i], 1e-6);
+            }
+        }
         assertThrows(IllegalArgumentException.class, () -> plain.withExponent(0));
         assertThrows(IllegalArgumentException.class, () -> plain.withExponent(1.5));
     }
