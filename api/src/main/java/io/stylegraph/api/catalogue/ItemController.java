@@ -42,9 +42,15 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/v1/items")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalogue")
@@ -117,6 +123,8 @@ public class ItemController {
     }
 
     @Operation(summary = "The item's product photo")
+    @ApiResponse(responseCode = "200", description = "The picture's bytes", content = @Content(mediaType = "image/*",
+            schema = @Schema(type = "string", format = "binary")))
     @Get("/{itemId}/image")
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})

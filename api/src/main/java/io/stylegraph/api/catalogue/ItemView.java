@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.repository.RatedItem;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An item as clients see it; {@code imageUrl} points at this service when the item has an image. {@code brand} and
@@ -19,7 +20,7 @@ public record ItemView(
         @Nullable String title,
         @Nullable String description,
         @Nullable String category,
-        String slot,
+        @Schema(type = "string", allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag", "accessory", "other"}) String slot,
         @Nullable String gender,
         @Nullable String colour,
         Map<String, String> attributes,

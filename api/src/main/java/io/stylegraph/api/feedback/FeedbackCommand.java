@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A like or dislike. Exactly one of {@code itemId} and {@code outfitId}; {@code clientEventId} makes retries safe;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record FeedbackCommand(
         @Nullable @Size(min = 1, max = 128) String itemId,
         @Nullable @Size(min = 1, max = 128) String outfitId,
-        @NotBlank @Pattern(regexp = "like|dislike", message = "must be one of: like, dislike") String signal,
+        @NotBlank @Schema(type = "string", allowableValues = {"like", "dislike"}) @Pattern(regexp = "like|dislike", message = "must be one of: like, dislike") String signal,
         @Nullable @Size(min = 1, max = 128) String clientEventId,
         @Nullable Instant at) {
 }

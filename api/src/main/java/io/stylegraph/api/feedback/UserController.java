@@ -24,9 +24,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/v1/users/{userId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "feedback")

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A catalogue import and its outcome; status is queued, running, done or failed. */
 @Serdeable
@@ -16,7 +17,7 @@ public record ImportJob(
         @Id @GeneratedValue @Nullable Long id,
         String source,
         String path,
-        String status,
+        @Schema(type = "string", allowableValues = {"queued", "running", "done", "failed"}) String status,
         long items,
         long outfits,
         long users,

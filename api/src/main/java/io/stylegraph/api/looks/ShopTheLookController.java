@@ -36,9 +36,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "shop the look")
@@ -98,6 +104,8 @@ public class ShopTheLookController {
     }
 
     @Operation(summary = "The photo of a saved look")
+    @ApiResponse(responseCode = "200", description = "The picture's bytes", content = @Content(mediaType = "image/*",
+            schema = @Schema(type = "string", format = "binary")))
     @Get("/v1/looks/{photoId}/image")
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})

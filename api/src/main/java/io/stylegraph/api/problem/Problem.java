@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An RFC 7807 problem document. {@code code} is a stable machine-readable identifier clients can switch on;
@@ -11,6 +12,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * several were found at once.
  */
 @Serdeable
+@Schema(name = "Problem", description = "An RFC 7807 problem document (application/problem+json): switch on `code`; "
+        + "`field` names the request field at fault")
 public record Problem(
         String type,
         String title,
@@ -22,6 +25,11 @@ public record Problem(
         @Nullable List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** How the OpenAPI document describes the error responses of the controllers that declare them. */
+    public static final String OPENAPI_DESCRIPTION = "A problem document: bad input (400, `field` set), no or a bad "
+            + "token (401), another user's data (403), an unknown id (404), a conflict (409), too large (413), "
+            + "unprocessable (422), too many requests (429)";
 
     /** Details quote request values; long ones are cut (see {@link Echo}). */
     public Problem {

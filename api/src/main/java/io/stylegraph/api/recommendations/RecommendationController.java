@@ -22,10 +22,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 /** A shopper's personalized items: the served model, the content path or popular items. */
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RecommendationController {

@@ -36,9 +36,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "search")
@@ -112,7 +118,7 @@ public class SearchController {
         return results(found, composed ? "composed" : "visual", k, reranking);
     }
 
-    @Operation(summary = "Embedding progress and serving index sizes")
+    @Operation(operationId = "searchStatus", summary = "Embedding progress and serving index sizes")
     @Get("/v1/search/status")
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public EmbeddingStatus status() {

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One retraining run: queued, running, done (with the version it registered) or failed (with the reason). */
 @Serdeable
@@ -16,7 +17,7 @@ public record TrainingRun(
         @Id @GeneratedValue @Nullable Long id,
         String kind,
         String trigger,
-        String status,
+        @Schema(type = "string", allowableValues = {"queued", "running", "done", "failed"}) String status,
         @Nullable String progress,
         @Nullable Long modelVersionId,
         @Nullable String outcome,

@@ -33,6 +33,10 @@ import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.stylegraph.api.problem.Problem;
 
 /**
  * Virtual try-on: submit a person photo and an item, poll the job, fetch the picture. The user a job belongs to comes
@@ -42,6 +46,8 @@ import jakarta.validation.constraints.Pattern;
  */
 @Validated
 @ScreenedInput
+@ApiResponse(responseCode = "4XX", description = Problem.OPENAPI_DESCRIPTION,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "try-on")
@@ -92,6 +98,8 @@ public class TryOnController {
     }
 
     @Operation(summary = "The try-on picture of a done job (PNG from the built-in engine)")
+    @ApiResponse(responseCode = "200", description = "The picture's bytes", content = @Content(mediaType = "image/*",
+            schema = @Schema(type = "string", format = "binary")))
     @Get("/tryon/{jobId}/image")
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, ADMIN})

@@ -5,20 +5,25 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A try-on job as clients see it. {@code error}/{@code errorCode} say why the last attempt failed (also while a retry
  * is queued); {@code attemptErrors} lists every failed attempt; {@code image} is set once the job is done.
  */
 @Serdeable
-public record TryOnJobView(String jobId, String status, String itemId, String userId, String engine, String placement,
-                           int attempts, String errorCode, String error, List<String> attemptErrors,
-                           Instant createdAt, Instant startedAt, Instant finishedAt, Timings timings, String image) {
+public record TryOnJobView(String jobId,
+                           @Schema(type = "string", allowableValues = {"queued", "running", "done", "failed", "cancelled"})
+                           String status, String itemId, String userId, String engine, String placement,
+                           int attempts, @Nullable String errorCode, @Nullable String error, List<String> attemptErrors,
+                           Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, Timings timings,
+                           @Nullable String image) {
 
     /** Milliseconds from submission to the first start, of the successful render, and from submission to the end. */
     @Serdeable
-    public record Timings(Long queuedMs, Long renderMs, Long totalMs) {
+    public record Timings(@Nullable Long queuedMs, @Nullable Long renderMs, @Nullable Long totalMs) {
     }
 
     static TryOnJobView of(TryOnJob job) {

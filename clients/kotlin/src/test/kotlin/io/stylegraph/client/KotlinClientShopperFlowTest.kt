@@ -1,0 +1,270 @@
+package io.stylegraph.client
+
+import io.micronaut.context.ApplicationContext
+import io.micronaut.runtime.server.EmbeddedServer
+import io.stylegraph.api.Application
+import io.stylegraph.api.infra.EmbeddedInfrastructure
+import io.stylegraph.api.security.DemoConfiguration
+import io.stylegraph.api.security.SigningSecret
+import io.stylegraph.client.api.DemoApi
+import io.stylegraph.client.api.FeedbackApi
+import io.stylegraph.client.api.OutfitsApi
+import io.stylegraph.client.api.RecommendationsApi
+import io.stylegraph.client.api.SearchApi
+import io.stylegraph.client.infrastructure.ApiClient
+import io.stylegraph.client.infrastructure.ClientException
+import io.stylegraph.client.model.FeedbackAccepted
+import io.stylegraph.client.model.FeedbackCommand
+import io.stylegraph.client.model.ItemView
+import io.stylegraph.client.model.OpinionView
+import io.stylegraph.client.model.Problem
+import io.stylegraph.client.api.CatalogueApi
+import okhttp3.OkHttpClient
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+import java.awt.Color
+import java.awt.image.BufferedImage
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.UUID
+import javax.imageio.ImageIO
+import kotlin.test.assertEquals
+import kotlin.test.assertFalse
+import kotlin.test.assertNotEquals
+import kotlin.test.assertNotNull
+import kotlin.test.assertTrue
+import kotlin.test.fail
+
+/**
+ * Drives the real service (embedded Neo4j and PostgreSQL, in this JVM, on a free port, with a small catalogue this
+ * test writes) through the generated Kotlin client the way the Android app does: a new shopper with a token, the feed
+ * page by page, likes and dislikes with client event ids, undo, recommendations, outfits (typed 503 without an outfit
+ * model), similar items, text search and the typed problems of bad calls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KotlinClientShopperFlowTest {
+    private lateinit var dataDirectory: Path
+    private lateinit var stores: EmbeddedInfrastructure
+    private lateinit var context: ApplicationContext
+    private lateinit var baseUrl: String
+    private val http = OkHttpClient()
+
+    @BeforeAll
+    fun startService() {
+        dataDirectory = Files.createTempDirectory("stylegraph-kotlin-client")
+        val catalogue = writeCatalogue(dataDirectory.resolve("catalogue"))
+        stores = EmbeddedInfrastructure(dataDirectory.resolve("stores")).startNeo4j("127.0.0.1", 0).startPostgres()
+        val properties = HashMap<String, Any>(stores.properties())
+        properties["micronaut.server.port"] = -1
+        properties[DemoConfiguration.ENABLED] = true
+        properties[SigningSecret.PROPERTY] = "kotlin-client-test-secret-" + UUID.randomUUID()
+        properties["stylegraph.catalog.path"] = catalogue.toString()
+        properties["stylegraph.datasets-dir"] = dataDirectory.resolve("datasets").toString()
+        properties["stylegraph.training.artifact-dir"] = dataDirectory.resolve("models").toString()
+        properties["stylegraph.search.image-dir"] = dataDirectory.resolve("uploads").toString()
+        properties["stylegraph.search.index-dir"] = dataDirectory.resolve("indexes").toString()
+        properties["stylegraph.training.auto.enabled"] = false
+        properties["stylegraph.rate-limit.enabled"] = false
+        context = ApplicationContext.builder().mainClass(Application::class.java).properties(properties).start()
+        val server = context.getBean(EmbeddedServer::class.java).start()
+        baseUrl = "http://localhost:${server.port}"
+    }
+
+    @AfterAll
+    fun stopService() {
+        if (::context.isInitialized && context.isRunning) {
+            context.close()
+        }
+        if (::stores.isInitialized) {
+            stores.close()
+        }
+    }
+
+    /** A new shopper as the app gets one: a demo session, then every call with that shopper's bearer token. */
+    private fun newShopper(): Shopper {
+        val session = DemoApi(baseUrl, http).create()
+        assertTrue(session.userId.isNotBlank())
+        return Shopper(session.userId, session.token)
+    }
+
+    private inner class Shopper(val id: String, private val token: String) {
+        private fun <T : ApiClient> signed(api: T): T = api.apply { accessTokenProvider = { token } }
+        val feedback = signed(FeedbackApi(baseUrl, http))
+        val catalogue = signed(CatalogueApi(baseUrl, http))
+        val recommendations = signed(RecommendationsApi(baseUrl, http))
+        val outfits = signed(OutfitsApi(baseUrl, http))
+        val search = signed(SearchApi(baseUrl, http))
+    }
+
+    @Test
+    fun shouldServeTheShopperFlowThroughTheGeneratedClient() {
+        val shopper = newShopper()
+
+        // the feed, page by page with its cursor: no card twice, and typed slots
+        val first = shopper.feedback.feed(shopper.id, limit = 8)
+        assertEquals(8, first.items.size)
+        val cursor = assertNotNull(first.nextCursor, "a full first page has a next cursor")
+        val second = shopper.feedback.feed(shopper.id, limit = 8, cursor = cursor)
+        assertTrue(second.items.isNotEmpty())
+        assertTrue(second.items.none { card -> first.items.any { it.id == card.id } }, "the second page repeats no card")
+        assertTrue(first.items.all { it.slot != null && it.slot != ItemView.Slot.UNKNOWN_DEFAULT_OPEN_API })
+
+        // a like, sent twice with the same client event id (a retry after a lost answer): counted once
+        val liked = first.items[0]
+        val like = FeedbackCommand(signal = FeedbackCommand.Signal.LIKE, itemId = liked.id,
+                clientEventId = "kotlin-${UUID.randomUUID()}")
+        val accepted = shopper.feedback.like(shopper.id, like)
+        assertEquals(FeedbackAccepted.Signal.LIKE, accepted.signal)
+        assertFalse(accepted.duplicate)
+        val retried = shopper.feedback.like(shopper.id, like)
+        assertTrue(retried.duplicate, "the retried send is recognised")
+        assertEquals(accepted.eventId, retried.eventId, "the retry is the same event, not a second like")
+
+        // a second like and a dislike; then the dislike undone
+        val alsoLiked = first.items[1]
+        shopper.feedback.like(shopper.id, FeedbackCommand(signal = FeedbackCommand.Signal.LIKE,
+                itemId = alsoLiked.id, clientEventId = "kotlin-${UUID.randomUUID()}"))
+        val disliked = first.items[2]
+        val dislike = shopper.feedback.like(shopper.id, FeedbackCommand(signal = FeedbackCommand.Signal.DISLIKE,
+                itemId = disliked.id, clientEventId = "kotlin-${UUID.randomUUID()}"))
+        assertEquals(FeedbackAccepted.Signal.DISLIKE, dislike.signal)
+        val opinionPage = shopper.feedback.opinions(shopper.id)
+        assertEquals(3L, opinionPage.total, "two likes and a dislike, the retried like counted once")
+        val opinions = opinionPage.opinions.associateBy { it.targetId }
+        assertEquals(OpinionView.Signal.LIKE, opinions[liked.id]?.signal)
+        assertEquals(OpinionView.Signal.DISLIKE, opinions[disliked.id]?.signal)
+        val undone = shopper.feedback.undo(shopper.id, disliked.id)
+        assertEquals(FeedbackAccepted.Signal.UNDO, undone.signal)
+        assertEquals(FeedbackAccepted.TargetType.ITEM, undone.targetType)
+        val afterUndo = shopper.feedback.opinions(shopper.id).opinions.map { it.targetId }
+        assertFalse(disliked.id in afterUndo, "the undone dislike is gone")
+        assertTrue(liked.id in afterUndo)
+
+        // recommendations: typed strategy, nothing the shopper already liked
+        val recommended = shopper.recommendations.recommendations(shopper.id, k = 5)
+        assertTrue(recommended.items.isNotEmpty())
+        assertNotNull(recommended.strategy)
+        assertNotEquals(io.stylegraph.client.model.RecommendationPage.Strategy.UNKNOWN_DEFAULT_OPEN_API,
+                recommended.strategy)
+        assertTrue(recommended.items.none { it.item.id == liked.id || it.item.id == alsoLiked.id })
+
+        // outfits: this service has no outfit model (no model file, no outfit dataset to train one), so the app gets
+        // the typed 503 it should retry later, not an untyped failure
+        try {
+            val outfits = shopper.outfits.forUser(shopper.id, k = 2)
+            fail("no outfit model is served, yet outfits came back: $outfits")
+        } catch (e: io.stylegraph.client.infrastructure.ServerException) {
+            val notReady = assertNotNull(e.problem(), "a problem document for ${e.statusCode}")
+            assertEquals(503, notReady.status)
+            assertEquals("outfits-not-ready", notReady.code)
+        }
+
+        // similar items and text search (the items are embedded in the background at start-up)
+        awaitEmbedded(shopper)
+        val similar = shopper.search.similar(liked.id, k = 5)
+        assertTrue(similar.results.isNotEmpty())
+        assertTrue(similar.results.none { it.item.id == liked.id }, "an item is not similar to itself")
+        val found = shopper.search.search("blue denim jeans", k = 3)
+        assertTrue(found.results.any { it.item.id == "bottom-0" }, "the jeans are among the first three: ${found.results}")
+        assertTrue(found.results.all { it.item.slot != null })
+    }
+
+    @Test
+    fun shouldAnswerBadCallsWithTypedProblems() {
+        val shopper = newShopper()
+
+        val unknownItem = problemOf { shopper.catalogue.item("no-such-item") }
+        assertEquals(404, unknownItem.status)
+        assertEquals("unknown-item", unknownItem.code)
+
+        val tooLong = problemOf { shopper.feedback.feed(shopper.id, limit = 1000) }
+        assertEquals(400, tooLong.status)
+        assertEquals("limit", tooLong.field)
+
+        val unknownTarget = problemOf {
+            shopper.feedback.like(shopper.id, FeedbackCommand(signal = FeedbackCommand.Signal.LIKE,
+                    itemId = "no-such-item", clientEventId = "kotlin-${UUID.randomUUID()}"))
+        }
+        assertEquals(404, unknownTarget.status)
+        assertEquals("itemId", unknownTarget.field)
+
+        val someoneElse = newShopper()
+        val notYours = problemOf { shopper.feedback.feed(someoneElse.id) }
+        assertEquals(403, notYours.status)
+        assertTrue(notYours.code.isNotBlank())
+    }
+
+    private fun problemOf(call: () -> Any): Problem {
+        try {
+            val answer = call()
+            fail("expected a problem, got $answer")
+        } catch (e: ClientException) {
+            return assertNotNull(e.problem(), "a problem document for ${e.statusCode}: ${e.message}")
+        }
+    }
+
+    private fun awaitEmbedded(shopper: Shopper) {
+        repeat(1200) {
+            val status = shopper.search.searchStatus()
+            if (status.state == "done" && status.embedded >= status.items) {
+                return
+            }
+            assertTrue(status.error == null, "embedding failed: ${status.error}")
+            Thread.sleep(200)
+        }
+        fail("the catalogue was not embedded within four minutes")
+    }
+
+    /** Items of four slots with product photos, a few shoppers' likes and outfits, in the generic import format. */
+    private fun writeCatalogue(folder: Path): Path {
+        Files.createDirectories(folder.resolve("images"))
+        val kinds = listOf(
+                Triple("top", "Shirts", listOf("white linen shirt", "red cotton t-shirt", "green wool jumper",
+                        "striped silk blouse", "black knit top", "yellow polo shirt")),
+                Triple("bottom", "Trousers", listOf("blue denim jeans", "beige chino trousers", "black pleated skirt",
+                        "grey wool trousers", "light blue denim shorts", "olive cargo pants")),
+                Triple("shoes", "Shoes", listOf("black leather boots", "white canvas sneakers", "brown suede loafers",
+                        "red high heels", "navy running shoes", "tan sandals")),
+                Triple("dress", "Dresses", listOf("floral summer dress", "black evening gown", "red wrap dress",
+                        "green midi dress", "blue denim dress", "white lace dress")))
+        val colours = listOf(Color.WHITE, Color.RED, Color.GREEN, Color.MAGENTA, Color.BLACK, Color.YELLOW)
+        val items = StringBuilder()
+        val ids = mutableMapOf<String, List<String>>()
+        for ((slot, category, titles) in kinds) {
+            ids[slot] = titles.mapIndexed { i, title ->
+                val id = "$slot-$i"
+                val image = BufferedImage(96, 128, BufferedImage.TYPE_INT_RGB)
+                val g = image.createGraphics()
+                g.color = Color(235, 235, 235)
+                g.fillRect(0, 0, 96, 128)
+                g.color = colours[i]
+                g.fillRect(16 + i * 2, 16, 64 - i * 4, 96)
+                g.dispose()
+                ImageIO.write(image, "png", folder.resolve("images/$id.png").toFile())
+                items.append("""{"id": "$id", "title": "${title.replaceFirstChar { it.uppercase() }}", """)
+                        .append(""""description": "A $title", "category": "$category", "slot": "$slot", """)
+                        .append(""""gender": "${if (i % 2 == 0) "women" else "men"}", "image": "images/$id.png"}""")
+                        .append('\n')
+                id
+            }
+        }
+        Files.writeString(folder.resolve("items.jsonl"), items)
+        val interactions = StringBuilder()
+        for (user in 0 until 8) {
+            for (slot in listOf("top", "bottom", "shoes")) {
+                val item = ids.getValue(slot)[(user + slot.length) % 6]
+                interactions.append("""{"user_id": "kotlin-seed-$user", "item_id": "$item", "signal": "like"}""")
+                        .append('\n')
+            }
+        }
+        Files.writeString(folder.resolve("interactions.jsonl"), interactions)
+        val outfits = (0 until 6).joinToString("\n") { i ->
+            """{"id": "outfit-$i", "items": [{"itemId": "top-$i", "slot": "top"}, """ +
+                    """{"itemId": "bottom-${(i + 1) % 6}", "slot": "bottom"}, {"itemId": "shoes-${(i + 2) % 6}", "slot": "shoes"}]}"""
+        }
+        Files.writeString(folder.resolve("outfits.jsonl"), outfits + "\n")
+        return folder
+    }
+}
