@@ -78,6 +78,15 @@ public final class ContentBlendSelection {
 
     /** One evaluated setting: whose users, the weight (0: the model alone) and the validation figures. */
     public record Trial(String users, double weight, double recall20, double ndcg20) {
+        /** The trial as stored in an artifact's metadata. */
+        public Map<String, Object> toMetadata() {
+            Map<String, Object> trial = new LinkedHashMap<>();
+            trial.put("users", users);
+            trial.put("weight", weight);
+            trial.put("Recall@20", recall20);
+            trial.put("NDCG@20", ndcg20);
+            return trial;
+        }
     }
 
     /**
@@ -94,14 +103,7 @@ public final class ContentBlendSelection {
             out.put("modalities", modalities);
             out.put("chosenOn", "validation Recall@20");
             out.put("validationUsers", validationUsers);
-            out.put("trials", trials.stream().map(t -> {
-                Map<String, Object> trial = new LinkedHashMap<>();
-                trial.put("users", t.users());
-                trial.put("weight", t.weight());
-                trial.put("Recall@20", t.recall20());
-                trial.put("NDCG@20", t.ndcg20());
-                return trial;
-            }).toList());
+            out.put("trials", trials.stream().map(Trial::toMetadata).toList());
             return out;
         }
     }

@@ -121,15 +121,7 @@ public final class WalkBlendSelection {
             out.put("neighbours", walk.table().size());
             out.put("chosenOn", "validation Recall@20");
             out.put("validationUsers", validationUsers);
-            out.put("trials", trials.stream().map(t -> {
-                Map<String, Object> trial = new LinkedHashMap<>();
-                trial.put("users", t.users());
-                trial.put("weight", t.weight());
-                trial.put("exponent", t.exponent());
-                trial.put("Recall@20", t.recall20());
-                trial.put("NDCG@20", t.ndcg20());
-                return trial;
-            }).toList());
+            out.put("trials", trials.stream().map(Trial::toMetadata).toList());
             return out;
         }
     }
@@ -154,6 +146,12 @@ public final class WalkBlendSelection {
 
     /** One evaluated setting on validation; weight 0 is the model alone. */
     public record Trial(String users, double weight, double exponent, double recall20, double ndcg20) {
+        /** The trial as stored in an artifact's metadata: a content-blend trial's fields and the exponent. */
+        public Map<String, Object> toMetadata() {
+            Map<String, Object> trial = new ContentBlendSelection.Trial(users, weight, recall20, ndcg20).toMetadata();
+            trial.put("exponent", exponent);
+            return trial;
+        }
     }
 
     private Setting best(String users, RecommenderModel model, ItemKnnModel walk, InteractionMatrix train,
