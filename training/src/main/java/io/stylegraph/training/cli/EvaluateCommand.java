@@ -86,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--evaluate-every", description = "epochs between validation passes (default 1)")
     Integer evaluateEvery;
 
-    @Option(names = "--keep-ratio", description = "FREEDOM's share of like edges kept each epoch (default 0.2)")
+    @Option(names = "--keep-ratio", description = "FREEDOM's share of like edges kept each epoch (default 0.5)")
     Double keepRatio;
 
     @Option(names = "--report-name",
