@@ -19,6 +19,7 @@ public class TrainingSettings {
     private boolean publishEmbeddings = true;
     private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
     private int itemWalkK = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_K;
+    private int itemWalkLookalikes = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_LOOKALIKES;
     private java.util.List<Double> itemWalkGrid = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_GRID;
     private java.util.List<Double> itemWalkExponents =
             io.stylegraph.training.job.WalkBlendSelection.DEFAULT_EXPONENTS;
@@ -171,6 +172,19 @@ public class TrainingSettings {
      * {@code stylegraph.training.item-walk-grid}: the walk weights each run tries beside the model alone on its
      * validation split; the best (0 where the model alone wins) is stored with the model and served with it.
      */
+    /** Lookalikes an item nobody liked with another takes its walk scores from; 0 turns them off. */
+    public int getItemWalkLookalikes() {
+        return itemWalkLookalikes;
+    }
+
+    public void setItemWalkLookalikes(int itemWalkLookalikes) {
+        if (itemWalkLookalikes < 0) {
+            throw new IllegalArgumentException("stylegraph.training.item-walk-lookalikes must be 0 or more, got "
+                    + itemWalkLookalikes);
+        }
+        this.itemWalkLookalikes = itemWalkLookalikes;
+    }
+
     public java.util.List<Double> getItemWalkGrid() {
         return itemWalkGrid;
     }
@@ -194,7 +208,8 @@ public class TrainingSettings {
     /** The run's item-walk selection, or null where the walk is off. */
     public io.stylegraph.training.job.WalkBlendSelection walkBlends() {
         return itemWalkK == 0 ? null
-                : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid, itemWalkExponents);
+                : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid, itemWalkExponents)
+                        .withLookalikes(itemWalkLookalikes);
     }
 
     public boolean isPublishEmbeddings() {

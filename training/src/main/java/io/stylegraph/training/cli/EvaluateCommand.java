@@ -160,6 +160,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     double itemWalkBeta;
 
+    @Option(names = "--item-walk-lookalikes", defaultValue = "10",
+            description = "blends with item-walk: each item the walk does not reach takes its walk scores from this "
+                    + "many nearest reached items by the blended model's item embeddings; 0: none "
+                    + "(default: ${DEFAULT-VALUE})")
+    int itemWalkLookalikes;
+
     @Option(names = "--item-walk-exponents", split = ",", defaultValue = "1",
             description = "blends with item-walk: also try the walk's per-user scores raised to each of these "
                     + "powers in (0, 1] (below 1 the strongest items stand less far above the rest once standardized), "
@@ -483,8 +489,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** The content paths by recency half-life, trained once for all blends. */
     private final Map<Double, RecommenderModel> contentPaths = new java.util.HashMap<>();
 
-    private RecommenderModel contentPath(double halfLife, double exponent, TrainingData trainingData) {
-        RecommenderModel path = contentPath(halfLife, trainingData);
+    private RecommenderModel contentPath(double halfLife, double exponent, TrainingData trainingData,
+                                         Map<Double, RecommenderModel> reaching, RecommenderModel blended) {
+        RecommenderModel path = reaching.computeIfAbsent(halfLife, h -> {
+            RecommenderModel plain = contentPath(h, trainingData);
+            return ItemWalkTrainer.NAME.equals(blendWith) && itemWalkLookalikes > 0
+                    && blended instanceof io.stylegraph.training.model.EmbeddingModel embeddings
+                    ? ((io.stylegraph.training.model.ItemKnnModel) plain).withLookalikes(embeddings.itemEmbeddings(),
+                    embeddings.dimension(), itemWalkLookalikes) : plain;
+        });
         return exponent == 1 ? path : ((io.stylegraph.training.model.ItemKnnModel) path).withExponent(exponent);
     }
 
@@ -514,11 +527,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         StringBuilder grid = new StringBuilder();
         List<Double> exponents = ItemWalkTrainer.NAME.equals(blendWith) ? itemWalkExponents : List.of(1.0);
         double bestExponent = exponents.get(0);
+        // the walk for this model: items it does not reach take their scores from lookalikes by the model's embeddings
+        Map<Double, RecommenderModel> reaching = new java.util.HashMap<>();
         for (double halfLife : halfLives) {
             for (double exponent : exponents) {
                 for (double weight : blendContentWeights) {
-                    HybridModel hybrid = new HybridModel(model, contentPath(halfLife, exponent, trainingData),
-                            weight);
+                    HybridModel hybrid = new HybridModel(model,
+                            contentPath(halfLife, exponent, trainingData, reaching, model), weight);
                     EvaluationResult valid = evaluator.evaluate(hybrid.scorer(), data.split().train(),
                             data.split().valid());
                     double value = valid.get("Recall@20");
@@ -538,8 +553,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
-        HybridModel hybrid = new HybridModel(model, contentPath(bestHalfLife, bestExponent, trainingData),
-                bestWeight);
+        HybridModel hybrid = new HybridModel(model,
+                contentPath(bestHalfLife, bestExponent, trainingData, reaching, model), bestWeight);
         EvaluationResult test = evaluator.evaluate(hybrid.scorer(), data.split().train(), data.split().test());
         EvaluationResult cold = evaluator.evaluate(hybrid.scorer(), data.split().train(), coldTest);
         out.printf(Locale.ROOT, "%s test (weight %.3f): Recall@20 %.4f NDCG@20 %.4f; cold-item slice Recall@20 "
@@ -552,6 +567,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (bestExponent != 1) {
             parameters.put("walkExponent", String.valueOf(bestExponent));
+        }
+        if (reaching.get(bestHalfLife) instanceof io.stylegraph.training.model.ItemKnnModel walk
+                && walk.provenance().parameters().containsKey("lookalikes")) {
+            parameters.put("walkLookalikes", walk.provenance().parameters().get("lookalikes"));
         }
         return new Trained(hybrid, new EvaluationReport.ModelReport(hybrid.name(), parameters,
                 model.provenance().kernel(), model.provenance().epochsRun(), model.provenance().bestEpoch(),

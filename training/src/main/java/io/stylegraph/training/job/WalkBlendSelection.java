@@ -40,7 +40,15 @@ public final class WalkBlendSelection {
     /** Neighbours kept per item by default: 200 measured the same as 1,000 on amazon-clothing, 50 a little lower. */
     public static final int DEFAULT_K = 200;
 
+    /**
+     * Lookalikes an item no walk reaches takes its walk scores from by default ({@link ItemKnnModel#withLookalikes}):
+     * on amazon-clothing's validation split, 10 by the FREEDOM model's item embeddings kept the blend's Recall@20
+     * (0.0744 against 0.0745 without) and brought the items nobody had liked back from 0 to the model's own 0.0287.
+     */
+    public static final int DEFAULT_LOOKALIKES = 10;
+
     private final int k;
+    private final int lookalikes;
     private final List<Double> grid;
     private final List<Double> exponents;
     private final int maxUsers;
@@ -60,6 +68,10 @@ public final class WalkBlendSelection {
      * @param maxUsers  validation users evaluated at most (a seeded sample above it)
      */
     public WalkBlendSelection(int k, List<Double> grid, List<Double> exponents, int maxUsers) {
+        this(k, grid, exponents, maxUsers, DEFAULT_LOOKALIKES);
+    }
+
+    private WalkBlendSelection(int k, List<Double> grid, List<Double> exponents, int maxUsers, int lookalikes) {
         if (k < 1 || maxUsers < 1) {
             throw new IllegalArgumentException("k and maxUsers must be positive: " + k + ", " + maxUsers);
         }
@@ -74,6 +86,19 @@ public final class WalkBlendSelection {
         this.grid = grid.stream().sorted().toList();
         this.exponents = List.copyOf(exponents);
         this.maxUsers = maxUsers;
+        this.lookalikes = lookalikes;
+    }
+
+    /**
+     * Each item no walk reaches (nobody liked it together with another item, as a new arrival) takes its walk scores
+     * from its {@code count} nearest reached items by the trained model's item embeddings; 0 leaves such items to the
+     * walk's prior, which a blend ranks below everything the walk reaches.
+     */
+    public WalkBlendSelection withLookalikes(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("lookalikes must be 0 or more: " + count);
+        }
+        return new WalkBlendSelection(k, grid, exponents, maxUsers, count);
     }
 
     /** One choice for one kind of user: the walk's weight (0: the model alone) and the power of its scores. */
@@ -135,6 +160,11 @@ public final class WalkBlendSelection {
         ItemKnnModel walk = new ItemWalkTrainer(k, 0).train(data);
         progress.accept(String.format(Locale.ROOT, "item-walk: %d neighbours over %d items (at most %d each)",
                 walk.table().size(), walk.numItems(), k));
+        if (lookalikes > 0) {
+            walk = walk.withLookalikes(model.itemEmbeddings(), model.dimension(), lookalikes);
+            progress.accept("item-walk: " + walk.provenance().parameters().get("lookalikes")
+                    + " by the model's item embeddings");
+        }
         InteractionMatrix train = data.likes();
         InteractionMatrix valid = ContentBlendSelection.sample(data.validation().get(), maxUsers);
         List<Trial> trials = new ArrayList<>();

@@ -37,16 +37,31 @@ public final class ItemKnnModel implements RecommenderModel {
         this.provenance = provenance;
     }
 
-    private ItemKnnModel(ItemKnnModel base, double exponent) {
+    private ItemKnnModel(ItemKnnModel base, ItemNeighbourTable table, double exponent, String parameter,
+                         String value) {
         this.likes = base.likes;
-        this.table = base.table;
+        this.table = table;
         this.likeWeights = base.likeWeights;
         this.exponent = exponent;
         java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(base.provenance.parameters());
-        parameters.put("exponent", String.valueOf(exponent));
+        parameters.put(parameter, value);
         ModelProvenance p = base.provenance;
         this.provenance = new ModelProvenance(p.modelName(), p.trainer(), parameters, p.seed(), p.data(), p.kernel(),
                 p.epochsRun(), p.bestEpoch(), p.validationMetrics(), p.trainedAt(), p.trainingSeconds());
+    }
+
+    /**
+     * The same model, its table also reaching the items it did not, each through its {@code count} nearest reached
+     * items by cosine of the item vectors ({@link ItemLookalikes}, {@link ItemNeighbourTable#withLookalikes}).
+     *
+     * @param itemVectors row-major, {@link #numItems()} rows of {@code dimension}, for example a content-aware
+     *                    model's item embeddings
+     */
+    public ItemKnnModel withLookalikes(float[] itemVectors, int dimension, int count) {
+        int[][] lookalikes = ItemLookalikes.nearestReached(itemVectors, dimension, table.reached(), count);
+        long items = java.util.Arrays.stream(lookalikes).filter(l -> l != null && l.length > 0).count();
+        return new ItemKnnModel(this, table.withLookalikes(lookalikes), exponent, "lookalikes",
+                count + " each for " + items + " unreached items");
     }
 
     /**
@@ -56,7 +71,7 @@ public final class ItemKnnModel implements RecommenderModel {
      */
     public ItemKnnModel withExponent(double exponent) {
         ItemNeighbourTable.checkExponent(exponent);
-        return new ItemKnnModel(this, exponent);
+        return new ItemKnnModel(this, table, exponent, "exponent", String.valueOf(exponent));
     }
 
     public double exponent() {

@@ -53,6 +53,116 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
         }
     }
 
+    /** Whether some row has {@code item} as a neighbour: items no row reaches score their prior alone. */
+    public boolean[] reached() {
+        boolean[] reached = new boolean[numItems()];
+        for (int column : columns) {
+            reached[column] = true;
+        }
+        return reached;
+    }
+
+    /**
+     * The same rows, each also reaching the items no row reached, through their lookalikes: an item j with lookalikes
+     * L (reached items, for example the nearest by a model's content-aware item embeddings) gets in every row the mean
+     * of that row's weights for L, so a user's score for j is the mean of their scores for L. An item nobody liked
+     * together with another, such as a new arrival, then ranks where the liked items it resembles rank, instead of at
+     * the bottom of every list a blend with this table makes. Rows keep their entries and gain the new ones after
+     * them; rows that reach none of L gain nothing.
+     *
+     * @param lookalikes per item, the reached items it takes its weights from; null or empty for items left as they
+     *                   are
+     */
+    public ItemNeighbourTable withLookalikes(int[][] lookalikes) {
+        int n = numItems();
+        if (lookalikes.length != n) {
+            throw new IllegalArgumentException(lookalikes.length + " lookalike lists for " + n + " items");
+        }
+        // the table by column: for each item, the rows that reach it and their weights
+        int[] columnStart = new int[n + 1];
+        for (int column : columns) {
+            columnStart[column + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            columnStart[i + 1] += columnStart[i];
+        }
+        int[] byColumnRow = new int[columns.length];
+        float[] byColumnValue = new float[columns.length];
+        int[] fill = Arrays.copyOf(columnStart, n);
+        for (int row = 0; row < n; row++) {
+            for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+                int at = fill[columns[k]]++;
+                byColumnRow[at] = row;
+                byColumnValue[at] = values[k];
+            }
+        }
+        // the new entries, (row, item, weight), gathered per item through a dense accumulator over rows
+        int[] extraCount = new int[n];
+        java.util.List<int[]> extraRows = new java.util.ArrayList<>();
+        java.util.List<float[]> extraValues = new java.util.ArrayList<>();
+        int[] extraItems = new int[n];
+        int items = 0;
+        float[] sum = new float[n];
+        int[] touched = new int[n];
+        boolean[] seen = new boolean[n];
+        for (int item = 0; item < n; item++) {
+            int[] from = lookalikes[item];
+            if (from == null || from.length == 0) {
+                continue;
+            }
+            int touchedCount = 0;
+            for (int lookalike : from) {
+                if (lookalike < 0 || lookalike >= n) {
+                    throw new IllegalArgumentException("lookalike " + lookalike + " outside 0.." + (n - 1));
+                }
+                for (int k = columnStart[lookalike]; k < columnStart[lookalike + 1]; k++) {
+                    int row = byColumnRow[k];
+                    if (!seen[row]) {
+                        seen[row] = true;
+                        touched[touchedCount++] = row;
+                    }
+                    sum[row] += byColumnValue[k];
+                }
+            }
+            int[] rows = Arrays.copyOf(touched, touchedCount);
+            Arrays.sort(rows);
+            float[] weights = new float[touchedCount];
+            for (int t = 0; t < touchedCount; t++) {
+                weights[t] = sum[rows[t]] / from.length;
+                extraCount[rows[t]]++;
+                sum[rows[t]] = 0;
+                seen[rows[t]] = false;
+            }
+            extraItems[items++] = item;
+            extraRows.add(rows);
+            extraValues.add(weights);
+        }
+        int added = Arrays.stream(extraCount).sum();
+        int[] newStart = new int[n + 1];
+        for (int row = 0; row < n; row++) {
+            newStart[row + 1] = newStart[row] + (rowStart[row + 1] - rowStart[row]) + extraCount[row];
+        }
+        int[] newColumns = new int[columns.length + added];
+        float[] newValues = new float[columns.length + added];
+        int[] cursor = new int[n];
+        for (int row = 0; row < n; row++) {
+            int length = rowStart[row + 1] - rowStart[row];
+            System.arraycopy(columns, rowStart[row], newColumns, newStart[row], length);
+            System.arraycopy(values, rowStart[row], newValues, newStart[row], length);
+            cursor[row] = newStart[row] + length;
+        }
+        for (int e = 0; e < items; e++) {
+            int[] rows = extraRows.get(e);
+            float[] weights = extraValues.get(e);
+            for (int t = 0; t < rows.length; t++) {
+                int at = cursor[rows[t]]++;
+                newColumns[at] = extraItems[e];
+                newValues[at] = weights[t];
+            }
+        }
+        return new ItemNeighbourTable(newStart, newColumns, newValues, prior);
+    }
+
     /**
      * Raises the (non-negative) scores {@code scores[offset .. offset + length)} to {@code exponent} in (0, 1]; 1
      * leaves them as they are. Below 1 the order stays and the spread between the strongest items and the rest

@@ -138,4 +138,49 @@ class WalkBlendSelectionTest {
         assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(10, List.of(0.0)));
         assertThrows(IllegalArgumentException.class, () -> new WalkBlendSelection(10, List.of()));
     }
+
+    @Test
+    void shouldGiveAnItemNobodyLikedTheWalkScoresOfItsLookalike() {
+        // item 199 loses its train likes, so no walk reaches it; its embedding is item 198's, its one lookalike
+        InteractionMatrix.Builder train = InteractionMatrix.builder(USERS, ITEMS);
+        InteractionMatrix full = data().likes();
+        for (int user = 0; user < USERS; user++) {
+            for (int item : full.itemsOf(user)) {
+                if (item != 199) {
+                    train.add(user, item);
+                }
+            }
+        }
+        TrainingData data = TrainingData.of(train.build()).withValidation(data().validation().orElseThrow());
+        EmbeddingModel noise = model(false);
+        float[] items = noise.itemEmbeddings().clone();
+        System.arraycopy(items, 198 * ITEMS, items, 199 * ITEMS, ITEMS);
+        EmbeddingModel model = new EmbeddingModel(USERS, ITEMS, ITEMS, noise.userEmbeddings(), items,
+                noise.provenance());
+        float[] with = new float[USERS * ITEMS];
+        float[] without = new float[USERS * ITEMS];
+        int[] users = java.util.stream.IntStream.range(0, USERS).toArray();
+        float[] prior;
+
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            WalkBlendSelection.Choice reaching = new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID)
+                    .withLookalikes(1).choose(model, data, evaluator, line -> { }).orElseThrow();
+            reaching.walk().scorer().score(users, with);
+            prior = reaching.walk().table().prior();
+            new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID).withLookalikes(0)
+                    .choose(model, data, evaluator, line -> { }).orElseThrow().walk().scorer().score(users, without);
+        }
+
+        assertEquals(0, prior[199], "nobody liked item 199 in train");
+        for (int user = 0; user < USERS; user++) {
+            // 199 scores what the walks into 198 score; every other item as before
+            assertEquals(with[user * ITEMS + 198] - prior[198], with[user * ITEMS + 199], 1e-6, "user " + user);
+            assertEquals(0, without[user * ITEMS + 199], 1e-6);
+            for (int item = 0; item < 199; item++) {
+                assertEquals(without[user * ITEMS + item], with[user * ITEMS + item], 1e-6);
+            }
+        }
+        // shopper 92 liked 184 and 198, as shopper 192 did: the walk from 184 now reaches 199 too
+        assertTrue(with[92 * ITEMS + 199] > 0.1, String.valueOf(with[92 * ITEMS + 199]));
+    }
 }

@@ -1,0 +1,59 @@
+package io.stylegraph.training.model;
+
+import io.stylegraph.training.index.TopK;
+
+import java.util.stream.IntStream;
+
+/**
+ * For the items an item-to-item table does not reach, the reached items that look most like them: the nearest by
+ * cosine between item vectors, for example a content-aware model's item embeddings, which place an item nobody liked
+ * by its content. What {@link ItemNeighbourTable#withLookalikes} takes. An exact scan over the reached items for each
+ * unreached one (items × reached items × dimension multiply-adds, spread over the cores), so it pays while the
+ * unreached items are a small share of the catalogue, as new arrivals are.
+ */
+public final class ItemLookalikes {
+
+    private ItemLookalikes() {
+    }
+
+    /**
+     * @param vectors   item vectors, row-major, {@code reached.length} rows of {@code dimension}
+     * @param reached   which items keep their own entries
+     * @param count     lookalikes per unreached item (fewer when fewer items are reached)
+     * @return per item, its lookalikes best first; null for reached items and for items whose vector is zero
+     */
+    public static int[][] nearestReached(float[] vectors, int dimension, boolean[] reached, int count) {
+        int n = reached.length;
+        if (vectors.length != n * dimension) {
+            throw new IllegalArgumentException(vectors.length + " values are not " + n + " vectors of " + dimension);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        float[] inverseNorm = new float[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int d = 0; d < dimension; d++) {
+                float v = vectors[i * dimension + d];
+                sum += v * v;
+            }
+            inverseNorm[i] = sum > 0 ? (float) (1 / Math.sqrt(sum)) : 0f;
+        }
+        int[] targets = IntStream.range(0, n).filter(i -> reached[i]).filter(i -> inverseNorm[i] > 0).toArray();
+        int[][] out = new int[n][];
+        IntStream.range(0, n).filter(i -> !reached[i] && inverseNorm[i] > 0).parallel().forEach(item -> {
+            TopK best = new TopK(count);
+            int base = item * dimension;
+            for (int target : targets) {
+                int other = target * dimension;
+                float dot = 0;
+                for (int d = 0; d < dimension; d++) {
+                    dot += vectors[base + d] * vectors[other + d];
+                }
+                best.offer(target, dot * inverseNorm[target]);
+            }
+            out[item] = best.drain().rows();
+        });
+        return out;
+    }
+}
