@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stylegraph.training.experiment.EvaluationReport;
+import io.stylegraph.training.experiment.ReportWriter;
 import io.stylegraph.training.outfit.OutfitEvaluationReport;
 import io.stylegraph.training.regions.RegionReport;
 import io.stylegraph.training.report.ReportFiles;

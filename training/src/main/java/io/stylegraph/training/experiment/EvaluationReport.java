@@ -1,4 +1,4 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.experiment;
 
 import java.util.List;
 import java.util.Map;

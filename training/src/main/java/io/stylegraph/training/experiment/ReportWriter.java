@@ -1,4 +1,4 @@
-package io.stylegraph.training.cli;
+package io.stylegraph.training.experiment;
 
 import io.stylegraph.training.report.ReportFiles;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * Writes an {@link EvaluationReport} through {@link ReportFiles} as {@code <name>.json} and {@code .md}, by default
  * {@code evaluate-<dataset>}; this class holds the Markdown body.
  */
-final class ReportWriter {
+public final class ReportWriter {
 
     private static final List<String> TABLE_METRICS = List.of("Recall@10", "Recall@20", "Recall@50", "NDCG@10",
             "NDCG@20", "NDCG@50", "Precision@20", "MRR@20", "HitRate@20", "Coverage@20");
@@ -20,15 +20,15 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    static Path[] write(EvaluationReport report, Path directory) throws IOException {
+    public static Path[] write(EvaluationReport report, Path directory) throws IOException {
         return write(report, directory, "evaluate-" + report.dataset());
     }
 
-    static Path[] write(EvaluationReport report, Path directory, String name) throws IOException {
+    public static Path[] write(EvaluationReport report, Path directory, String name) throws IOException {
         return ReportFiles.write(directory, name, report, markdown(report));
     }
 
-    static String markdown(EvaluationReport report) {
+    public static String markdown(EvaluationReport report) {
         StringBuilder md = new StringBuilder();
         EvaluationReport.DatasetSummary data = report.data();
         md.append("# Evaluation on ").append(report.dataset()).append("\n\n");
