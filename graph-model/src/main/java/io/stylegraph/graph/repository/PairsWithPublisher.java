@@ -129,7 +129,8 @@ public final class PairsWithPublisher {
                     "support", pair.support()));
         }
         graph.write(tx -> tx.run(FORGET).consume());
-        long written = EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("model", model));
+        long written = EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("model", model),
+                "PAIRS_WITH");
         graph.write(tx -> tx.run(REMEMBER, Map.of("model", fingerprint.model(), "catalogue", fingerprint.catalogue(),
                 "support", fingerprint.support(), "parameters", fingerprint.parameters(), "edges", written,
                 "modelId", model)).consume());
