@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * the title vectors are ready, {@link #ready()} answers 503 {@code outfits-not-ready}.
  *
  * <p>When the catalogue's items change the index is rebuilt in the background (only new titles are encoded) while
- * the previous one keeps serving; PAIRS_WITH edges are then written again.
+ * the previous one keeps serving. PAIRS_WITH edges are written after an index is built, unless those in the graph were
+ * computed from the same model file, catalogue, outfit support and {@code pairs-per-item} ({@link PairsWithWriter#plan},
+ * checked before the titles are encoded): a restart with nothing changed keeps them and reports them ready at once.
  */
 @Singleton
 public class OutfitModelLifecycle implements ApplicationEventListener<ServerStartupEvent> {
@@ -73,6 +75,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile TypeAwareModel model;
     private volatile String modelId;
+    private volatile String modelDigest;
+    private volatile OutfitViews.PairsWith pairsWith = OutfitViews.PairsWith.WAITING;
     private volatile String state = "starting";
     private volatile ServedOutfits served;
     private TextEncoder titleEncoder;
@@ -130,10 +134,12 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     public OutfitViews.Status status() {
         ServedOutfits current = current();
         return new OutfitViews.Status(current != null ? "ready" : state, modelId,
-                current == null ? 0 : current.snapshot().size(), model == null ? Map.of() : model.parameters());
+                current == null ? 0 : current.snapshot().size(), model == null ? Map.of() : model.parameters(),
+                pairsWith);
     }
 
-    private void prepare() {
+    /** The start-up work, run on the worker after the server starts: obtain the model, then build the index. */
+    void prepare() {
         try {
             while (!catalogue.snapshot().isLoaded()) {
                 state = "waiting for the catalogue";
@@ -159,7 +165,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         if (Files.isRegularFile(file)) {
             state = "loading " + file;
             TypeAwareModel loaded = TypeAwareModel.load(file);
-            modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();
+            identify(file);
             LOG.info("Outfit model loaded from {} ({} types, {}-d)", file, loaded.types().size(), loaded.dimension());
             return loaded;
         }
@@ -179,10 +185,16 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()))
                     .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
             trained.save(file);
-            modelId = file.getFileName() + "@" + Files.getLastModifiedTime(file).toMillis();
+            identify(file);
             LOG.info("Outfit model saved to {}", file);
             return trained;
         }
+    }
+
+    /** The model's id (file name and the start of its content digest) and digest, from the file it was read from. */
+    private void identify(Path file) throws IOException {
+        modelDigest = PairsFingerprints.ofModelFile(file);
+        modelId = file.getFileName() + "@" + modelDigest.substring("sha256:".length(), "sha256:".length() + 12);
     }
 
     /** Outfits shoppers liked, as extra positive training outfits (items by their title vectors). */
@@ -245,6 +257,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             served = previous.withSnapshot(snapshot);
             return;
         }
+        PairsWithWriter.Plan plan = pairs.plan(modelDigest, snapshot, config.getPairsPerItem());
+        announce(plan);
         state = "encoding item titles";
         Set<String> missing = new java.util.LinkedHashSet<>();
         for (RatedItem item : snapshot.items()) {
@@ -265,7 +279,34 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         ServedOutfits built = ServedOutfits.build(modelId, model, snapshot, titleVectors);
         served = built;
         LOG.info("Outfit index ready: {} items in {} ms", snapshot.size(), (System.nanoTime() - started) / 1_000_000);
-        pairs.publish(built, config.getPairsPerItem());
+        if (plan.write()) {
+            try {
+                long written = pairs.publish(built, config.getPairsPerItem(), plan);
+                pairsWith = new OutfitViews.PairsWith("ready", written, false, plan.reason());
+            } catch (RuntimeException e) {
+                pairsWith = new OutfitViews.PairsWith("failed: " + e.getMessage(), 0, false, plan.reason());
+                LOG.warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Logs the plan for the PAIRS_WITH edges and shows it in the status: kept edges are ready at once. */
+    private void announce(PairsWithWriter.Plan plan) {
+        switch (plan.action()) {
+            case "keep" -> {
+                pairsWith = new OutfitViews.PairsWith("ready", plan.edges(), true, plan.reason());
+                LOG.info("PAIRS_WITH: keeping the {} edges in the graph ({})", plan.edges(), plan.reason());
+            }
+            case "write" -> {
+                pairsWith = new OutfitViews.PairsWith("writing", 0, false, plan.reason());
+                LOG.info("PAIRS_WITH: edges to be written once the index is built ({})", plan.reason());
+            }
+            case "off" -> pairsWith = new OutfitViews.PairsWith("off", 0, false, plan.reason());
+            default -> {
+                pairsWith = new OutfitViews.PairsWith("failed: " + plan.reason(), 0, false, plan.reason());
+                LOG.warn("PAIRS_WITH edges left as they are: {}", plan.reason());
+            }
+        }
     }
 
     @PreDestroy

@@ -88,7 +88,23 @@ public final class OutfitViews {
                         String generatedStatus) {
     }
 
+    /**
+     * The outfit model's state; {@code pairsWith} says where the graph's PAIRS_WITH edges stand (reported apart from
+     * {@code state}: edges kept from an earlier start are ready before the model's index is).
+     */
     @Serdeable
-    public record Status(String state, @Nullable String model, int items, Map<String, String> parameters) {
+    public record Status(String state, @Nullable String model, int items, Map<String, String> parameters,
+                         PairsWith pairsWith) {
+    }
+
+    /**
+     * The PAIRS_WITH edges: {@code status} {@code waiting} (for the model and catalogue), {@code writing}, {@code ready},
+     * {@code off} ({@code pairs-per-item} 0) or {@code failed: ...}; {@code edges} in the graph when ready;
+     * {@code kept} when they were those of an earlier start, whose model, catalogue, outfit support and
+     * {@code pairs-per-item} were the same; {@code reason} why they were kept or written.
+     */
+    @Serdeable
+    public record PairsWith(String status, long edges, boolean kept, @Nullable String reason) {
+        static final PairsWith WAITING = new PairsWith("waiting", 0, false, null);
     }
 }

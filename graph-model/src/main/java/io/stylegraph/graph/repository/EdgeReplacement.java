@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.stylegraph.graph.neo4j.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replaces every edge of one type in batches: first deletes the old ones, {@code limit} per transaction (a catalogue
  * of 44k items has hundreds of thousands), then creates the new ones from {@code $rows}, a batch per transaction.
- * Each batch commits on its own, so a replacement is not atomic: readers may see a partial set while it runs.
+ * Each batch commits on its own, so a replacement is not atomic: readers may see a partial set while it runs. Progress
+ * (edges deleted, then written of all, rate and time left) is logged every ten seconds or so.
  */
 final class EdgeReplacement {
     static final int BATCH = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeReplacement.class);
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
 
     private EdgeReplacement() {
     }
@@ -22,20 +27,39 @@ final class EdgeReplacement {
      * @param create     Cypher creating the edges of {@code $rows} (plus {@code parameters})
      * @param rows       one parameter map per edge
      * @param parameters further parameters of {@code create}, the same for every batch
+     * @param type       the edges' type, for the progress lines
      * @return the number of edges created
      */
     static long replace(GraphDatabase graph, String delete, String create, List<Map<String, Object>> rows,
-                        Map<String, Object> parameters) {
+                        Map<String, Object> parameters, String type) {
+        long started = System.nanoTime();
+        long lastLine = started;
         long deleted;
+        long deletedAll = 0;
         do {
             deleted = graph.write(tx -> tx.run(delete, Map.of("limit", BATCH)).single().get("deleted").asLong());
+            deletedAll += deleted;
+            if (System.nanoTime() - lastLine > PROGRESS_NANOS) {
+                lastLine = System.nanoTime();
+                LOG.info("{}: {} old edges deleted", type, deletedAll);
+            }
         } while (deleted == BATCH);
+        long writing = System.nanoTime();
         long written = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {
             Map<String, Object> batch = new java.util.HashMap<>(parameters);
-            batch.put("rows", new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + BATCH))));
+            int to = Math.min(rows.size(), from + BATCH);
+            batch.put("rows", new ArrayList<>(rows.subList(from, to)));
             written += graph.write(tx -> tx.run(create, batch).consume().counters().relationshipsCreated());
+            if (System.nanoTime() - lastLine > PROGRESS_NANOS && to < rows.size()) {
+                lastLine = System.nanoTime();
+                double seconds = Math.max((lastLine - writing) / 1e9, 1e-9);
+                LOG.info("{}: {}/{} edges written ({} edges/s, about {} s left)", type, to, rows.size(),
+                        Math.round(to / seconds), Math.round((rows.size() - to) * seconds / to));
+            }
         }
+        LOG.info("{}: {} old edges deleted, {} written in {} ms", type, deletedAll, written,
+                (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 }

@@ -48,7 +48,7 @@ public final class SimilarItemsPublisher {
             rows.add(Map.of("item", edge.itemId(), "other", edge.otherId(), "score", edge.score(),
                     "cosines", edge.cosines()));
         }
-        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("version", version));
+        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("version", version), "SIMILAR");
     }
 
     /** Number of SIMILAR edges in the graph. */

@@ -52,9 +52,14 @@ public final class OutfitPairs {
 
     /**
      * Every outfit item's best {@code perItem} partners, item by item in slot and row order, each item's best first;
-     * {@code log} (may be null) hears of progress on large catalogues.
+     * {@code log} (may be null) hears of progress on large catalogues: items paired of all, rate and time left.
      */
     public static List<Pair> strongest(OutfitCatalogue catalogue, int perItem, PrintStream log) {
+        return strongest(catalogue, perItem, log, PROGRESS_EVERY);
+    }
+
+    /** {@link #strongest(OutfitCatalogue, int, PrintStream)} with a progress line every {@code progressEvery} items. */
+    static List<Pair> strongest(OutfitCatalogue catalogue, int perItem, PrintStream log, int progressEvery) {
         List<Pair> pairs = new ArrayList<>();
         if (perItem <= 0) {
             return pairs;
@@ -66,6 +71,8 @@ public final class OutfitPairs {
         }
         Comparator<Scored> weakestFirst = Comparator.comparingDouble(Scored::score);
         int done = 0;
+        int total = OutfitCatalogue.OUTFIT_SLOTS.stream().mapToInt(slot -> catalogue.rows(slot).length).sum();
+        long started = System.nanoTime();
         for (Slot slot : OutfitCatalogue.OUTFIT_SLOTS) {
             for (int row : catalogue.rows(slot)) {
                 PriorityQueue<Scored> best = new PriorityQueue<>(weakestFirst);
@@ -89,8 +96,10 @@ public final class OutfitPairs {
                 List<Scored> ranked = new ArrayList<>(best);
                 ranked.sort(weakestFirst.reversed().thenComparing(Scored::row));
                 ranked.forEach(scored -> pairs.add(new Pair(index.id(row), index.id(scored.row()), scored.score())));
-                if (++done % PROGRESS_EVERY == 0 && log != null) {
-                    log.printf(Locale.ROOT, "PAIRS_WITH: %d items paired%n", done);
+                if (++done % progressEvery == 0 && log != null) {
+                    double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+                    log.printf(Locale.ROOT, "PAIRS_WITH: %d/%d items paired (%.0f items/s, about %d s left)%n", done,
+                            total, done / seconds, Math.round((total - done) * seconds / done));
                 }
             }
         }

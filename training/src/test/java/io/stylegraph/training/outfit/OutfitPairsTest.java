@@ -52,6 +52,20 @@ class OutfitPairsTest {
     }
 
     @Test
+    void shouldReportProgressOfAllOutfitItemsWithTheTimeLeft() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        OutfitPairs.strongest(catalogue, 1, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                5);
+
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("PAIRS_WITH: 5/11 items paired \\(\\d+ items/s, about \\d+ s left\\)"),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("PAIRS_WITH: 10/11 items paired"), lines.get(1));
+    }
+
+    @Test
     void shouldMineNothingForNoPairsPerItem() {
         assertTrue(OutfitPairs.strongest(catalogue, 0, null).isEmpty());
     }
