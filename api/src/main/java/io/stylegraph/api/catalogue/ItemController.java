@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -36,6 +38,8 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -70,11 +74,28 @@ public class ItemController {
         this.validator = validator;
     }
 
-    @Operation(summary = "One catalogue item")
+    /** Item JSON is kept by a phone but checked again at each use: its like counts move. */
+    static final String ITEM_CACHE_CONTROL = "private, no-cache";
+
+    @Operation(summary = "One catalogue item. Carries a weak ETag over its content; sent back as If-None-Match while "
+            + "the item is unchanged, the answer is 304 without a body (an OkHttp cache does this by itself).")
+    @ApiResponse(responseCode = "200", description = "The item", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "Weak tag over the item's content",
+                    schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.CACHE_CONTROL, description = ITEM_CACHE_CONTROL,
+                    schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is still the item's")
     @Get("/{itemId}")
     @Secured({APP, ANALYST, TRAINER, ADMIN})
-    public ItemView item(@PathVariable String itemId) {
-        return ItemView.of(require(itemId));
+    public HttpResponse<ItemView> item(@PathVariable String itemId, HttpRequest<?> request) {
+        ItemView view = ItemView.of(require(itemId));
+        String tag = EntityTags.of(true, view.toString());
+        if (EntityTags.notModified(request, tag)) {
+            return HttpResponse.<ItemView>notModified().header(HttpHeaders.ETAG, tag)
+                    .header(HttpHeaders.CACHE_CONTROL, ITEM_CACHE_CONTROL);
+        }
+        return HttpResponse.ok(view).header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, ITEM_CACHE_CONTROL);
     }
 
     @Operation(summary = "Catalogue items, filtered by slot, category (an item's main category or, for "
@@ -122,14 +143,28 @@ public class ItemController {
         return HttpResponse.created(ItemView.of(added), URI.create("/v1/items/" + added.item().id()));
     }
 
-    @Operation(summary = "The item's product photo")
-    @ApiResponse(responseCode = "200", description = "The picture's bytes", content = @Content(mediaType = "image/*",
-            schema = @Schema(type = "string", format = "binary")))
+    @Operation(summary = "The item's product photo: size=full (default) the stored picture, size=thumb the picture "
+            + "scaled to at most 256 px on its longest side. Carries a strong ETag and Cache-Control: private, "
+            + "max-age=3600; If-None-Match with the tag answers 304 without the bytes.")
+    @ApiResponse(responseCode = "200", description = "The picture's bytes", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "Strong tag over the picture file and the size",
+                    schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.CACHE_CONTROL, description = CatalogueImages.CACHE_CONTROL,
+                    schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "303", description = "A remote picture on an allowed host, whatever the size")
+    @ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is still the picture's")
     @Get("/{itemId}/image")
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
     @Secured({APP, ANALYST, TRAINER, ADMIN})
-    public HttpResponse<?> image(@PathVariable String itemId) {
-        return pictures.serve(require(itemId).item().image(), "itemId", "item " + itemId);
+    public HttpResponse<?> image(@PathVariable String itemId,
+                                 @Parameter(description = "full: the stored picture; thumb: at most 256 px on the "
+                                         + "longest side", schema = @Schema(type = "string",
+                                         allowableValues = {"full", "thumb"}, defaultValue = "full"))
+                                 @Nullable @QueryValue String size,
+                                 HttpRequest<?> request) {
+        ImageSize variant = ImageSize.parse(size);
+        return pictures.serve(require(itemId).item().image(), "itemId", "item " + itemId, variant, request);
     }
 
     private RatedItem require(String itemId) {

@@ -11,6 +11,8 @@ import io.stylegraph.client.api.FeedbackApi
 import io.stylegraph.client.api.OutfitsApi
 import io.stylegraph.client.api.RecommendationsApi
 import io.stylegraph.client.api.SearchApi
+import io.stylegraph.client.api.TryOnApi
+import io.stylegraph.client.model.TryOnJobView
 import io.stylegraph.client.infrastructure.ApiClient
 import io.stylegraph.client.infrastructure.ClientException
 import io.stylegraph.client.model.FeedbackAccepted
@@ -19,7 +21,13 @@ import io.stylegraph.client.model.ItemView
 import io.stylegraph.client.model.OpinionView
 import io.stylegraph.client.model.Problem
 import io.stylegraph.client.api.CatalogueApi
+import io.stylegraph.api.catalogue.CatalogueCache
+import io.stylegraph.client.infrastructure.Serializer
+import io.stylegraph.client.model.ItemPage
+import okhttp3.Cache
 import okhttp3.OkHttpClient
+import okhttp3.Request
+import java.util.zip.GZIPInputStream
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
@@ -89,13 +97,14 @@ class KotlinClientShopperFlowTest {
         return Shopper(session.userId, session.token)
     }
 
-    private inner class Shopper(val id: String, private val token: String) {
+    private inner class Shopper(val id: String, val token: String) {
         private fun <T : ApiClient> signed(api: T): T = api.apply { accessTokenProvider = { token } }
         val feedback = signed(FeedbackApi(baseUrl, http))
         val catalogue = signed(CatalogueApi(baseUrl, http))
         val recommendations = signed(RecommendationsApi(baseUrl, http))
         val outfits = signed(OutfitsApi(baseUrl, http))
         val search = signed(SearchApi(baseUrl, http))
+        val tryOn = signed(TryOnApi(baseUrl, http))
     }
 
     @Test
@@ -171,6 +180,139 @@ class KotlinClientShopperFlowTest {
         assertTrue(found.results.all { it.item.slot != null })
     }
 
+    /** A raw call, as the app's own OkHttp would send it, with the shopper's token. */
+    private fun rawGet(shopper: Shopper, path: String, vararg headers: Pair<String, String>): okhttp3.Response {
+        val request = Request.Builder().url(baseUrl + path).header("Authorization", "Bearer ${shopper.token}")
+        headers.forEach { (name, value) -> request.header(name, value) }
+        return http.newCall(request.build()).execute()
+    }
+
+    @Test
+    fun shouldSendCompressedJsonAndRevalidateCachedItemsAndPicturesLikeAPhone() {
+        val shopper = newShopper()
+
+        // gzip: a call that asks for gzip itself gets the packed body and its Content-Encoding (OkHttp unpacks only
+        // what it asked for on its own, as the generated client's calls do)
+        rawGet(shopper, "/v1/items?size=24", "Accept-Encoding" to "gzip").use { packed ->
+            assertEquals(200, packed.code)
+            assertEquals("gzip", packed.header("Content-Encoding"))
+            val json = GZIPInputStream(packed.body!!.byteStream()).use { it.readBytes().decodeToString() }
+            val page = assertNotNull(Serializer.moshi.adapter(ItemPage::class.java).fromJson(json))
+            assertEquals(24, page.items.size)
+            assertTrue(json.length > 4096, "a list of a few kilobytes: ${json.length}")
+        }
+
+        // ETag: an OkHttp cache, as an Android app configures one, keeps the item and asks again with If-None-Match;
+        // the service answers 304 and the client reads the item from its cache
+        val networkCodes = mutableListOf<Int>()
+        val cachingHttp = OkHttpClient.Builder()
+                .cache(Cache(Files.createTempDirectory(dataDirectory, "okhttp-cache").toFile(), 10L * 1024 * 1024))
+                .addNetworkInterceptor { chain -> chain.proceed(chain.request()).also { networkCodes.add(it.code) } }
+                .build()
+        val cachingCatalogue = CatalogueApi(baseUrl, cachingHttp).apply { accessTokenProvider = { shopper.token } }
+        val item = cachingCatalogue.item("top-1")
+        val again = cachingCatalogue.item("top-1")
+        assertEquals(item, again)
+        assertEquals(listOf(200, 304), networkCodes, "the second read is a revalidation answered 304")
+
+        // picture sizes through the generated client's typed enum: thumb is at most 256 px on its longest side
+        val thumb = ImageIO.read(shopper.catalogue.image("top-1", CatalogueApi.PropertySizeImage.THUMB))
+        assertEquals(192, thumb.width)
+        assertEquals(256, thumb.height)
+        val full = ImageIO.read(shopper.catalogue.image("top-1", CatalogueApi.PropertySizeImage.FULL))
+        assertEquals(300, full.width)
+        assertEquals(400, full.height)
+
+        // a picture's tag answers 304 without the bytes
+        val tag = rawGet(shopper, "/v1/items/top-1/image?size=thumb").use { answer ->
+            assertEquals("private, max-age=3600", answer.header("Cache-Control"))
+            assertNotNull(answer.header("ETag"))
+        }
+        rawGet(shopper, "/v1/items/top-1/image?size=thumb", "If-None-Match" to tag).use { answer ->
+            assertEquals(304, answer.code)
+            assertEquals(0, answer.body!!.bytes().size)
+        }
+
+        // a size the API does not list is a typed problem naming the parameter
+        rawGet(shopper, "/v1/items/top-1/image?size=huge").use { answer ->
+            assertEquals(400, answer.code)
+            val problem = assertNotNull(Serializer.moshi.adapter(Problem::class.java).fromJson(answer.body!!.string()))
+            assertEquals("size", problem.field)
+            assertEquals("invalid-field", problem.code)
+        }
+    }
+
+    @Test
+    fun shouldKeepTheFeedCursorsNextPageWhenOtherShoppersLikesMoveTheOrder() {
+        val shopper = newShopper()
+        val wholeOrder = shopper.feedback.feed(shopper.id, limit = 24).items.map { it.id }
+        val first = shopper.feedback.feed(shopper.id, limit = 6)
+        val cursor = assertNotNull(first.nextCursor)
+        val second = shopper.feedback.feed(shopper.id, limit = 6, cursor = cursor).items.map { it.id }
+
+        // three other shoppers like the last cards of this shopper's order: once the catalogue is read again those
+        // items lead the popularity ranking, and a fresh feed is another order
+        repeat(3) {
+            val other = newShopper()
+            for (itemId in wholeOrder.takeLast(4)) {
+                other.feedback.like(other.id, FeedbackCommand(signal = FeedbackCommand.Signal.LIKE, itemId = itemId,
+                        clientEventId = "kotlin-${UUID.randomUUID()}"))
+            }
+        }
+        assertTrue(context.getBean(CatalogueCache::class.java).reload())
+        assertNotEquals(wholeOrder, shopper.feedback.feed(shopper.id, limit = 24).items.map { it.id },
+                "the likes moved the order")
+
+        assertEquals(second, shopper.feedback.feed(shopper.id, limit = 6, cursor = cursor).items.map { it.id },
+                "the cursor gives the page it gave before")
+    }
+
+    /** A photo the test draws: a grey backdrop with a figure in a red top over blue trousers. */
+    private fun personPhoto(): java.io.File {
+        val photo = BufferedImage(240, 360, BufferedImage.TYPE_INT_RGB)
+        val g = photo.createGraphics()
+        g.color = Color(200, 200, 200)
+        g.fillRect(0, 0, 240, 360)
+        g.color = Color(230, 190, 160)
+        g.fillOval(95, 20, 50, 60)
+        g.color = Color.RED
+        g.fillRect(70, 85, 100, 110)
+        g.color = Color.BLUE
+        g.fillRect(80, 195, 80, 150)
+        g.dispose()
+        val file = Files.createTempFile(dataDirectory, "person", ".png").toFile()
+        ImageIO.write(photo, "png", file)
+        return file
+    }
+
+    @Test
+    fun shouldSearchByPictureAndTryAnItemOnThroughTheGeneratedClient() {
+        val shopper = newShopper()
+        awaitEmbedded(shopper)
+
+        // image search: a catalogue photo finds its item first among the bottoms (one picture per colour and slot)
+        val jeansPhoto = dataDirectory.resolve("catalogue/images/bottom-0.png").toFile()
+        val byPicture = shopper.search.searchByImage(k = 3, slot = "bottom", image = jeansPhoto)
+        assertEquals("bottom-0", byPicture.results.first().item.id, "${byPicture.results}")
+
+        // try-on with the built-in engine: submitted, polled to done, its picture fetched
+        val accepted = shopper.tryOn.submit(person = personPhoto(), itemId = "top-1", box = "[70, 85, 170, 195]",
+                userId = shopper.id)
+        var job = shopper.tryOn.job1(accepted.jobId)
+        repeat(600) {
+            if (job.status == TryOnJobView.Status.DONE || job.status == TryOnJobView.Status.FAILED) {
+                return@repeat
+            }
+            Thread.sleep(200)
+            job = shopper.tryOn.job1(accepted.jobId)
+        }
+        assertEquals(TryOnJobView.Status.DONE, job.status, "the try-on ended as $job")
+        val tried = ImageIO.read(shopper.tryOn.image1(accepted.jobId))
+        assertEquals(240, tried.width)
+        assertEquals(360, tried.height)
+        assertEquals(Color(200, 200, 200).rgb, tried.getRGB(5, 5), "outside the box the photo is untouched")
+    }
+
     @Test
     fun shouldAnswerBadCallsWithTypedProblems() {
         val shopper = newShopper()
@@ -235,12 +377,13 @@ class KotlinClientShopperFlowTest {
         for ((slot, category, titles) in kinds) {
             ids[slot] = titles.mapIndexed { i, title ->
                 val id = "$slot-$i"
-                val image = BufferedImage(96, 128, BufferedImage.TYPE_INT_RGB)
+                // product photos of 300 x 400 px: larger than a thumbnail
+                val image = BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB)
                 val g = image.createGraphics()
                 g.color = Color(235, 235, 235)
-                g.fillRect(0, 0, 96, 128)
+                g.fillRect(0, 0, 300, 400)
                 g.color = colours[i]
-                g.fillRect(16 + i * 2, 16, 64 - i * 4, 96)
+                g.fillRect(50 + i * 6, 50, 200 - i * 12, 300)
                 g.dispose()
                 ImageIO.write(image, "png", folder.resolve("images/$id.png").toFile())
                 items.append("""{"id": "$id", "title": "${title.replaceFirstChar { it.uppercase() }}", """)
