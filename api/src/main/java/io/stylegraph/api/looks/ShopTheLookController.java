@@ -79,7 +79,7 @@ public class ShopTheLookController {
                                          @Nullable @QueryValue String gender) {
         var wanted = QueryValues.gender(gender);
         UploadedImages.Upload upload = uploads.decode(image);
-        return shop.shop(upload.decoded().image(), boxes, k, wanted);
+        return shop.shop(upload.decoded().image(), QueryValues.optionalPart(boxes), k, wanted);
     }
 
     @Operation(summary = "Saves a look: multipart 'image' (the photo) and 'look' (JSON: photoId?, userId?, items: "

@@ -12,6 +12,14 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /**
+     * An optional text part of a multipart form, or null when it is absent or blank: form clients (browsers, the
+     * generated Kotlin client) send a field they were given no value for as an empty part.
+     */
+    public static String optionalPart(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** The slot named by {@code value}, or null when it is absent. */
     public static Slot slot(String value) {
         return value == null ? null : Slot.parse(value).orElseThrow(() -> ProblemException.badRequest(

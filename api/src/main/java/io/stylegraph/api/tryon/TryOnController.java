@@ -27,6 +27,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
 import io.stylegraph.graph.domain.UserIds;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.security.ActingUser;
@@ -75,6 +76,9 @@ public class TryOnController {
                                               @Nullable @Part("userId") String userId,
                                               @Nullable @Header(USER_HEADER) String userHeader,
                                               HttpRequest<?> request) {
+        keypoints = QueryValues.optionalPart(keypoints);
+        box = QueryValues.optionalPart(box);
+        userId = QueryValues.optionalPart(userId);
         if (userId != null && userHeader != null && !userId.equals(userHeader)) {
             throw ProblemException.badRequest("invalid-field", "userId", "The userId field and the " + USER_HEADER
                     + " header name different users");

@@ -120,6 +120,17 @@ class ShopTheLookApiTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldTakeAnEmptyBoxesPartAsNoBoxes() {
+        // form clients, the generated Kotlin client among them, send a field given no value as an empty part
+        byte[] photo = LookCatalogue.encode(LookCatalogue.streetPhoto(400, 600), "png");
+
+        Map<String, Object> response = shopJson("?k=3&gender=women", photo, MediaType.IMAGE_PNG_TYPE, "");
+
+        assertEquals(Set.of("top", "bottom", "shoes"), bySlot(response).keySet(), response.toString());
+        assertEquals("body-proportions", bySlot(response).get("top").get("source"));
+    }
+
+    @Test
     void shouldAnswerBoxesOfALargePhotoInItsOwnPixels() {
         // found on a copy 800 pixels high, answered in the 1200-pixel photo's frame
         byte[] photo = LookCatalogue.encode(LookCatalogue.streetPhoto(800, 1200), "png");

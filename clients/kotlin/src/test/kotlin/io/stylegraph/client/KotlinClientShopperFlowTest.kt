@@ -11,6 +11,7 @@ import io.stylegraph.client.api.FeedbackApi
 import io.stylegraph.client.api.OutfitsApi
 import io.stylegraph.client.api.RecommendationsApi
 import io.stylegraph.client.api.SearchApi
+import io.stylegraph.client.api.ShopTheLookApi
 import io.stylegraph.client.api.TryOnApi
 import io.stylegraph.client.model.TryOnJobView
 import io.stylegraph.client.infrastructure.ApiClient
@@ -104,6 +105,7 @@ class KotlinClientShopperFlowTest {
         val recommendations = signed(RecommendationsApi(baseUrl, http))
         val outfits = signed(OutfitsApi(baseUrl, http))
         val search = signed(SearchApi(baseUrl, http))
+        val looks = signed(ShopTheLookApi(baseUrl, http))
         val tryOn = signed(TryOnApi(baseUrl, http))
     }
 
@@ -286,7 +288,7 @@ class KotlinClientShopperFlowTest {
     }
 
     @Test
-    fun shouldSearchByPictureAndTryAnItemOnThroughTheGeneratedClient() {
+    fun shouldSearchByPictureShopTheLookAndTryAnItemOnThroughTheGeneratedClient() {
         val shopper = newShopper()
         awaitEmbedded(shopper)
 
@@ -294,6 +296,14 @@ class KotlinClientShopperFlowTest {
         val jeansPhoto = dataDirectory.resolve("catalogue/images/bottom-0.png").toFile()
         val byPicture = shopper.search.searchByImage(k = 3, slot = "bottom", image = jeansPhoto)
         assertEquals("bottom-0", byPicture.results.first().item.id, "${byPicture.results}")
+
+        // shop the look: regions of a person photo (body proportions: this service has no detector), each with items
+        val look = shopper.looks.shopTheLook(k = 2, image = personPhoto())
+        assertEquals(240, look.width)
+        assertEquals(360, look.height)
+        assertTrue(look.regions.isNotEmpty(), "regions of a standing figure")
+        assertTrue(look.regions.any { it.results.isNotEmpty() }, "items for the regions: ${look.regions}")
+        assertTrue(look.regions.all { it.results.size <= 2 }, "at most k items a region: ${look.regions}")
 
         // try-on with the built-in engine: submitted, polled to done, its picture fetched
         val accepted = shopper.tryOn.submit(person = personPhoto(), itemId = "top-1", box = "[70, 85, 170, 195]",
