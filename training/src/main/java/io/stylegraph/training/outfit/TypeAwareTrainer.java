@@ -203,7 +203,7 @@ public final class TypeAwareTrainer {
             }
             maxSize = largest;
             byGroup.forEach((g, byType) -> {
-                int[][] pools = new int[model.types.size()][];
+                int[][] pools = new int[model.vocabulary.types.size()][];
                 List<Integer> all = new ArrayList<>();
                 byType.forEach((t, refs) -> {
                     pools[t] = refs.stream().mapToInt(Integer::intValue).toArray();
@@ -323,8 +323,8 @@ public final class TypeAwareTrainer {
             }
             int bits = 0;
             int offset = 0;
-            for (int f = 0; f < model.features.size(); f++) {
-                int dim = model.features.get(f).dimension();
+            for (int f = 0; f < model.vocabulary.features.size(); f++) {
+                int dim = model.vocabulary.features.get(f).dimension();
                 for (int k = offset; k < offset + dim; k++) {
                     if (e.content()[k] != 0) {
                         bits |= 1 << f;
