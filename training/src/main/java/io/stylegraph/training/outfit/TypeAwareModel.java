@@ -1,26 +1,8 @@
 package io.stylegraph.training.outfit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,28 +25,16 @@ import java.util.Map;
  *
  * <p><b>Outfit.</b> The score of an outfit is the mean of its pair scores; the weakest pair is the one to swap.
  *
- * <p>Saved as one file: an 8-byte magic, a version, a JSON header (dimension, vocabularies, features, training
- * parameters) and the float tables, little-endian. Thread-safe for scoring once built.
+ * <p>Its vocabularies and how an item maps onto them are a {@code TypeAwareVocabulary}; its file format is
+ * {@code TypeAwareModelFile}. Thread-safe for scoring once built.
  */
 public final class TypeAwareModel implements CompatibilityModel {
 
     public static final String NAME = "type-aware";
-    private static final byte[] MAGIC = "SGOUTFIT".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final int dimension;
-    final List<String> types;
-    final List<String> categories;
-    final List<String> itemIds;
-    final List<FeatureSpec> features;
+    final TypeAwareVocabulary vocabulary;
     final Map<String, String> parameters;
-    private final Map<String, Integer> typeIndex = new HashMap<>();
-    private final Map<String, Integer> categoryIndex = new HashMap<>();
-    private final Map<String, Integer> itemIndex = new HashMap<>();
-    private final int[] featureOffsets;
-    final int contentDimension;
-    private final int otherType;
 
     final float[] bias;
     final float[] typeEmbedding;
@@ -85,35 +55,22 @@ public final class TypeAwareModel implements CompatibilityModel {
                    List<FeatureSpec> features, Map<String, String> parameters, float[] bias, float[] typeEmbedding,
                    float[] categoryEmbedding, float[] itemEmbedding, float[] projection, float[] masks,
                    float[] pairBias) {
+        this(dimension, new TypeAwareVocabulary(types, categories, itemIds, features), parameters, bias,
+                typeEmbedding, categoryEmbedding, itemEmbedding, projection, masks, pairBias);
+    }
+
+    TypeAwareModel(int dimension, TypeAwareVocabulary vocabulary, Map<String, String> parameters, float[] bias,
+                   float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
+                   float[] masks, float[] pairBias) {
         this.dimension = dimension;
-        this.types = List.copyOf(types);
-        this.categories = List.copyOf(categories);
-        this.itemIds = List.copyOf(itemIds);
-        this.features = List.copyOf(features);
+        this.vocabulary = vocabulary;
         this.parameters = Map.copyOf(parameters);
-        for (int i = 0; i < types.size(); i++) {
-            typeIndex.put(types.get(i), i);
-        }
-        for (int i = 0; i < categories.size(); i++) {
-            categoryIndex.put(categories.get(i), i);
-        }
-        for (int i = 0; i < itemIds.size(); i++) {
-            itemIndex.put(itemIds.get(i), i);
-        }
-        featureOffsets = new int[features.size()];
-        int offset = 0;
-        for (int f = 0; f < features.size(); f++) {
-            featureOffsets[f] = offset;
-            offset += features.get(f).dimension();
-        }
-        contentDimension = offset;
-        otherType = typeIndex.getOrDefault("other", -1);
-        int pairs = numPairs(types.size());
+        int pairs = vocabulary.pairs();
         check("bias", bias, dimension);
-        check("type embedding", typeEmbedding, types.size() * dimension);
-        check("category embedding", categoryEmbedding, categories.size() * dimension);
-        check("item embedding", itemEmbedding, itemIds.size() * dimension);
-        check("projection", projection, contentDimension * dimension);
+        check("type embedding", typeEmbedding, vocabulary.types.size() * dimension);
+        check("category embedding", categoryEmbedding, vocabulary.categories.size() * dimension);
+        check("item embedding", itemEmbedding, vocabulary.itemIds.size() * dimension);
+        check("projection", projection, vocabulary.contentDimension * dimension);
         check("masks", masks, pairs * dimension);
         check("pair bias", pairBias, pairs);
         this.bias = bias;
@@ -137,12 +94,12 @@ public final class TypeAwareModel implements CompatibilityModel {
 
     /** Index of the unordered type pair (a, b) in the triangular pair tables. */
     int pairIndex(int a, int b) {
-        if (a > b) {
-            int t = a;
-            a = b;
-            b = t;
-        }
-        return a * (2 * types.size() - a + 1) / 2 + (b - a);
+        return vocabulary.pairIndex(a, b);
+    }
+
+    /** The tables in file order: bias, type, category, item, projection, masks, pair bias. */
+    List<float[]> tables() {
+        return List.of(bias, typeEmbedding, categoryEmbedding, itemEmbedding, projection, masks, pairBias);
     }
 
     @Override
@@ -155,11 +112,11 @@ public final class TypeAwareModel implements CompatibilityModel {
     }
 
     public List<String> types() {
-        return types;
+        return vocabulary.types;
     }
 
     public List<FeatureSpec> features() {
-        return features;
+        return vocabulary.features;
     }
 
     /** The training settings and provenance this model was built with. */
@@ -171,43 +128,13 @@ public final class TypeAwareModel implements CompatibilityModel {
     public TypeAwareModel withParameters(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(parameters);
         merged.putAll(extra);
-        return new TypeAwareModel(dimension, types, categories, itemIds, features, merged, bias, typeEmbedding,
-                categoryEmbedding, itemEmbedding, projection, masks, pairBias);
+        return new TypeAwareModel(dimension, vocabulary, merged, bias, typeEmbedding, categoryEmbedding,
+                itemEmbedding, projection, masks, pairBias);
     }
 
-    /**
-     * Maps an item onto the vocabularies. An unknown type counts as {@code other} when the model knows that type
-     * and is an error otherwise; an unknown category or item id is simply absent; a feature the model does not
-     * read is ignored.
-     */
+    /** Maps an item onto the vocabularies (see {@code TypeAwareVocabulary.encode}). */
     Encoded encode(ItemVectors item) {
-        Integer type = typeIndex.get(item.type());
-        if (type == null) {
-            if (otherType < 0) {
-                throw new IllegalArgumentException("unknown item type '" + item.type() + "' (item " + item.id()
-                        + "); the model knows " + types);
-            }
-            type = otherType;
-        }
-        int category = item.category() == null ? -1 : categoryIndex.getOrDefault(item.category(), -1);
-        int id = itemIndex.getOrDefault(item.id(), -1);
-        float[] content = null;
-        for (int f = 0; f < features.size(); f++) {
-            FeatureSpec spec = features.get(f);
-            float[] vector = item.features().get(spec.name());
-            if (vector == null) {
-                continue;
-            }
-            if (vector.length != spec.dimension()) {
-                throw new IllegalArgumentException(spec.name() + " vector of item " + item.id() + " has "
-                        + vector.length + " dimensions, the model reads " + spec.dimension());
-            }
-            if (content == null) {
-                content = new float[contentDimension];
-            }
-            System.arraycopy(vector, 0, content, featureOffsets[f], vector.length);
-        }
-        return new Encoded(type, category, id, content);
+        return vocabulary.encode(item);
     }
 
     /** Writes the unit-length general-space vector of an item into {@code u}; returns |e| before normalizing. */
@@ -332,117 +259,13 @@ public final class TypeAwareModel implements CompatibilityModel {
         return sum / partial.size();
     }
 
-    // ---- persistence ----
-
     /** Writes the model to {@code file} (through a temporary file in the same folder, then renamed). */
     public void save(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, ".writing-", ".tmp");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-             DataOutputStream out = new DataOutputStream(stream)) {
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            byte[] header = JSON.writeValueAsBytes(header());
-            out.writeInt(header.length);
-            out.write(header);
-            for (float[] table : tables()) {
-                writeFloats(out, table);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TypeAwareModelFile.save(this, file);
     }
 
     /** Reads a model written by {@link #save(Path)}. */
     public static TypeAwareModel load(Path file) throws IOException {
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             DataInputStream in = new DataInputStream(stream)) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException(file + " is not a Stylegraph outfit model (bad magic)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(file + " has model format version " + version + ", this build reads "
-                        + VERSION);
-            }
-            byte[] headerBytes = in.readNBytes(in.readInt());
-            JsonNode header = JSON.readTree(headerBytes);
-            List<FeatureSpec> features = new ArrayList<>();
-            for (JsonNode f : header.get("features")) {
-                features.add(new FeatureSpec(f.get("name").asText(), f.get("dimension").asInt()));
-            }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            header.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-            float[][] tables = new float[7][];
-            for (int i = 0; i < tables.length; i++) {
-                tables[i] = readFloats(in);
-            }
-            return new TypeAwareModel(header.get("dimension").asInt(), strings(header.get("types")),
-                    strings(header.get("categories")), strings(header.get("itemIds")), features, parameters,
-                    tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6]);
-        }
-    }
-
-    private ObjectNode header() {
-        ObjectNode header = JSON.createObjectNode();
-        header.put("model", NAME);
-        header.put("dimension", dimension);
-        header.set("types", array(types));
-        header.set("categories", array(categories));
-        header.set("itemIds", array(itemIds));
-        ArrayNode featureArray = header.putArray("features");
-        for (FeatureSpec f : features) {
-            featureArray.addObject().put("name", f.name()).put("dimension", f.dimension());
-        }
-        ObjectNode params = header.putObject("parameters");
-        parameters.forEach(params::put);
-        return header;
-    }
-
-    private List<float[]> tables() {
-        return List.of(bias, typeEmbedding, categoryEmbedding, itemEmbedding, projection, masks, pairBias);
-    }
-
-    private static ArrayNode array(List<String> values) {
-        ArrayNode array = JSON.createArrayNode();
-        values.forEach(array::add);
-        return array;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>(array.size());
-        array.forEach(node -> values.add(node.asText()));
-        return values;
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        for (float value : values) {
-            if (!buffer.hasRemaining()) {
-                out.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            buffer.putFloat(value);
-        }
-        out.write(buffer.array(), 0, buffer.position());
-    }
-
-    private static float[] readFloats(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("corrupt model file: negative table length");
-        }
-        byte[] bytes = in.readNBytes(length * 4);
-        if (bytes.length != length * 4) {
-            throw new IOException("corrupt model file: table cut short");
-        }
-        float[] values = new float[length];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return values;
+        return TypeAwareModelFile.load(file);
     }
 }

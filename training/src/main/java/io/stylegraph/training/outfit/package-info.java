@@ -14,6 +14,9 @@
  * compatibility rather than a yes/no. A share of the examples can instead be blank-filling questions (the hidden
  * item against replacements in a softmax, {@link io.stylegraph.training.outfit.TypeAwareConfig#blankShare()});
  * {@link io.stylegraph.training.outfit.TypeAwareConfig#served()} is what the service trains.
+ * The trainer's parts: {@code TypeAwareSampler} draws the examples, {@code TypeAwareLoss} holds both losses with
+ * their hand-written gradients and the Adam step; the model's vocabularies are {@code TypeAwareVocabulary} and its
+ * file format {@code TypeAwareModelFile}.
  *
  * <p>{@link io.stylegraph.training.outfit.OutfitBenchmark} and
  * {@link io.stylegraph.training.outfit.CompatibilityMetrics} hold the measurement: fill-in-the-blank accuracy and

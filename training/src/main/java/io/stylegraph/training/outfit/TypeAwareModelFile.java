@@ -1,0 +1,149 @@
+package io.stylegraph.training.outfit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The file format of a {@link TypeAwareModel}: an 8-byte magic, a version, a JSON header (dimension, vocabularies,
+ * features, training parameters) and the seven float tables (bias, type, category, item, projection, masks, pair
+ * bias), each as its length and its values, little-endian. Written through a temporary file in the same folder and
+ * renamed, so a reader never sees half a model.
+ */
+final class TypeAwareModelFile {
+
+    private static final byte[] MAGIC = "SGOUTFIT".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int TABLES = 7;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TypeAwareModelFile() {
+    }
+
+    static void save(TypeAwareModel model, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".writing-", ".tmp");
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+             DataOutputStream out = new DataOutputStream(stream)) {
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            byte[] header = JSON.writeValueAsBytes(header(model));
+            out.writeInt(header.length);
+            out.write(header);
+            for (float[] table : model.tables()) {
+                writeFloats(out, table);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static TypeAwareModel load(Path file) throws IOException {
+        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             DataInputStream in = new DataInputStream(stream)) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException(file + " is not a Stylegraph outfit model (bad magic)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(file + " has model format version " + version + ", this build reads "
+                        + VERSION);
+            }
+            byte[] headerBytes = in.readNBytes(in.readInt());
+            JsonNode header = JSON.readTree(headerBytes);
+            List<FeatureSpec> features = new ArrayList<>();
+            for (JsonNode f : header.get("features")) {
+                features.add(new FeatureSpec(f.get("name").asText(), f.get("dimension").asInt()));
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            header.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+            float[][] tables = new float[TABLES][];
+            for (int i = 0; i < tables.length; i++) {
+                tables[i] = readFloats(in);
+            }
+            return new TypeAwareModel(header.get("dimension").asInt(), strings(header.get("types")),
+                    strings(header.get("categories")), strings(header.get("itemIds")), features, parameters,
+                    tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6]);
+        }
+    }
+
+    private static ObjectNode header(TypeAwareModel model) {
+        TypeAwareVocabulary vocabulary = model.vocabulary;
+        ObjectNode header = JSON.createObjectNode();
+        header.put("model", TypeAwareModel.NAME);
+        header.put("dimension", model.dimension);
+        header.set("types", array(vocabulary.types));
+        header.set("categories", array(vocabulary.categories));
+        header.set("itemIds", array(vocabulary.itemIds));
+        ArrayNode featureArray = header.putArray("features");
+        for (FeatureSpec f : vocabulary.features) {
+            featureArray.addObject().put("name", f.name()).put("dimension", f.dimension());
+        }
+        ObjectNode params = header.putObject("parameters");
+        model.parameters().forEach(params::put);
+        return header;
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode array = JSON.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>(array.size());
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            if (!buffer.hasRemaining()) {
+                out.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            buffer.putFloat(value);
+        }
+        out.write(buffer.array(), 0, buffer.position());
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("corrupt model file: negative table length");
+        }
+        byte[] bytes = in.readNBytes(length * 4);
+        if (bytes.length != length * 4) {
+            throw new IOException("corrupt model file: table cut short");
+        }
+        float[] values = new float[length];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+}
