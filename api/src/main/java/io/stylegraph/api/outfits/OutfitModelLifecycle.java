@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -181,7 +180,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         LOG.info("No outfit model at {}: training one on {} in the background", file, data);
         PrintStream log = LogLines.to(LOG);
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
-            List<OutfitRecord> liked = likedOutfits(encoder, log);
+            List<OutfitRecord> liked = LikedOutfits.asTrainingOutfits(looks, catalogue.snapshot(), encoder, log);
             TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()))
                     .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
             trained.save(file);
@@ -195,28 +194,6 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private void identify(Path file) throws IOException {
         modelDigest = PairsFingerprints.ofModelFile(file);
         modelId = file.getFileName() + "@" + modelDigest.substring("sha256:".length(), "sha256:".length() + 12);
-    }
-
-    /** Outfits shoppers liked, as extra positive training outfits (items by their title vectors). */
-    private List<OutfitRecord> likedOutfits(TextEncoder encoder, PrintStream log) throws IOException {
-        List<LooksRepository.StoredOutfit> liked;
-        try {
-            liked = looks.likedOutfits();
-        } catch (RuntimeException graphDown) {
-            LOG.warn("Outfit model trains without liked outfits (graph unavailable: {})", graphDown.getMessage());
-            return List.of();
-        }
-        CatalogueSnapshot snapshot = catalogue.snapshot();
-        List<String> titles = new ArrayList<>();
-        liked.forEach(outfit -> outfit.members().forEach(member -> snapshot.find(member.itemId())
-                .map(item -> item.item().title()).ifPresent(titles::add)));
-        Map<String, float[]> vectors = titles.isEmpty() ? Map.of()
-                : TextVectors.encode(encoder, titles, null, log, null);
-        List<OutfitRecord> records = liked.stream().map(outfit -> OutfitRecord.ofMembers(outfit.id(),
-                outfit.members(), id -> snapshot.find(id).map(RatedItem::item), vectors)).flatMap(Optional::stream)
-                .toList();
-        LOG.info("Outfit model: {} liked outfits as extra training outfits", records.size());
-        return records;
     }
 
     /** The encoder of the model's text space: the active one when it is that encoder, else a MiniLM of our own. */
@@ -258,7 +235,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             return;
         }
         PairsWithWriter.Plan plan = pairs.plan(modelDigest, snapshot, config.getPairsPerItem());
-        announce(plan);
+        pairsWith = plan.announce();
         state = "encoding item titles";
         Set<String> missing = new java.util.LinkedHashSet<>();
         for (RatedItem item : snapshot.items()) {
@@ -286,25 +263,6 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             } catch (RuntimeException e) {
                 pairsWith = new OutfitViews.PairsWith("failed: " + e.getMessage(), 0, false, plan.reason());
                 LOG.warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
-            }
-        }
-    }
-
-    /** Logs the plan for the PAIRS_WITH edges and shows it in the status: kept edges are ready at once. */
-    private void announce(PairsWithWriter.Plan plan) {
-        switch (plan.action()) {
-            case "keep" -> {
-                pairsWith = new OutfitViews.PairsWith("ready", plan.edges(), true, plan.reason());
-                LOG.info("PAIRS_WITH: keeping the {} edges in the graph ({})", plan.edges(), plan.reason());
-            }
-            case "write" -> {
-                pairsWith = new OutfitViews.PairsWith("writing", 0, false, plan.reason());
-                LOG.info("PAIRS_WITH: edges to be written once the index is built ({})", plan.reason());
-            }
-            case "off" -> pairsWith = new OutfitViews.PairsWith("off", 0, false, plan.reason());
-            default -> {
-                pairsWith = new OutfitViews.PairsWith("failed: " + plan.reason(), 0, false, plan.reason());
-                LOG.warn("PAIRS_WITH edges left as they are: {}", plan.reason());
             }
         }
     }

@@ -52,6 +52,27 @@ class PairsWithWriter {
         boolean write() {
             return "write".equals(action);
         }
+
+        /** Logs this plan and gives the status it shows: kept edges are ready at once. */
+        OutfitViews.PairsWith announce() {
+            switch (action) {
+                case "keep" -> {
+                    LOG.info("PAIRS_WITH: keeping the {} edges in the graph ({})", edges, reason);
+                    return new OutfitViews.PairsWith("ready", edges, true, reason);
+                }
+                case "write" -> {
+                    LOG.info("PAIRS_WITH: edges to be written once the index is built ({})", reason);
+                    return new OutfitViews.PairsWith("writing", 0, false, reason);
+                }
+                case "off" -> {
+                    return new OutfitViews.PairsWith("off", 0, false, reason);
+                }
+                default -> {
+                    LOG.warn("PAIRS_WITH edges left as they are: {}", reason);
+                    return new OutfitViews.PairsWith("failed: " + reason, 0, false, reason);
+                }
+            }
+        }
     }
 
     /** Compares the inputs of {@code snapshot}'s edges under the model with digest {@code modelDigest} to the stored. */
