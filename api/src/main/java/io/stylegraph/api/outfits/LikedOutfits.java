@@ -1,5 +1,6 @@
 package io.stylegraph.api.outfits;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class LikedOutfits {
 
     /** The liked outfits whose items the catalogue has, each item by its title's vector; none when the graph is down. */
     static List<OutfitRecord> asTrainingOutfits(LooksRepository looks, CatalogueSnapshot snapshot, TextEncoder encoder,
-                                                PrintStream log) {
+                                                PrintStream log) throws IOException {
         List<LooksRepository.StoredOutfit> liked;
         try {
             liked = looks.likedOutfits();

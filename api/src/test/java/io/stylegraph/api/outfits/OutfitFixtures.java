@@ -63,6 +63,11 @@ public final class OutfitFixtures {
     }
 
     static CatalogueSource source() {
+        return source(items());
+    }
+
+    /** A catalogue of the given items, under the fixtures' source name. */
+    static CatalogueSource source(List<Item> items) {
         return new CatalogueSource() {
             @Override
             public String name() {
@@ -71,7 +76,7 @@ public final class OutfitFixtures {
 
             @Override
             public void read(ImportSink sink) {
-                items().forEach(sink::item);
+                items.forEach(sink::item);
             }
         };
     }

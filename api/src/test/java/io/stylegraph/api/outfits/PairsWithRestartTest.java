@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,9 +17,7 @@ import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.GraphImporter;
-import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.PairsWithPublisher;
 import io.stylegraph.training.outfit.TypeAwareModel;
@@ -107,8 +106,8 @@ class PairsWithRestartTest extends ApiTestSupport {
     void shouldRewriteTheEdgesWhenTheCatalogueChanged() throws IOException {
         start(modelFile, 2);
         markEdges();
-        new GraphImporter(graph).importFrom(oneItem(new Item("top-women-9", "green silk blouse", null,
-                "silk blouse", Slot.TOP, Gender.WOMEN, "green", Map.of("usage", "Casual"), null, "outfit-test")));
+        new GraphImporter(graph).importFrom(OutfitFixtures.source(List.of(new Item("top-women-9", "green silk blouse",
+                null, "silk blouse", Slot.TOP, Gender.WOMEN, "green", Map.of("usage", "Casual"), null, "outfit-test"))));
         catalogue.reload();
 
         OutfitViews.PairsWith restarted = start(modelFile, 2);
@@ -170,19 +169,5 @@ class PairsWithRestartTest extends ApiTestSupport {
 
     private long markedEdges() {
         return count("MATCH ()-[p:PAIRS_WITH]->() WHERE p.mark RETURN count(p)", Map.of());
-    }
-
-    private static CatalogueSource oneItem(Item item) {
-        return new CatalogueSource() {
-            @Override
-            public String name() {
-                return "outfit-test";
-            }
-
-            @Override
-            public void read(ImportSink sink) {
-                sink.item(item);
-            }
-        };
     }
 }
