@@ -102,10 +102,16 @@ public class TryOnController {
     }
 
     @Operation(summary = "The try-on picture of a done job (PNG from the built-in engine)")
-    @ApiResponse(responseCode = "200", description = "The picture's bytes", content = @Content(mediaType = "image/*",
-            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "The picture's bytes",
+            content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/bmp", schema = @Schema(type = "string", format = "binary"))})
     @Get("/tryon/{jobId}/image")
-    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
+    // problem documents too: a generated Kotlin client asks for pictures with "Accept: application/problem+json"
+    // only (openapi-generator drops binary media types from Accept), which must not be refused with a 406
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "application/problem+json"})
     @Secured({APP, ANALYST, ADMIN})
     public HttpResponse<byte[]> image(@PathVariable String jobId, HttpRequest<?> request) {
         TryOnJob job = visibleJob(jobId, request);
