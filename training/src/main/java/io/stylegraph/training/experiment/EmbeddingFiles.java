@@ -1,13 +1,12 @@
 package io.stylegraph.training.experiment;
 
 import io.stylegraph.training.data.Dataset;
+import io.stylegraph.training.job.ModelArtifact;
 import io.stylegraph.training.model.EmbeddingModel;
 import io.stylegraph.training.model.RecommenderModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,16 +39,10 @@ final class EmbeddingFiles {
             return;
         }
         try {
-            writeFloats(directory.resolve(name + "-users.f32"), embeddings.userEmbeddings());
-            writeFloats(directory.resolve(name + "-items.f32"), embeddings.itemEmbeddings());
+            ModelArtifact.writeFloats(directory.resolve(name + "-users.f32"), embeddings.userEmbeddings());
+            ModelArtifact.writeFloats(directory.resolve(name + "-items.f32"), embeddings.itemEmbeddings());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void writeFloats(Path file, float[] values) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        Files.write(file, buffer.array());
     }
 }

@@ -157,7 +157,8 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         }
     }
 
-    private static void writeFloats(Path file, float[] values) throws IOException {
+    /** Writes {@code values} as little-endian float32, the format of the artifact's vector files. */
+    public static void writeFloats(Path file, float[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
         try (OutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {

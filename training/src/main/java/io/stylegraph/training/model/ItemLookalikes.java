@@ -1,7 +1,9 @@
 package io.stylegraph.training.model;
 
+import io.stylegraph.models.Vectors;
 import io.stylegraph.training.index.TopK;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -32,25 +34,16 @@ public final class ItemLookalikes {
         }
         float[] inverseNorm = new float[n];
         for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int d = 0; d < dimension; d++) {
-                float v = vectors[i * dimension + d];
-                sum += v * v;
-            }
-            inverseNorm[i] = sum > 0 ? (float) (1 / Math.sqrt(sum)) : 0f;
+            double norm = Vectors.norm(Arrays.copyOfRange(vectors, i * dimension, (i + 1) * dimension));
+            inverseNorm[i] = norm > 0 ? (float) (1 / norm) : 0f;
         }
         int[] targets = IntStream.range(0, n).filter(i -> reached[i]).filter(i -> inverseNorm[i] > 0).toArray();
         int[][] out = new int[n][];
         IntStream.range(0, n).filter(i -> !reached[i] && inverseNorm[i] > 0).parallel().forEach(item -> {
             TopK best = new TopK(count);
-            int base = item * dimension;
+            float[] query = Arrays.copyOfRange(vectors, item * dimension, (item + 1) * dimension);
             for (int target : targets) {
-                int other = target * dimension;
-                float dot = 0;
-                for (int d = 0; d < dimension; d++) {
-                    dot += vectors[base + d] * vectors[other + d];
-                }
-                best.offer(target, dot * inverseNorm[target]);
+                best.offer(target, Vectors.dot(vectors, target * dimension, query, dimension) * inverseNorm[target]);
             }
             out[item] = best.drain().rows();
         });
