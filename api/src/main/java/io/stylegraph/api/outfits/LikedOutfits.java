@@ -11,6 +11,7 @@ import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.models.TextEncoder;
+import io.stylegraph.training.outfit.NameText;
 import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.TextVectors;
 import org.slf4j.Logger;
@@ -23,9 +24,12 @@ final class LikedOutfits {
     private LikedOutfits() {
     }
 
-    /** The liked outfits whose items the catalogue has, each item by its title's vector; none when the graph is down. */
-    static List<OutfitRecord> asTrainingOutfits(LooksRepository looks, CatalogueSnapshot snapshot, TextEncoder encoder,
-                                                PrintStream log) throws IOException {
+    /**
+     * The liked outfits whose items the catalogue has, each item by the vector of its words in {@code form}; none when
+     * the graph is down.
+     */
+    static List<OutfitRecord> asTrainingOutfits(LooksRepository looks, CatalogueSnapshot snapshot, NameText form,
+                                                TextEncoder encoder, PrintStream log) throws IOException {
         List<LooksRepository.StoredOutfit> liked;
         try {
             liked = looks.likedOutfits();
@@ -35,11 +39,11 @@ final class LikedOutfits {
         }
         List<String> titles = new ArrayList<>();
         liked.forEach(outfit -> outfit.members().forEach(member -> snapshot.find(member.itemId())
-                .map(item -> item.item().title()).ifPresent(titles::add)));
+                .map(item -> form.of(item.item())).ifPresent(titles::add)));
         Map<String, float[]> vectors = titles.isEmpty() ? Map.of()
                 : TextVectors.encode(encoder, titles, null, log, null);
         List<OutfitRecord> records = liked.stream().map(outfit -> OutfitRecord.ofMembers(outfit.id(),
-                outfit.members(), id -> snapshot.find(id).map(RatedItem::item), vectors)).flatMap(Optional::stream)
+                outfit.members(), id -> snapshot.find(id).map(RatedItem::item), form, vectors)).flatMap(Optional::stream)
                 .toList();
         LOG.info("Outfit model: {} liked outfits as extra training outfits", records.size());
         return records;

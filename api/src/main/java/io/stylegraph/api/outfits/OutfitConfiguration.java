@@ -12,6 +12,7 @@ public class OutfitConfiguration {
     private String titleVectorCache = "";
     private double preferenceWeight = 0.5;
     private int pairsPerItem = 3;
+    private String textInput = "item-text";
 
     /** The compatibility model file: loaded at start-up when present, written there when trained at start-up. */
     public String getModelFile() {
@@ -73,5 +74,18 @@ public class OutfitConfiguration {
 
     public void setPairsPerItem(int pairsPerItem) {
         this.pairsPerItem = pairsPerItem;
+    }
+
+    /**
+     * The words of an item the model trained at start-up reads the vector of: {@code item-text} (the item's search
+     * text: title, category, colour, ...; outfits then share the search's text vectors and encode nothing of their
+     * own) or {@code name} (the title alone, encoded by the outfit model's own pass).
+     */
+    public String getTextInput() {
+        return textInput;
+    }
+
+    public void setTextInput(String textInput) {
+        this.textInput = textInput;
     }
 }

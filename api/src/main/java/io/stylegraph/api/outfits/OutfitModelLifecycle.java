@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,10 +24,15 @@ import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.problem.ProblemException;
 import io.stylegraph.api.search.ActiveEncoders;
+import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.api.search.SearchIndexes;
+import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.index.VectorIndex;
+import io.stylegraph.training.outfit.NameText;
 import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.ServingModelTrainer;
 import io.stylegraph.training.outfit.TextVectors;
@@ -43,12 +49,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At start-up, in the background: the model file ({@code stylegraph.outfits.model-file}) is loaded when it exists;
  * otherwise, when Maryland Polyvore data is at hand and {@code train-on-start} is on, a model is trained on it (the
- * log shows its progress) and saved to that file for the next start. The model reads MiniLM vectors of item names,
- * so catalogue items are scored on MiniLM vectors of their titles (not on {@code Item.text}, which embeds title,
- * category, brand, colour, further categories and description, possibly with another encoder). Until the model and
- * the title vectors are ready, {@link #ready()} answers 503 {@code outfits-not-ready}.
+ * log shows its progress) and saved to that file for the next start. The model reads MiniLM vectors of item words
+ * ({@link NameText}): a model trained here reads each item's search text ({@code text-input: item-text}: title,
+ * category, brand, colour, further categories, description), so while search's text encoder is that MiniLM the
+ * outfits take the search index's text vectors and encode nothing of their own. The index is then built as soon as
+ * the model is ready, items whose text vector has not arrived yet being scored by slot and category, and rebuilt as
+ * the embedding job fills the search index in ({@link OutfitViews.TextVectors} says how far). A model that reads
+ * titles alone (older files, {@code text-input: name}), or search on another encoder, gets the outfit model's own
+ * pass over the words it reads. Until the model is ready, {@link #ready()} answers 503 {@code outfits-not-ready}.
  *
- * <p>When the catalogue's items change the index is rebuilt in the background (only new titles are encoded) while
+ * <p>When the catalogue's items change the index is rebuilt in the background (only new words are encoded) while
  * the previous one keeps serving. PAIRS_WITH edges are written after an index is built, unless those in the graph were
  * computed from the same model file, catalogue, outfit support and {@code pairs-per-item} ({@link PairsWithWriter#plan},
  * checked before the titles are encoded): a restart with nothing changed keeps them and reports them ready at once.
@@ -56,6 +66,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class OutfitModelLifecycle implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(OutfitModelLifecycle.class);
+    /** How often the index looks for text vectors the embedding job has added, while some are missing. */
+    static final long FILL_IN_SECONDS = 10;
     static final String MARYLAND = "polyvore-maryland";
 
     private final OutfitConfiguration config;
@@ -64,7 +76,9 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private final PairsWithWriter pairs;
     private final LooksRepository looks;
     private final Path datasetsDir;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final SearchIndexes searchIndexes;
+    private final boolean searchEmbeds;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outfit-model");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -79,11 +93,22 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private volatile String state = "starting";
     private volatile ServedOutfits served;
     private TextEncoder titleEncoder;
+    private volatile NameText form = NameText.NAME;
+    /** True when the model's text vectors are the search index's, not encoded by this class. */
+    private volatile boolean sharedText;
+    private volatile OutfitViews.TextVectors textVectors;
+    /** The PAIRS_WITH plan waiting for the last text vectors, and the search index version the index was built on. */
+    private PairsWithWriter.Plan pendingPlan;
+    private long builtOnVersion = -1;
+    private final AtomicBoolean fillInQueued = new AtomicBoolean();
 
     public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                                PairsWithWriter pairs, LooksRepository looks,
+                                PairsWithWriter pairs, LooksRepository looks, SearchIndexes searchIndexes,
+                                SearchConfiguration searchConfig,
                                 @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
+        this.searchIndexes = searchIndexes;
+        this.searchEmbeds = searchConfig.isEmbedOnStartup();
         this.catalogue = catalogue;
         this.encoders = encoders;
         this.pairs = pairs;
@@ -134,7 +159,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         ServedOutfits current = current();
         return new OutfitViews.Status(current != null ? "ready" : state, modelId,
                 current == null ? 0 : current.snapshot().size(), model == null ? Map.of() : model.parameters(),
-                pairsWith);
+                pairsWith, current == null ? null : textVectors);
     }
 
     /** The start-up work, run on the worker after the server starts: obtain the model, then build the index. */
@@ -148,7 +173,13 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             if (obtained == null) {
                 return;
             }
-            titleEncoder = titleEncoderFor(obtained);
+            form = NameText.ofModel(obtained.parameters());
+            sharedText = readsSearchVectors(obtained);
+            titleEncoder = sharedText ? null : titleEncoderFor(obtained);
+            if (sharedText) {
+                LOG.info("Outfit index: reads the search index's {} text vectors (no text pass of its own)",
+                        encoders.text().modelId());
+            }
             model = obtained;
             refresh();
         } catch (InterruptedException e) {
@@ -179,10 +210,13 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         state = "training on " + data + " (see the log for progress)";
         LOG.info("No outfit model at {}: training one on {} in the background", file, data);
         PrintStream log = LogLines.to(LOG);
+        NameText trainForm = NameText.parse(config.getTextInput());
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
-            List<OutfitRecord> liked = LikedOutfits.asTrainingOutfits(looks, catalogue.snapshot(), encoder, log);
-            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()))
-                    .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
+            List<OutfitRecord> liked = LikedOutfits.asTrainingOutfits(looks, catalogue.snapshot(), trainForm, encoder,
+                    log);
+            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()),
+                    trainForm).train(data, encoder, liked, cacheFile("outfit-name-vectors-" + trainForm.wireName()
+                    + ".bin"), log);
             trained.save(file);
             identify(file);
             LOG.info("Outfit model saved to {}", file);
@@ -194,6 +228,15 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private void identify(Path file) throws IOException {
         modelDigest = PairsFingerprints.ofModelFile(file);
         modelId = file.getFileName() + "@" + modelDigest.substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    /**
+     * Whether the model can read the search index's text vectors: it reads item texts in the search's form, search
+     * encodes them with the model's encoder in its own (not a shared image-text) space, and the embedding job runs.
+     */
+    private boolean readsSearchVectors(TypeAwareModel loaded) {
+        return form == NameText.ITEM_TEXT && searchEmbeds && !encoders.sharedSpace()
+                && encoders.text().modelId().equals(ServingModelTrainer.textEncoderOf(loaded));
     }
 
     /** The encoder of the model's text space: the active one when it is that encoder, else a MiniLM of our own. */
@@ -236,26 +279,71 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         }
         PairsWithWriter.Plan plan = pairs.plan(modelDigest, snapshot, config.getPairsPerItem());
         pairsWith = plan.announce();
-        state = "encoding item titles";
+        if (!sharedText) {
+            encodeMissingWords(snapshot);
+        }
+        buildIndex(snapshot, plan);
+    }
+
+    /** The outfit model's own text pass: encodes the words of the snapshot's items not encoded yet. */
+    private void encodeMissingWords(CatalogueSnapshot snapshot) throws IOException {
+        state = "encoding item words";
         Set<String> missing = new java.util.LinkedHashSet<>();
         for (RatedItem item : snapshot.items()) {
-            String title = item.item().title();
-            if (title != null && !title.isBlank() && !titleVectors.containsKey(title)) {
-                missing.add(title);
+            String words = form.of(item.item());
+            if (words != null && !titleVectors.containsKey(words)) {
+                missing.add(words);
             }
         }
         if (!missing.isEmpty()) {
-            LOG.info("Outfit index: encoding {} titles with {}", missing.size(), titleEncoder.modelId());
-            // the cache file keeps exactly the titles of one pass, so only the first (whole-catalogue) pass uses it
+            LOG.info("Outfit index: encoding {} item {} with {}", missing.size(),
+                    form == NameText.NAME ? "titles" : "texts", titleEncoder.modelId());
+            // the cache file keeps exactly the words of one pass, so only the first (whole-catalogue) pass uses it
             Path cache = titleVectors.isEmpty() && config.getTitleVectorCache() != null
                     && !config.getTitleVectorCache().isBlank() ? Path.of(config.getTitleVectorCache()) : null;
             titleVectors.putAll(TextVectors.encode(titleEncoder, new ArrayList<>(missing), cache, LogLines.to(LOG),
                     null));
         }
+    }
+
+    /**
+     * Builds and serves the index over the snapshot with the text vectors at hand; writes the PAIRS_WITH edges the
+     * plan asks for once every item has its text vector, and until then looks again as the search index fills in.
+     */
+    private void buildIndex(CatalogueSnapshot snapshot, PairsWithWriter.Plan plan) {
+        int withWords = 0;
+        int withVector = 0;
+        Optional<VectorIndex> text = sharedText ? searchIndexes.index(Modality.TEXT) : Optional.empty();
+        builtOnVersion = text.map(VectorIndex::version).orElse(-1L);
+        for (RatedItem rated : snapshot.items()) {
+            String words = form.of(rated.item());
+            if (words == null) {
+                continue;
+            }
+            withWords++;
+            if (sharedText && !titleVectors.containsKey(words)) {
+                text.flatMap(index -> index.vector(rated.item().id())).ifPresent(v -> titleVectors.put(words, v));
+            }
+            if (titleVectors.containsKey(words)) {
+                withVector++;
+            }
+        }
         long started = System.nanoTime();
-        ServedOutfits built = ServedOutfits.build(modelId, model, snapshot, titleVectors);
+        ServedOutfits built = ServedOutfits.build(modelId, model, snapshot, form, titleVectors);
         served = built;
-        LOG.info("Outfit index ready: {} items in {} ms", snapshot.size(), (System.nanoTime() - started) / 1_000_000);
+        textVectors = new OutfitViews.TextVectors(sharedText ? "search" : "outfits", withWords, withVector);
+        LOG.info("Outfit index ready: {} items ({} of {} with their text vector) in {} ms", snapshot.size(),
+                withVector, withWords, (System.nanoTime() - started) / 1_000_000);
+        if (withVector < withWords && sharedText) {
+            pendingPlan = plan;
+            if (plan.write()) {
+                pairsWith = new OutfitViews.PairsWith("waiting", 0, false, plan.reason()
+                        + "; written once every item has its text vector");
+            }
+            scheduleFillIn();
+            return;
+        }
+        pendingPlan = null;
         if (plan.write()) {
             try {
                 long written = pairs.publish(built, config.getPairsPerItem(), plan);
@@ -265,6 +353,38 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
                 LOG.warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
             }
         }
+    }
+
+    /** Looks again in a while: rebuilds the index when the search index has taken new vectors since the last build. */
+    private void scheduleFillIn() {
+        if (fillInQueued.compareAndSet(false, true)) {
+            worker.schedule(() -> {
+                fillInQueued.set(false);
+                try {
+                    fillIn();
+                } catch (RuntimeException e) {
+                    LOG.error("Outfit index not filled in: {}", e.toString());
+                }
+            }, FILL_IN_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void fillIn() {
+        ServedOutfits current = served;
+        PairsWithWriter.Plan plan = pendingPlan;
+        if (current == null || plan == null) {
+            return;
+        }
+        if (!current.sameItems(catalogue.snapshot())) {
+            scheduleRefresh(); // the items changed: a whole refresh, with a new plan
+            return;
+        }
+        long version = searchIndexes.index(Modality.TEXT).map(VectorIndex::version).orElse(-1L);
+        if (version == builtOnVersion) {
+            scheduleFillIn();
+            return;
+        }
+        buildIndex(current.snapshot(), plan);
     }
 
     @PreDestroy

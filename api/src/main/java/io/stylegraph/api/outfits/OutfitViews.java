@@ -94,7 +94,17 @@ public final class OutfitViews {
      */
     @Serdeable
     public record Status(String state, @Nullable String model, int items, Map<String, String> parameters,
-                         PairsWith pairsWith) {
+                         PairsWith pairsWith, @Nullable TextVectors textVectors) {
+    }
+
+    /**
+     * Where the item text vectors the model reads come from: {@code source} {@code search} (the search index's text
+     * vectors, filled in as the embedding job goes) or {@code outfits} (the outfit model's own pass); {@code items}
+     * counts the indexed items with words to read, {@code withVector} those already scored with their text vector
+     * (the others are scored by slot and category until theirs arrives).
+     */
+    @Serdeable
+    public record TextVectors(String source, int items, int withVector) {
     }
 
     /**

@@ -12,6 +12,7 @@ import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.training.outfit.CompatibilityIndex;
 import io.stylegraph.training.outfit.ItemVectors;
+import io.stylegraph.training.outfit.NameText;
 import io.stylegraph.training.outfit.OutfitCatalogue;
 import io.stylegraph.training.outfit.TypeAwareModel;
 
@@ -35,9 +36,12 @@ final class ServedOutfits {
         this.knownOccasions = knownOccasions;
     }
 
-    /** Embeds the snapshot's items; {@code titleVectors} maps a title to its vector in the model's text space. */
-    static ServedOutfits build(String modelId, TypeAwareModel model, CatalogueSnapshot snapshot,
-                               Map<String, float[]> titleVectors) {
+    /**
+     * Embeds the snapshot's items; {@code textVectors} maps an item's words in {@code form} to their vector in the
+     * model's text space (an item without one is embedded from its slot and category).
+     */
+    static ServedOutfits build(String modelId, TypeAwareModel model, CatalogueSnapshot snapshot, NameText form,
+                               Map<String, float[]> textVectors) {
         List<ItemVectors> items = new ArrayList<>(snapshot.size());
         Slot[] slots = new Slot[snapshot.size()];
         Gender[] genders = new Gender[snapshot.size()];
@@ -47,8 +51,9 @@ final class ServedOutfits {
             Item item = snapshot.get(row).item();
             slots[row] = item.slot();
             genders[row] = item.gender();
+            String words = form.of(item);
             items.add(ItemVectors.ofSlot(item.id(), item.slot(), item.category(),
-                    item.title() == null ? null : titleVectors.get(item.title())));
+                    words == null ? null : textVectors.get(words)));
             String occasion = occasionOf(item);
             if (occasion != null) {
                 occasions[row] = occasion.toLowerCase(Locale.ROOT);

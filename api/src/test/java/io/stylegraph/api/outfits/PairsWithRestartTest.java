@@ -21,6 +21,8 @@ import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.repository.LooksRepository;
 import io.stylegraph.graph.repository.PairsWithPublisher;
 import io.stylegraph.training.outfit.TypeAwareModel;
+import io.stylegraph.api.search.SearchConfiguration;
+import io.stylegraph.api.search.SearchIndexes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,12 @@ class PairsWithRestartTest extends ApiTestSupport {
 
     @Inject
     LooksRepository looks;
+
+    @Inject
+    SearchIndexes searchIndexes;
+
+    @Inject
+    SearchConfiguration searchConfig;
 
     @Override
     public Map<String, String> getProperties() {
@@ -144,7 +152,7 @@ class PairsWithRestartTest extends ApiTestSupport {
         config.setTitleVectorCache("");
         config.setPairsPerItem(pairsPerItem);
         OutfitModelLifecycle lifecycle = new OutfitModelLifecycle(config, catalogue, encoders,
-                new PairsWithWriter(new PairsWithPublisher(graph)), looks, null);
+                new PairsWithWriter(new PairsWithPublisher(graph)), looks, searchIndexes, searchConfig, null);
         try {
             lifecycle.prepare();
             OutfitViews.Status status = lifecycle.status();

@@ -82,6 +82,12 @@ public final class MarylandData {
 
     public static Loaded load(Path folder, TextEncoder encoder, Holdout holdout, List<ExtraVectors> extras,
                               Path vectorCache, PrintStream log) throws IOException {
+        return load(folder, encoder, NameText.NAME, holdout, extras, vectorCache, log);
+    }
+
+    /** As above, the {@code text} feature the vector of each item's words in {@code form}. */
+    public static Loaded load(Path folder, TextEncoder encoder, NameText form, Holdout holdout,
+                              List<ExtraVectors> extras, Path vectorCache, PrintStream log) throws IOException {
         Map<Integer, String> categories = MarylandOutfitReader.readCategories(require(folder, CATEGORIES_FILE));
         List<MarylandOutfitReader.Outfit> valid = MarylandOutfitReader.read(require(folder, VALID_FILE));
         List<MarylandOutfitReader.Outfit> trainCategories =
@@ -90,12 +96,12 @@ public final class MarylandData {
         List<MarylandOutfitReader.Outfit> testCategories = Files.isRegularFile(testFile)
                 ? MarylandOutfitReader.read(testFile) : List.of();
         TextVectors.Stats[] stats = new TextVectors.Stats[1];
-        Map<String, float[]> text = encodeNames(valid, encoder, vectorCache, log, stats);
+        Map<String, float[]> text = encodeNames(valid, categories, form, encoder, vectorCache, log, stats);
         List<OutfitRecord> trainNamed = new ArrayList<>();
         List<OutfitRecord> heldOut = new ArrayList<>();
         for (MarylandOutfitReader.Outfit outfit : valid) {
             int bucket = bucket(outfit.setId());
-            OutfitRecord record = outfit(outfit, categories, text, extras);
+            OutfitRecord record = outfit(outfit, categories, form, text, extras);
             boolean test = bucket < TEST_BUCKETS;
             boolean dev = bucket == TEST_BUCKETS;
             if (holdout == Holdout.TEST ? test : dev) {
@@ -104,56 +110,65 @@ public final class MarylandData {
                 trainNamed.add(record);
             }
         }
-        return new Loaded(trainNamed, outfits(trainCategories, categories, Map.of(), extras), heldOut,
-                outfits(testCategories, categories, Map.of(), extras), categories, stats[0]);
+        return new Loaded(trainNamed, outfits(trainCategories, categories, form, Map.of(), extras), heldOut,
+                outfits(testCategories, categories, form, Map.of(), extras), categories, stats[0]);
     }
 
     /** Outfits of any file in the {@code outfits-valid.jsonl} format, with name vectors, for {@code --outfits}. */
     public static List<OutfitRecord> loadNamed(Path file, Map<Integer, String> categories, TextEncoder encoder,
                                                List<ExtraVectors> extras, Path vectorCache, PrintStream log,
                                                TextVectors.Stats[] stats) throws IOException {
-        List<MarylandOutfitReader.Outfit> outfits = MarylandOutfitReader.read(file);
-        Map<String, float[]> text = encodeNames(outfits, encoder, vectorCache, log, stats);
-        return outfits(outfits, categories, text, extras);
+        return loadNamed(file, categories, NameText.NAME, encoder, extras, vectorCache, log, stats);
     }
 
-    private static Map<String, float[]> encodeNames(List<MarylandOutfitReader.Outfit> outfits, TextEncoder encoder,
-                                                    Path vectorCache, PrintStream log, TextVectors.Stats[] stats)
-            throws IOException {
+    /** As above, the {@code text} feature the vector of each item's words in {@code form}. */
+    public static List<OutfitRecord> loadNamed(Path file, Map<Integer, String> categories, NameText form,
+                                               TextEncoder encoder, List<ExtraVectors> extras, Path vectorCache,
+                                               PrintStream log, TextVectors.Stats[] stats) throws IOException {
+        List<MarylandOutfitReader.Outfit> outfits = MarylandOutfitReader.read(file);
+        Map<String, float[]> text = encodeNames(outfits, categories, form, encoder, vectorCache, log, stats);
+        return outfits(outfits, categories, form, text, extras);
+    }
+
+    private static Map<String, float[]> encodeNames(List<MarylandOutfitReader.Outfit> outfits,
+                                                    Map<Integer, String> categories, NameText form,
+                                                    TextEncoder encoder, Path vectorCache, PrintStream log,
+                                                    TextVectors.Stats[] stats) throws IOException {
         if (encoder == null) {
             return Map.of();
         }
         List<String> names = new ArrayList<>();
-        outfits.forEach(o -> o.items().forEach(i -> names.add(i.name())));
+        outfits.forEach(o -> o.items().forEach(i -> names.add(form.of(i.name(), categories.get(i.categoryId())))));
         return TextVectors.encode(encoder, names, vectorCache, log, stats);
     }
 
     static List<OutfitRecord> outfits(List<MarylandOutfitReader.Outfit> outfits, Map<Integer, String> categories,
-                                      Map<String, float[]> text, List<ExtraVectors> extras) {
+                                      NameText form, Map<String, float[]> text, List<ExtraVectors> extras) {
         List<OutfitRecord> records = new ArrayList<>(outfits.size());
         for (MarylandOutfitReader.Outfit outfit : outfits) {
-            records.add(outfit(outfit, categories, text, extras));
+            records.add(outfit(outfit, categories, form, text, extras));
         }
         return records;
     }
 
     private static OutfitRecord outfit(MarylandOutfitReader.Outfit outfit, Map<Integer, String> categories,
-                                       Map<String, float[]> text, List<ExtraVectors> extras) {
+                                       NameText form, Map<String, float[]> text, List<ExtraVectors> extras) {
         List<ItemVectors> items = new ArrayList<>(outfit.items().size());
         for (MarylandOutfitReader.Item item : outfit.items()) {
-            items.add(item(outfit.setId(), item, categories, text).withExtras(extras));
+            items.add(item(outfit.setId(), item, categories, form, text).withExtras(extras));
         }
         return new OutfitRecord(PolyvoreMarylandSource.ID_PREFIX + outfit.setId(), items);
     }
 
     /** One item as {@link ItemVectors}; see the class comment for the mapping. */
     static ItemVectors item(String setId, MarylandOutfitReader.Item item, Map<Integer, String> categories,
-                            Map<String, float[]> text) {
+                            NameText form, Map<String, float[]> text) {
         String category = categories.get(item.categoryId());
         Slot slot = PolyvoreMarylandSource.SLOTS.slotOf(category);
         ItemVectors vectors = ItemVectors.of(PolyvoreMarylandSource.ID_PREFIX + setId + "_" + item.index(),
                 ItemVectors.typeOf(slot), category != null ? category : "id:" + item.categoryId());
-        float[] nameVector = item.name() == null ? null : text.get(item.name());
+        String words = form.of(item.name(), category);
+        float[] nameVector = words == null ? null : text.get(words);
         return nameVector == null ? vectors : vectors.with(ItemVectors.TEXT, nameVector);
     }
 

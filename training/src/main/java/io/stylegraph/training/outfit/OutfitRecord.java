@@ -36,10 +36,20 @@ public record OutfitRecord(String id, List<ItemVectors> items) {
     public static Optional<OutfitRecord> ofMembers(String id, List<OutfitMember> members,
                                                    Function<String, Optional<Item>> catalogue,
                                                    Map<String, float[]> titleVectors) {
+        return ofMembers(id, members, catalogue, NameText.NAME, titleVectors);
+    }
+
+    /** As above, each item's text vector looked up by its words in {@code form}. */
+    public static Optional<OutfitRecord> ofMembers(String id, List<OutfitMember> members,
+                                                   Function<String, Optional<Item>> catalogue, NameText form,
+                                                   Map<String, float[]> textVectors) {
         List<ItemVectors> items = new ArrayList<>();
         for (OutfitMember member : members) {
-            catalogue.apply(member.itemId()).ifPresent(item -> items.add(ItemVectors.ofSlot(member.itemId(),
-                    member.slot(), item.category(), item.title() == null ? null : titleVectors.get(item.title()))));
+            catalogue.apply(member.itemId()).ifPresent(item -> {
+                String words = form.of(item);
+                items.add(ItemVectors.ofSlot(member.itemId(), member.slot(), item.category(),
+                        words == null ? null : textVectors.get(words)));
+            });
         }
         return items.size() >= 2 ? Optional.of(new OutfitRecord(id, items)) : Optional.empty();
     }

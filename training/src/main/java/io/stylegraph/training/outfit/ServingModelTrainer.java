@@ -15,17 +15,26 @@ import java.util.Map;
 /**
  * Trains the compatibility model a service runs with: on every named and category-only Maryland outfit (nothing is
  * held out; {@code evaluate-outfits} measures the same settings on a held-out slice) plus any extra outfits the
- * caller has (e.g. outfits shoppers liked), with item names through {@code encoder}. The model records the
- * encoder's id under {@link #TEXT_ENCODER}, so a server can check it scores items in the same text space.
+ * caller has (e.g. outfits shoppers liked), with item names (or names and categories, {@link NameText}) through
+ * {@code encoder}. The model records the encoder's id under {@link #TEXT_ENCODER} and the form under
+ * {@link NameText#PARAMETER}, so a server can check it scores items in the same text space.
  */
 public final class ServingModelTrainer {
     /** Model parameter naming the text encoder whose vectors the model's {@code text} feature was trained on. */
     public static final String TEXT_ENCODER = "textEncoder";
 
     private final TypeAwareConfig config;
+    private final NameText form;
 
+    /** A trainer whose model reads the vectors of item names alone ({@link NameText#NAME}). */
     public ServingModelTrainer(TypeAwareConfig config) {
+        this(config, NameText.NAME);
+    }
+
+    /** @param form the words of an item whose vector the model's {@code text} feature reads; recorded in the model */
+    public ServingModelTrainer(TypeAwareConfig config, NameText form) {
         this.config = config;
+        this.form = form;
     }
 
     /** The id of the text encoder whose vectors the model reads: the one it records, else MiniLM (older models). */
@@ -37,8 +46,8 @@ public final class ServingModelTrainer {
                                 Path nameVectorCache, PrintStream log) throws IOException {
         long started = System.nanoTime();
         log.printf(Locale.ROOT, "outfit model: reading %s%n", marylandFolder);
-        MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, MarylandData.Holdout.TEST, List.of(),
-                nameVectorCache, log);
+        MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, form, MarylandData.Holdout.TEST,
+                List.of(), nameVectorCache, log);
         List<OutfitRecord> outfits = new ArrayList<>(loaded.train());
         outfits.addAll(loaded.heldOut());
         outfits.addAll(extraOutfits);
@@ -49,6 +58,9 @@ public final class ServingModelTrainer {
                 summary.loss(), summary.seconds(), summary.examples()));
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(TEXT_ENCODER, encoder.modelId());
+        if (form != NameText.NAME) {
+            provenance.put(NameText.PARAMETER, form.wireName());
+        }
         provenance.put("trainedOn", marylandFolder.getFileName() + " (all outfits) + " + extraOutfits.size()
                 + " extra outfits");
         log.printf(Locale.ROOT, "outfit model: trained in %.1f s%n", (System.nanoTime() - started) / 1e9);

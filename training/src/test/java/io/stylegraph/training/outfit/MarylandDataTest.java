@@ -35,11 +35,11 @@ class MarylandDataTest {
         float[] vector = {1, 0};
 
         ItemVectors dress = MarylandData.item("55", new MarylandOutfitReader.Item(2, "silk dress", 4), categories,
-                Map.of("silk dress", vector));
+                NameText.NAME, Map.of("silk dress", vector));
         ItemVectors candle = MarylandData.item("55", new MarylandOutfitReader.Item(3, null, 999), categories,
-                Map.of());
+                NameText.NAME, Map.of());
         ItemVectors unknown = MarylandData.item("55", new MarylandOutfitReader.Item(4, "x", 12345), categories,
-                Map.of());
+                NameText.NAME, Map.of());
 
         assertEquals("pv-55_2", dress.id());
         assertEquals("dress", dress.type());
@@ -49,6 +49,24 @@ class MarylandDataTest {
         assertTrue(candle.features().isEmpty());
         assertEquals("id:12345", unknown.category());
         assertNull(unknown.features().get(ItemVectors.TEXT));
+    }
+
+    @Test
+    void shouldLookUpTheNameAndCategoryAsTheSearchTextJoinsThemInTheItemTextForm() {
+        Map<Integer, String> categories = Map.of(4, "Day Dresses", 999, "Candles");
+        float[] vector = {0, 1};
+
+        ItemVectors dress = MarylandData.item("55", new MarylandOutfitReader.Item(2, "silk dress", 4), categories,
+                NameText.ITEM_TEXT, Map.of("silk dress. Day Dresses", vector, "silk dress", new float[] {1, 0}));
+        ItemVectors unnamed = MarylandData.item("55", new MarylandOutfitReader.Item(3, null, 999), categories,
+                NameText.ITEM_TEXT, Map.of("Candles", vector));
+
+        assertEquals(vector, dress.features().get(ItemVectors.TEXT));
+        assertEquals("silk dress. Day Dresses", NameText.ITEM_TEXT.of("silk dress", "Day Dresses"));
+        assertEquals("silk dress", NameText.NAME.of("silk dress", "Day Dresses"));
+        assertTrue(unnamed.features().isEmpty(), "an item without a name has no text feature in either form");
+        assertEquals(NameText.ITEM_TEXT, NameText.ofModel(Map.of(NameText.PARAMETER, "item-text")));
+        assertEquals(NameText.NAME, NameText.ofModel(Map.of()));
     }
 
     @Test
