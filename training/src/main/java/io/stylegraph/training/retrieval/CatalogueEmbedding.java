@@ -5,6 +5,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.neo4j.GraphDatabase;
@@ -23,12 +31,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One embedding run over the graph's items: prepares the Neo4j vector indexes and the serving indexes for the
  * current encoders, loads the vectors other processes stored, then embeds the stale items ({@link ItemEmbedder}) in
- * batches, storing each batch and adding it to the serving indexes at once, so search covers more as it goes. Its
- * counters go to an {@link EmbeddingProgress}.
+ * batches, storing each batch and adding it to the serving indexes at once, so search covers more as it goes. Texts,
+ * pictures and the store run on their own threads, overlapping from batch to batch. Its counters go to an
+ * {@link EmbeddingProgress}.
  */
 public final class CatalogueEmbedding {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueEmbedding.class);
     private static final int LOAD_PAGE = 2_000;
+    /** Encoded batches that may wait for the store at once. */
+    static final int BATCHES_IN_FLIGHT = 2;
 
     private final ItemVectorRepository repository;
     private final GraphDatabase graph;
@@ -87,21 +98,98 @@ public final class CatalogueEmbedding {
         if (!stale.isEmpty()) {
             LOG.info("Embedding {} items with {} and {}", stale.size(), image.modelId(), text.modelId());
         }
-        for (int from = 0; from < stale.size(); from += batchSize) {
-            if (Thread.currentThread().isInterrupted()) {
-                LOG.info("Embedding stopped after {} of {} items (shutting down)", from, stale.size());
-                progress.failed("stopped at shutdown");
-                return false;
+        return embedInPipeline(stale, batchSize);
+    }
+
+    /**
+     * Embeds the stale items batch by batch, the stages of consecutive batches overlapping so both cores stay busy:
+     * this thread reads a batch and encodes its texts while a second thread reads and encodes its pictures, and a third
+     * stores the previous batch and adds it to the serving indexes. At most {@link #BATCHES_IN_FLIGHT} encoded batches
+     * wait for the store. An interrupt stops after the batches already encoded are stored.
+     */
+    private boolean embedInPipeline(List<String> stale, int batchSize) {
+        ExecutorService pictures = Executors.newSingleThreadExecutor(named("embedding-pictures"));
+        ExecutorService store = Executors.newSingleThreadExecutor(named("embedding-store"));
+        Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
+        AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
+        boolean interrupted = false;
+        try {
+            for (int from = 0; from < stale.size(); from += batchSize) {
+                if (Thread.currentThread().isInterrupted() || storeFailure.get() != null) {
+                    interrupted = storeFailure.get() == null;
+                    if (interrupted) {
+                        LOG.info("Embedding stopped after {} of {} items (shutting down)", from, stale.size());
+                    }
+                    break;
+                }
+                List<ItemContent> items = repository.findContent(stale.subList(from, Math.min(from + batchSize,
+                        stale.size())));
+                Future<ItemEmbedder.Part> pictureVectors = pictures.submit(() -> embedder.embedStalePictures(items));
+                ItemEmbedder.Part textVectors = embedder.embedStaleTexts(items);
+                ItemEmbedder.EmbeddedBatch batch = ItemEmbedder.EmbeddedBatch.of(textVectors,
+                        pictureVectors.get());
+                inFlight.acquire();
+                int count = Math.min(batchSize, stale.size() - from);
+                store.execute(() -> {
+                    try {
+                        if (storeFailure.get() == null) {
+                            repository.store(batch.writes());
+                            addToIndexes(items, batch.writes());
+                            progress.advance(count, batch.unreadableImages(), LOG);
+                        }
+                    } catch (RuntimeException e) {
+                        storeFailure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
             }
-            List<ItemContent> items = repository.findContent(stale.subList(from, Math.min(from + batchSize,
-                    stale.size())));
-            ItemEmbedder.EmbeddedBatch batch = embedder.embed(items);
-            repository.store(batch.writes());
-            addToIndexes(items, batch.writes());
-            progress.advance(Math.min(batchSize, stale.size() - from), batch.unreadableImages(), LOG);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupted = true;
+            LOG.info("Embedding stopped (shutting down)");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } finally {
+            pictures.shutdownNow();
+            store.shutdown();
+            awaitStored(store);
+        }
+        if (storeFailure.get() != null) {
+            throw storeFailure.get();
+        }
+        if (interrupted) {
+            progress.failed("stopped at shutdown");
+            return false;
         }
         progress.done();
         return true;
+    }
+
+    /** Waits for the batches handed to the store (a shutdown interrupt is kept for the caller). */
+    private static void awaitStored(ExecutorService store) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (!store.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.info("Embedding: waiting for the last batches to be stored");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            store.shutdownNow();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void loadStoredVectors(Map<Modality, List<String>> ids, Map<Modality, String> models) {

@@ -71,22 +71,28 @@ public class ItemEmbedder {
 
     /** Embeds the stale modalities of each item. */
     public EmbeddedBatch embed(List<ItemContent> items) {
-        List<ItemContent> needText = new ArrayList<>();
-        List<ItemContent> needVisual = new ArrayList<>();
-        for (ItemContent item : items) {
-            if (stale(item, Modality.TEXT)) {
-                needText.add(item);
-            }
-            if (stale(item, Modality.VISUAL)) {
-                needVisual.add(item);
-            }
-        }
-        List<VectorWrite> writes = new ArrayList<>(needText.size() + needVisual.size());
-        writes.addAll(embedTexts(needText));
+        return EmbeddedBatch.of(embedStaleTexts(items), embedStalePictures(items));
+    }
+
+    /** The text vectors of the items whose text vector is stale (an empty text gets a write without a vector). */
+    public Part embedStaleTexts(List<ItemContent> items) {
+        List<ItemContent> needText = items.stream().filter(item -> stale(item, Modality.TEXT)).toList();
+        return new Part(embedTexts(needText), needText.size(), 0);
+    }
+
+    /**
+     * The visual vectors of the items whose visual vector is stale, each picture read from its file (an item whose
+     * picture is missing or unreadable gets a write without a vector). Safe to run beside {@link #embedStaleTexts}.
+     */
+    public Part embedStalePictures(List<ItemContent> items) {
+        List<VectorWrite> writes = new ArrayList<>();
         List<BufferedImage> images = new ArrayList<>();
         List<ItemContent> withImage = new ArrayList<>();
         int unreadable = 0;
-        for (ItemContent item : needVisual) {
+        for (ItemContent item : items) {
+            if (!stale(item, Modality.VISUAL)) {
+                continue;
+            }
             BufferedImage image = readImage(item.image());
             if (image == null) {
                 unreadable += item.image() == null ? 0 : 1;
@@ -98,7 +104,7 @@ public class ItemEmbedder {
             }
         }
         writes.addAll(embedImages(withImage, images));
-        return new EmbeddedBatch(writes, needText.size(), images.size(), unreadable);
+        return new Part(writes, images.size(), unreadable);
     }
 
     /** Embeds an item whose picture is already decoded (an upload), in both modalities. */
@@ -164,11 +170,28 @@ public class ItemEmbedder {
     }
 
     /**
+     * One modality's share of a batch.
+     *
+     * @param writes     one per item whose vector in the modality was stale
+     * @param encoded    texts encoded or found blank, or images encoded
+     * @param unreadable items naming an image that could not be read
+     */
+    public record Part(List<VectorWrite> writes, int encoded, int unreadable) {
+    }
+
+    /**
      * @param writes           one per item and stale modality
      * @param texts            texts encoded or found blank
      * @param images           images encoded
      * @param unreadableImages items naming an image that could not be read
      */
     public record EmbeddedBatch(List<VectorWrite> writes, int texts, int images, int unreadableImages) {
+
+        static EmbeddedBatch of(Part texts, Part pictures) {
+            List<VectorWrite> writes = new ArrayList<>(texts.writes().size() + pictures.writes().size());
+            writes.addAll(texts.writes());
+            writes.addAll(pictures.writes());
+            return new EmbeddedBatch(writes, texts.encoded(), pictures.encoded(), pictures.unreadable());
+        }
     }
 }

@@ -96,4 +96,46 @@ class CatalogueEmbeddingTest {
         assertEquals(0, again.reading().items());
         assertEquals(3, restarted.index(Modality.TEXT).orElseThrow().size());
     }
+
+    @Test
+    void shouldStoreEveryBatchWithBothModalitiesWhenTextsPicturesAndStoresOverlap() throws Exception {
+        // seven items with real pictures over four batches of two: the stages of consecutive batches overlap
+        for (int i = 0; i < 7; i++) {
+            Path picture = home.resolve("pipeline-" + i + ".png");
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 48,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setColor(new java.awt.Color(30 * i, 255 - 30 * i, 90));
+            g.fillRect(0, 0, 32, 48);
+            g.dispose();
+            javax.imageio.ImageIO.write(image, "png", picture.toFile());
+            graph.run("CREATE (:Item {id: $id, title: $title, category: 'Shirts', slot: 'top', gender: 'men', "
+                    + "image: $image})", Map.of("id", "p" + i, "title", "Shirt number " + i, "image",
+                    picture.toString()));
+        }
+        ItemVectorRepository repository = new ItemVectorRepository(graph);
+        ItemEmbedder embedder = new ItemEmbedder(encoders, new ImageDecoder(ImageLimits.DEFAULT));
+        ServingIndexes indexes = new ServingIndexes(repository, SearchSettings.DEFAULT, null, builder);
+        EmbeddingProgress progress = new EmbeddingProgress();
+
+        assertTrue(new CatalogueEmbedding(repository, graph, embedder, encoders, indexes, progress).run(2));
+
+        assertEquals("done", progress.reading().state());
+        assertEquals(progress.reading().items(), progress.reading().embedded());
+        for (int i = 0; i < 7; i++) {
+            String id = "p" + i;
+            var content = repository.findContent(List.of(id)).get(0);
+            assertFalse(embedder.stale(content, Modality.TEXT), id);
+            assertFalse(embedder.stale(content, Modality.VISUAL), id);
+            assertTrue(indexes.index(Modality.VISUAL).orElseThrow().contains(id), id);
+            assertTrue(indexes.index(Modality.TEXT).orElseThrow().contains(id), id);
+        }
+        float[] stored = indexes.index(Modality.VISUAL).orElseThrow().vector("p3").orElseThrow();
+        float[] alone = encoders.image().encode(List.of(embedder.readImage(home.resolve("pipeline-3.png")
+                .toString()))).get(0);
+        assertEquals(1.0, io.stylegraph.models.Vectors.dot(stored, alone)
+                        / (io.stylegraph.models.Vectors.norm(stored) * io.stylegraph.models.Vectors.norm(alone)), 1e-5,
+                "each item keeps its own picture's vector, whichever thread encoded it");
+        graph.run("MATCH (i:Item) WHERE i.id STARTS WITH 'p' DETACH DELETE i", Map.of());
+    }
 }
