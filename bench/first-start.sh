@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Times what a new user waits for: `./stylegraph serve` on an empty data directory, then a second start on the same
+# directory after a clean stop. Each run polls the service's own status routes every 2 s and records, in seconds after
+# the command was launched:
+#   up        the HTTP port answers (the demo tokens are printed)
+#   outfits   /v1/outfits/status says ready
+#   pairs     its pairsWith says ready (PAIRS_WITH edges written or kept)
+#   search    /v1/search/status: the embedding run is done, so every item with a picture or text is in both
+#             serving indexes (exact or HNSW)
+#   hnsw      both serving indexes answer through an HNSW graph (built, or loaded from the previous start)
+#   all       the latest of the above
+# and from the second start what it redid: graphs built or loaded, PAIRS_WITH kept or written, items embedded again.
+# Writes <report>.md and <report>.json with every run and the medians over --runs runs.
+#
+#   bench/first-start.sh [--catalog ../shared/data/fashion-products] [--runs 3] [--port 8093] \
+#                        [--report reports/first-start-fashion-products] [--timeout 2400]
+#
+# Run it on a quiet machine: the first start is CPU-bound on every core, so anything beside it shows in the figures
+# (the report records the load average around each run).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+catalog="$root/../shared/data/fashion-products"
+runs=3
+port=8093
+report=reports/first-start-fashion-products
+timeout=2400
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --catalog) catalog="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --report) report="$2"; shift 2 ;;
+    --timeout) timeout="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -d "$catalog" ] || { echo "no catalogue at $catalog" >&2; exit 2; }
+if curl -s -o /dev/null "http://localhost:$port/"; then
+  echo "port $port is in use: pass --port" >&2; exit 2
+fi
+cd "$root"
+./stylegraph --help >/dev/null   # builds the jar now, so no run times the build
+work=$(mktemp -d)
+trap 'pkill -f -- "--data-dir $work/" 2>/dev/null || true' EXIT
+echo "first-start: $runs runs on $catalog, work in $work" >&2
+
+python3 - "$root" "$catalog" "$runs" "$port" "$report" "$timeout" "$work" <<'PY'
+import json, os, re, signal, statistics, subprocess, sys, time, urllib.request, datetime
+
+root, catalog, runs, port, report, timeout, work = sys.argv[1:8]
+runs, port, timeout = int(runs), int(port), float(timeout)
+base = f"http://localhost:{port}"
+MILESTONES = ["up", "outfits", "pairs", "search", "hnsw", "all"]
+
+
+def get(path, token):
+    request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def start(data, log_path):
+    log = open(log_path, "w")
+    env = dict(os.environ)
+    # the outfit model trains on polyvore-maryland beside the catalogue when the checkout is not beside ../shared
+    env.setdefault("STYLEGRAPH_DATASETS_DIR", os.path.dirname(os.path.abspath(catalog)))
+    process = subprocess.Popen(["./stylegraph", "serve", "--port", str(port), "--data-dir", data + "/",
+                                "--catalog", catalog], cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
+    return process, log
+
+
+def token_from(log_path):
+    with open(log_path, errors="replace") as f:
+        for line in f:
+            found = re.match(r"^\s+analyst\s+(\S+)$", line.rstrip("\n"))
+            if found:
+                return found.group(1)
+    return None
+
+
+def watch(process, log_path, launched):
+    """Polls until every milestone is reached; returns their times and the last statuses."""
+    times, token, outfits, search = {}, None, {}, {}
+    deadline = launched + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the service exited with {process.returncode}; see {log_path}")
+        now = time.time() - launched
+        if token is None:
+            token = token_from(log_path)
+            if token is None:
+                time.sleep(1)
+                continue
+        try:
+            outfits = get("/v1/outfits/status", token)
+            search = get("/v1/search/status", token)
+        except Exception:
+            time.sleep(1)
+            continue
+        times.setdefault("up", now)
+        if outfits.get("state") == "ready":
+            times.setdefault("outfits", now)
+        if (outfits.get("pairsWith") or {}).get("status") in ("ready", "off"):
+            times.setdefault("pairs", now)
+        if search.get("state") == "done":
+            times.setdefault("search", now)
+        approximate = search.get("approximate") or {}
+        if "search" in times and approximate and all(approximate.values()):
+            times.setdefault("hnsw", now)
+        if all(m in times for m in MILESTONES[:-1]):
+            times["all"] = max(times[m] for m in MILESTONES[:-1])
+            return times, outfits, search
+        time.sleep(2)
+    raise SystemExit(f"not everything was ready after {timeout:.0f} s: outfits {outfits}, search {search}")
+
+
+def stop(process, log):
+    began = time.time()
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=180)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+    return time.time() - began
+
+
+def one_start(data, log_path):
+    load_before = os.getloadavg()[0]
+    launched = time.time()
+    process, log = start(data, log_path)
+    try:
+        times, outfits, search = watch(process, log_path, launched)
+    finally:
+        stopped = stop(process, log)
+    return {"seconds": {m: round(v, 1) for m, v in times.items()}, "stopSeconds": round(stopped, 1),
+            "loadBefore": round(load_before, 1), "loadAfter": round(os.getloadavg()[0], 1),
+            "outfits": {k: outfits.get(k) for k in ("state", "model", "items", "pairsWith")},
+            "search": {k: search.get(k) for k in ("state", "items", "embedded", "itemsPerSecond", "indexed",
+                                                  "approximate", "graphs", "unreadableImages")},
+            "log": log_path}
+
+
+results = []
+for run in range(1, runs + 1):
+    data = os.path.join(work, f"data-{run}")
+    os.makedirs(data)
+    first = one_start(data, os.path.join(work, f"first-{run}.log"))
+    print(f"run {run} first start: {first['seconds']}", file=sys.stderr)
+    second = one_start(data, os.path.join(work, f"second-{run}.log"))
+    print(f"run {run} second start: {second['seconds']}; graphs {second['search']['graphs']}, "
+          f"embedded again {second['search']['items']}, pairsWith {second['outfits']['pairsWith']}", file=sys.stderr)
+    results.append({"run": run, "first": first, "second": second})
+
+
+def median(start_kind, milestone):
+    values = [r[start_kind]["seconds"].get(milestone) for r in results]
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 1) if values else None
+
+
+medians = {kind: {m: median(kind, m) for m in MILESTONES} for kind in ("first", "second")}
+git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+redone = [{"graphs": r["second"]["search"]["graphs"], "embeddedAgain": r["second"]["search"]["items"],
+           "pairsWithKept": (r["second"]["outfits"]["pairsWith"] or {}).get("kept")} for r in results]
+document = {"catalog": os.path.abspath(catalog), "runs": results, "medians": medians, "secondStartRedid": redone,
+            "targets": {"outfitsReadyFirst": 180, "searchAllItemsFirst": 360, "everythingSecond": 30},
+            "gitRevision": git, "cores": os.cpu_count(),
+            "writtenAt": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+os.makedirs(os.path.dirname(os.path.join(root, report)) or ".", exist_ok=True)
+with open(os.path.join(root, report + ".json"), "w") as f:
+    json.dump(document, f, indent=2)
+    f.write("\n")
+
+names = {"up": "service answers", "outfits": "outfits ready", "pairs": "PAIRS_WITH ready",
+         "search": "every item in both search indexes", "hnsw": "both indexes on HNSW", "all": "everything"}
+lines = [f"# First start and restart of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
+         f"Written by `bench/first-start.sh` on {document['writtenAt']} at git `{git}`, {os.cpu_count()} cores. "
+         f"{runs} runs; each launches `./stylegraph serve` on an empty data directory, waits until everything is "
+         "served, stops it with SIGTERM and starts it again on the same directory. Seconds after the launch, from "
+         "the service's own status routes polled every 2 s.", "",
+         "| milestone | first start (median) | second start (median) | first start, each run | second start, each run |",
+         "| --- | ---: | ---: | --- | --- |"]
+for m in MILESTONES:
+    each = lambda kind: ", ".join(str(r[kind]["seconds"].get(m)) for r in results)
+    lines.append(f"| {names[m]} | {medians['first'][m]} | {medians['second'][m]} | {each('first')} | {each('second')} |")
+lines += ["", "Targets: outfits ready ≤ 180 s and every item in both search indexes ≤ 360 s on the first start; "
+          "everything, HNSW included, ≤ 30 s on the second.", "",
+          "## What the second start redid", "", "| run | search graphs | items embedded again | PAIRS_WITH kept |",
+          "| --- | --- | ---: | --- |"]
+for r, d in zip(results, redone):
+    lines.append(f"| {r['run']} | {d['graphs']} | {d['embeddedAgain']} | {d['pairsWithKept']} |")
+lines += ["", "## Load average (1 min) before and after each start", "", "| run | first start | second start |",
+          "| --- | --- | --- |"]
+for r in results:
+    lines.append(f"| {r['run']} | {r['first']['loadBefore']} → {r['first']['loadAfter']} | "
+                 f"{r['second']['loadBefore']} → {r['second']['loadAfter']} |")
+lines += ["", "A load average above the core count before a start means other work shared the cores; the JSON beside "
+          "this file has the statuses each start ended with.", ""]
+with open(os.path.join(root, report + ".md"), "w") as f:
+    f.write("\n".join(lines))
+print(f"wrote {report}.md and .json", file=sys.stderr)
+PY
