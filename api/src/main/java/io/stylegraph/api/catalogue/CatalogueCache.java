@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.stylegraph.graph.repository.CatalogueRepository;
@@ -23,6 +24,7 @@ public class CatalogueCache {
     private final CatalogueRepository repository;
     private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.empty();
     private volatile String fingerprint = "";
+    private final AtomicInteger importsRunning = new AtomicInteger();
 
     public CatalogueCache(CatalogueRepository repository) {
         this.repository = repository;
@@ -61,9 +63,28 @@ public class CatalogueCache {
         snapshot = CatalogueSnapshot.of(items);
     }
 
+    /**
+     * Marks an import in this process as running until the returned handle is closed: the periodic refresh leaves the
+     * catalogue alone meanwhile (the import reloads it when done), instead of reading a half-written catalogue.
+     */
+    public Importing importing() {
+        importsRunning.incrementAndGet();
+        return importsRunning::decrementAndGet;
+    }
+
+    /** An import's hold on the catalogue; closing it lets the periodic refresh run again. */
+    @FunctionalInterface
+    public interface Importing extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     @Scheduled(fixedDelay = "${stylegraph.catalogue.refresh-interval:60s}",
             initialDelay = "${stylegraph.catalogue.refresh-interval:60s}")
     void refreshPeriodically() {
+        if (importsRunning.get() > 0) {
+            return;
+        }
         try {
             if (!snapshot.isLoaded() || !repository.fingerprint().equals(fingerprint)) {
                 reload();

@@ -59,7 +59,7 @@ public class ImportService {
     private ImportJob run(ImportJob queued, CatalogueLocator.Located located) {
         ImportJob running = jobs.update(queued.running());
         LOG.info("Import {} started: {} from {}", running.id(), located.name(), located.path());
-        try {
+        try (CatalogueCache.Importing ignored = catalogue.importing()) {
             ImportReport report = importer.importFrom(located.source());
             String errors = report.errors().stream().limit(ERRORS_KEPT).map(RowError::toString)
                     .collect(Collectors.joining("\n"));
