@@ -68,6 +68,12 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private static final Logger LOG = LoggerFactory.getLogger(OutfitModelLifecycle.class);
     /** How often the index looks for text vectors the embedding job has added, while some are missing. */
     static final long FILL_IN_SECONDS = 10;
+    /**
+     * A rebuild while vectors are missing waits for this share of the items to have gained theirs (a rebuild takes
+     * about a second of CPU at 44k items, beside the embedding job), or for {@link #FILL_IN_MAX_WAIT_SECONDS}.
+     */
+    static final double FILL_IN_SHARE = 0.05;
+    static final long FILL_IN_MAX_WAIT_SECONDS = 60;
     static final String MARYLAND = "polyvore-maryland";
 
     private final OutfitConfiguration config;
@@ -100,6 +106,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     /** The PAIRS_WITH plan waiting for the last text vectors, and the search index version the index was built on. */
     private PairsWithWriter.Plan pendingPlan;
     private long builtOnVersion = -1;
+    private int builtOnSize;
+    private long builtAtNanos;
     private final AtomicBoolean fillInQueued = new AtomicBoolean();
 
     public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
@@ -315,6 +323,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         int withVector = 0;
         Optional<VectorIndex> text = sharedText ? searchIndexes.index(Modality.TEXT) : Optional.empty();
         builtOnVersion = text.map(VectorIndex::version).orElse(-1L);
+        builtOnSize = text.map(VectorIndex::size).orElse(0);
+        builtAtNanos = System.nanoTime();
         for (RatedItem rated : snapshot.items()) {
             String words = form.of(rated.item());
             if (words == null) {
@@ -379,8 +389,14 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             scheduleRefresh(); // the items changed: a whole refresh, with a new plan
             return;
         }
-        long version = searchIndexes.index(Modality.TEXT).map(VectorIndex::version).orElse(-1L);
-        if (version == builtOnVersion) {
+        Optional<VectorIndex> text = searchIndexes.index(Modality.TEXT);
+        long version = text.map(VectorIndex::version).orElse(-1L);
+        int gained = text.map(VectorIndex::size).orElse(0) - builtOnSize;
+        OutfitViews.TextVectors had = textVectors;
+        boolean enough = had == null || gained >= had.items() - had.withVector()
+                || gained >= Math.max(1, FILL_IN_SHARE * had.items())
+                || System.nanoTime() - builtAtNanos >= TimeUnit.SECONDS.toNanos(FILL_IN_MAX_WAIT_SECONDS);
+        if (version == builtOnVersion || !enough) {
             scheduleFillIn();
             return;
         }
