@@ -43,6 +43,9 @@ class PairsWithRestartTest extends ApiTestSupport {
     @Inject
     LooksRepository looks;
 
+    @Inject
+    OutfitVersions versions;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
@@ -144,7 +147,7 @@ class PairsWithRestartTest extends ApiTestSupport {
         config.setTitleVectorCache("");
         config.setPairsPerItem(pairsPerItem);
         OutfitModelLifecycle lifecycle = new OutfitModelLifecycle(config, catalogue, encoders,
-                new PairsWithWriter(new PairsWithPublisher(graph)), looks, null);
+                new PairsWithWriter(new PairsWithPublisher(graph)), looks, versions, null);
         try {
             lifecycle.prepare();
             OutfitViews.Status status = lifecycle.status();
