@@ -211,6 +211,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()))
                     .train(data, encoder, liked, cacheFile("outfit-name-vectors.bin"), log);
         }
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Path saved = Files.createTempFile(file.toAbsolutePath().getParent(), "outfit-", ".partial");
         try {
             trained.save(saved);
