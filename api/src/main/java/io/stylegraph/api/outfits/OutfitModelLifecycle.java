@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.api.problem.ProblemException;
+import io.stylegraph.api.registry.ModelVersion;
 import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.SearchIndexes;
@@ -33,6 +35,8 @@ import io.stylegraph.models.TextEncoder;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.index.VectorIndex;
 import io.stylegraph.training.outfit.NameText;
+import io.stylegraph.training.eval.GitRevision;
+import io.stylegraph.training.outfit.DevSliceFigures;
 import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.ServingModelTrainer;
 import io.stylegraph.training.outfit.TextVectors;
@@ -81,6 +85,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private final ActiveEncoders encoders;
     private final PairsWithWriter pairs;
     private final LooksRepository looks;
+    private final OutfitVersions versions;
     private final Path datasetsDir;
     private final SearchIndexes searchIndexes;
     private final boolean searchEmbeds;
@@ -95,6 +100,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private volatile TypeAwareModel model;
     private volatile String modelId;
     private volatile String modelDigest;
+    private volatile Long registryVersion;
     private volatile OutfitViews.PairsWith pairsWith = OutfitViews.PairsWith.WAITING;
     private volatile String state = "starting";
     private volatile ServedOutfits served;
@@ -111,8 +117,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private final AtomicBoolean fillInQueued = new AtomicBoolean();
 
     public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
-                                PairsWithWriter pairs, LooksRepository looks, SearchIndexes searchIndexes,
-                                SearchConfiguration searchConfig,
+                                PairsWithWriter pairs, LooksRepository looks, OutfitVersions versions,
+                                SearchIndexes searchIndexes, SearchConfiguration searchConfig,
                                 @Nullable @Value("${stylegraph.datasets-dir:}") String datasetsDir) {
         this.config = config;
         this.searchIndexes = searchIndexes;
@@ -121,7 +127,15 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         this.encoders = encoders;
         this.pairs = pairs;
         this.looks = looks;
+        this.versions = versions;
         this.datasetsDir = datasetsDir == null || datasetsDir.isBlank() ? null : Path.of(datasetsDir);
+        versions.onActivation(version -> {
+            try {
+                worker.submit(() -> switchTo(version));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                LOG.debug("Outfit model version {} not taken up: this lifecycle has stopped", version.id());
+            }
+        });
     }
 
     @Override
@@ -165,7 +179,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     /** What the outfit model is doing: {@code ready}, or what it is waiting for. */
     public OutfitViews.Status status() {
         ServedOutfits current = current();
-        return new OutfitViews.Status(current != null ? "ready" : state, modelId,
+        return new OutfitViews.Status(current != null ? "ready" : state, modelId, registryVersion,
                 current == null ? 0 : current.snapshot().size(), model == null ? Map.of() : model.parameters(),
                 pairsWith, current == null ? null : textVectors);
     }
@@ -181,13 +195,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             if (obtained == null) {
                 return;
             }
-            form = NameText.ofModel(obtained.parameters());
-            sharedText = readsSearchVectors(obtained);
-            titleEncoder = sharedText ? null : titleEncoderFor(obtained);
-            if (sharedText) {
-                LOG.info("Outfit index: reads the search index's {} text vectors (no text pass of its own)",
-                        encoders.text().modelId());
-            }
+            useTextOf(obtained);
             model = obtained;
             refresh();
         } catch (InterruptedException e) {
@@ -203,8 +211,20 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         if (Files.isRegularFile(file)) {
             state = "loading " + file;
             TypeAwareModel loaded = TypeAwareModel.load(file);
+            ModelVersion version = record(file, loaded, "model file " + file + " loaded at start-up", null);
+            if (ModelVersion.REJECTED.equals(version.status())) {
+                return serveActive(version, file);
+            }
+            if (ModelVersion.CANDIDATE.equals(version.status())
+                    && DevSliceFigures.of(loaded.parameters()).isPresent()) {
+                return serveActive(versions.gate(version), file);
+            }
+            registryVersion = version.id();
+            versions.adopt(version, "the configured model file at start-up (no dev-slice figures to gate on, or "
+                    + "a version that was served before)");
             identify(file);
-            LOG.info("Outfit model loaded from {} ({} types, {}-d)", file, loaded.types().size(), loaded.dimension());
+            LOG.info("Outfit model loaded from {} ({} types, {}-d), registry version {}", file,
+                    loaded.types().size(), loaded.dimension(), version.id());
             return loaded;
         }
         Path data = config.getTrainingData() != null && !config.getTrainingData().isBlank()
@@ -218,17 +238,97 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         state = "training on " + data + " (see the log for progress)";
         LOG.info("No outfit model at {}: training one on {} in the background", file, data);
         PrintStream log = LogLines.to(LOG);
+        TypeAwareModel trained;
         NameText trainForm = NameText.parse(config.getTextInput());
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
             List<OutfitRecord> liked = LikedOutfits.asTrainingOutfits(looks, catalogue.snapshot(), trainForm, encoder,
                     log);
-            TypeAwareModel trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()),
-                    trainForm).train(data, encoder, liked, cacheFile("outfit-name-vectors-" + trainForm.wireName()
-                    + ".bin"), log);
-            trained.save(file);
+            trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()), trainForm)
+                    .train(data, encoder, liked, cacheFile("outfit-name-vectors-" + trainForm.wireName() + ".bin"),
+                            log);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path saved = Files.createTempFile(file.toAbsolutePath().getParent(), "outfit-", ".partial");
+        try {
+            trained.save(saved);
+            return serveActive(offer(saved, "trained at start-up on " + data), file);
+        } finally {
+            Files.deleteIfExists(saved);
+        }
+    }
+
+    /**
+     * Records a model file the service trained (copied to its own file, {@link #record}) and lets the gate decide:
+     * a promoted one is served (through the registry's activation), a refused one leaves the served model as it is.
+     */
+    ModelVersion offer(Path trainedFile, String origin) throws IOException {
+        ModelVersion version = record(trainedFile, TypeAwareModel.load(trainedFile), origin, GitRevision.current());
+        ModelVersion decided = ModelVersion.CANDIDATE.equals(version.status()) ? versions.gate(version) : version;
+        LOG.info("Outfit model version {} {}: {}", decided.id(), decided.status(), decided.note());
+        return decided;
+    }
+
+    /**
+     * The registry version of a model file, registered if new. Its artifact is a copy named by its digest,
+     * {@code outfit-<digest prefix>.sgoutfit} beside the model file, which stays as it is whatever the model file
+     * later holds (the model file is a copy of the served version).
+     */
+    private ModelVersion record(Path file, TypeAwareModel loaded, String origin, String revision) throws IOException {
+        String digest = PairsFingerprints.ofModelFile(file);
+        Path dir = Path.of(config.getModelFile()).toAbsolutePath().getParent();
+        Path artifact = dir.resolve("outfit-" + digest.substring("sha256:".length(), "sha256:".length() + 12)
+                + ".sgoutfit");
+        if (!Files.isRegularFile(artifact)) {
+            Files.createDirectories(dir);
+            Files.copy(file, artifact, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return versions.record(artifact, digest, loaded, origin, revision);
+    }
+
+    /**
+     * After the gate decided on {@code decided}: serves the active version (it, when promoted), copied to the model
+     * file so the next start loads it; none when no version is active or its file is gone.
+     */
+    private TypeAwareModel serveActive(ModelVersion decided, Path file) throws IOException {
+        ModelVersion active = ModelVersion.ACTIVE.equals(decided.status()) ? decided
+                : versions.active().orElse(null);
+        Path artifact = active == null ? null : Path.of(active.artifactPath());
+        if (artifact == null || !Files.isRegularFile(artifact)) {
+            state = "unavailable: outfit model version " + decided.id() + " " + decided.status() + " ("
+                    + decided.note() + ") and " + (active == null ? "no version is active"
+                    : "active version " + active.id() + "'s file " + artifact + " is missing");
+            LOG.warn("Outfits are not served: {}", state);
+            return null;
+        }
+        registryVersion = active.id();
+        Files.copy(artifact, file, StandardCopyOption.REPLACE_EXISTING);
+        identify(file);
+        LOG.info("Outfit model: serving registry version {} ({})", active.id(), decided.note());
+        return TypeAwareModel.load(file);
+    }
+
+    /**
+     * Serves a version that became active (promoted by the gate after {@link #offer}, or through the API: the
+     * rollback path), unless it is the one served; the old index keeps answering until the new one is built. The
+     * model file becomes a copy of it, so the next start serves it too.
+     */
+    void switchTo(ModelVersion version) {
+        if (version.id().equals(registryVersion) || model == null) {
+            return;
+        }
+        try {
+            Path file = Path.of(config.getModelFile());
+            Files.copy(Path.of(version.artifactPath()), file, StandardCopyOption.REPLACE_EXISTING);
+            TypeAwareModel next = TypeAwareModel.load(file);
+            useTextOf(next);
             identify(file);
-            LOG.info("Outfit model saved to {}", file);
-            return trained;
+            model = next;
+            registryVersion = version.id();
+            LOG.info("Outfit model: switching to registry version {} ({})", version.id(), version.note());
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Outfit model version {} could not be served; keeping version {}: {}", version.id(),
+                    registryVersion, e.toString());
         }
     }
 
@@ -236,6 +336,27 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private void identify(Path file) throws IOException {
         modelDigest = PairsFingerprints.ofModelFile(file);
         modelId = file.getFileName() + "@" + modelDigest.substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    /**
+     * Takes the text vectors {@code next} reads: the search index's, or those of its own pass (kept across models of
+     * the same encoder and form, dropped otherwise).
+     */
+    private void useTextOf(TypeAwareModel next) {
+        NameText nextForm = NameText.ofModel(next.parameters());
+        String encoderBefore = sharedText ? encoders.text().modelId()
+                : titleEncoder == null ? null : titleEncoder.modelId();
+        boolean formBefore = nextForm == form;
+        form = nextForm;
+        sharedText = readsSearchVectors(next);
+        titleEncoder = sharedText ? null : titleEncoderFor(next);
+        String encoderNow = sharedText ? encoders.text().modelId() : titleEncoder.modelId();
+        if (!formBefore || !encoderNow.equals(encoderBefore)) {
+            titleVectors.clear();
+        }
+        if (sharedText) {
+            LOG.info("Outfit index: reads the search index's {} text vectors (no text pass of its own)", encoderNow);
+        }
     }
 
     /**
@@ -281,7 +402,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private void refresh() throws IOException {
         CatalogueSnapshot snapshot = catalogue.snapshot();
         ServedOutfits previous = served;
-        if (previous != null && previous.sameItems(snapshot)) {
+        if (previous != null && previous.sameItems(snapshot) && previous.modelId().equals(modelId)) {
             served = previous.withSnapshot(snapshot);
             return;
         }
@@ -384,6 +505,9 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         PairsWithWriter.Plan plan = pendingPlan;
         if (current == null || plan == null) {
             return;
+        }
+        if (!current.modelId().equals(modelId)) {
+            return; // another model is served now: its own refresh plans its edges
         }
         if (!current.sameItems(catalogue.snapshot())) {
             scheduleRefresh(); // the items changed: a whole refresh, with a new plan

@@ -89,12 +89,14 @@ public final class OutfitViews {
     }
 
     /**
-     * The outfit model's state; {@code pairsWith} says where the graph's PAIRS_WITH edges stand (reported apart from
-     * {@code state}: edges kept from an earlier start are ready before the model's index is).
+     * The outfit model's state; {@code registryVersion} is the served model's version in the model registry
+     * ({@code GET /v1/models/{id}}, kind {@code outfit}); {@code pairsWith} says where the graph's PAIRS_WITH edges
+     * stand (reported apart from {@code state}: edges kept from an earlier start are ready before the model's index
+     * is).
      */
     @Serdeable
-    public record Status(String state, @Nullable String model, int items, Map<String, String> parameters,
-                         PairsWith pairsWith, @Nullable TextVectors textVectors) {
+    public record Status(String state, @Nullable String model, @Nullable Long registryVersion, int items,
+                         Map<String, String> parameters, PairsWith pairsWith, @Nullable TextVectors textVectors) {
     }
 
     /**

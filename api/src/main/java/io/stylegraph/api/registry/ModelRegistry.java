@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micronaut.context.annotation.Value;
 import io.stylegraph.api.problem.ProblemException;
@@ -59,6 +60,21 @@ public class ModelRegistry {
     public ModelVersion decide(ModelVersion candidate) {
         PromotionGate.Decision decision = gate.decide(candidate.validRecall20(),
                 active(candidate.kind()).map(ModelVersion::validRecall20).orElse(null));
+        return apply(candidate, decision);
+    }
+
+    /**
+     * Applies {@code otherGate} on the figure {@code metric} that {@code figure} reads from a version (the outfit
+     * model's dev-slice FITB, kept in its metrics document) to a registered candidate.
+     */
+    public ModelVersion decide(ModelVersion candidate, PromotionGate otherGate, String metric,
+                               Function<ModelVersion, Double> figure) {
+        PromotionGate.Decision decision = otherGate.decide(metric, figure.apply(candidate),
+                active(candidate.kind()).map(figure).orElse(null));
+        return apply(candidate, decision);
+    }
+
+    private ModelVersion apply(ModelVersion candidate, PromotionGate.Decision decision) {
         if (decision.promote()) {
             return promote(candidate.id(), "gate: " + decision.reason());
         }

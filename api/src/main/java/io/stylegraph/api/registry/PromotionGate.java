@@ -1,9 +1,10 @@
 package io.stylegraph.api.registry;
 
 /**
- * Decides whether a freshly trained model may replace the served one: its validation Recall@20 may be lower than the
- * active model's by at most {@code tolerance} (relative: 0.02 allows 2 % less). With nothing served, any candidate
- * with a validation figure passes. Same split and metric code on both sides is the caller's duty.
+ * Decides whether a freshly trained model may replace the served one: its validation figure (Recall@20 for the
+ * recommender, dev-slice FITB for outfits) may be lower than the active model's by at most {@code tolerance}
+ * (relative: 0.02 allows 2 % less). With nothing served, any candidate with a validation figure passes. Same split
+ * and metric code on both sides is the caller's duty.
  */
 public record PromotionGate(double tolerance) {
 
@@ -24,10 +25,22 @@ public record PromotionGate(double tolerance) {
             return new Decision(true, String.format(java.util.Locale.ROOT,
                     "no active model; candidate valid Recall@20 %.4f", candidateRecall));
         }
-        double floor = activeRecall * (1 - tolerance);
-        boolean promote = candidateRecall >= floor;
+        return decide("valid Recall@20", candidateRecall, activeRecall);
+    }
+
+    /** The same rule on any higher-is-better figure, named {@code metric} in the reason. */
+    public Decision decide(String metric, Double candidate, Double active) {
+        if (candidate == null || candidate.isNaN()) {
+            return new Decision(false, "candidate has no " + metric);
+        }
+        if (active == null || active.isNaN()) {
+            return new Decision(true, String.format(java.util.Locale.ROOT,
+                    "no active model with a %s; candidate %s %.4f", metric, metric, candidate));
+        }
+        double floor = active * (1 - tolerance);
+        boolean promote = candidate >= floor;
         return new Decision(promote, String.format(java.util.Locale.ROOT,
-                "candidate valid Recall@20 %.4f %s active %.4f (floor %.4f with tolerance %.1f%%)", candidateRecall,
-                promote ? "passes against" : "is below", activeRecall, floor, tolerance * 100));
+                "candidate %s %.4f %s active %.4f (floor %.4f with tolerance %.1f%%)", metric, candidate,
+                promote ? "passes against" : "is below", active, floor, tolerance * 100));
     }
 }

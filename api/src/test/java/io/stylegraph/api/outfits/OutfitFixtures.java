@@ -14,6 +14,7 @@ import io.stylegraph.graph.imports.CatalogueSource;
 import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.outfit.DevSliceFigures;
 import io.stylegraph.training.outfit.ItemVectors;
 import io.stylegraph.training.outfit.OutfitRecord;
 import io.stylegraph.training.outfit.ServingModelTrainer;
@@ -86,43 +87,66 @@ public final class OutfitFixtures {
      * watch), saves it to {@code file} and returns it.
      */
     public static TypeAwareModel trainModel(Path file) throws IOException {
-        List<String> words = new ArrayList<>();
-        GARMENTS.values().forEach(byGender -> byGender.values().forEach(words::add));
-        Random random = new Random(7);
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
-            List<String> titles = new ArrayList<>();
-            for (String colour : COLOURS) {
-                words.forEach(word -> titles.add(colour + " " + word));
-            }
-            List<float[]> vectors = encoder.encode(titles);
-            Map<String, float[]> byTitle = new java.util.HashMap<>();
-            for (int i = 0; i < titles.size(); i++) {
-                byTitle.put(titles.get(i), vectors.get(i));
-            }
-            List<OutfitRecord> outfits = new ArrayList<>();
-            for (int o = 0; o < 120; o++) {
-                Gender gender = o % 2 == 0 ? Gender.WOMEN : Gender.MEN;
-                List<Slot> slots = new ArrayList<>(gender == Gender.WOMEN && o % 4 == 0
-                        ? List.of(Slot.DRESS, Slot.SHOES) : List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES));
-                Slot extra = List.of(Slot.OUTERWEAR, Slot.BAG, Slot.ACCESSORY).get(o % 3);
-                if (extra != Slot.BAG || gender == Gender.WOMEN) {
-                    slots.add(extra);
-                }
-                List<ItemVectors> items = new ArrayList<>();
-                for (Slot slot : slots) {
-                    String word = GARMENTS.get(slot).getOrDefault(gender, GARMENTS.get(slot).get(Gender.UNISEX));
-                    String title = COLOURS.get(random.nextInt(COLOURS.size())) + " " + word;
-                    items.add(new ItemVectors("train-" + o + "-" + slot.wireName(), ItemVectors.typeOf(slot), null,
-                            Map.of(ItemVectors.TEXT, byTitle.get(title))));
-                }
-                outfits.add(new OutfitRecord("train-" + o, items));
-            }
-            TypeAwareModel model = new io.stylegraph.training.outfit.TypeAwareTrainer(TypeAwareConfig.defaults()
-                    .withDimension(16).withEpochs(8)).train(outfits, null)
-                    .withParameters(Map.of(ServingModelTrainer.TEXT_ENCODER, encoder.modelId()));
+            TypeAwareModel model = train(encoder, outfits(encoder, 120, 7, "train"), 8);
             model.save(file);
             return model;
         }
+    }
+
+    /**
+     * Trains a model as {@link #trainModel} does but for {@code epochs} (0: left as initialized), measures it on 40
+     * other outfits of the same kind as its dev slice, saves it with those figures to {@code file} and returns it.
+     */
+    public static TypeAwareModel trainMeasuredModel(Path file, int epochs) throws IOException {
+        try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            TypeAwareModel model = train(encoder, outfits(encoder, 120, 7, "train"), epochs);
+            DevSliceFigures dev = DevSliceFigures.measure(model, outfits(encoder, 40, 11, "dev"));
+            TypeAwareModel measured = model.withParameters(dev.parameters());
+            measured.save(file);
+            return measured;
+        }
+    }
+
+    private static TypeAwareModel train(MiniLmTextEncoder encoder, List<OutfitRecord> outfits, int epochs) {
+        return new io.stylegraph.training.outfit.TypeAwareTrainer(TypeAwareConfig.defaults()
+                .withDimension(16).withEpochs(epochs)).train(outfits, null)
+                .withParameters(Map.of(ServingModelTrainer.TEXT_ENCODER, encoder.modelId()));
+    }
+
+    /** {@code count} outfits of matching words, colours drawn with {@code seed}, ids starting with {@code prefix}. */
+    private static List<OutfitRecord> outfits(MiniLmTextEncoder encoder, int count, long seed, String prefix) {
+        List<String> words = new ArrayList<>();
+        GARMENTS.values().forEach(byGender -> byGender.values().forEach(words::add));
+        Random random = new Random(seed);
+        List<String> titles = new ArrayList<>();
+        for (String colour : COLOURS) {
+            words.forEach(word -> titles.add(colour + " " + word));
+        }
+        List<float[]> vectors = encoder.encode(titles);
+        Map<String, float[]> byTitle = new java.util.HashMap<>();
+        for (int i = 0; i < titles.size(); i++) {
+            byTitle.put(titles.get(i), vectors.get(i));
+        }
+        List<OutfitRecord> outfits = new ArrayList<>();
+        for (int o = 0; o < count; o++) {
+            Gender gender = o % 2 == 0 ? Gender.WOMEN : Gender.MEN;
+            List<Slot> slots = new ArrayList<>(gender == Gender.WOMEN && o % 4 == 0
+                    ? List.of(Slot.DRESS, Slot.SHOES) : List.of(Slot.TOP, Slot.BOTTOM, Slot.SHOES));
+            Slot extra = List.of(Slot.OUTERWEAR, Slot.BAG, Slot.ACCESSORY).get(o % 3);
+            if (extra != Slot.BAG || gender == Gender.WOMEN) {
+                slots.add(extra);
+            }
+            List<ItemVectors> items = new ArrayList<>();
+            for (Slot slot : slots) {
+                String word = GARMENTS.get(slot).getOrDefault(gender, GARMENTS.get(slot).get(Gender.UNISEX));
+                String title = COLOURS.get(random.nextInt(COLOURS.size())) + " " + word;
+                items.add(new ItemVectors(prefix + "-" + o + "-" + slot.wireName(), ItemVectors.typeOf(slot), null,
+                        Map.of(ItemVectors.TEXT, byTitle.get(title))));
+            }
+            outfits.add(new OutfitRecord(prefix + "-" + o, items));
+        }
+        return outfits;
     }
 
     /** 40 shoppers {@code taste-0..39}: even ones like four women's tops and shoes, odd ones men's bottoms and shoes. */

@@ -51,6 +51,9 @@ class PairsWithRestartTest extends ApiTestSupport {
     @Inject
     SearchConfiguration searchConfig;
 
+    @Inject
+    OutfitVersions versions;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
@@ -152,7 +155,8 @@ class PairsWithRestartTest extends ApiTestSupport {
         config.setTitleVectorCache("");
         config.setPairsPerItem(pairsPerItem);
         OutfitModelLifecycle lifecycle = new OutfitModelLifecycle(config, catalogue, encoders,
-                new PairsWithWriter(new PairsWithPublisher(graph)), looks, searchIndexes, searchConfig, null);
+                new PairsWithWriter(new PairsWithPublisher(graph)), looks, versions, searchIndexes, searchConfig,
+                null);
         try {
             lifecycle.prepare();
             OutfitViews.Status status = lifecycle.status();

@@ -51,6 +51,9 @@ class SharedTextVectorsTest extends ApiTestSupport {
     @Inject
     SearchConfiguration searchConfig;
 
+    @Inject
+    OutfitVersions versions;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
@@ -110,7 +113,8 @@ class SharedTextVectorsTest extends ApiTestSupport {
         searchConfig.setEmbedOnStartup(true); // the lifecycle reads it once: the service's embedding job runs
         try {
             return new OutfitModelLifecycle(config, catalogue, encoders,
-                    new PairsWithWriter(new PairsWithPublisher(graph)), looks, searchIndexes, searchConfig, null);
+                    new PairsWithWriter(new PairsWithPublisher(graph)), looks, versions, searchIndexes, searchConfig,
+                    null);
         } finally {
             searchConfig.setEmbedOnStartup(embeds);
         }

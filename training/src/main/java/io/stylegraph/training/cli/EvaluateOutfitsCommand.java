@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.outfit.DevFolds;
 import io.stylegraph.training.outfit.MarylandData;
 import io.stylegraph.training.outfit.OutfitEvaluation;
 import io.stylegraph.training.outfit.OutfitEvaluationReport;
@@ -90,6 +91,11 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
             description = "test (the fixed 30 %% slice) or dev (a 10 %% tuning slice; the test slice stays unused)")
     String holdoutName;
 
+    @Option(names = "--dev-folds", description = "instead of the held-out slice: k-fold dev evaluation over the "
+            + "named outfits outside the test slice (the served settings against blank share 0 and the co-occurrence "
+            + "and price-band blends; fold means with standard errors); polyvore-maryland only")
+    Integer devFolds;
+
     @Option(names = "--vector-cache", description = "file that keeps name vectors between runs (derived data; "
             + "do not commit)")
     Path vectorCache;
@@ -118,6 +124,9 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (devFolds != null) {
+            return runDevFolds();
+        }
         MarylandData.Holdout holdout;
         try {
             holdout = MarylandData.Holdout.valueOf(holdoutName.strip().toUpperCase(Locale.ROOT));
@@ -131,6 +140,25 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
                 holdout, vectorCache);
         OutfitEvaluationReport report = OutfitEvaluation.run(settings, commandLine(), out);
         Path[] written = OutfitReportWriter.write(report, reportDir, settings.reportName());
+        out.printf("wrote %s and %s%n", written[0], written[1]);
+        return 0;
+    }
+
+    private Integer runDevFolds() throws Exception {
+        if (!OutfitEvaluation.MARYLAND.equals(dataset) || outfits != null || modelIn != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dev-folds trains on "
+                    + OutfitEvaluation.MARYLAND + " and takes neither --outfits nor --model");
+        }
+        DevFolds.Settings settings;
+        try {
+            settings = new DevFolds.Settings(datasetsDir, devFolds, seed, new OutfitEvaluation.Tuning(epochs,
+                    dimension, learningRate, sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale,
+                    blankShare, blankCandidates), vectorCache);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DevFolds.Report report = DevFolds.run(settings, commandLine(), out);
+        Path[] written = DevFoldsReportWriter.write(report, reportDir, "evaluate-outfits-" + dataset + "-dev-folds");
         out.printf("wrote %s and %s%n", written[0], written[1]);
         return 0;
     }

@@ -26,7 +26,8 @@ import java.util.Map;
  * Training uses the rest of {@code outfits-valid.jsonl} (names and categories) and all of
  * {@code outfits-train-categories.jsonl} (categories only: those items have no name, so they teach the type and
  * category embeddings and the pair subspaces, while the text projection learns from the named outfits). For tuning,
- * {@link Holdout#DEV} holds out bucket 3 instead and trains without the test slice either.
+ * {@link Holdout#DEV} holds out bucket 3 instead and trains without the test slice either; {@link Holdout#SERVING}
+ * holds out bucket 3 and trains on everything else, the test slice included (the served model).
  * {@code outfits-test-categories.jsonl} (Maryland's own test split, categories only) is a second, larger test set
  * for the category part.
  */
@@ -45,7 +46,12 @@ public final class MarylandData {
         /** The fixed 30 % test slice. */
         TEST,
         /** A 10 % development slice of the remaining outfits; the test slice is left out of training too. */
-        DEV
+        DEV,
+        /**
+         * The development slice only: the test slice is trained on. What the service trains with, so that its model
+         * has dev-slice figures to be gated on ({@link ServingModelTrainer}); never for reporting test figures.
+         */
+        SERVING
     }
 
     /**
@@ -105,6 +111,7 @@ public final class MarylandData {
             boolean test = bucket < TEST_BUCKETS;
             boolean dev = bucket == TEST_BUCKETS;
             if (holdout == Holdout.TEST ? test : dev) {
+                // DEV and SERVING both hold out the dev slice; only DEV also keeps the test slice out of training
                 heldOut.add(record);
             } else if (!(holdout == Holdout.DEV && test)) {
                 trainNamed.add(record);

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains the compatibility model a service runs with: on every named and category-only Maryland outfit (nothing is
- * held out; {@code evaluate-outfits} measures the same settings on a held-out slice) plus any extra outfits the
- * caller has (e.g. outfits shoppers liked), with item names (or names and categories, {@link NameText}) through
- * {@code encoder}. The model records the encoder's id under {@link #TEXT_ENCODER} and the form under
- * {@link NameText#PARAMETER}, so a server can check it scores items in the same text space.
+ * Trains the compatibility model a service runs with: on every named and category-only Maryland outfit except the
+ * dev slice ({@link MarylandData.Holdout#SERVING}; {@code evaluate-outfits} measures the same settings on the test
+ * slice) plus any extra outfits the caller has (e.g. outfits shoppers liked), with item names (or names and categories,
+ * {@link NameText}) through {@code encoder}. The model is then measured on the dev slice it did not see and carries
+ * those figures in its parameters ({@link DevSliceFigures}), which the service's promotion gate compares. The model
+ * also records the encoder's id under {@link #TEXT_ENCODER} and the form under {@link NameText#PARAMETER}, so a
+ * server can check it scores items in the same text space.
  */
 public final class ServingModelTrainer {
     /** Model parameter naming the text encoder whose vectors the model's {@code text} feature was trained on. */
@@ -46,23 +48,26 @@ public final class ServingModelTrainer {
                                 Path nameVectorCache, PrintStream log) throws IOException {
         long started = System.nanoTime();
         log.printf(Locale.ROOT, "outfit model: reading %s%n", marylandFolder);
-        MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, form, MarylandData.Holdout.TEST,
+        MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, form, MarylandData.Holdout.SERVING,
                 List.of(), nameVectorCache, log);
         List<OutfitRecord> outfits = new ArrayList<>(loaded.train());
-        outfits.addAll(loaded.heldOut());
         outfits.addAll(extraOutfits);
         log.printf(Locale.ROOT, "outfit model: training on %d outfits (%d extra) for %d epochs%n", outfits.size(),
                 extraOutfits.size(), config.epochs());
         TypeAwareModel model = new TypeAwareTrainer(config).train(outfits, summary -> log.printf(Locale.ROOT,
                 "outfit model: epoch %d/%d loss %.4f (%.1f s, %d examples)%n", summary.epoch(), config.epochs(),
                 summary.loss(), summary.seconds(), summary.examples()));
+        DevSliceFigures dev = DevSliceFigures.measure(model, loaded.heldOut());
+        log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
+                dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(TEXT_ENCODER, encoder.modelId());
         if (form != NameText.NAME) {
             provenance.put(NameText.PARAMETER, form.wireName());
         }
-        provenance.put("trainedOn", marylandFolder.getFileName() + " (all outfits) + " + extraOutfits.size()
-                + " extra outfits");
+        provenance.put("trainedOn", marylandFolder.getFileName() + " (all outfits but the " + loaded.heldOut().size()
+                + " of the dev slice) + " + extraOutfits.size() + " extra outfits");
+        provenance.putAll(dev.parameters());
         log.printf(Locale.ROOT, "outfit model: trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return model.withParameters(provenance);
     }

@@ -84,4 +84,19 @@ class MarylandDataTest {
         assertTrue(dev.heldOut().stream().noneMatch(o -> test.heldOut().stream().anyMatch(t -> t.id().equals(o.id()))));
         assertFalse(test.heldOut().get(0).items().get(0).type().isBlank());
     }
+
+    @Test
+    void shouldHoldOutTheDevSliceAndTrainOnTheTestSliceForTheServedModel() throws IOException {
+        Path folder = SharedDataset.folder(MarylandData.FOLDER);
+
+        MarylandData.Loaded dev = MarylandData.load(folder, null, MarylandData.Holdout.DEV, List.of(), null, null);
+        MarylandData.Loaded serving = MarylandData.load(folder, null, MarylandData.Holdout.SERVING, List.of(), null,
+                null);
+
+        assertEquals(dev.heldOut().stream().map(OutfitRecord::id).toList(),
+                serving.heldOut().stream().map(OutfitRecord::id).toList(), "the same dev slice");
+        assertEquals(1198 - serving.heldOut().size(), serving.trainNamed().size(), "every other named outfit");
+        java.util.Set<String> held = new java.util.HashSet<>(serving.heldOut().stream().map(OutfitRecord::id).toList());
+        assertTrue(serving.trainNamed().stream().noneMatch(o -> held.contains(o.id())));
+    }
 }

@@ -39,6 +39,11 @@ class ServingModelTrainerTest {
         ItemVectors sneakers = new ItemVectors("a", "shoes", null, Map.of());
         ItemVectors jeans = new ItemVectors("b", "bottom", null, Map.of());
         assertEquals(model.pairScore(sneakers, jeans), loaded.pairScore(sneakers, jeans), 1e-9);
+        DevSliceFigures dev = DevSliceFigures.of(loaded.parameters()).orElseThrow();
+        assertTrue(dev.outfits() > 100, "measured on the dev slice: " + dev);
+        assertTrue(dev.fitb() > 0.25 && dev.fitb() <= 1, "better than chance after one epoch: " + dev);
+        assertTrue(dev.auc() > 0.5 && dev.auc() <= 1, dev.toString());
+        assertTrue(log.contains("dev slice (" + dev.outfits() + " outfits) FITB"), log);
     }
 
     @Test

@@ -1,0 +1,210 @@
+package io.stylegraph.training.outfit;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.stylegraph.models.TextEncoder;
+import io.stylegraph.models.text.MiniLmTextEncoder;
+import io.stylegraph.training.report.Provenance;
+import io.stylegraph.training.report.ResourceUsage;
+
+/**
+ * k-fold development evaluation on Maryland, for choosing training options without the test slice: the named
+ * outfits outside the test slice (the training outfits and the dev slice of {@link MarylandData.Holdout#DEV}) are
+ * split into {@code folds} parts by a hash of the set id; each part in turn is held out while the contenders train
+ * on the other parts plus every category-only outfit, and is measured with the dev-slice protocol of
+ * {@link DevSliceFigures} (FITB any-slot and same-slot, AUC). The report gives each contender's fold mean and its
+ * standard error over the folds, and each contender's paired difference from the served settings per fold (same
+ * questions on both sides, so the difference is far less noisy than either figure).
+ */
+public final class DevFolds {
+
+    /** The served settings, what every other contender is compared with. */
+    public static final String SERVED = "type-aware (served: blank share " + TypeAwareConfig.SERVED_BLANK_SHARE + ")";
+    public static final String NO_BLANKS = "type-aware, blank share 0";
+    public static final String WITH_COOCCURRENCE = "type-aware + co-occurrence";
+    public static final String PRICED = "type-aware + price band";
+    public static final String PRICED_BLEND = "type-aware + price band + co-occurrence";
+    public static final String COOCCURRENCE = "co-occurrence (category PMI)";
+    public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
+
+    /**
+     * What to run.
+     *
+     * @param datasetsDir folder holding {@code polyvore-maryland}
+     * @param folds       parts of the named non-test outfits (at least 2)
+     * @param seed        training seed
+     * @param tuning      training settings that differ from the served ones (applied to every type-aware contender)
+     * @param vectorCache file that keeps name vectors between runs; null for none
+     */
+    public record Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache) {
+        public Settings {
+            if (folds < 2) {
+                throw new IllegalArgumentException("--dev-folds needs at least 2 folds, not " + folds);
+            }
+        }
+    }
+
+    /** One contender's figure on one fold. */
+    public record FoldResult(int fold, int outfits, String contender, Map<String, Double> figures) {
+    }
+
+    /** Mean over the folds and its standard error (sample standard deviation over the folds / sqrt(folds)). */
+    public record Summary(String contender, String metric, double mean, double standardError,
+                          double meanDifferenceFromServed, double differenceStandardError) {
+    }
+
+    /** The report: every fold's figures, the summaries, the data and the run's provenance. */
+    public record Report(Provenance provenance, Map<String, Object> data, Map<String, String> parameters,
+                         List<FoldResult> folds, List<Summary> summaries, List<String> notes,
+                         long peakHeapBytes, long peakRssBytes) {
+    }
+
+    private DevFolds() {
+    }
+
+    /** The fold (0 … folds-1) of an outfit id: FNV-1a over {@code "fold:" + id}, unsigned, modulo {@code folds}. */
+    static int fold(String outfitId, int folds) {
+        int hash = 0x811C9DC5;
+        for (byte b : ("fold:" + outfitId).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xFF;
+            hash *= 0x01000193;
+        }
+        return (int) (Integer.toUnsignedLong(hash) % folds);
+    }
+
+    public static Report run(Settings settings, String command, PrintStream out) throws Exception {
+        Provenance started = Provenance.start(command);
+        ResourceUsage.resetPeaks();
+        Path folder = settings.datasetsDir().resolve(MarylandData.FOLDER);
+        TextEncoder encoder = new MiniLmTextEncoder();
+        List<ExtraVectors> prices = List.of(PriceVectors.read(folder.resolve(MarylandData.VALID_FILE)));
+        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, MarylandData.Holdout.DEV, prices,
+                settings.vectorCache(), out);
+        List<OutfitRecord> named = new ArrayList<>(loaded.trainNamed());
+        named.addAll(loaded.heldOut());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("named outfits split into folds (outfits-valid.jsonl outside the test slice)", named.size());
+        data.put("of which the former dev slice", loaded.heldOut().size());
+        data.put("category-only training outfits (outfits-train-categories.jsonl, in every fold's training)",
+                loaded.trainCategoryOnly().size());
+        data.put("folds", settings.folds());
+        data.put("text encoder", encoder.modelId() + ", item names only");
+        UnaryOperator<ItemVectors> noPrice = i -> i.withoutFeature(PriceVectors.FEATURE);
+        TypeAwareConfig served = settings.tuning().apply(TypeAwareConfig.served().withSeed(settings.seed()));
+        TypeAwareConfig noBlanks = served.withBlankShare(0);
+        Map<String, String> parameters = new LinkedHashMap<>(served.parameters());
+        parameters.put("benchmarkSeed", Long.toString(DevSliceFigures.SEED));
+        parameters.put("blendWeight", Double.toString(MarylandEvaluation.BLEND_WEIGHT));
+
+        List<FoldResult> results = new ArrayList<>();
+        for (int f = 0; f < settings.folds(); f++) {
+            List<OutfitRecord> heldOut = new ArrayList<>();
+            List<OutfitRecord> train = new ArrayList<>(loaded.trainCategoryOnly());
+            for (OutfitRecord outfit : named) {
+                (fold(outfit.id(), settings.folds()) == f ? heldOut : train).add(outfit);
+            }
+            out.printf(Locale.ROOT, "== fold %d/%d: %d held out, %d training outfits%n", f + 1, settings.folds(),
+                    heldOut.size(), train.size());
+            List<OutfitRecord> trainNoPrice = train.stream().map(o -> o.map(noPrice)).toList();
+            List<OutfitRecord> heldOutNoPrice = heldOut.stream().map(o -> o.map(noPrice)).toList();
+            TypeAwareModel servedModel = train(SERVED, served, trainNoPrice, out);
+            TypeAwareModel noBlankModel = train(NO_BLANKS, noBlanks, trainNoPrice, out);
+            TypeAwareModel pricedModel = train(PRICED, served, train, out);
+            CooccurrenceModel cooccurrence = CooccurrenceModel.fit(train);
+            Map<String, CompatibilityModel> contenders = new LinkedHashMap<>();
+            contenders.put(SERVED, servedModel);
+            contenders.put(NO_BLANKS, noBlankModel);
+            contenders.put(WITH_COOCCURRENCE, new BlendedCompatibility(WITH_COOCCURRENCE,
+                    List.of(servedModel, cooccurrence), new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            contenders.put(PRICED, pricedModel);
+            contenders.put(PRICED_BLEND, new BlendedCompatibility(PRICED_BLEND, List.of(pricedModel, cooccurrence),
+                    new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            contenders.put(COOCCURRENCE, cooccurrence);
+            for (Map.Entry<String, CompatibilityModel> contender : contenders.entrySet()) {
+                boolean readsPrice = contender.getKey().startsWith(PRICED);
+                DevSliceFigures dev = DevSliceFigures.measure(contender.getValue(),
+                        readsPrice ? heldOut : heldOutNoPrice);
+                Map<String, Double> figures = new LinkedHashMap<>();
+                figures.put(METRICS.get(0), dev.fitb());
+                figures.put(METRICS.get(1), dev.fitbSameSlot());
+                figures.put(METRICS.get(2), dev.auc());
+                results.add(new FoldResult(f, dev.outfits(), contender.getKey(), figures));
+                out.printf(Locale.ROOT, "fold %d %s: FITB %.4f, same-slot %.4f, AUC %.4f%n", f + 1,
+                        contender.getKey(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
+            }
+        }
+        List<Summary> summaries = summarize(results, settings.folds());
+        List<String> notes = List.of(
+                "Each fold holds out about 1/" + settings.folds() + " of the " + named.size() + " named outfits "
+                        + "(FNV-1a of \"fold:\" + outfit id); the test slice (FNV-1a(set_id) mod 10 in 0-2) is in no "
+                        + "fold and in no training set.",
+                "Questions are drawn as in evaluate-outfits (4 candidates, seed " + DevSliceFigures.SEED + "), within "
+                        + "the held-out fold; every contender answers the same questions, so the paired difference "
+                        + "from '" + SERVED + "' per fold has a much smaller standard error than either mean.",
+                "Standard error = sample standard deviation over the folds / sqrt(folds).",
+                "Catalogue items carry no price, so the service cannot serve the price-band rows; "
+                        + "'+ co-occurrence' adds the category PMI pair score with weight "
+                        + MarylandEvaluation.BLEND_WEIGHT + ".");
+        return new Report(started.finish(), data, parameters, results, summaries, notes,
+                ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes());
+    }
+
+    private static TypeAwareModel train(String label, TypeAwareConfig config, List<OutfitRecord> train,
+                                        PrintStream out) {
+        long start = System.nanoTime();
+        TypeAwareModel model = new TypeAwareTrainer(config).train(train, null);
+        out.printf(Locale.ROOT, "[%s] trained in %.1f s%n", label, (System.nanoTime() - start) / 1e9);
+        return model;
+    }
+
+    static List<Summary> summarize(List<FoldResult> results, int folds) {
+        List<Summary> summaries = new ArrayList<>();
+        List<String> contenders = results.stream().map(FoldResult::contender).distinct().toList();
+        for (String contender : contenders) {
+            for (String metric : METRICS) {
+                double[] values = new double[folds];
+                double[] differences = new double[folds];
+                for (FoldResult r : results) {
+                    if (r.contender().equals(contender)) {
+                        values[r.fold()] = r.figures().get(metric);
+                        differences[r.fold()] += r.figures().get(metric);
+                    } else if (r.contender().equals(SERVED)) {
+                        differences[r.fold()] -= r.figures().get(metric);
+                    }
+                }
+                if (contender.equals(SERVED)) {
+                    differences = new double[folds];
+                }
+                summaries.add(new Summary(contender, metric, mean(values), standardError(values),
+                        mean(differences), standardError(differences)));
+            }
+        }
+        return summaries;
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** Sample standard deviation / sqrt(n). */
+    static double standardError(double[] values) {
+        double mean = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1)) / Math.sqrt(values.length);
+    }
+}
