@@ -38,6 +38,7 @@ import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -102,7 +103,11 @@ public class ItemController {
             + "multi-category catalogues, any of its categories) and gender, in id order")
     @Get
     @Secured({APP, ANALYST, TRAINER, ADMIN})
-    public ItemPage items(@Nullable @QueryValue String slot, @Nullable @QueryValue String category,
+    public ItemPage items(@Parameter(description = "Outfit slot", schema = @Schema(type = "string",
+            allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag", "accessory", "other"}))
+                          @Nullable @QueryValue String slot, @Nullable @QueryValue String category,
+                          @Parameter(description = "Results of this gender or unisex", schema = @Schema(type = "string",
+                                  allowableValues = {"men", "women", "boys", "girls", "unisex"}))
                           @Nullable @QueryValue String gender,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -127,6 +132,10 @@ public class ItemController {
 
     @Operation(summary = "Adds an item: multipart 'item' (JSON: id?, title, description?, category?, slot?, gender?, "
             + "colour?, attributes?) and 'image' (JPEG, PNG or WebP). The item is embedded and searchable on return.")
+    // the JSON parts as typed schemas sent as application/json parts: a generated client takes objects
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = NewItemForm.class),
+            encoding = @Encoding(name = "item", contentType = MediaType.APPLICATION_JSON)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @ExpensiveRequest
     @Secured(ADMIN)

@@ -21,7 +21,7 @@ public record ItemView(
         @Nullable String description,
         @Nullable String category,
         @Schema(type = "string", allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag", "accessory", "other"}) String slot,
-        @Nullable String gender,
+        @Nullable @Schema(type = "string", allowableValues = {"men", "women", "boys", "girls", "unisex"}) String gender,
         @Nullable String colour,
         Map<String, String> attributes,
         @Nullable String imageUrl,

@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The {@code item} part of {@code POST /v1/items}: the fields of the generic import format, minus the image (sent as
@@ -19,8 +20,10 @@ public record NewItem(
         @NotBlank @Size(max = 300) String title,
         @Nullable @Size(max = 4000) String description,
         @Nullable @Size(max = 100) String category,
-        @Nullable String slot,
-        @Nullable String gender,
+        @Nullable @Schema(type = "string", allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag",
+                "accessory", "other"})
+        String slot,
+        @Nullable @Schema(type = "string", allowableValues = {"men", "women", "boys", "girls", "unisex"}) String gender,
         @Nullable @Size(max = 50) String colour,
         @Nullable Map<String, String> attributes) {
 }

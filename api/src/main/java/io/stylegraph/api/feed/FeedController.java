@@ -17,6 +17,7 @@ import io.stylegraph.api.problem.QueryValues;
 import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.graph.domain.UserIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +48,9 @@ public class FeedController {
     public FeedPage feed(@PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                          @Nullable @QueryValue String cursor,
+                         @Parameter(description = "Outfit slot", schema = @Schema(type = "string",
+                                 allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag", "accessory",
+                                 "other"}))
                          @Nullable @QueryValue String slot) {
         return feed.feed(userId, limit, cursor, QueryValues.slot(slot));
     }

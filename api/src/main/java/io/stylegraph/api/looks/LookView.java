@@ -5,6 +5,7 @@ import java.util.List;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.stylegraph.graph.repository.PhotoRepository;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A saved look: the photo node's properties and its FEATURES edges. */
 @Serdeable
@@ -12,7 +13,8 @@ public record LookView(String photoId, @Nullable String imageUrl, @Nullable Stri
                        @Nullable String createdAt, List<Featured> items) {
 
     @Serdeable
-    public record Featured(String itemId, @Nullable String slot, @Nullable List<Double> box) {
+    public record Featured(String itemId, @Nullable @Schema(type = "string", allowableValues = {"top", "bottom",
+            "dress", "outerwear", "shoes", "bag", "accessory", "other"}) String slot, @Nullable List<Double> box) {
     }
 
     static LookView of(PhotoRepository.Look look) {

@@ -33,6 +33,8 @@ import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.search.UploadedImages;
 import io.stylegraph.graph.repository.PhotoRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,12 +72,18 @@ public class ShopTheLookController {
             + "(JSON array of {slot, x0, y0, x1, y1, confidence?} in pixels of the upright photo, e.g. from on-device "
             + "detection). Without boxes, regions come from the configured ONNX detector or the built-in "
             + "body-proportion regions. Each region gets the k most similar items of its slot, gender-consistent.")
+    // the photo a required part; boxes stays JSON text (see LookForms)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = LookForms.ShopTheLook.class)))
     @Post(uri = "/v1/shop-the-look", consumes = MediaType.MULTIPART_FORM_DATA)
     @ExpensiveRequest
     @Secured({APP, ANALYST, ADMIN})
     public ShopTheLookResult shopTheLook(@Part("image") CompletedFileUpload image,
                                          @Nullable @Part("boxes") String boxes,
                                          @QueryValue(defaultValue = "5") @Min(1) @Max(MAX_K) int k,
+                                         @Parameter(description = "Results of this gender or unisex",
+                                                 schema = @Schema(type = "string", allowableValues = {"men", "women",
+                                                 "boys", "girls", "unisex"}))
                                          @Nullable @QueryValue String gender) {
         var wanted = QueryValues.gender(gender);
         UploadedImages.Upload upload = uploads.decode(image);
@@ -84,6 +92,10 @@ public class ShopTheLookController {
 
     @Operation(summary = "Saves a look: multipart 'image' (the photo) and 'look' (JSON: photoId?, userId?, items: "
             + "[{itemId, slot?, box?: [x0, y0, x1, y1]}]), stored as (:Photo)-[:FEATURES]->(:Item)")
+    // the JSON parts as typed schemas sent as application/json parts: a generated client takes objects
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = LookForms.SaveLook.class),
+            encoding = @Encoding(name = "look", contentType = MediaType.APPLICATION_JSON)))
     @Post(uri = "/v1/looks", consumes = MediaType.MULTIPART_FORM_DATA)
     @ExpensiveRequest
     @Secured(ADMIN)

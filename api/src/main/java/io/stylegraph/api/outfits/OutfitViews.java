@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.stylegraph.api.catalogue.ItemView;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /** What the outfit endpoints answer and accept. */
 public final class OutfitViews {
@@ -15,7 +16,8 @@ public final class OutfitViews {
 
     /** One item of an outfit in its slot; {@code preference} is the shopper's cosine to it when known. */
     @Serdeable
-    public record OutfitItem(String slot, ItemView item, @Nullable Double preference) {
+    public record OutfitItem(@Schema(type = "string", allowableValues = {"top", "bottom", "dress", "outerwear", "shoes",
+            "bag", "accessory", "other"}) String slot, ItemView item, @Nullable Double preference) {
     }
 
     /** The model's compatibility score of two items of the outfit. */
@@ -45,13 +47,19 @@ public final class OutfitViews {
                              @Schema(allowableValues = {"model", "model+fold-in", "fold-in", "popular"},
                                      description = "how personal preference was scored; popular: not at all")
                              String preference,
-                             @Nullable Long modelVersion, @Nullable String gender, @Nullable String occasion,
+                             @Nullable Long modelVersion,
+                             @Nullable @Schema(type = "string",
+                                     allowableValues = {"men", "women", "boys", "girls", "unisex"}) String gender,
+                             @Nullable String occasion,
                              String compatibilityModel, List<Outfit> outfits) {
     }
 
     /** Items of a partial outfit to score or complete. */
     @Serdeable
-    public record OutfitItems(@Nullable List<String> itemIds, @Nullable String userId, @Nullable List<String> slots) {
+    public record OutfitItems(@Nullable List<String> itemIds, @Nullable String userId,
+                              @Nullable @ArraySchema(schema = @Schema(type = "string", allowableValues = {"top",
+                                      "bottom", "dress", "outerwear", "shoes", "bag", "accessory",
+                                      "other"})) List<String> slots) {
     }
 
     /** Another candidate for a filled slot, with its total score. */
@@ -61,7 +69,8 @@ public final class OutfitViews {
 
     /** A slot the completion filled (or could not: {@code itemId} null). */
     @Serdeable
-    public record FilledSlot(String slot, @Nullable String itemId, List<Alternative> alternatives) {
+    public record FilledSlot(@Schema(type = "string", allowableValues = {"top", "bottom", "dress", "outerwear", "shoes",
+            "bag", "accessory", "other"}) String slot, @Nullable String itemId, List<Alternative> alternatives) {
     }
 
     @Serdeable
@@ -75,7 +84,9 @@ public final class OutfitViews {
 
     /** A photo featuring the item; {@code imageUrl} ({@code /v1/looks/{id}/image}) when the photo was kept. */
     @Serdeable
-    public record Photo(String id, @Nullable String source, @Nullable String slot, @Nullable String imageUrl,
+    public record Photo(String id, @Nullable String source, @Nullable @Schema(type = "string", allowableValues = {"top",
+            "bottom", "dress", "outerwear", "shoes", "bag", "accessory", "other"}) String slot,
+            @Nullable String imageUrl,
                         @Nullable String createdAt) {
     }
 

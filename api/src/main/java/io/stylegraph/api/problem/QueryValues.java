@@ -20,6 +20,15 @@ public final class QueryValues {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /**
+     * An optional JSON part of a multipart form, or null when it is absent, blank or the JSON {@code null}: the
+     * generated Kotlin client sends a JSON part it was given no value for as {@code null}.
+     */
+    public static String optionalJsonPart(String value) {
+        String text = optionalPart(value);
+        return text == null || text.strip().equals("null") ? null : text;
+    }
+
     /** The slot named by {@code value}, or null when it is absent. */
     public static Slot slot(String value) {
         return value == null ? null : Slot.parse(value).orElseThrow(() -> ProblemException.badRequest(

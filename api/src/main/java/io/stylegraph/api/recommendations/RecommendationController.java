@@ -84,18 +84,23 @@ public class RecommendationController {
     public RecommendationPage recommendations(
             @PathVariable @Pattern(regexp = UserIds.PATTERN, message = UserIds.RULE) String userId,
             @Parameter(description = "How many items, 1-200") @QueryValue(defaultValue = "20") @Min(1) @Max(200) int k,
-            @Parameter(description = "Outfit slot: top, bottom, dress, outerwear, shoes, bag, accessory, other")
+            @Parameter(description = "Outfit slot", schema = @Schema(type = "string", allowableValues = {"top",
+                    "bottom", "dress",
+                    "outerwear", "shoes", "bag", "accessory", "other"}))
             @Nullable @QueryValue String slot,
             @Parameter(description = "Item category, case-insensitive") @Nullable @QueryValue String category,
             @Parameter(description = "men, women, boys, girls or unisex; results are of that gender or unisex, "
-                    + "overriding the gender the user's likes imply") @Nullable @QueryValue String gender,
+                    + "overriding the gender the user's likes imply", schema = @Schema(type = "string",
+                    allowableValues = {"men", "women", "boys", "girls", "unisex"})) @Nullable @QueryValue String gender,
             @Parameter(description = "Comma-separated item ids the client already shows (at most 200, each 1-128 "
                     + "characters without spaces); never returned") @Nullable @QueryValue String exclude,
             @Parameter(description = "Most results of one category, 0-200 (0: no cap); default the configured "
                     + "stylegraph.recommendations.diversity.max-per-category")
             @Nullable @QueryValue @Min(0) @Max(200) Integer maxPerCategory,
             @Parameter(description = "Trade-off of relevance for variety by maximal marginal relevance, 0-1 (0: off); "
-                    + "default the configured stylegraph.recommendations.diversity.mmr-lambda")
+                    + "default the configured stylegraph.recommendations.diversity.mmr-lambda",
+                            schema = @Schema(type = "number",
+                    format = "double", minimum = "0", maximum = "1"))
             @Nullable @QueryValue String diversity) {
         return recommendations.recommend(userId, k, QueryValues.slot(slot), category, QueryValues.gender(gender),
                 QueryValues.itemIds(exclude, "exclude", MAX_EXCLUDED), maxPerCategory,

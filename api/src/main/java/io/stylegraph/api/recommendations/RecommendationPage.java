@@ -21,7 +21,8 @@ public record RecommendationPage(
                 "fold-in+content", "content", "popular"}, description = "How the list was made: the served model "
                 + "(with the user's newer likes folded in), the content path (what liked items look like and say), "
                 + "both blended (+content), or the most-liked items") String strategy,
-        @Schema(description = "Gender the results are held to (that gender or unisex); null when none")
+        @Schema(description = "Gender the results are held to (that gender or unisex); null when none",
+                type = "string", allowableValues = {"men", "women", "boys", "girls", "unisex"})
         @Nullable String gender,
         @Schema(allowableValues = {"request", "likes"}, description = "request: the gender parameter; likes: implied "
                 + "by the user's likes (at least 2 liked items of a stated non-unisex gender, 70 % or more of them one "

@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model version as the API shows it, with its JSON documents as objects. */
 @Serdeable
@@ -19,6 +20,7 @@ public record ModelVersionView(
         String artifactPath,
         Map<String, Object> parameters,
         Map<String, Object> dataSnapshot,
+        @Schema(name = "metrics", implementation = ModelMetrics.class, requiredMode = Schema.RequiredMode.REQUIRED)
         Map<String, Object> metrics,
         @Nullable Double validRecall20,
         @Nullable Double testRecall20,

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Where item embedding stands: {@code state} is {@code idle} (not run yet), {@code queued}, {@code scanning} (finding
@@ -16,6 +17,7 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record EmbeddingStatus(
+        @Schema(type = "string", allowableValues = {"idle", "queued", "scanning", "embedding", "done", "failed"})
         String state,
         @Nullable String visualModel,
         @Nullable String textModel,

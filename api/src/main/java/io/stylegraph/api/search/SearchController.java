@@ -31,6 +31,7 @@ import io.stylegraph.training.index.SearchFilter;
 import io.stylegraph.training.search.Reranking;
 import io.stylegraph.training.search.SearchModality;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,9 +73,22 @@ public class SearchController {
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public SearchResults similar(@PathVariable String itemId,
                                  @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
+                                 @Parameter(schema = @Schema(type = "string", allowableValues = {"visual", "text",
+                                         "hybrid"}, defaultValue = "hybrid"))
                                  @QueryValue(defaultValue = "hybrid") String modality,
-                                 @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                 @Parameter(description = "Outfit slot", schema = @Schema(type = "string",
+                                         allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag",
+                                         "accessory", "other"}))
+                                 @Nullable @QueryValue String slot,
+                                 @Parameter(description = "Results of this gender or unisex",
+                                         schema = @Schema(type = "string", allowableValues = {"men", "women", "boys",
+                                         "girls", "unisex"}))
+                                 @Nullable @QueryValue String gender,
+                                 @Parameter(description = "Average query expansion over the first results",
+                                         schema = @Schema(type = "boolean"))
                                  @Nullable @QueryValue String aqe,
+                                 @Parameter(description = "Database-side augmentation of the candidates",
+                                         schema = @Schema(type = "boolean"))
                                  @Nullable @QueryValue String dba) {
         SearchModality wanted = SearchModality.parse(modality).orElseThrow(() -> ProblemException.badRequest(
                 "invalid-field", "modality", "modality must be one of visual, text, hybrid"));
@@ -91,8 +105,19 @@ public class SearchController {
     @Secured({APP, ANALYST, TRAINER, ADMIN})
     public SearchResults search(@QueryValue @NotBlank @Size(max = 500) String q,
                                 @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
-                                @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                @Parameter(description = "Outfit slot", schema = @Schema(type = "string",
+                                        allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag",
+                                        "accessory", "other"}))
+                                @Nullable @QueryValue String slot,
+                                @Parameter(description = "Results of this gender or unisex",
+                                        schema = @Schema(type = "string", allowableValues = {"men", "women", "boys",
+                                        "girls", "unisex"}))
+                                @Nullable @QueryValue String gender,
+                                @Parameter(description = "Average query expansion over the first results",
+                                        schema = @Schema(type = "boolean"))
                                 @Nullable @QueryValue String aqe,
+                                @Parameter(description = "Database-side augmentation of the candidates",
+                                        schema = @Schema(type = "boolean"))
                                 @Nullable @QueryValue String dba) {
         Reranking reranking = reranking(aqe, dba);
         List<ScoredItem> found = similarity.byText(q.strip(), filter(slot, gender), k, reranking);
@@ -107,8 +132,19 @@ public class SearchController {
     public SearchResults searchByImage(@Part("image") CompletedFileUpload image,
                                        @Nullable @Part("text") @Size(max = 500) String text,
                                        @QueryValue(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
-                                       @Nullable @QueryValue String slot, @Nullable @QueryValue String gender,
+                                       @Parameter(description = "Outfit slot", schema = @Schema(type = "string",
+                                               allowableValues = {"top", "bottom", "dress", "outerwear", "shoes", "bag",
+                                               "accessory", "other"}))
+                                       @Nullable @QueryValue String slot,
+                                       @Parameter(description = "Results of this gender or unisex",
+                                               schema = @Schema(type = "string", allowableValues = {"men", "women", "boys",
+                                               "girls", "unisex"}))
+                                       @Nullable @QueryValue String gender,
+                                       @Parameter(description = "Average query expansion over the first results",
+                                               schema = @Schema(type = "boolean"))
                                        @Nullable @QueryValue String aqe,
+                                       @Parameter(description = "Database-side augmentation of the candidates",
+                                               schema = @Schema(type = "boolean"))
                                        @Nullable @QueryValue String dba) {
         SearchFilter filter = filter(slot, gender);
         UploadedImages.Upload upload = uploads.decode(image);

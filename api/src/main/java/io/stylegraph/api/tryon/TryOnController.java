@@ -32,6 +32,7 @@ import io.stylegraph.api.problem.ScreenedInput;
 import io.stylegraph.api.ratelimit.ExpensiveRequest;
 import io.stylegraph.api.security.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -66,6 +67,11 @@ public class TryOnController {
     @Operation(summary = "Try an item on: multipart 'person' (JPEG, PNG or WebP photo of a person), 'itemId', optional "
             + "'box' ([x0,y0,x1,y1] in photo pixels) or 'keypoints' ({\"leftShoulder\":[x,y], ... }) and 'userId' "
             + "(or header X-User-Id). Runs in the background; 202 with the job id and its Location.")
+    // the JSON parts as typed schemas sent as application/json parts: a generated client takes objects
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = TryOnForm.class),
+            encoding = {@Encoding(name = "keypoints", contentType = MediaType.APPLICATION_JSON), @Encoding(name = "box",
+                    contentType = MediaType.APPLICATION_JSON)}))
     @Post(value = "/tryon", consumes = MediaType.MULTIPART_FORM_DATA)
     @ExpensiveRequest
     @Secured({APP, ADMIN})
@@ -76,8 +82,8 @@ public class TryOnController {
                                               @Nullable @Part("userId") String userId,
                                               @Nullable @Header(USER_HEADER) String userHeader,
                                               HttpRequest<?> request) {
-        keypoints = QueryValues.optionalPart(keypoints);
-        box = QueryValues.optionalPart(box);
+        keypoints = QueryValues.optionalJsonPart(keypoints);
+        box = QueryValues.optionalJsonPart(box);
         userId = QueryValues.optionalPart(userId);
         if (userId != null && userHeader != null && !userId.equals(userHeader)) {
             throw ProblemException.badRequest("invalid-field", "userId", "The userId field and the " + USER_HEADER

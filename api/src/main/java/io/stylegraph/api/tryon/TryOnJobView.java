@@ -16,7 +16,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 public record TryOnJobView(String jobId,
                            @Schema(type = "string", allowableValues = {"queued", "running", "done", "failed", "cancelled"})
-                           String status, String itemId, String userId, String engine, String placement,
+                           String status, String itemId, String userId, String engine,
+                           @Schema(type = "string", allowableValues = {"box", "keypoints", "body-proportions"})
+                           String placement,
                            int attempts, @Nullable String errorCode, @Nullable String error, List<String> attemptErrors,
                            Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, Timings timings,
                            @Nullable String image) {

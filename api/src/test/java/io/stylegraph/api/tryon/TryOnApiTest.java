@@ -120,8 +120,9 @@ class TryOnApiTest extends ApiTestSupport {
         byte[] person = TryOnFixtures.png(TryOnFixtures.person(200, 300));
         String keypoints = "{\"leftHip\":[120,150],\"rightHip\":[80,150],\"leftAnkle\":[118,285],"
                 + "\"rightAnkle\":[82,285]}";
-        String trousers = accepted(TryOnFixtures.submit(person, "jeans", null, keypoints, null));
-        String dress = accepted(TryOnFixtures.submit(person, "gown", null, null, null));
+        // a JSON part holding null, as the generated Kotlin client sends a box or keypoints given no value, is not given
+        String trousers = accepted(TryOnFixtures.submit(person, "jeans", "null", keypoints, null));
+        String dress = accepted(TryOnFixtures.submit(person, "gown", "null", " null ", null));
 
         Map<String, Object> trousersJob = awaitFinished(trousers);
         Map<String, Object> dressJob = awaitFinished(dress);

@@ -20,9 +20,32 @@ import io.stylegraph.client.model.FeedbackAccepted
 import io.stylegraph.client.model.FeedbackCommand
 import io.stylegraph.client.model.ItemView
 import io.stylegraph.client.model.OpinionView
+import io.stylegraph.api.security.Roles
+import io.stylegraph.api.security.TokenIssuer
+import io.stylegraph.client.model.BoxView
+import io.stylegraph.client.model.LookViewFeatured
+import io.stylegraph.client.model.NewItem
+import io.stylegraph.client.model.NewLook
+import io.stylegraph.client.model.NewLookItem
+import io.stylegraph.client.model.OutfitViewsFilledSlot
+import io.stylegraph.client.model.RegionMatches
+import io.stylegraph.client.model.SearchResults
+import io.stylegraph.client.model.EmbeddingStatus
+import io.stylegraph.client.model.TryOnKeypoints
+import java.time.Duration
+import io.stylegraph.client.model.OutfitViewsOutfitItem
+import io.stylegraph.client.model.OutfitViewsOutfitItems
+import io.stylegraph.client.model.OutfitViewsOutfitPage
 import io.stylegraph.client.model.Problem
 import io.stylegraph.client.api.CatalogueApi
 import io.stylegraph.api.catalogue.CatalogueCache
+import io.stylegraph.graph.domain.Slot
+import io.stylegraph.models.text.MiniLmTextEncoder
+import io.stylegraph.training.outfit.ItemVectors
+import io.stylegraph.training.outfit.OutfitRecord
+import io.stylegraph.training.outfit.ServingModelTrainer
+import io.stylegraph.training.outfit.TypeAwareConfig
+import io.stylegraph.training.outfit.TypeAwareTrainer
 import io.stylegraph.client.infrastructure.Serializer
 import io.stylegraph.client.model.ItemPage
 import okhttp3.Cache
@@ -49,8 +72,8 @@ import kotlin.test.fail
 /**
  * Drives the real service (embedded Neo4j and PostgreSQL, in this JVM, on a free port, with a small catalogue this
  * test writes) through the generated Kotlin client the way the Android app does: a new shopper with a token, the feed
- * page by page, likes and dislikes with client event ids, undo, recommendations, outfits (typed 503 without an outfit
- * model), similar items, text search and the typed problems of bad calls.
+ * page by page, likes and dislikes with client event ids, undo, recommendations, outfits and complete-the-look (from
+ * a small outfit model the test trains), similar items, text search and the typed problems of bad calls.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KotlinClientShopperFlowTest {
@@ -64,6 +87,8 @@ class KotlinClientShopperFlowTest {
     fun startService() {
         dataDirectory = Files.createTempDirectory("stylegraph-kotlin-client")
         val catalogue = writeCatalogue(dataDirectory.resolve("catalogue"))
+        val outfitModel = dataDirectory.resolve("models/outfits.sgoutfit")
+        trainOutfitModel(outfitModel)
         stores = EmbeddedInfrastructure(dataDirectory.resolve("stores")).startNeo4j("127.0.0.1", 0).startPostgres()
         val properties = HashMap<String, Any>(stores.properties())
         properties["micronaut.server.port"] = -1
@@ -76,6 +101,10 @@ class KotlinClientShopperFlowTest {
         properties["stylegraph.search.index-dir"] = dataDirectory.resolve("indexes").toString()
         properties["stylegraph.training.auto.enabled"] = false
         properties["stylegraph.rate-limit.enabled"] = false
+        // outfits from the small model trained above; no title vector file, two PAIRS_WITH edges an item
+        properties["stylegraph.outfits.model-file"] = outfitModel.toString()
+        properties["stylegraph.outfits.title-vector-cache"] = ""
+        properties["stylegraph.outfits.pairs-per-item"] = 2
         context = ApplicationContext.builder().mainClass(Application::class.java).properties(properties).start()
         val server = context.getBean(EmbeddedServer::class.java).start()
         baseUrl = "http://localhost:${server.port}"
@@ -161,16 +190,38 @@ class KotlinClientShopperFlowTest {
                 recommended.strategy)
         assertTrue(recommended.items.none { it.item.id == liked.id || it.item.id == alsoLiked.id })
 
-        // outfits: this service has no outfit model (no model file, no outfit dataset to train one), so the app gets
-        // the typed 503 it should retry later, not an untyped failure
-        try {
-            val outfits = shopper.outfits.forUser(shopper.id, k = 2)
-            fail("no outfit model is served, yet outfits came back: $outfits")
-        } catch (e: io.stylegraph.client.infrastructure.ServerException) {
-            val notReady = assertNotNull(e.problem(), "a problem document for ${e.statusCode}")
-            assertEquals(503, notReady.status)
-            assertEquals("outfits-not-ready", notReady.code)
+        // outfits around the shopper's likes, from the small model the test service serves: one item a slot each
+        awaitOutfits(shopper)
+        val outfitPage = shopper.outfits.forUser(shopper.id, k = 2)
+        assertEquals(OutfitViewsOutfitPage.AnchorSource.LIKES, outfitPage.anchorSource)
+        assertTrue(outfitPage.outfits.isNotEmpty(), "outfits for a shopper with likes")
+        for (outfit in outfitPage.outfits) {
+            assertTrue(outfit.items.size >= 2, "an outfit of at least two pieces: $outfit")
+            assertEquals(outfit.items.size, outfit.items.map { it.slot }.toSet().size, "one item a slot: $outfit")
+            assertTrue(outfit.items.none { it.slot == OutfitViewsOutfitItem.Slot.UNKNOWN_DEFAULT_OPEN_API })
+            assertTrue(outfit.items.any { it.item.id == outfit.anchorItemId }, "the anchor is in its outfit")
         }
+        assertTrue(outfitPage.outfits.all { it.anchorItemId == liked.id || it.anchorItemId == alsoLiked.id },
+                "outfits are built around the likes: ${outfitPage.outfits.map { it.anchorItemId }}")
+
+        // complete the look: a women's top gets the slots it lacks, none of them a top, the seed never offered back
+        val seed = "top-0"
+        val completed = shopper.outfits.complete(OutfitViewsOutfitItems(itemIds = listOf(seed), userId = shopper.id))
+        assertTrue(completed.filled.isNotEmpty(), "slots filled around $seed")
+        assertTrue(completed.filled.none { it.slot == OutfitViewsFilledSlot.Slot.TOP }, "${completed.filled}")
+        assertTrue(completed.filled.all { it.itemId != null && it.itemId != seed }, "${completed.filled}")
+        assertTrue(completed.filled.all { slot -> slot.alternatives.none { it.item.id == seed } })
+        assertTrue(completed.outfit.items.any { it.item.id == seed }, "the completed outfit keeps the seed")
+        val filledIds = completed.filled.mapNotNull { it.itemId }
+        assertTrue(completed.outfit.items.map { it.item.id }.containsAll(filledIds))
+        assertTrue(completed.outfit.items.filter { it.item.id in filledIds }.all { it.item.gender != ItemView.Gender.MEN },
+                "a women's top is completed with women's or unisex pieces: ${completed.outfit.items}")
+
+        // only the slots asked for, as typed values
+        val shoesOnly = shopper.outfits.complete(OutfitViewsOutfitItems(itemIds = listOf(seed),
+                slots = listOf(OutfitViewsOutfitItems.Slots.SHOES)))
+        assertEquals(listOf(OutfitViewsFilledSlot.Slot.SHOES), shoesOnly.filled.map { it.slot })
+        assertTrue(shoesOnly.filled[0].itemId!!.startsWith("shoes-"), "${shoesOnly.filled}")
 
         // similar items and text search (the items are embedded in the background at start-up)
         awaitEmbedded(shopper)
@@ -180,6 +231,18 @@ class KotlinClientShopperFlowTest {
         val found = shopper.search.search("blue denim jeans", k = 3)
         assertTrue(found.results.any { it.item.id == "bottom-0" }, "the jeans are among the first three: ${found.results}")
         assertTrue(found.results.all { it.item.slot != null })
+
+        // typed filters: a slot, a modality and the re-ranking switches as booleans
+        val denimBottoms = shopper.search.search("denim", k = 3, slot = SearchApi.SlotSearch.BOTTOM, aqe = true,
+                dba = false)
+        assertTrue(denimBottoms.results.isNotEmpty())
+        assertTrue(denimBottoms.results.all { it.item.slot == ItemView.Slot.BOTTOM }, "${denimBottoms.results}")
+        assertTrue(denimBottoms.aqe)
+        val byText = shopper.search.similar(liked.id, k = 3, modality = SearchApi.ModalitySimilar.TEXT,
+                gender = SearchApi.GenderSimilar.WOMEN)
+        assertEquals(SearchResults.Modality.TEXT, byText.modality)
+        assertTrue(byText.results.all { it.item.gender == ItemView.Gender.WOMEN || it.item.gender == ItemView.Gender.UNISEX },
+                "${byText.results}")
     }
 
     /** A raw call, as the app's own OkHttp would send it, with the shopper's token. */
@@ -294,7 +357,7 @@ class KotlinClientShopperFlowTest {
 
         // image search: a catalogue photo finds its item first among the bottoms (one picture per colour and slot)
         val jeansPhoto = dataDirectory.resolve("catalogue/images/bottom-0.png").toFile()
-        val byPicture = shopper.search.searchByImage(k = 3, slot = "bottom", image = jeansPhoto)
+        val byPicture = shopper.search.searchByImage(image = jeansPhoto, k = 3, slot = SearchApi.SlotSearchByImage.BOTTOM)
         assertEquals("bottom-0", byPicture.results.first().item.id, "${byPicture.results}")
 
         // shop the look: regions of a person photo (body proportions: this service has no detector), each with items
@@ -305,9 +368,18 @@ class KotlinClientShopperFlowTest {
         assertTrue(look.regions.any { it.results.isNotEmpty() }, "items for the regions: ${look.regions}")
         assertTrue(look.regions.all { it.results.size <= 2 }, "at most k items a region: ${look.regions}")
 
+        // shop the look with the regions the phone found itself, written by the typed helper: one region each
+        val boxes = listOf(GarmentBox(ItemView.Slot.TOP, 70.0, 85.0, 170.0, 195.0, confidence = 0.9),
+                GarmentBox(ItemView.Slot.BOTTOM, 80.0, 195.0, 160.0, 345.0))
+        val ownBoxes = shopper.looks.shopTheLook(image = personPhoto(), k = 2, boxes = boxes.toBoxesPart())
+        assertEquals(listOf(RegionMatches.Slot.TOP, RegionMatches.Slot.BOTTOM), ownBoxes.regions.map { it.slot })
+        assertEquals(BoxView(70.0, 85.0, 170.0, 195.0), ownBoxes.regions[0].box)
+        assertTrue(ownBoxes.regions[1].results.all { it.item.slot == ItemView.Slot.BOTTOM }, "${ownBoxes.regions}")
+
         // try-on with the built-in engine: submitted, polled to done, its picture fetched
-        val accepted = shopper.tryOn.submit(person = personPhoto(), itemId = "top-1", box = "[70, 85, 170, 195]",
-                userId = shopper.id)
+        // the box a typed JSON part
+        val accepted = shopper.tryOn.submit(person = personPhoto(), itemId = "top-1",
+                box = BoxView(70.0, 85.0, 170.0, 195.0), userId = shopper.id)
         var job = shopper.tryOn.job1(accepted.jobId)
         repeat(600) {
             if (job.status == TryOnJobView.Status.DONE || job.status == TryOnJobView.Status.FAILED) {
@@ -317,10 +389,53 @@ class KotlinClientShopperFlowTest {
             job = shopper.tryOn.job1(accepted.jobId)
         }
         assertEquals(TryOnJobView.Status.DONE, job.status, "the try-on ended as $job")
+        assertEquals(TryOnJobView.Placement.BOX, job.placement)
         val tried = ImageIO.read(shopper.tryOn.image1(accepted.jobId))
         assertEquals(240, tried.width)
         assertEquals(360, tried.height)
         assertEquals(Color(200, 200, 200).rgb, tried.getRGB(5, 5), "outside the box the photo is untouched")
+    }
+
+    @Test
+    fun shouldSendTypedJsonPartsThroughTheGeneratedClient() {
+        val shopper = newShopper()
+        awaitEmbedded(shopper)
+
+        // try-on keypoints as a typed part: the job places the garment by them
+        val keypoints = TryOnKeypoints(leftShoulder = listOf(165.0, 90.0), rightShoulder = listOf(75.0, 90.0),
+                leftHip = listOf(155.0, 195.0), rightHip = listOf(85.0, 195.0))
+        val byKeypoints = shopper.tryOn.submit(person = personPhoto(), itemId = "top-2", keypoints = keypoints)
+        assertEquals(TryOnJobView.Placement.KEYPOINTS, shopper.tryOn.job1(byKeypoints.jobId).placement)
+
+        // a malformed part still answers a typed problem naming it: keypoints outside the photo
+        val outside = problemOf {
+            shopper.tryOn.submit(person = personPhoto(), itemId = "top-2",
+                    keypoints = keypoints.copy(leftHip = listOf(5000.0, 195.0)))
+        }
+        assertEquals("keypoints", outside.field)
+        assertEquals("invalid-keypoints", outside.code)
+
+        // an admin adds an item and saves a look, the item and the look typed JSON parts
+        val admin = context.getBean(TokenIssuer::class.java)
+                .issue("kotlin-admin", listOf(Roles.ADMIN), Duration.ofHours(1)).token
+        val adminCatalogue = CatalogueApi(baseUrl, http).apply { accessTokenProvider = { admin } }
+        val added = adminCatalogue.add(item = NewItem(title = "Navy wool coat", id = "coat-kotlin",
+                slot = NewItem.Slot.OUTERWEAR, gender = NewItem.Gender.UNISEX, colour = "navy",
+                attributes = mapOf("usage" to "Formal")), image = dataDirectory.resolve("catalogue/images/top-4.png").toFile())
+        assertEquals("coat-kotlin", added.id)
+        assertEquals(ItemView.Slot.OUTERWEAR, added.slot)
+        assertEquals(ItemView.Gender.UNISEX, added.gender)
+        assertEquals("Formal", added.attributes["usage"])
+
+        val adminLooks = ShopTheLookApi(baseUrl, http).apply { accessTokenProvider = { admin } }
+        val saved = adminLooks.save(look = NewLook(photoId = "kotlin-look", items = listOf(
+                NewLookItem(itemId = "top-1", slot = NewLookItem.Slot.TOP, box = listOf(70.0, 85.0, 170.0, 195.0)),
+                NewLookItem(itemId = "bottom-3"))), image = personPhoto())
+        assertEquals("kotlin-look", saved.photoId)
+        val featured = shopper.looks.look("kotlin-look").items.associateBy { it.itemId }
+        assertEquals(setOf("top-1", "bottom-3"), featured.keys)
+        assertEquals(LookViewFeatured.Slot.TOP, featured.getValue("top-1").slot)
+        assertEquals(listOf(70.0, 85.0, 170.0, 195.0), featured.getValue("top-1").box)
     }
 
     @Test
@@ -357,16 +472,61 @@ class KotlinClientShopperFlowTest {
         }
     }
 
+    private fun awaitOutfits(shopper: Shopper) {
+        repeat(600) {
+            val status = shopper.outfits.status()
+            if (status.state == "ready") {
+                return
+            }
+            assertFalse(status.state.startsWith("failed"), "the outfit model failed: ${status.state}")
+            Thread.sleep(200)
+        }
+        fail("the outfit model was not served within two minutes")
+    }
+
     private fun awaitEmbedded(shopper: Shopper) {
         repeat(1200) {
             val status = shopper.search.searchStatus()
-            if (status.state == "done" && status.embedded >= status.items) {
+            if (status.state == EmbeddingStatus.State.DONE && status.embedded >= status.items) {
                 return
             }
             assertTrue(status.error == null, "embedding failed: ${status.error}")
             Thread.sleep(200)
         }
         fail("the catalogue was not embedded within four minutes")
+    }
+
+    private data class CatalogueItem(val id: String, val slot: Slot, val title: String)
+
+    /** What [writeCatalogue] wrote: the items' ids, slots and titles. */
+    private val catalogueItems = mutableListOf<CatalogueItem>()
+
+    /**
+     * A small compatibility model, trained the way the api tests train theirs (the real MiniLM title vectors, the
+     * type-aware trainer at 16 dimensions for 8 epochs, a few seconds), on outfits of this catalogue's titles: one
+     * gender each (even and odd colours), a top, a bottom and shoes, or a dress and shoes.
+     */
+    private fun trainOutfitModel(file: Path) {
+        Files.createDirectories(file.parent)
+        MiniLmTextEncoder().use { encoder ->
+            val vectors = encoder.encode(catalogueItems.map { it.title })
+            val byId = catalogueItems.indices.associate { catalogueItems[it].id to vectors[it] }
+            fun piece(outfit: Int, slot: String, colour: Int): ItemVectors {
+                val item = catalogueItems.first { it.id == "$slot-${colour % 6}" }
+                return ItemVectors("train-$outfit-$slot", ItemVectors.typeOf(item.slot), null,
+                        mapOf(ItemVectors.TEXT to byId.getValue(item.id)))
+            }
+            val outfits = (0 until 48).map { o ->
+                val colour = o % 6
+                val shift = 2 * (o / 6)
+                val pieces = if (o % 3 == 0) listOf(piece(o, "dress", colour), piece(o, "shoes", colour + shift))
+                else listOf(piece(o, "top", colour), piece(o, "bottom", colour + shift), piece(o, "shoes", colour + shift + 2))
+                OutfitRecord("train-$o", pieces)
+            }
+            TypeAwareTrainer(TypeAwareConfig.defaults().withDimension(16).withEpochs(8)).train(outfits, null)
+                    .withParameters(mapOf(ServingModelTrainer.TEXT_ENCODER to encoder.modelId()))
+                    .save(file)
+        }
     }
 
     /** Items of four slots with product photos, a few shoppers' likes and outfits, in the generic import format. */
@@ -396,6 +556,7 @@ class KotlinClientShopperFlowTest {
                 g.fillRect(50 + i * 6, 50, 200 - i * 12, 300)
                 g.dispose()
                 ImageIO.write(image, "png", folder.resolve("images/$id.png").toFile())
+                catalogueItems.add(CatalogueItem(id, Slot.parse(slot).orElseThrow(), title.replaceFirstChar { it.uppercase() }))
                 items.append("""{"id": "$id", "title": "${title.replaceFirstChar { it.uppercase() }}", """)
                         .append(""""description": "A $title", "category": "$category", "slot": "$slot", """)
                         .append(""""gender": "${if (i % 2 == 0) "women" else "men"}", "image": "images/$id.png"}""")
