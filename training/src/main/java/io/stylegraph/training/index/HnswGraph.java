@@ -70,6 +70,11 @@ final class HnswGraph {
         return true;
     }
 
+    /** Adds many items on {@code threads} threads at once (hnswlib's parallel insert). */
+    void addAll(List<Entry> entries, int threads) throws InterruptedException {
+        index.addAll(entries, Math.max(1, threads), (done, max) -> { }, Integer.MAX_VALUE);
+    }
+
     boolean remove(String id) {
         return index.remove(id, 0);
     }
@@ -81,6 +86,19 @@ final class HnswGraph {
             ids.add(entry.id());
         }
         return ids;
+    }
+
+    /**
+     * The (approximately) nearest {@code k} entries, nearest first, searched with a candidate list of at least
+     * {@code ef} (hnswlib's own search uses the larger of its configured ef and k).
+     */
+    List<Entry> nearestEntries(float[] query, int k) {
+        List<SearchResult<Entry, Float>> results = index.findNearest(query, k);
+        List<Entry> entries = new ArrayList<>(results.size());
+        for (SearchResult<Entry, Float> result : results) {
+            entries.add(result.item());
+        }
+        return entries;
     }
 
     /** Ids of the (approximately) nearest {@code k} vectors, nearest first. */
