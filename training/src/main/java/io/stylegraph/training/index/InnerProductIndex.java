@@ -3,13 +3,17 @@ package io.stylegraph.training.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
- * An HNSW graph over a model's item embeddings as they are (not normalized), searched by inner product: the items a
- * user vector scores highest, approximately. The graph is built once per model and saved beside its artifact with
+ * An HNSW graph over a model's item embeddings, searched by inner product: the items a user vector scores highest,
+ * approximately. Inner product is not a distance (an item is not its own nearest, long vectors crowd every list), so
+ * the graph holds each item x scaled by the longest item norm N and lifted onto the unit sphere by one more coordinate,
+ * (x/N, √(1 − |x/N|²)), and a query u is searched as (u, 0): then (u, 0)·(x/N, …) = u·x / N, the same order as u·x,
+ * while the items' own distances are those of points on a sphere, which HNSW builds good graphs over. The graph is built once per model and saved beside its artifact with
  * {@link HnswFile}, so a restart loads it instead of building it again; a saved file for other rows (another model, or
  * the same one retrained) does not load.
  */
@@ -18,11 +22,13 @@ public final class InnerProductIndex {
     static final String MODEL_ID = "recommender-item-embeddings";
 
     private final HnswGraph graph;
+    private final int dimension;
     private final ToIntFunction<String> rowOf;
     private final HnswSettings settings;
 
-    private InnerProductIndex(HnswGraph graph, ToIntFunction<String> rowOf, HnswSettings settings) {
+    private InnerProductIndex(HnswGraph graph, int dimension, ToIntFunction<String> rowOf, HnswSettings settings) {
         this.graph = graph;
+        this.dimension = dimension;
         this.rowOf = rowOf;
         this.settings = settings;
     }
@@ -34,15 +40,33 @@ public final class InnerProductIndex {
      */
     public static InnerProductIndex build(String[] ids, float[] vectors, int dimension, ToIntFunction<String> rowOf,
                                           HnswSettings settings, int threads) throws InterruptedException {
-        HnswGraph graph = new HnswGraph(dimension, ids.length, settings);
+        HnswGraph graph = new HnswGraph(dimension + 1, ids.length, settings);
+        double longest = 0;
+        for (int row = 0; row < ids.length; row++) {
+            longest = Math.max(longest, Math.sqrt(squaredNorm(vectors, row * dimension, dimension)));
+        }
+        double scale = longest > 0 ? 1 / longest : 1;
         List<HnswGraph.Entry> entries = new ArrayList<>(ids.length);
         for (int row = 0; row < ids.length; row++) {
-            float[] vector = new float[dimension];
-            System.arraycopy(vectors, row * dimension, vector, 0, dimension);
-            entries.add(new HnswGraph.Entry(ids[row], vector));
+            float[] lifted = new float[dimension + 1];
+            double squares = 0;
+            for (int k = 0; k < dimension; k++) {
+                lifted[k] = (float) (vectors[row * dimension + k] * scale);
+                squares += (double) lifted[k] * lifted[k];
+            }
+            lifted[dimension] = (float) Math.sqrt(Math.max(0, 1 - squares));
+            entries.add(new HnswGraph.Entry(ids[row], lifted));
         }
         graph.addAll(entries, threads);
-        return new InnerProductIndex(graph, rowOf, settings);
+        return new InnerProductIndex(graph, dimension, rowOf, settings);
+    }
+
+    private static double squaredNorm(float[] vectors, int offset, int dimension) {
+        double sum = 0;
+        for (int k = 0; k < dimension; k++) {
+            sum += (double) vectors[offset + k] * vectors[offset + k];
+        }
+        return sum;
     }
 
     /**
@@ -55,7 +79,7 @@ public final class InnerProductIndex {
         return HnswFile.read(file, expected, settings)
                 .filter(saved -> saved.header().count() == expected.count()
                         && saved.header().checksum() == expected.checksum())
-                .map(saved -> new InnerProductIndex(saved.graph(), rowOf, settings));
+                .map(saved -> new InnerProductIndex(saved.graph(), dimension, rowOf, settings));
     }
 
     /** Saves the graph over these rows to {@code file}, atomically replacing it. */
@@ -65,7 +89,7 @@ public final class InnerProductIndex {
 
     private static HnswFile.Header header(String[] ids, float[] vectors, int dimension, HnswSettings settings) {
         IndexRows rows = new IndexRows(dimension, vectors, ids, null, null, ids.length, null);
-        return new HnswFile.Header(MODEL_ID, dimension, settings.m(), settings.efConstruction(), ids.length,
+        return new HnswFile.Header(MODEL_ID, dimension + 1, settings.m(), settings.efConstruction(), ids.length,
                 HnswFile.checksum(rows));
     }
 
@@ -74,7 +98,8 @@ public final class InnerProductIndex {
      * searched with a candidate list of max(ef, k).
      */
     public int[] nearestRows(float[] query, int k) {
-        List<HnswGraph.Entry> found = graph.nearestEntries(query, k);
+        float[] lifted = Arrays.copyOf(query, dimension + 1);
+        List<HnswGraph.Entry> found = graph.nearestEntries(lifted, k);
         int[] rows = new int[found.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = rowOf.applyAsInt(found.get(i).id());

@@ -28,9 +28,16 @@ import org.slf4j.LoggerFactory;
  * every item the likes' walk rows reach and that many items of highest walk prior. It scores those the filter accepts
  * and stops when k passed and the k-th score is at least the best score any item outside the candidates can have
  * (the depth-th index score with the depth-th walk prior). Otherwise (filters removed too many, or the bound is not
- * met) the depth is multiplied by 4; once it would pass a sixteenth of the items the exact scan answers instead.
+ * met) the depth is multiplied by 4, or by more when the filter passed fewer than k/2 candidates (by 2k / passed, so
+ * the next round should pass about 2k); once it would pass a sixteenth of the items the exact scan answers instead.
  */
 public final class AnnScoring {
+    /**
+     * Graph settings of the served recommendations' index: threshold 100,000 items, M 16, efConstruction 100 (the
+     * items lie on a sphere after {@link InnerProductIndex}'s lift, where 100 builds as good a graph as the search
+     * indexes' 200, in half the time), ef 100.
+     */
+    public static final HnswSettings DEFAULT_SETTINGS = new HnswSettings(100_000, 16, 100, 100);
     /** The saved graph's file name in the model's artifact folder. */
     public static final String FILE = "item-embeddings.hnsw";
     /** Depth growth per round when filters or the bound ask for more candidates. */
@@ -218,6 +225,8 @@ public final class AnnScoring {
         private final Standardization walkSpread;
         private final double weight;
         private Standardization spread;
+        /** Candidates the filter passed in the last round of {@link #top}. */
+        private int lastPassed;
 
         UserScores(float[] user, Collection<String> liked, boolean knownUser, Standardization modelSpread,
                    Reached reached, double weight) {
@@ -332,7 +341,10 @@ public final class AnnScoring {
                 if ((long) depth * GROWTH > n / EXACT_FRACTION) {
                     return ExactScores.of(model, user, liked, knownUser).top(k, wanted);
                 }
-                depth *= GROWTH;
+                // filters that passed few candidates ask for as many more as it takes to pass about 2k
+                int passed = Math.max(1, lastPassed);
+                long wantedDepth = (long) depth * Math.max(GROWTH, (2L * k + passed - 1) / passed);
+                depth = (int) Math.min(wantedDepth, n);
             }
         }
 
@@ -388,6 +400,7 @@ public final class AnnScoring {
                 int byScore = Double.compare(scores[b], scores[a]);
                 return byScore != 0 ? byScore : Integer.compare(rowsOf[a], rowsOf[b]);
             });
+            lastPassed = kept;
             int[] best = new int[Math.min(k, kept)];
             for (int i = 0; i < best.length; i++) {
                 best[i] = rows[order[i]];

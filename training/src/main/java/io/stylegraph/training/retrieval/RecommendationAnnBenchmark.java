@@ -1,0 +1,218 @@
+package io.stylegraph.training.retrieval;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.job.AnnScoring;
+import io.stylegraph.training.job.ExactScores;
+import io.stylegraph.training.job.ModelArtifact;
+import io.stylegraph.training.job.RetrainingJob;
+import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.model.ItemNeighbourTable;
+import io.stylegraph.training.report.Provenance;
+import io.stylegraph.training.report.ReportFiles;
+
+/**
+ * Served recommendations at catalogue scale, in process: for each catalogue size a synthetic model shaped like the
+ * served one (dimension 64, clustered item embeddings whose norms vary with popularity, an item-walk of in-cluster
+ * neighbours with a popularity prior, the walk weight and power the runs choose), the exact scan against the ANN path
+ * ({@link AnnScoring}) for the same users: recall@20 of the ANN list against the exact one, p50/p99 of each (one
+ * thread, after a warm-up), the graph's build time and the heap it holds. Two filters: none, and one outfit slot of
+ * six (items whose row modulo 6 is 0), as the endpoint's slot filter removes five in six items.
+ * <p>
+ * {@code java -cp ... io.stylegraph.training.retrieval.RecommendationAnnBenchmark [report-dir] [sizes] [users]}
+ */
+public final class RecommendationAnnBenchmark {
+    static final String NAME = "scale-recommendations-ann";
+    static final int D = 64;
+    static final int K = 20;
+    static final int WARM_UP = 50;
+    static final int NEIGHBOURS = 10;
+    static final double WALK_WEIGHT = 0.2;
+    static final double WALK_EXPONENT = 0.25;
+
+    private RecommendationAnnBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args.length > 0 ? args[0] : "reports");
+        int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "23000,230000,1000000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int users = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        HnswSettings settings = AnnScoring.DEFAULT_SETTINGS;
+        Provenance run = Provenance.start("java -Xmx8g -cp <training classpath> " + RecommendationAnnBenchmark.class
+                .getName() + " " + String.join(" ", args));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int size : sizes) {
+            rows.addAll(measure(size, users, settings, threads));
+            System.err.println("done " + size + ": " + rows.get(rows.size() - 1));
+        }
+        run = run.finish();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("provenance", run);
+        report.put("dimension", D);
+        report.put("k", K);
+        report.put("users", users);
+        report.put("buildThreads", threads);
+        report.put("hnsw", Map.of("m", settings.m(), "efConstruction", settings.efConstruction(), "ef", settings.ef()));
+        report.put("walk", Map.of("weight", WALK_WEIGHT, "exponent", WALK_EXPONENT, "neighbours", NEIGHBOURS));
+        report.put("rows", rows);
+        ReportFiles.write(directory, NAME, report, markdown(run, report, rows));
+    }
+
+    static List<Map<String, Object>> measure(int n, int users, HnswSettings settings, int threads) throws Exception {
+        ServableModel model = new ServableModel(model(n, 17L + n));
+        long heapBefore = usedHeap();
+        long start = System.nanoTime();
+        AnnScoring ann = AnnScoring.loadOrBuild(model, settings, threads);
+        double buildSeconds = (System.nanoTime() - start) / 1e9;
+        long indexBytes = usedHeap() - heapBefore;
+
+        Random random = new Random(n);
+        List<float[]> vectors = new ArrayList<>();
+        List<List<String>> likes = new ArrayList<>();
+        for (int u = 0; u < users + WARM_UP; u++) {
+            List<String> liked = new ArrayList<>();
+            float[] vector = new float[D];
+            int cluster = random.nextInt(Math.max(1, n / 100));
+            for (int l = 0; l < 5; l++) {
+                int row = Math.min(n - 1, cluster * 100 + random.nextInt(100));
+                liked.add(model.itemId(row));
+                float[] item = model.itemVector(row);
+                for (int k = 0; k < D; k++) {
+                    vector[k] += item[k] / 5;
+                }
+            }
+            vectors.add(vector);
+            likes.add(liked);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, IntPredicate> filters = new LinkedHashMap<>();
+        filters.put("none", row -> true);
+        filters.put("one slot of six", row -> row % 6 == 0);
+        for (Map.Entry<String, IntPredicate> filter : filters.entrySet()) {
+            Latencies exact = new Latencies(users);
+            Latencies approximate = new Latencies(users);
+            double recall = 0;
+            for (int u = 0; u < users + WARM_UP; u++) {
+                float[] user = vectors.get(u);
+                long t0 = System.nanoTime();
+                int[] exactTop = ExactScores.of(model, user, likes.get(u), true).top(K, filter.getValue());
+                long t1 = System.nanoTime();
+                int[] annTop = ann.scores(user, likes.get(u), true).top(K, filter.getValue());
+                long t2 = System.nanoTime();
+                if (u < WARM_UP) {
+                    continue;
+                }
+                exact.add(t1 - t0);
+                approximate.add(t2 - t1);
+                Set<Integer> truth = new HashSet<>();
+                for (int row : exactTop) {
+                    truth.add(row);
+                }
+                int hits = 0;
+                for (int row : annTop) {
+                    hits += truth.contains(row) ? 1 : 0;
+                }
+                recall += (double) hits / Math.max(1, exactTop.length);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("items", n);
+            row.put("filter", filter.getKey());
+            row.put("recallAt20", round(recall / users, 4));
+            row.put("exactP50Ms", round(exact.percentileMs(50), 2));
+            row.put("exactP99Ms", round(exact.percentileMs(99), 2));
+            row.put("annP50Ms", round(approximate.percentileMs(50), 2));
+            row.put("annP99Ms", round(approximate.percentileMs(99), 2));
+            row.put("buildSeconds", round(buildSeconds, 1));
+            row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * A model of n items: n/100 cluster centres, each item its centre plus noise, scaled by a norm that grows with
+     * its popularity (as trained embeddings' norms do); users as the model never needs them (the benchmark brings its
+     * own vectors); an item-walk of {@value #NEIGHBOURS} in-cluster neighbours per item with a Zipf-like prior.
+     */
+    static ModelArtifact model(int n, long seed) {
+        Random random = new Random(seed);
+        int clusters = Math.max(1, n / 100);
+        float[] centres = new float[clusters * D];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = (float) random.nextGaussian();
+        }
+        float[] items = new float[n * D];
+        float[] prior = new float[n];
+        List<String> ids = new ArrayList<>(n);
+        for (int row = 0; row < n; row++) {
+            ids.add(String.format(Locale.ROOT, "item-%07d", row));
+            int cluster = Math.min(clusters - 1, row / 100);
+            double popularity = 1.0 / (1 + random.nextInt(1000));
+            prior[row] = (float) (0.05 * popularity);
+            double norm = 0.2 * (1 + 0.5 * Math.log1p(1000 * popularity));
+            for (int k = 0; k < D; k++) {
+                items[row * D + k] = (float) (norm * (centres[cluster * D + k] + 0.7 * random.nextGaussian()));
+            }
+        }
+        int[] rowStart = new int[n + 1];
+        int[] columns = new int[n * NEIGHBOURS];
+        float[] values = new float[n * NEIGHBOURS];
+        for (int row = 0; row < n; row++) {
+            int cluster = Math.min(clusters - 1, row / 100);
+            for (int j = 0; j < NEIGHBOURS; j++) {
+                columns[row * NEIGHBOURS + j] = Math.min(n - 1, cluster * 100 + random.nextInt(100));
+                values[row * NEIGHBOURS + j] = random.nextFloat();
+            }
+            rowStart[row + 1] = (row + 1) * NEIGHBOURS;
+        }
+        Map<String, Object> metadata = Map.of(RetrainingJob.ITEM_WALK, Map.of("knownUserWeight", WALK_WEIGHT,
+                "foldInUserWeight", WALK_WEIGHT, "knownUserExponent", WALK_EXPONENT, "foldInUserExponent",
+                WALK_EXPONENT));
+        return new ModelArtifact(null, List.of("u"), ids, D, new float[D], items, metadata)
+                .withItemWalk(new ItemNeighbourTable(rowStart, columns, values, prior));
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+
+    static String markdown(Provenance run, Map<String, Object> report, List<Map<String, Object>> rows) {
+        StringBuilder md = new StringBuilder("# Recommendations at scale: inner-product ANN against the exact scan\n\n");
+        md.append(ReportFiles.provenance(run, ReportFiles.HeapLine.WITH_MAX_HEAP)).append('\n');
+        md.append(String.format(Locale.ROOT, "In process, one thread per request, %s users per size after %d "
+                        + "warm-up requests; k = %d, dimension %d; HNSW %s, built on %s threads; item-walk %s. "
+                        + "Latency is the ranking alone (scores, filter, top k), not HTTP.%n%n", report.get("users"),
+                WARM_UP, K, D, report.get("hnsw"), report.get("buildThreads"), report.get("walk")));
+        md.append("| items | filter | recall@20 | exact p50 ms | exact p99 ms | ANN p50 ms | ANN p99 ms | build s "
+                + "| index MiB |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.get("items"),
+                    row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"), row.get("exactP99Ms"),
+                    row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"), row.get("indexMiB")));
+        }
+        return md.toString();
+    }
+
+}
