@@ -31,7 +31,9 @@ import io.stylegraph.training.report.ReportFiles;
  * thread, after a warm-up), the graph's build time and the heap it holds. Two filters: none, and one outfit slot of
  * six (items whose row modulo 6 is 0), as the endpoint's slot filter removes five in six items.
  * <p>
- * {@code java -cp ... io.stylegraph.training.retrieval.RecommendationAnnBenchmark [report-dir] [sizes] [users]}
+ * {@code ./stylegraph bench-recommendations-ann} ({@code training.cli.BenchRecommendationsAnnCommand}), or without
+ * the service jar {@code java -cp <training classpath> io.stylegraph.training.retrieval.RecommendationAnnBenchmark
+ * [report-dir] [sizes] [users] [build-threads]}.
  */
 public final class RecommendationAnnBenchmark {
     static final String NAME = "scale-recommendations-ann";
@@ -51,15 +53,27 @@ public final class RecommendationAnnBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        run(directory, sizes, users, threads, "java -cp <training classpath> "
+                + RecommendationAnnBenchmark.class.getName() + " " + String.join(" ", args));
+    }
+
+    /** Measures every size and writes {@value #NAME}.json and .md into {@code directory}; returns the Markdown file. */
+    public static Path run(Path directory, int[] sizes, int users, int threads, String command) throws Exception {
         HnswSettings settings = AnnScoring.DEFAULT_SETTINGS;
-        Provenance run = Provenance.start("java -Xmx8g -cp <training classpath> " + RecommendationAnnBenchmark.class
-                .getName() + " " + String.join(" ", args));
+        Provenance run = Provenance.start(command);
         List<Map<String, Object>> rows = new ArrayList<>();
+        Path written = null;
         for (int size : sizes) {
             rows.addAll(measure(size, users, settings, threads));
-            System.err.println("done " + size + ": " + rows.get(rows.size() - 1));
+            System.err.println("done " + size + ": " + rows);
+            // rewritten after every size, so a run stopped during a large one keeps the sizes it finished
+            written = write(directory, run.finish(), users, threads, settings, rows);
         }
-        run = run.finish();
+        return written;
+    }
+
+    private static Path write(Path directory, Provenance run, int users, int threads, HnswSettings settings,
+                              List<Map<String, Object>> rows) throws java.io.IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("provenance", run);
         report.put("dimension", D);
@@ -69,7 +83,7 @@ public final class RecommendationAnnBenchmark {
         report.put("hnsw", Map.of("m", settings.m(), "efConstruction", settings.efConstruction(), "ef", settings.ef()));
         report.put("walk", Map.of("weight", WALK_WEIGHT, "exponent", WALK_EXPONENT, "neighbours", NEIGHBOURS));
         report.put("rows", rows);
-        ReportFiles.write(directory, NAME, report, markdown(run, report, rows));
+        return ReportFiles.write(directory, NAME, report, markdown(run, report, rows))[1];
     }
 
     static List<Map<String, Object>> measure(int n, int users, HnswSettings settings, int threads) throws Exception {
@@ -138,6 +152,8 @@ public final class RecommendationAnnBenchmark {
             row.put("annP99Ms", round(approximate.percentileMs(99), 2));
             row.put("buildSeconds", round(buildSeconds, 1));
             row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
+            // the machine is shared: its load says how much of a core each timed request had
+            row.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1));
             rows.add(row);
         }
         return rows;
@@ -206,11 +222,12 @@ public final class RecommendationAnnBenchmark {
                         + "Latency is the ranking alone (scores, filter, top k), not HTTP.%n%n", report.get("users"),
                 WARM_UP, K, D, report.get("hnsw"), report.get("buildThreads"), report.get("walk")));
         md.append("| items | filter | recall@20 | exact p50 ms | exact p99 ms | ANN p50 ms | ANN p99 ms | build s "
-                + "| index MiB |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| index MiB | load average |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.get("items"),
-                    row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"), row.get("exactP99Ms"),
-                    row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"), row.get("indexMiB")));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    row.get("items"), row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"),
+                    row.get("exactP99Ms"), row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"),
+                    row.get("indexMiB"), row.get("loadAverage")));
         }
         return md.toString();
     }
