@@ -70,9 +70,14 @@ final class HnswGraph {
         return true;
     }
 
-    /** Adds many items on {@code threads} threads at once (hnswlib's parallel insert). */
+    /**
+     * Adds many items on {@code threads} threads at once (hnswlib's parallel insert), at most one per processor:
+     * hnswlib sizes its pool of visited-sets by the processors, and more inserting threads than that deadlock (a thread
+     * holding a node's lock waits for a visited-set that a thread waiting for that lock holds).
+     */
     void addAll(List<Entry> entries, int threads) throws InterruptedException {
-        index.addAll(entries, Math.max(1, threads), (done, max) -> { }, Integer.MAX_VALUE);
+        int parallel = Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
+        index.addAll(entries, parallel, (done, max) -> { }, Integer.MAX_VALUE);
     }
 
     boolean remove(String id) {

@@ -48,42 +48,79 @@ public final class RecommendationAnnBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("merge")) {
+            List<Path> parts = Arrays.stream(args).skip(2).map(Path::of).toList();
+            merge(Path.of(args[1]), parts);
+            return;
+        }
         Path directory = Path.of(args.length > 0 ? args[0] : "reports");
         int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "23000,230000,1000000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
-        run(directory, sizes, users, threads, "java -cp <training classpath> "
+        HnswSettings defaults = AnnScoring.DEFAULT_SETTINGS;
+        HnswSettings settings = args.length > 6 ? new HnswSettings(defaults.threshold(), Integer.parseInt(args[4]),
+                Integer.parseInt(args[5]), Integer.parseInt(args[6])) : defaults;
+        run(directory, sizes, users, threads, settings, "java -cp <training classpath> "
                 + RecommendationAnnBenchmark.class.getName() + " " + String.join(" ", args));
     }
 
-    /** Measures every size and writes {@value #NAME}.json and .md into {@code directory}; returns the Markdown file. */
+    /** Measures every size with the served defaults and writes the report; returns the Markdown file. */
     public static Path run(Path directory, int[] sizes, int users, int threads, String command) throws Exception {
-        HnswSettings settings = AnnScoring.DEFAULT_SETTINGS;
+        return run(directory, sizes, users, threads, AnnScoring.DEFAULT_SETTINGS, command);
+    }
+
+    /** Measures every size and writes {@value #NAME}.json and .md into {@code directory}; returns the Markdown file. */
+    public static Path run(Path directory, int[] sizes, int users, int threads, HnswSettings settings, String command)
+            throws Exception {
         Provenance run = Provenance.start(command);
         List<Map<String, Object>> rows = new ArrayList<>();
         Path written = null;
         for (int size : sizes) {
-            rows.addAll(measure(size, users, settings, threads));
+            for (Map<String, Object> row : measure(size, users, settings, threads)) {
+                row.put("m", settings.m());
+                row.put("efConstruction", settings.efConstruction());
+                row.put("ef", settings.ef());
+                row.put("buildThreads", threads);
+                row.put("users", users);
+                rows.add(row);
+            }
             System.err.println("done " + size + ": " + rows);
             // rewritten after every size, so a run stopped during a large one keeps the sizes it finished
-            written = write(directory, run.finish(), users, threads, settings, rows);
+            written = write(directory, List.of(run.finish()), rows);
         }
         return written;
     }
 
-    private static Path write(Path directory, Provenance run, int users, int threads, HnswSettings settings,
-                              List<Map<String, Object>> rows) throws java.io.IOException {
+    /**
+     * One report from the reports of runs made side by side (each part's rows, every part's provenance): a size too
+     * large to build with the others in the time at hand runs in a process of its own.
+     */
+    @SuppressWarnings("unchecked")
+    static Path merge(Path directory, List<Path> parts) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Provenance> runs = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Path part : parts) {
+            Map<String, Object> report = json.readValue(part.toFile(), Map.class);
+            for (Object run : (List<Object>) report.get("runs")) {
+                runs.add(json.convertValue(run, Provenance.class));
+            }
+            rows.addAll((List<Map<String, Object>>) report.get("rows"));
+        }
+        return write(directory, runs, rows);
+    }
+
+    private static Path write(Path directory, List<Provenance> runs, List<Map<String, Object>> rows)
+            throws java.io.IOException {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("provenance", run);
+        report.put("runs", runs);
         report.put("dimension", D);
         report.put("k", K);
-        report.put("users", users);
-        report.put("buildThreads", threads);
-        report.put("hnsw", Map.of("m", settings.m(), "efConstruction", settings.efConstruction(), "ef", settings.ef()));
+        report.put("warmUp", WARM_UP);
         report.put("walk", Map.of("weight", WALK_WEIGHT, "exponent", WALK_EXPONENT, "neighbours", NEIGHBOURS));
         report.put("rows", rows);
-        return ReportFiles.write(directory, NAME, report, markdown(run, report, rows))[1];
+        return ReportFiles.write(directory, NAME, report, markdown(runs, rows))[1];
     }
 
     static List<Map<String, Object>> measure(int n, int users, HnswSettings settings, int threads) throws Exception {
@@ -214,22 +251,27 @@ public final class RecommendationAnnBenchmark {
         return Math.round(value * scale) / scale;
     }
 
-    static String markdown(Provenance run, Map<String, Object> report, List<Map<String, Object>> rows) {
+    static String markdown(List<Provenance> runs, List<Map<String, Object>> rows) {
         StringBuilder md = new StringBuilder("# Recommendations at scale: inner-product ANN against the exact scan\n\n");
-        md.append(ReportFiles.provenance(run, ReportFiles.HeapLine.WITH_MAX_HEAP)).append('\n');
-        md.append(String.format(Locale.ROOT, "In process, one thread per request, %s users per size after %d "
-                        + "warm-up requests; k = %d, dimension %d; HNSW %s, built on %s threads; item-walk %s. "
-                        + "Latency is the ranking alone (scores, filter, top k), not HTTP.%n%n", report.get("users"),
-                WARM_UP, K, D, report.get("hnsw"), report.get("buildThreads"), report.get("walk")));
+        for (Provenance run : runs) {
+            md.append(ReportFiles.provenance(run, ReportFiles.HeapLine.WITH_MAX_HEAP)).append('\n');
+        }
+        md.append(String.format(Locale.ROOT, "In process, one thread per request, after %d warm-up requests; k = %d, "
+                        + "dimension %d; synthetic clustered item embeddings and an item-walk (%d neighbours, weight "
+                        + "%s, power %s) blended as served. Latency is the ranking alone (scores, filter, top k), not "
+                        + "HTTP. recall@20: share of the exact scan's 20 the ANN list has.%n%n", WARM_UP, K, D,
+                NEIGHBOURS, WALK_WEIGHT, WALK_EXPONENT));
         md.append("| items | filter | recall@20 | exact p50 ms | exact p99 ms | ANN p50 ms | ANN p99 ms | build s "
-                + "| index MiB | load average |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| index MiB | M / efC / ef | build threads | users | load average |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (Map<String, Object> row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s "
+                            + "| %s | %s |%n",
                     row.get("items"), row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"),
                     row.get("exactP99Ms"), row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"),
-                    row.get("indexMiB"), row.get("loadAverage")));
+                    row.get("indexMiB"), row.get("m"), row.get("efConstruction"), row.get("ef"),
+                    row.get("buildThreads"), row.get("users"), row.get("loadAverage")));
         }
         return md.toString();
     }
-
 }
