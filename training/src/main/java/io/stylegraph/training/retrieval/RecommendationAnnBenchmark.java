@@ -111,6 +111,11 @@ public final class RecommendationAnnBenchmark {
         return write(directory, runs, rows);
     }
 
+    /** Writes a report again from its JSON (as {@link #merge} of that one part). */
+    public static Path rewrite(Path directory, Path json) throws java.io.IOException {
+        return merge(directory, List.of(json));
+    }
+
     private static Path write(Path directory, List<Provenance> runs, List<Map<String, Object>> rows)
             throws java.io.IOException {
         Map<String, Object> report = new LinkedHashMap<>();
@@ -118,7 +123,11 @@ public final class RecommendationAnnBenchmark {
         report.put("dimension", D);
         report.put("k", K);
         report.put("warmUp", WARM_UP);
-        report.put("walk", Map.of("weight", WALK_WEIGHT, "exponent", WALK_EXPONENT, "neighbours", NEIGHBOURS));
+        Map<String, Object> walk = new LinkedHashMap<>();
+        walk.put("weight", WALK_WEIGHT);
+        walk.put("exponent", WALK_EXPONENT);
+        walk.put("neighbours", NEIGHBOURS);
+        report.put("walk", walk);
         report.put("rows", rows);
         return ReportFiles.write(directory, NAME, report, markdown(runs, rows))[1];
     }
