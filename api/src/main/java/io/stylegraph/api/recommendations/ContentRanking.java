@@ -13,6 +13,7 @@ import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.job.ServedScores;
 import io.stylegraph.training.model.ContentProfile;
 import io.stylegraph.training.model.Standardization;
 
@@ -59,15 +60,16 @@ final class ContentRanking {
      * scored by both, standardized per user (model over all its items, content over the sample), and ranked by
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
      * user's mean. The model side is the model as served ({@link ServableModel#scoreAll(float[], java.util.Collection,
-     * boolean)}: with its run's item-walk from the user's likes where it chose one).
+     * boolean)}: with its run's item-walk from the user's likes where it chose one), read from the item graph's
+     * candidates with the spread in closed form once the served model has one ({@link ServedModel#scores}).
      */
     List<Recommendation> blend(ServedModel served, float[] user, List<String> likedIds, boolean knownUser,
                                ContentProfile profile, double contentWeight, int k,
                                Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                int excluded, CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
-        float[] scores = model.scoreAll(user, likedIds, knownUser);
-        Standardization modelSpread = Standardization.of(scores, 0, scores.length);
+        ServedScores scores = served.scores(user, likedIds, knownUser);
+        Standardization modelSpread = scores.spread();
         Standardization contentSpread = content.spread(profile);
 
         int depth = BLEND_DEPTH * k;
@@ -87,7 +89,7 @@ final class ContentRanking {
         List<Blended> blended = new ArrayList<>(candidates.size());
         for (String id : candidates) {
             Integer row = model.itemRow(id);
-            double modelPart = row == null ? 0 : modelSpread.apply(scores[row]);
+            double modelPart = row == null ? 0 : modelSpread.apply(scores.score(row));
             double contentScore = profile.score(id);
             double contentPart = Double.isNaN(contentScore) ? 0 : contentSpread.apply(contentScore);
             blended.add(new Blended(id, modelPart + contentWeight * contentPart, row != null));

@@ -19,6 +19,7 @@ import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.repository.RatedItem;
 import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.job.ServedScores;
 import io.stylegraph.training.model.ContentProfile;
 import io.stylegraph.training.model.ImpliedGender;
 import io.stylegraph.training.model.ListDiversity;
@@ -244,12 +245,12 @@ public class RecommendationService {
                                       Predicate<RatedItem> wanted, Map<String, Signal> rated,
                                       CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
-        float[] scores = model.scoreAll(user, liked, knownUser);
+        ServedScores scores = served.scores(user, liked, knownUser);
         LikedItems closest = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
         for (int row : served.topRows(scores, k, wanted, snapshot)) {
-            items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()), scores[row],
-                    closest.reason(model.itemVector(row))));
+            items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()),
+                    (float) scores.score(row), closest.reason(model.itemVector(row))));
         }
         return items;
     }

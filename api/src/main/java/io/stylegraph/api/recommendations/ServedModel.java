@@ -1,20 +1,27 @@
 package io.stylegraph.api.recommendations;
 
-import java.util.PriorityQueue;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.repository.RatedItem;
+import io.stylegraph.training.job.AnnScoring;
+import io.stylegraph.training.job.ExactScores;
 import io.stylegraph.training.job.ServableModel;
+import io.stylegraph.training.job.ServedScores;
 
 /**
  * The active model version: its registry version and the {@link ServableModel} loaded from its artifact (id maps,
- * scoring, fold-in, the run's content weights), plus where its item rows sit in the current catalogue snapshot.
+ * scoring, fold-in, the run's content weights), plus where its item rows sit in the current catalogue snapshot and,
+ * for a catalogue above {@code stylegraph.recommendations.ann-threshold}, its item embedding graph once built
+ * ({@link AnnScoring}): until then, and below the threshold, every request scans all items.
  */
 public final class ServedModel {
     private final long version;
     private final ServableModel model;
     private volatile RowsFor rowsFor;
+    private volatile AnnScoring ann;
 
     public ServedModel(long version, ServableModel model) {
         this.version = version;
@@ -27,6 +34,27 @@ public final class ServedModel {
 
     public ServableModel model() {
         return model;
+    }
+
+    /** Serves this model's recommendations from {@code ann} (built over this model's items) from now on. */
+    void useAnn(AnnScoring ann) {
+        if (ann.model() != model) {
+            throw new IllegalArgumentException("the graph was built for another model");
+        }
+        this.ann = ann;
+    }
+
+    /** The item embedding graph recommendations use, once built; empty while the exact scan answers. */
+    public Optional<AnnScoring> ann() {
+        return Optional.ofNullable(ann);
+    }
+
+    /**
+     * The user's scores as served: from the item graph's candidates once it is built, else by scanning every item.
+     */
+    public ServedScores scores(float[] user, Collection<String> liked, boolean knownUser) {
+        AnnScoring graph = ann;
+        return graph != null ? graph.scores(user, liked, knownUser) : ExactScores.of(model, user, liked, knownUser);
     }
 
     /**
@@ -47,39 +75,13 @@ public final class ServedModel {
         return rows;
     }
 
-    /**
-     * The model rows of the k best-scored catalogue items that pass the filters, best first.
-     *
-     * @param scores every item row's score ({@link ServableModel#scoreAll})
-     */
-    int[] topRows(float[] scores, int k, Predicate<RatedItem> wanted, CatalogueSnapshot snapshot) {
-        record Scored(int row, float score) {
-        }
-        PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.score(), b.score()));
+    /** The model rows of the k best-scored catalogue items that pass the filters, best first. */
+    int[] topRows(ServedScores scores, int k, Predicate<RatedItem> wanted, CatalogueSnapshot snapshot) {
         int[] catalogueRows = catalogueRows(snapshot);
-        float threshold = Float.NEGATIVE_INFINITY;
-        for (int row = 0; row < catalogueRows.length; row++) {
-            float score = scores[row];
-            if (score <= threshold) {
-                continue;
-            }
+        return scores.top(k, row -> {
             int index = catalogueRows[row];
-            if (index < 0 || !wanted.test(snapshot.get(index))) {
-                continue;
-            }
-            best.add(new Scored(row, score));
-            if (best.size() > k) {
-                best.poll();
-            }
-            if (best.size() == k) {
-                threshold = best.peek().score();
-            }
-        }
-        int[] rows = new int[best.size()];
-        for (int at = rows.length - 1; at >= 0; at--) {
-            rows[at] = best.poll().row();
-        }
-        return rows;
+            return index >= 0 && wanted.test(snapshot.get(index));
+        });
     }
 
     private record RowsFor(CatalogueSnapshot snapshot, int[] rows) {

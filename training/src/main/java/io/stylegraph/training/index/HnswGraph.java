@@ -70,6 +70,16 @@ final class HnswGraph {
         return true;
     }
 
+    /**
+     * Adds many items on {@code threads} threads at once (hnswlib's parallel insert), at most one per processor:
+     * hnswlib sizes its pool of visited-sets by the processors, and more inserting threads than that deadlock (a thread
+     * holding a node's lock waits for a visited-set that a thread waiting for that lock holds).
+     */
+    void addAll(List<Entry> entries, int threads) throws InterruptedException {
+        int parallel = Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
+        index.addAll(entries, parallel, (done, max) -> { }, Integer.MAX_VALUE);
+    }
+
     boolean remove(String id) {
         return index.remove(id, 0);
     }
@@ -81,6 +91,19 @@ final class HnswGraph {
             ids.add(entry.id());
         }
         return ids;
+    }
+
+    /**
+     * The (approximately) nearest {@code k} entries, nearest first, searched with a candidate list of at least
+     * {@code ef} (hnswlib's own search uses the larger of its configured ef and k).
+     */
+    List<Entry> nearestEntries(float[] query, int k) {
+        List<SearchResult<Entry, Float>> results = index.findNearest(query, k);
+        List<Entry> entries = new ArrayList<>(results.size());
+        for (SearchResult<Entry, Float> result : results) {
+            entries.add(result.item());
+        }
+        return entries;
     }
 
     /** Ids of the (approximately) nearest {@code k} vectors, nearest first. */

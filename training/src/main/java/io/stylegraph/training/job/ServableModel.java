@@ -244,9 +244,7 @@ public final class ServableModel {
             return scores;
         }
         io.stylegraph.training.model.ItemNeighbourTable table = artifact.itemWalk();
-        int[] liked = likedItemIds.stream().map(itemRows::get).filter(java.util.Objects::nonNull)
-                .filter(row -> table.rowStart()[row + 1] > table.rowStart()[row])
-                .mapToInt(Integer::intValue).toArray();
+        int[] liked = walkingLikes(likedItemIds);
         if (liked.length == 0) {
             // no liked item walks anywhere (new to the model, or liked by no one else): standardizing the walk's
             // popularity prior alone would rank by popularity, which is not what the run measured
@@ -255,8 +253,7 @@ public final class ServableModel {
         int n = numItems();
         float[] walk = walkBuffers.get();
         table.score(liked, null, walk, 0);
-        io.stylegraph.training.model.ItemNeighbourTable.compress(walk, 0, n,
-                knownUser ? knownUserWalkExponent : foldInWalkExponent);
+        io.stylegraph.training.model.ItemNeighbourTable.compress(walk, 0, n, walkExponent(knownUser));
         io.stylegraph.training.model.Standardization modelSpread =
                 io.stylegraph.training.model.Standardization.of(scores, 0, n);
         io.stylegraph.training.model.Standardization walkSpread =
@@ -265,6 +262,25 @@ public final class ServableModel {
             scores[row] = (float) (modelSpread.apply(scores[row]) + weight * walkSpread.apply(walk[row]));
         }
         return scores;
+    }
+
+    /** The power the run chose for the walk's scores of a user like this one (1: as they are). */
+    public double walkExponent(boolean knownUser) {
+        return knownUser ? knownUserWalkExponent : foldInWalkExponent;
+    }
+
+    /**
+     * The rows of the liked items the model knows whose walk leads somewhere (a non-empty row in the item-walk), in the
+     * order given: where the walk starts from; empty for a model without an item-walk.
+     */
+    public int[] walkingLikes(java.util.Collection<String> likedItemIds) {
+        io.stylegraph.training.model.ItemNeighbourTable table = artifact.itemWalk();
+        if (table == null) {
+            return new int[0];
+        }
+        return likedItemIds.stream().map(itemRows::get).filter(java.util.Objects::nonNull)
+                .filter(row -> table.rowStart()[row + 1] > table.rowStart()[row])
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private float[] slice(float[] matrix, int row) {

@@ -12,6 +12,9 @@ import io.stylegraph.training.experiment.ReportWriter;
 import io.stylegraph.training.outfit.OutfitEvaluationReport;
 import io.stylegraph.training.regions.RegionReport;
 import io.stylegraph.training.report.ReportFiles;
+import io.stylegraph.training.retrieval.RecommendationAnnBenchmark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,5 +67,18 @@ class CommittedReportsTest {
         String markdown = ReportWriter.markdown(report);
         assertTrue(committed(name + ".md").startsWith(markdown + "\n## Reading (written by hand after the run)"),
                 markdown);
+    }
+
+    /** The scale report of the served recommendations' item graph, written back from its own JSON. */
+    @Test
+    void shouldRenderTheCommittedRecommendationScaleReportAsCommitted(@TempDir Path folder) throws Exception {
+        String name = "scale-recommendations-ann";
+        RecommendationAnnBenchmark.rewrite(folder, REPORTS.resolve(name + ".json"));
+
+        assertEquals(committed(name + ".json"), Files.readString(folder.resolve(name + ".json")));
+        String md = committed(name + ".md");
+        String markdown = Files.readString(folder.resolve(name + ".md"));
+        assertTrue(md.equals(markdown) || md.startsWith(markdown + "\n## Reading (written by hand after the run)"),
+                "the command's Markdown, then at most a reading written by hand");
     }
 }

@@ -1,0 +1,412 @@
+package io.stylegraph.training.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+import io.stylegraph.models.Vectors;
+import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.index.InnerProductIndex;
+import io.stylegraph.training.model.ItemNeighbourTable;
+import io.stylegraph.training.model.Standardization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommendations of a {@link ServableModel} without scoring every item: an {@link InnerProductIndex} over the item
+ * embeddings proposes the items the user vector scores highest, the item-walk proposes the items the user's likes walk
+ * to and the items of highest walk prior, and only those candidates are scored, with the same blend as the exact scan
+ * ({@link ServableModel#scoreAll(float[], Collection, boolean)}). The per-user standardization stays that of the
+ * exact scan: the mean and variance of the model's scores over every item come in closed form from the items' mean
+ * vector and covariance ({@link ScoreMoments}), those of the walk from sums over its prior precomputed once plus the
+ * few items the likes reach.
+ * <p>
+ * <b>Candidates and filters.</b> {@link ServedScores#top} starts at depth max(ef, 4·k): that many index results,
+ * every item the likes' walk rows reach and that many items of highest walk prior. It scores those the filter accepts
+ * and stops when k passed and the k-th score is at least the best score any item outside the candidates can have
+ * (the depth-th index score with the depth-th walk prior). Otherwise (filters removed too many, or the bound is not
+ * met) the depth is multiplied by 4, or by more when the filter passed fewer than k/2 candidates (by 2k / passed, so
+ * the next round should pass about 2k); once it would pass a sixteenth of the items the exact scan answers instead.
+ */
+public final class AnnScoring {
+    /**
+     * Graph settings of the served recommendations' index: threshold 100,000 items, M 16, efConstruction 100 (half the
+     * search indexes' 200: a graph over a million items builds in half the time), ef 400 (a filtered list reads
+     * hundreds of candidates, and the lifted vectors' graph needs a wider search than the search indexes' 100 for the
+     * same recall).
+     */
+    public static final HnswSettings DEFAULT_SETTINGS = new HnswSettings(100_000, 16, 100, 400);
+    /** The saved graph's file name in the model's artifact folder. */
+    public static final String FILE = "item-embeddings.hnsw";
+    /** Depth growth per round when filters or the bound ask for more candidates. */
+    static final int GROWTH = 4;
+    /** Past n / this many candidates, the exact scan answers. */
+    static final int EXACT_FRACTION = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(AnnScoring.class);
+
+    private final ServableModel model;
+    private final InnerProductIndex index;
+    private final ScoreMoments moments;
+    private final WalkMoments knownUserWalk;
+    private final WalkMoments foldInWalk;
+    /** Item rows by walk prior, highest first (null without a walk). */
+    private final int[] byPrior;
+
+    private AnnScoring(ServableModel model, InnerProductIndex index) {
+        this.model = model;
+        this.index = index;
+        ModelArtifact artifact = model.artifact();
+        int n = model.numItems();
+        this.moments = ScoreMoments.of(artifact.itemEmbeddings(), n, model.dimension());
+        ItemNeighbourTable walk = artifact.itemWalk();
+        if (walk == null) {
+            this.knownUserWalk = null;
+            this.foldInWalk = null;
+            this.byPrior = null;
+        } else {
+            this.knownUserWalk = new WalkMoments(walk, artifact.itemEmbeddings(), model.dimension(),
+                    model.walkExponent(true));
+            this.foldInWalk = model.walkExponent(false) == model.walkExponent(true) ? knownUserWalk
+                    : new WalkMoments(walk, artifact.itemEmbeddings(), model.dimension(), model.walkExponent(false));
+            this.byPrior = byPrior(walk.prior());
+        }
+    }
+
+    /** Over an index already built or loaded for this model's items. */
+    public static AnnScoring of(ServableModel model, InnerProductIndex index) {
+        return new AnnScoring(model, index);
+    }
+
+    /**
+     * Loads the graph saved in the model's artifact folder ({@value #FILE}) when it was saved over these items with
+     * these settings, else builds it on {@code threads} threads and saves it there (a folder that cannot be written
+     * is logged: the graph then lives in memory only).
+     */
+    public static AnnScoring loadOrBuild(ServableModel model, HnswSettings settings, int threads)
+            throws InterruptedException {
+        ModelArtifact artifact = model.artifact();
+        String[] ids = artifact.itemIds().toArray(String[]::new);
+        Path file = artifact.directory() == null ? null : artifact.directory().resolve(FILE);
+        Optional<InnerProductIndex> saved = file == null ? Optional.empty()
+                : InnerProductIndex.load(file, ids, artifact.itemEmbeddings(), model.dimension(), model::itemRow,
+                settings);
+        InnerProductIndex index;
+        if (saved.isPresent()) {
+            index = saved.get();
+        } else {
+            index = InnerProductIndex.build(ids, artifact.itemEmbeddings(), model.dimension(), model::itemRow,
+                    settings, threads);
+            if (file != null) {
+                try {
+                    index.save(file, ids, artifact.itemEmbeddings(), model.dimension());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Item embedding graph not saved to {} (it is built again at the next start): {}", file,
+                            e.toString());
+                }
+            }
+        }
+        return new AnnScoring(model, index);
+    }
+
+    public ServableModel model() {
+        return model;
+    }
+
+    public InnerProductIndex index() {
+        return index;
+    }
+
+    public ScoreMoments moments() {
+        return moments;
+    }
+
+    /** The user's served scores, read from candidates (see the class comment). */
+    public ServedScores scores(float[] user, Collection<String> liked, boolean knownUser) {
+        double weight = model.walkWeight(knownUser);
+        int[] walking = weight > 0 ? model.walkingLikes(liked) : new int[0];
+        Standardization modelSpread = moments.spread(user);
+        if (walking.length == 0) {
+            return new UserScores(user, liked, knownUser, modelSpread, null, 0);
+        }
+        WalkMoments walk = knownUser ? knownUserWalk : foldInWalk;
+        return new UserScores(user, liked, knownUser, modelSpread, walk.reached(walking), weight);
+    }
+
+    private static int[] byPrior(float[] prior) {
+        long[] keys = new long[prior.length];
+        for (int row = 0; row < prior.length; row++) {
+            // priors are non-negative: their bits order as the values do
+            keys[row] = ((long) Float.floatToIntBits(Math.max(0f, prior[row])) << 32) | (Integer.MAX_VALUE - row);
+        }
+        Arrays.sort(keys);
+        int[] rows = new int[prior.length];
+        for (int at = 0; at < rows.length; at++) {
+            rows[at] = Integer.MAX_VALUE - (int) keys[keys.length - 1 - at];
+        }
+        return rows;
+    }
+
+    /**
+     * The walk's per-item scores for one power: the compressed prior of every item (what an item no like reaches
+     * scores) with its sum, sum of squares and embedding-weighted sum, so a user's walk spread and its covariance with
+     * the model need only the items the likes reach.
+     */
+    static final class WalkMoments {
+        final ItemNeighbourTable table;
+        final double exponent;
+        final float[] compressedPrior;
+        final double sum;
+        final double squares;
+        /** Σ_j prior_j^p · e_j. */
+        final double[] weighted;
+
+        WalkMoments(ItemNeighbourTable table, float[] items, int d, double exponent) {
+            this.table = table;
+            this.exponent = exponent;
+            int n = table.numItems();
+            compressedPrior = Arrays.copyOf(table.prior(), n);
+            ItemNeighbourTable.compress(compressedPrior, 0, n, exponent);
+            double s = 0;
+            double q = 0;
+            weighted = new double[d];
+            for (int row = 0; row < n; row++) {
+                double w = compressedPrior[row];
+                s += w;
+                q += w * w;
+                int offset = row * d;
+                for (int k = 0; k < d; k++) {
+                    weighted[k] += w * items[offset + k];
+                }
+            }
+            sum = s;
+            squares = q;
+        }
+
+        /** The items the liked rows' walk reaches, with their compressed walk scores (as the exact scan has them). */
+        Reached reached(int[] liked) {
+            float[] prior = table.prior();
+            int[] rowStart = table.rowStart();
+            int[] columns = table.columns();
+            float[] values = table.values();
+            java.util.HashMap<Integer, float[]> scores = new java.util.HashMap<>();
+            for (int like : liked) {
+                for (int at = rowStart[like]; at < rowStart[like + 1]; at++) {
+                    // the same float additions, in the same order, as ItemNeighbourTable.score
+                    scores.computeIfAbsent(columns[at], column -> new float[] {prior[column]})[0] += 1f * values[at];
+                }
+            }
+            int[] rows = new int[scores.size()];
+            float[] walk = new float[rows.length];
+            int i = 0;
+            for (var entry : scores.entrySet()) {
+                rows[i] = entry.getKey();
+                walk[i] = entry.getValue()[0];
+                i++;
+            }
+            ItemNeighbourTable.compress(walk, 0, walk.length, exponent);
+            return new Reached(this, rows, walk);
+        }
+    }
+
+    /** The items a user's likes walk to, and their compressed walk scores. */
+    record Reached(WalkMoments moments, int[] rows, float[] walk) {
+    }
+
+    /** One user's scores: model (and walk) spreads in closed form, candidates from the index and the walk. */
+    private final class UserScores implements ServedScores {
+        private final float[] user;
+        private final Collection<String> liked;
+        private final boolean knownUser;
+        private final Standardization modelSpread;
+        private final Reached reached;
+        private final java.util.Map<Integer, Float> walkOf;
+        private final Standardization walkSpread;
+        private final double weight;
+        private Standardization spread;
+        /** Candidates the filter passed in the last round of {@link #top}. */
+        private int lastPassed;
+
+        UserScores(float[] user, Collection<String> liked, boolean knownUser, Standardization modelSpread,
+                   Reached reached, double weight) {
+            this.user = user;
+            this.liked = liked;
+            this.knownUser = knownUser;
+            this.modelSpread = modelSpread;
+            this.reached = reached;
+            this.weight = weight;
+            if (reached == null) {
+                walkOf = null;
+                walkSpread = null;
+            } else {
+                WalkMoments m = reached.moments();
+                walkOf = new java.util.HashMap<>(reached.rows().length * 2);
+                double sum = m.sum;
+                double squares = m.squares;
+                for (int i = 0; i < reached.rows().length; i++) {
+                    int row = reached.rows()[i];
+                    double prior = m.compressedPrior[row];
+                    double walk = reached.walk()[i];
+                    walkOf.put(row, reached.walk()[i]);
+                    sum += walk - prior;
+                    squares += walk * walk - prior * prior;
+                }
+                walkSpread = Standardization.of(sum, squares, model.numItems());
+            }
+        }
+
+        private double modelScore(int row) {
+            return Vectors.dot(model.artifact().itemEmbeddings(), row * model.dimension(), user, model.dimension());
+        }
+
+        private double walkScore(int row) {
+            Float walk = walkOf.get(row);
+            return walk != null ? walk : reached.moments().compressedPrior[row];
+        }
+
+        @Override
+        public double score(int row) {
+            double m = modelScore(row);
+            if (reached == null) {
+                return (float) m;
+            }
+            return (float) (modelSpread.apply(m) + weight * walkSpread.apply(walkScore(row)));
+        }
+
+        /** The blend's spread: 0 mean, variance of z_model + w·z_walk from the closed-form covariance. */
+        @Override
+        public Standardization spread() {
+            if (spread != null) {
+                return spread;
+            }
+            if (reached == null) {
+                spread = modelSpread;
+                return spread;
+            }
+            int n = model.numItems();
+            int d = model.dimension();
+            WalkMoments m = reached.moments();
+            double cross = 0;
+            for (int k = 0; k < d; k++) {
+                cross += user[k] * m.weighted[k];
+            }
+            for (int i = 0; i < reached.rows().length; i++) {
+                int row = reached.rows()[i];
+                cross += (reached.walk()[i] - (double) m.compressedPrior[row]) * modelScore(row);
+            }
+            double modelVariance = moments.variance(user);
+            double walkVariance = Math.max(0, walkSquares() / n - walkSpread.mean() * walkSpread.mean());
+            double covariance = cross / n - modelSpread.mean() * walkSpread.mean();
+            double dm = modelSpread.deviation();
+            double dw = walkSpread.deviation();
+            double variance = modelVariance / (dm * dm) + weight * weight * walkVariance / (dw * dw)
+                    + 2 * weight * covariance / (dm * dw);
+            // both sides are centred on their own means, so the blend's mean over the items is 0
+            spread = ScoreMoments.spread(0, Math.max(0, variance));
+            return spread;
+        }
+
+        private double walkSquares() {
+            WalkMoments m = reached.moments();
+            double squares = m.squares;
+            for (int i = 0; i < reached.rows().length; i++) {
+                double prior = m.compressedPrior[reached.rows()[i]];
+                double walk = reached.walk()[i];
+                squares += walk * walk - prior * prior;
+            }
+            return squares;
+        }
+
+        @Override
+        public boolean approximate() {
+            return true;
+        }
+
+        @Override
+        public int[] top(int k, IntPredicate wanted) {
+            int n = model.numItems();
+            if (k <= 0) {
+                return new int[0];
+            }
+            int depth = Math.min(n, Math.max(index.settings().ef(), 4 * k));
+            while (true) {
+                int[] nearest = index.nearestRows(user, depth);
+                int[] candidates = candidates(nearest, depth);
+                int[] best = best(candidates, k, wanted);
+                boolean everything = nearest.length >= n;
+                if (everything || best.length == k && score(best[k - 1]) >= bound(nearest, depth)) {
+                    return best;
+                }
+                if ((long) depth * GROWTH > n / EXACT_FRACTION) {
+                    return ExactScores.of(model, user, liked, knownUser).top(k, wanted);
+                }
+                // filters that passed few candidates ask for as many more as it takes to pass about 2k
+                int passed = Math.max(1, lastPassed);
+                long wantedDepth = (long) depth * Math.max(GROWTH, (2L * k + passed - 1) / passed);
+                depth = (int) Math.min(wantedDepth, n);
+            }
+        }
+
+        private int[] candidates(int[] nearest, int depth) {
+            if (reached == null) {
+                return nearest;
+            }
+            int priors = Math.min(depth, byPrior.length);
+            int[] all = new int[nearest.length + reached.rows().length + priors];
+            System.arraycopy(nearest, 0, all, 0, nearest.length);
+            System.arraycopy(reached.rows(), 0, all, nearest.length, reached.rows().length);
+            System.arraycopy(byPrior, 0, all, nearest.length + reached.rows().length, priors);
+            Arrays.sort(all);
+            int unique = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (i == 0 || all[i] != all[i - 1]) {
+                    all[unique++] = all[i];
+                }
+            }
+            return Arrays.copyOf(all, unique);
+        }
+
+        /** The best score an item outside the candidates can have (the index taken as exact). */
+        private double bound(int[] nearest, int depth) {
+            if (nearest.length == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double m = modelScore(nearest[nearest.length - 1]);
+            if (reached == null) {
+                return m;
+            }
+            double prior = reached.moments().compressedPrior[byPrior[Math.min(depth, byPrior.length) - 1]];
+            return modelSpread.apply(m) + weight * walkSpread.apply(prior);
+        }
+
+        private int[] best(int[] candidates, int k, IntPredicate wanted) {
+            double[] scores = new double[candidates.length];
+            int kept = 0;
+            int[] rows = new int[candidates.length];
+            for (int row : candidates) {
+                if (wanted.test(row)) {
+                    rows[kept] = row;
+                    scores[kept] = score(row);
+                    kept++;
+                }
+            }
+            Integer[] order = new Integer[kept];
+            for (int i = 0; i < kept; i++) {
+                order[i] = i;
+            }
+            final int[] rowsOf = rows;
+            Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(scores[b], scores[a]);
+                return byScore != 0 ? byScore : Integer.compare(rowsOf[a], rowsOf[b]);
+            });
+            lastPassed = kept;
+            int[] best = new int[Math.min(k, kept)];
+            for (int i = 0; i < best.length; i++) {
+                best[i] = rows[order[i]];
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.stylegraph.training.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntPredicate;
+
+import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.index.InnerProductIndex;
+import io.stylegraph.training.model.ItemNeighbourTable;
+import io.stylegraph.training.model.Standardization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnnScoringTest {
+    private static final int ITEMS = 400;
+    private static final int D = 8;
+    /** A candidate list as long as the catalogue: the graph search then visits every item it can reach. */
+    private static final HnswSettings WIDE = new HnswSettings(0, 16, 200, ITEMS);
+
+    /** Random embeddings with an offset mean (so the closed form's mean matters), and a sparse walk with a prior. */
+    private static ModelArtifact artifact(Path directory, long seed, boolean walk) {
+        Random random = new Random(seed);
+        List<String> users = List.of("u1", "u2");
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            items.add("item-" + i);
+        }
+        float[] userEmbeddings = new float[users.size() * D];
+        for (int i = 0; i < userEmbeddings.length; i++) {
+            userEmbeddings[i] = (float) random.nextGaussian();
+        }
+        float[] itemEmbeddings = new float[ITEMS * D];
+        for (int i = 0; i < itemEmbeddings.length; i++) {
+            itemEmbeddings[i] = (float) (0.3 + random.nextGaussian() * (1 + i % D * 0.2));
+        }
+        Map<String, Object> metadata = walk
+                ? Map.of(RetrainingJob.ITEM_WALK, Map.of("knownUserWeight", 0.3, "foldInUserWeight", 0.5,
+                        "knownUserExponent", 0.25, "foldInUserExponent", 0.5))
+                : Map.of();
+        ModelArtifact artifact = new ModelArtifact(directory, users, items, D, userEmbeddings, itemEmbeddings,
+                metadata);
+        if (!walk) {
+            return artifact;
+        }
+        int[] rowStart = new int[ITEMS + 1];
+        List<Integer> columns = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        for (int row = 0; row < ITEMS; row++) {
+            int neighbours = row % 5 == 0 ? 0 : 6;
+            for (int n = 0; n < neighbours; n++) {
+                columns.add(random.nextInt(ITEMS));
+                values.add(random.nextFloat());
+            }
+            rowStart[row + 1] = columns.size();
+        }
+        float[] prior = new float[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            prior[i] = random.nextFloat() * random.nextFloat() * 0.5f;
+        }
+        float[] weights = new float[values.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = values.get(i);
+        }
+        return artifact.withItemWalk(new ItemNeighbourTable(rowStart,
+                columns.stream().mapToInt(Integer::intValue).toArray(), weights, prior));
+    }
+
+    private static AnnScoring ann(ServableModel model) throws InterruptedException {
+        return AnnScoring.loadOrBuild(model, WIDE, 2);
+    }
+
+    private static final List<String> LIKES = List.of("item-1", "item-2", "item-7", "item-33", "item-5");
+
+    @Test
+    void shouldComputeEachUsersModelSpreadInClosedFormAsTheScanDoes() {
+        ServableModel model = new ServableModel(artifact(null, 1, false));
+        ScoreMoments moments = ScoreMoments.of(model.artifact().itemEmbeddings(), ITEMS, D);
+        for (String user : List.of("u1", "u2")) {
+            float[] vector = model.userVector(user);
+            Standardization scanned = Standardization.of(model.scoreAll(vector), 0, ITEMS);
+            Standardization closed = moments.spread(vector);
+
+            assertEquals(scanned.mean(), closed.mean(), 1e-4 * scanned.deviation());
+            assertEquals(scanned.deviation(), closed.deviation(), 1e-4 * scanned.deviation());
+        }
+    }
+
+    @Test
+    void shouldComputeTheBlendedScoresAndTheirSpreadAsTheScanDoes() throws Exception {
+        ServableModel model = new ServableModel(artifact(null, 2, true));
+        AnnScoring ann = ann(model);
+        for (boolean known : new boolean[] {true, false}) {
+            float[] user = model.userVector("u1");
+            float[] scanned = model.scoreAll(user, LIKES, known).clone();
+            ServedScores scores = ann.scores(user, LIKES, known);
+
+            for (int row = 0; row < ITEMS; row++) {
+                assertEquals(scanned[row], scores.score(row), 1e-4, "row " + row);
+            }
+            Standardization exact = Standardization.of(scanned, 0, ITEMS);
+            assertEquals(exact.mean(), scores.spread().mean(), 1e-4);
+            assertEquals(exact.deviation(), scores.spread().deviation(), 1e-4);
+        }
+    }
+
+    @Test
+    void shouldRankAsTheExactScanWhenTheSearchIsWide() throws Exception {
+        for (boolean walk : new boolean[] {false, true}) {
+            ServableModel model = new ServableModel(artifact(null, 3, walk));
+            AnnScoring ann = ann(model);
+            for (String user : List.of("u1", "u2")) {
+                float[] vector = user.equals("u1") ? model.userVector(user)
+                        : model.foldIn(null, Map.of("item-3", io.stylegraph.graph.domain.Signal.LIKE), 1.0);
+                boolean known = user.equals("u1");
+                int[] exact = ExactScores.of(model, vector, LIKES, known).top(20, row -> true);
+                ServedScores scores = ann.scores(vector, LIKES, known);
+
+                assertTrue(scores.approximate());
+                assertArrayEquals(exact, scores.top(20, row -> true), "walk " + walk + ", " + user);
+            }
+        }
+    }
+
+    @Test
+    void shouldReturnOnlyItemsTheFilterAcceptsAndAsManyAsAsked() throws Exception {
+        ServableModel model = new ServableModel(artifact(null, 4, true));
+        AnnScoring ann = ann(model);
+        float[] user = model.userVector("u2");
+        IntPredicate rare = row -> row % 9 == 4 && row != 13;
+
+        int[] exact = ExactScores.of(model, user, LIKES, true).top(15, rare);
+        int[] found = ann.scores(user, LIKES, true).top(15, rare);
+
+        assertEquals(15, found.length);
+        for (int row : found) {
+            assertTrue(rare.test(row), "row " + row + " is filtered out");
+        }
+        assertArrayEquals(exact, found);
+    }
+
+    @Test
+    void shouldLoadTheSavedGraphBesideTheArtifactAndRefuseOneSavedForOtherItems(@TempDir Path folder)
+            throws Exception {
+        Path directory = Files.createDirectories(folder.resolve("v1"));
+        ServableModel model = new ServableModel(artifact(directory, 5, false));
+        AnnScoring built = ann(model);
+        Path file = directory.resolve(AnnScoring.FILE);
+        assertTrue(Files.isRegularFile(file));
+        String[] ids = model.artifact().itemIds().toArray(String[]::new);
+
+        InnerProductIndex loaded = InnerProductIndex.load(file, ids, model.artifact().itemEmbeddings(), D,
+                model::itemRow, WIDE).orElseThrow();
+        float[] user = model.userVector("u1");
+        assertArrayEquals(built.index().nearestRows(user, 20), loaded.nearestRows(user, 20));
+
+        ServableModel other = new ServableModel(artifact(directory, 6, false));
+        assertTrue(InnerProductIndex.load(file, ids, other.artifact().itemEmbeddings(), D, other::itemRow, WIDE)
+                .isEmpty(), "a graph saved over other embeddings");
+        AnnScoring rebuilt = ann(other);
+        assertNotSame(built.index(), rebuilt.index());
+        assertArrayEquals(ExactScores.of(other, user, List.of(), true).top(10, row -> true),
+                rebuilt.scores(user, List.of(), true).top(10, row -> true));
+    }
+}
