@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
                 io.stylegraph.training.cli.EvaluateCommand.class, EvaluateRetrievalCommand.class,
                 BenchTextEncoderCommand.class, io.stylegraph.training.cli.EvaluateOutfitsCommand.class,
                 io.stylegraph.training.cli.EvaluateRegionsCommand.class, ImportLooksCommand.class, TokenCommand.class,
-                GenerateCatalogueCommand.class})
+                GenerateCatalogueCommand.class, io.stylegraph.training.cli.BenchTrainingScaleCommand.class})
 public class StylegraphCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
