@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 BenchTextEncoderCommand.class, io.stylegraph.training.cli.EvaluateOutfitsCommand.class,
                 io.stylegraph.training.cli.EvaluateRegionsCommand.class, ImportLooksCommand.class, TokenCommand.class,
                 GenerateCatalogueCommand.class,
-                io.stylegraph.training.cli.BenchRecommendationsAnnCommand.class})
+                io.stylegraph.training.cli.BenchRecommendationsAnnCommand.class,
+                io.stylegraph.training.cli.BenchTrainingScaleCommand.class})
 public class StylegraphCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -38,9 +38,40 @@ public final class Evaluator implements AutoCloseable {
     }
 
     public EvaluationResult evaluate(Scorer scorer, InteractionMatrix exclude, InteractionMatrix targets) {
+        return evaluate(scorer, exclude, targets, IntStream.range(0, targets.numUsers())
+                .filter(u -> targets.degree(u) > 0).toArray());
+    }
+
+    /**
+     * As {@link #evaluate(Scorer, InteractionMatrix, InteractionMatrix)}, on at most {@code maxUsers} of the users
+     * with targets, drawn uniformly without replacement with the seed (all of them when there are no more): ranking
+     * every item for every user costs users × items, about 10^14 operations at 1 M items and as many users, so at
+     * that size the metrics are means over a stated sample. The result's {@code users} is the sample's size.
+     */
+    public EvaluationResult evaluateSample(Scorer scorer, InteractionMatrix exclude, InteractionMatrix targets,
+                                           int maxUsers, long seed) {
+        if (maxUsers < 1) {
+            throw new IllegalArgumentException("the sample needs at least one user, not " + maxUsers);
+        }
+        int[] users = IntStream.range(0, targets.numUsers()).filter(u -> targets.degree(u) > 0).toArray();
+        if (users.length > maxUsers) {
+            java.util.Random random = new java.util.Random(seed);
+            for (int k = 0; k < maxUsers; k++) {
+                int pick = k + random.nextInt(users.length - k);
+                int t = users[k];
+                users[k] = users[pick];
+                users[pick] = t;
+            }
+            users = Arrays.copyOf(users, maxUsers);
+            Arrays.sort(users);
+        }
+        return evaluate(scorer, exclude, targets, users);
+    }
+
+    private EvaluationResult evaluate(Scorer scorer, InteractionMatrix exclude, InteractionMatrix targets,
+                                      int[] users) {
         long start = System.nanoTime();
         int numItems = targets.numItems();
-        int[] users = IntStream.range(0, targets.numUsers()).filter(u -> targets.degree(u) > 0).toArray();
         int perUser = PER_USER.length * cutoffs.length;
         double[] values = new double[users.length * perUser];
         boolean[][] recommended = new boolean[cutoffs.length][numItems];

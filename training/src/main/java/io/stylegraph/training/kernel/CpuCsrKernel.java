@@ -336,6 +336,35 @@ public final class CpuCsrKernel implements TrainingKernel {
         });
     }
 
+    @Override
+    public void adamRows(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v,
+                         AdamSettings settings, int t, int[] rows) {
+        float[] p = array(parameters).data;
+        float[] g = array(grad).data;
+        float[] ms = array(m).data;
+        float[] vs = array(v).data;
+        int d = parameters.columns();
+        float b1 = settings.beta1();
+        float b2 = settings.beta2();
+        float[] corrected = settings.correctedStep(t);
+        float stepSize = corrected[0];
+        float sqrtCorrection2 = corrected[1];
+        float eps = settings.epsilon();
+        parallel.forEach(rows.length, Math.max(1, MIN_CHUNK / Math.max(1, d)), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int base = rows[r] * d;
+                for (int k = base; k < base + d; k++) {
+                    float gk = g[k];
+                    float mk = b1 * ms[k] + (1 - b1) * gk;
+                    float vk = b2 * vs[k] + (1 - b2) * gk * gk;
+                    ms[k] = mk;
+                    vs[k] = vk;
+                    p[k] -= stepSize * mk / ((float) Math.sqrt(vk) / sqrtCorrection2 + eps);
+                }
+            }
+        });
+    }
+
     private static ArrayMatrix array(DenseMatrix matrix) {
         if (!(matrix instanceof ArrayMatrix a)) {
             throw new IllegalArgumentException("matrix belongs to another kernel");

@@ -185,6 +185,26 @@ public final class Nd4jKernel implements TrainingKernel {
         nd(parameters).subi(ms.div(denominator).muli(corrected[0]));
     }
 
+    @Override
+    public void adamRows(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v,
+                         AdamSettings settings, int t, int[] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        // the step on the gathered rows, added back as differences: rows outside the list get nothing
+        INDArray g = pullRows(nd(grad), rows);
+        INDArray oldM = pullRows(nd(m), rows);
+        INDArray oldV = pullRows(nd(v), rows);
+        float[] corrected = settings.correctedStep(t);
+        INDArray newM = oldM.mul(settings.beta1()).addi(g.mul(1 - settings.beta1()));
+        INDArray newV = oldV.mul(settings.beta2()).addi(g.mul(g).muli(1 - settings.beta2()));
+        INDArray denominator = Transforms.sqrt(newV, true).divi(corrected[1]).addi(settings.epsilon());
+        INDArray step = newM.div(denominator).muli(-corrected[0]);
+        scatterAdd(nd(m), rows, newM.sub(oldM));
+        scatterAdd(nd(v), rows, newV.sub(oldV));
+        scatterAdd(nd(parameters), rows, step);
+    }
+
     private static INDArray nd(DenseMatrix matrix) {
         if (!(matrix instanceof Nd4jMatrix m)) {
             throw new IllegalArgumentException("matrix belongs to another kernel");

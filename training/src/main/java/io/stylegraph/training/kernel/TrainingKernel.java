@@ -71,6 +71,17 @@ public interface TrainingKernel extends AutoCloseable {
     /** One Adam step (t is 1-based) on {@code parameters} with first and second moments {@code m} and {@code v}. */
     void adam(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings, int t);
 
+    /**
+     * Lazy (sparse) Adam: the step of {@link #adam} on the listed rows only (ascending, distinct), every other row of
+     * {@code parameters}, {@code m} and {@code v} left exactly as it is. An unlisted row is treated as having no
+     * gradient this step rather than a zero one, so its moments are not decayed and its value does not move on its
+     * momentum (the treatment of TensorFlow Addons' LazyAdam and PyTorch's SparseAdam); bias correction uses the
+     * global step t. The cost is that of the listed rows, so a batch that touches a few thousand rows of a table of
+     * millions pays for the thousands. With every row listed it is {@link #adam}.
+     */
+    void adamRows(DenseMatrix parameters, DenseMatrix grad, DenseMatrix m, DenseMatrix v, AdamSettings settings,
+                  int t, int[] rows);
+
     @Override
     void close();
 }

@@ -32,6 +32,8 @@ final class FreedomNetwork {
     private final DenseMatrix embeddingsM;
     private final DenseMatrix embeddingsV;
     private final SparseOperator itemGraph;
+    /** The item–item graph on node rows as Java CSR, to find the rows its adjoint product reaches (null without). */
+    private final CsrMatrix itemGraphRows;
     private final List<ModalityHead> heads = new ArrayList<>();
     private final List<ContentPart> contentParts = new ArrayList<>();
     /** Layer-0 embeddings: the ID embeddings plus the content parts' projections (the ID embeddings when none). */
@@ -47,6 +49,11 @@ final class FreedomNetwork {
     /** The contrastive term's gradient with respect to the compared layer (null without contrast). */
     private final DenseMatrix gradLayer;
     private int step;
+    /**
+     * The rows of {@link #gradEmbeddings} the last {@link #lossAndGradient} may have made non-zero (ascending), or
+     * null when they may be all; outside them the gradient is exactly zero.
+     */
+    private int[] gradientRows;
 
     /**
      * A modality's frozen features (with a constant 1 column for the bias) and its trained projection. Dense
@@ -90,7 +97,8 @@ final class FreedomNetwork {
         this.embeddings = kernel.fromArray(initial, numNodes, d);
         this.embeddingsM = kernel.zeros(numNodes, d);
         this.embeddingsV = kernel.zeros(numNodes, d);
-        this.itemGraph = itemItem == null ? null : kernel.upload(itemItem.embedAt(numUsers, numNodes));
+        this.itemGraphRows = itemItem == null ? null : itemItem.embedAt(numUsers, numNodes);
+        this.itemGraph = itemItem == null ? null : kernel.upload(itemGraphRows);
         if (config.modalityLossWeight() > 0) {
             for (ItemFeatures.Modality modality : features.modalities()) {
                 heads.add(head(modality, numItems, init, sparseDensity));
@@ -271,7 +279,11 @@ final class FreedomNetwork {
     double trainStep(PropagationGraph graph, int[] users, int[] positives, int[] negatives) {
         double loss = lossAndGradient(graph, users, positives, negatives);
         step++;
-        kernel.adam(embeddings, gradEmbeddings, embeddingsM, embeddingsV, adam, step);
+        if (config.lazyAdam() && gradientRows != null) {
+            kernel.adamRows(embeddings, gradEmbeddings, embeddingsM, embeddingsV, adam, step, gradientRows);
+        } else {
+            kernel.adam(embeddings, gradEmbeddings, embeddingsM, embeddingsV, adam, step);
+        }
         for (ModalityHead head : heads) {
             kernel.adam(head.weights(), head.grad(), head.m(), head.v(), adam, step);
         }
@@ -347,6 +359,9 @@ final class FreedomNetwork {
             kernel.propagateAdjoint(itemGraph, gradOutput, scratch);
             kernel.axpby(1f, scratch, 1f, gradEmbeddings);
         }
+        // g lives on support; Sᵀ·∂F on the columns of S's batch rows; the L2 term below on the batch's rows
+        gradientRows = support == null ? null
+                : itemGraphRows == null ? support : graph.union(support, columnsOf(itemGraphRows, batchNodes));
         // layer 0 is E + Σ F·W: the content weights get Fᵀ·∂(layer 0); the L2 term below is on E alone
         for (ContentPart part : contentParts) {
             kernel.propagateAdjoint(part.features(), gradEmbeddings, part.grad());
@@ -358,6 +373,24 @@ final class FreedomNetwork {
             loss += kernel.squaredNorm(embeddings, negNodes, coefficient, gradEmbeddings);
         }
         return loss;
+    }
+
+    /** The columns with a non-zero in at least one of the rows. */
+    private static int[] columnsOf(CsrMatrix matrix, int[] rows) {
+        boolean[] mark = new boolean[matrix.numColumns()];
+        int[] rowStart = matrix.rowStart();
+        int[] columns = matrix.columns();
+        for (int r : rows) {
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                mark[columns[k]] = true;
+            }
+        }
+        return java.util.stream.IntStream.range(0, mark.length).filter(c -> mark[c]).toArray();
+    }
+
+    /** The rows the last gradient may be non-zero on, null for all (for tests). */
+    int[] gradientRows() {
+        return gradientRows == null ? null : gradientRows.clone();
     }
 
     /** F on the batch's rows (other rows of {@link #output} hold no meaning afterwards). */

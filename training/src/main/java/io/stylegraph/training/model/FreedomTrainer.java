@@ -85,7 +85,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
                 PropagationGraph adjacency = pruner == null ? fullGraph
                         : PropagationGraph.upload(kernel, pruner.sampleAdjacency(pruneRandom, data.dislikes(),
                         config.dislikeEdgeWeight()));
-                double loss = trainEpoch(network, adjacency, negatives, edgeUsers, edgeItems, batchRandom);
+                double loss = trainEpoch(network, adjacency, negatives, edgeUsers, edgeItems, batchRandom,
+                        Integer.MAX_VALUE);
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
 
                 Optional<EvaluationResult> validation = Optional.empty();
@@ -122,8 +123,51 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
         }
     }
 
+    /**
+     * What {@link #timeFirstEpoch} measured: the batches it ran of the epoch's {@code batchesPerEpoch}, their
+     * seconds, and the model after them.
+     */
+    public record EpochTiming(int batchesRun, int batchesPerEpoch, double seconds, EmbeddingModel model) {
+        /** The epoch's seconds: measured when it ran whole, else the batches' mean times the epoch's batches. */
+        public double epochSeconds() {
+            return batchesRun == 0 ? 0 : seconds * batchesPerEpoch / batchesRun;
+        }
+    }
+
+    /**
+     * Runs the first epoch, or its first {@code maxBatches} batches, as {@link #train} would (same set-up, batches and
+     * steps) and times the training steps alone; for measuring how an epoch's cost grows with the data when a whole
+     * epoch at the largest size takes longer than the measurement can wait.
+     */
+    public EpochTiming timeFirstEpoch(TrainingData data, ItemNeighbours neighbours, int maxBatches) {
+        long started = System.nanoTime();
+        CsrMatrix itemItem = config.itemGraph() && neighbours != null
+                ? new ItemKnnGraph(config.knnK()).build(neighbours) : null;
+        try (TrainingKernel kernel = config.engine().create(config.threads())) {
+            FreedomNetwork network = new FreedomNetwork(kernel, config, data.numUsers(), data.numItems(), itemItem,
+                    data.features(), new Random(config.seed()));
+            PropagationGraph fullGraph = PropagationGraph.upload(kernel,
+                    NormalizedAdjacency.signed(data.likes(), data.dislikes(), config.dislikeEdgeWeight()));
+            PropagationGraph adjacency = config.keepRatio() < 1
+                    ? PropagationGraph.upload(kernel, new DegreeSensitiveEdgeSampler(data.likes(), config.keepRatio())
+                    .sampleAdjacency(new Random(config.seed() + 2), data.dislikes(), config.dislikeEdgeWeight()))
+                    : fullGraph;
+            NegativeSampler negatives = new NegativeSampler(data.likes(), data.dislikes(),
+                    config.hardNegativeRatio());
+            int edges = data.likes().nnz();
+            int batchesPerEpoch = (edges + config.batchSize() - 1) / config.batchSize();
+            long epochStart = System.nanoTime();
+            trainEpoch(network, adjacency, negatives, data.likes().rowOfEntries(), data.likes().columns(),
+                    new Random(config.seed() + 1), maxBatches);
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            EmbeddingModel model = snapshot(network, fullGraph, itemItem, data.likes().itemDegrees(), data, 1, 1,
+                    Map.of(), started);
+            return new EpochTiming(Math.min(maxBatches, batchesPerEpoch), batchesPerEpoch, seconds, model);
+        }
+    }
+
     private double trainEpoch(FreedomNetwork network, PropagationGraph adjacency, NegativeSampler negatives,
-                              int[] edgeUsers, int[] edgeItems, Random random) {
+                              int[] edgeUsers, int[] edgeItems, Random random, int maxBatches) {
         int edges = edgeUsers.length;
         int[] order = new int[edges];
         for (int e = 0; e < edges; e++) {
@@ -137,7 +181,7 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
         }
         double lossSum = 0;
         int batches = 0;
-        for (int from = 0; from < edges; from += config.batchSize()) {
+        for (int from = 0; from < edges && batches < maxBatches; from += config.batchSize()) {
             int size = Math.min(config.batchSize(), edges - from);
             int[] users = new int[size];
             int[] positives = new int[size];

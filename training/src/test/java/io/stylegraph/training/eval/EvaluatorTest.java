@@ -51,4 +51,29 @@ class EvaluatorTest {
             assertEquals(1.0, result.get("Recall@2"));
         }
     }
+
+    @Test
+    void shouldEvaluateASeededSampleOfTheUsersWithTargetsAndStateItsSize() {
+        // 40 users, each with test item (u % 10): at rank u % 10 + 1 of the shared order, so Recall@1 is 1 for users
+        // 0, 10, 20, 30 only; a sample's mean is the share of those it drew
+        InteractionMatrix.Builder builder = InteractionMatrix.builder(41, 10);
+        for (int u = 0; u < 40; u++) {
+            builder.add(u, u % 10);
+        }
+        InteractionMatrix test = builder.build();
+        InteractionMatrix train = InteractionMatrix.builder(41, 10).build();
+        try (Evaluator evaluator = new Evaluator(new int[] {1}, 2)) {
+            EvaluationResult sample = evaluator.evaluateSample(DESCENDING, train, test, 12, 7);
+            EvaluationResult again = evaluator.evaluateSample(DESCENDING, train, test, 12, 7);
+            EvaluationResult all = evaluator.evaluateSample(DESCENDING, train, test, 100, 7);
+
+            assertEquals(12, sample.users());
+            assertEquals(sample.metrics(), again.metrics());
+            double recall = sample.get("Recall@1") * 12;
+            assertEquals(Math.rint(recall), recall, 1e-9, "a mean over 12 users");
+            assertEquals(40, all.users());
+            assertEquals(evaluator.evaluate(DESCENDING, train, test).metrics(), all.metrics());
+            assertEquals(0.1, all.get("Recall@1"), 1e-12);
+        }
+    }
 }

@@ -79,4 +79,52 @@ class ItemKnnGraphTest {
                 .orElseThrow();
         assertEquals(0.75, textOnly.score(), 1e-6);
     }
+
+    @Test
+    void shouldFindMostOfTheExactNeighboursWithTheApproximateBuild() {
+        // 2,000 items in 40 clusters of 16-dimensional vectors, one with no vector
+        int items = 2_000;
+        int dim = 16;
+        java.util.Random random = new java.util.Random(3);
+        float[][] centres = new float[40][dim];
+        for (float[] c : centres) {
+            for (int j = 0; j < dim; j++) {
+                c[j] = (float) random.nextGaussian();
+            }
+        }
+        float[][] vectors = new float[items][];
+        for (int i = 1; i < items; i++) {
+            float[] c = centres[random.nextInt(centres.length)];
+            vectors[i] = new float[dim];
+            for (int j = 0; j < dim; j++) {
+                vectors[i][j] = c[j] + 0.4f * (float) random.nextGaussian();
+            }
+        }
+        ItemFeatures features = new ItemFeatures(items, List.of(new ItemFeatures.Modality("visual", vectors, 1)));
+        int k = 10;
+
+        ItemNeighbours exact = new ItemKnnGraph(k).neighbours(features);
+        ItemNeighbours approximate = new ItemKnnGraph(k, 1_000).neighbours(features);
+
+        ItemNeighbours.Modality e = exact.modalities().get(0);
+        ItemNeighbours.Modality a = approximate.modalities().get(0);
+        assertEquals(0, a.count()[0], "an item without a vector has no neighbours");
+        long found = 0;
+        long wanted = 0;
+        for (int i = 1; i < items; i++) {
+            assertEquals(k, a.count()[i]);
+            java.util.Set<Integer> truth = new java.util.HashSet<>();
+            for (int n = 0; n < e.count()[i]; n++) {
+                truth.add(e.index()[i * k + n]);
+            }
+            for (int n = 0; n < a.count()[i]; n++) {
+                found += truth.contains(a.index()[i * k + n]) ? 1 : 0;
+                assertTrue(n == 0 || a.similarity()[i * k + n] <= a.similarity()[i * k + n - 1] + 1e-6f,
+                        "best first");
+            }
+            wanted += truth.size();
+        }
+        double recall = (double) found / wanted;
+        assertTrue(recall >= 0.95, "recall@10 of the approximate build against the exact one: " + recall);
+    }
 }

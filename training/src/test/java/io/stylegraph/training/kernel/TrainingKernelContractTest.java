@@ -235,6 +235,103 @@ class TrainingKernelContractTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldLeaveTheRowsALazyAdamStepDoesNotListExactlyAsTheyWere(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            int n = 6;
+            int d = 3;
+            float[] start = random(n * d, 11);
+            float[] moments = random(n * d, 12);
+            float[] squares = random(n * d, 13);
+            for (int k = 0; k < squares.length; k++) {
+                squares[k] = squares[k] * squares[k];
+            }
+            DenseMatrix p = kernel.fromArray(start, n, d);
+            DenseMatrix m = kernel.fromArray(moments, n, d);
+            DenseMatrix v = kernel.fromArray(squares, n, d);
+            int[] rows = {1, 4};
+
+            // the unlisted rows have a gradient too: a lazy step must not read it
+            kernel.adamRows(p, kernel.fromArray(random(n * d, 14), n, d), m, v, AdamSettings.withLearningRate(0.1),
+                    3, rows);
+
+            float[] after = kernel.toArray(p);
+            float[] afterM = kernel.toArray(m);
+            float[] afterV = kernel.toArray(v);
+            for (int r : new int[] {0, 2, 3, 5}) {
+                for (int j = 0; j < d; j++) {
+                    int k = r * d + j;
+                    assertEquals(start[k], after[k], 0f, "value of row " + r);
+                    assertEquals(moments[k], afterM[k], 0f, "first moment of row " + r);
+                    assertEquals(squares[k], afterV[k], 0f, "second moment of row " + r);
+                }
+            }
+            for (int r : rows) {
+                for (int j = 0; j < d; j++) {
+                    assertTrue(after[r * d + j] != start[r * d + j], "listed row " + r + " moved");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldTakeTheDenseAdamStepOnTheListedRows(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            int n = 5;
+            int d = 4;
+            float[] start = random(n * d, 21);
+            float[] grad = random(n * d, 22);
+            DenseMatrix lazy = kernel.fromArray(start, n, d);
+            DenseMatrix lazyM = kernel.zeros(n, d);
+            DenseMatrix lazyV = kernel.zeros(n, d);
+            DenseMatrix dense = kernel.fromArray(start, n, d);
+            DenseMatrix denseM = kernel.zeros(n, d);
+            DenseMatrix denseV = kernel.zeros(n, d);
+            AdamSettings settings = AdamSettings.withLearningRate(0.01);
+            int[] rows = {0, 2, 3};
+
+            for (int t = 1; t <= 3; t++) {
+                kernel.adamRows(lazy, kernel.fromArray(grad, n, d), lazyM, lazyV, settings, t, rows);
+                kernel.adam(dense, kernel.fromArray(grad, n, d), denseM, denseV, settings, t);
+            }
+
+            float[] l = kernel.toArray(lazy);
+            float[] e = kernel.toArray(dense);
+            for (int r : rows) {
+                for (int j = 0; j < d; j++) {
+                    assertEquals(e[r * d + j], l[r * d + j], 1e-6f, "row " + r);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldTakeTheSameLazyAdamStepsOnBothEngines() {
+        int n = 40;
+        int d = 8;
+        float[] start = random(n * d, 31);
+        AdamSettings settings = AdamSettings.withLearningRate(0.01);
+        float[][] results = new float[2][];
+        for (KernelEngine engine : KernelEngine.values()) {
+            try (TrainingKernel kernel = engine.create(2)) {
+                DenseMatrix p = kernel.fromArray(start, n, d);
+                DenseMatrix m = kernel.zeros(n, d);
+                DenseMatrix v = kernel.zeros(n, d);
+                Random batches = new Random(32);
+                for (int t = 1; t <= 20; t++) {
+                    int[] rows = java.util.stream.IntStream.range(0, n).filter(r -> batches.nextInt(3) == 0)
+                            .toArray();
+                    kernel.adamRows(p, kernel.fromArray(random(n * d, 100 + t), n, d), m, v, settings, t, rows);
+                }
+                results[engine.ordinal()] = kernel.toArray(p);
+            }
+        }
+        assertArrayEquals(results[0], results[1], 1e-5f);
+        assertTrue(!java.util.Arrays.equals(start, results[0]), "the steps moved the table");
+    }
+
     private static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int k = 0; k < a.length; k++) {

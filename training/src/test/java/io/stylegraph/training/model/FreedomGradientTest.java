@@ -55,6 +55,42 @@ class FreedomGradientTest {
 
     @ParameterizedTest
     @EnumSource(KernelEngine.class)
+    void shouldLeaveTheEmbeddingGradientZeroOutsideTheRowsLazyAdamSteps(KernelEngine engine) {
+        InteractionMatrix likes = SmallGraphs.twoCommunities().train();
+        ItemFeatures features = SmallGraphs.communityFeatures(12);
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.freedom()).withModalityLossWeight(0.5).withL2(0.3)
+                .withKnnK(3).withLayers(1);
+        try (TrainingKernel kernel = engine.create(2)) {
+            FreedomNetwork network = network(kernel, config, features);
+            PropagationGraph graph = PropagationGraph.upload(kernel,
+                    new DegreeSensitiveEdgeSampler(likes, 0.6).sampleAdjacency(new Random(9)), 1.0);
+
+            network.lossAndGradient(graph, USERS, POSITIVES, NEGATIVES);
+
+            int[] rows = network.gradientRows();
+            assertTrue(rows != null && rows.length < 16 + 12, "a batch of four likes reaches part of the table");
+            java.util.Set<Integer> listed = new java.util.HashSet<>();
+            for (int r : rows) {
+                listed.add(r);
+            }
+            float[] gradient = network.embeddingGradient();
+            int d = config.dimension();
+            int nonZero = 0;
+            for (int node = 0; node < 16 + 12; node++) {
+                for (int j = 0; j < d; j++) {
+                    if (!listed.contains(node)) {
+                        assertEquals(0f, gradient[node * d + j], 0f, "row " + node + " is not listed");
+                    } else if (gradient[node * d + j] != 0f) {
+                        nonZero++;
+                    }
+                }
+            }
+            assertTrue(nonZero > 0, "the listed rows carry the gradient");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
     void shouldMatchFiniteDifferencesThroughLayersItemGraphModalitiesDislikeEdgesAndL2(KernelEngine engine) {
         InteractionMatrix likes = SmallGraphs.twoCommunities().train();
         ItemFeatures features = SmallGraphs.communityFeatures(12);

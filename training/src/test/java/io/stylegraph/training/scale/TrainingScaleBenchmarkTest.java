@@ -1,0 +1,60 @@
+package io.stylegraph.training.scale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingScaleBenchmarkTest {
+
+    @Test
+    void shouldFitTheExponentOfAPowerLaw() {
+        List<Map<String, Object>> rows = List.of(
+                Map.of("likes", 1_000L, "epochSeconds", 2 * Math.pow(1_000, 1.5)),
+                Map.of("likes", 10_000L, "epochSeconds", 2 * Math.pow(10_000, 1.5)),
+                Map.of("likes", 100_000L, "epochSeconds", 2 * Math.pow(100_000, 1.5)));
+
+        assertEquals(1.5, TrainingScaleBenchmark.exponent(rows, "epochSeconds"), 1e-9);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldMeasureEachSizePointOnAGeneratedCatalogueAndWriteTheTable(@TempDir Path work) throws Exception {
+        TrainingScaleBenchmark.Settings settings = new TrainingScaleBenchmark.Settings(List.of(
+                new TrainingScaleBenchmark.SizePoint(400, 120, 3_000),
+                new TrainingScaleBenchmark.SizePoint(800, 240, 6_000)), 1, work, "freedom", 2, 50, 2, true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        Map<String, Object> report = new TrainingScaleBenchmark(settings, new PrintStream(log, true))
+                .run("bench-training-scale --sizes 400:120:3000,800:240:6000");
+
+        List<Map<String, Object>> points = (List<Map<String, Object>>) report.get("points");
+        assertEquals(2, points.size());
+        for (Map<String, Object> point : points) {
+            int perEpoch = (int) point.get("batchesPerEpoch");
+            int run = (int) point.get("batchesRun");
+            assertEquals(Math.min(2, perEpoch), run);
+            assertEquals((double) point.get("measuredSeconds") * perEpoch / run, (double) point.get("epochSeconds"),
+                    1e-9);
+            assertTrue((int) point.get("evaluationUsers") <= 50 && (int) point.get("evaluationUsers") > 0);
+            assertEquals("exact", point.get("knnBuild"));
+        }
+        assertTrue(Double.isFinite((double) report.get("epochSecondsExponent")));
+        String markdown = TrainingScaleBenchmark.markdown(report);
+        assertTrue(markdown.contains("| 800 | 240 | 6000 |"), markdown);
+        assertTrue(markdown.contains("seconds per epoch ∝ likes^"), markdown);
+    }
+
+    @Test
+    void shouldRefuseAMalformedSizePoint() {
+        assertThrows(IllegalArgumentException.class, () -> TrainingScaleBenchmark.SizePoint.parse("1000:20"));
+    }
+}
