@@ -8,8 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The {@code metrics} document of a model version as the OpenAPI document shows it: the fields a recommender training
- * run writes, typed, so a generated client reads them as properties. Every field is optional (a version of another
- * kind may write other figures); the view still passes the stored document on as it is.
+ * run writes and those of an outfit model (kind {@code outfit}: its figures on the Maryland dev slice), typed, so a
+ * generated client reads them as properties. Every field is optional (each kind writes its own); the view still
+ * passes the stored document on as it is.
  */
 @Schema(name = "ModelMetrics")
 record ModelMetrics(
@@ -19,7 +20,13 @@ record ModelMetrics(
         @Nullable @Schema(description = "The content blend weights the run chose on validation")
         WeightChoice contentBlend,
         @Nullable @Schema(description = "The item-walk weights and exponents the run chose on validation")
-        WeightChoice itemWalk) {
+        WeightChoice itemWalk,
+        @Nullable @Schema(description = "Outfit models: fill-in-the-blank accuracy on the dev slice, random distractors")
+        Double devFitb,
+        @Nullable @Schema(description = "Outfit models: fill-in-the-blank accuracy on the dev slice, same-slot "
+                + "distractors") Double devFitbSameSlot,
+        @Nullable @Schema(description = "Outfit models: compatibility AUC on the dev slice") Double devAuc,
+        @Nullable @Schema(description = "Outfit models: outfits in the dev slice") Integer devOutfits) {
 
     /** A blend chosen on validation: its weights, what it was chosen on and every trial. */
     @Schema(name = "ModelMetricsWeightChoice")
