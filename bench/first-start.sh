@@ -3,7 +3,8 @@
 # directory after a clean stop. Each run polls the service's own status routes every 2 s and records, in seconds after
 # the command was launched:
 #   up        the HTTP port answers (the demo tokens are printed)
-#   outfits   /v1/outfits/status says ready
+#   outfits   /v1/outfits/status says ready (items whose text vector has not arrived are scored by slot and category)
+#   outfitsText  ... and every item is scored with its text vector
 #   pairs     its pairsWith says ready (PAIRS_WITH edges written or kept)
 #   search    /v1/search/status: the embedding run is done, so every item with a picture or text is in both
 #             serving indexes (exact or HNSW)
@@ -51,7 +52,7 @@ import json, os, re, signal, statistics, subprocess, sys, time, urllib.request, 
 root, catalog, runs, port, report, timeout, work = sys.argv[1:8]
 runs, port, timeout = int(runs), int(port), float(timeout)
 base = f"http://localhost:{port}"
-MILESTONES = ["up", "outfits", "pairs", "search", "hnsw", "all"]
+MILESTONES = ["up", "outfits", "outfitsText", "pairs", "search", "hnsw", "all"]
 
 
 def get(path, token):
@@ -101,6 +102,9 @@ def watch(process, log_path, launched):
         times.setdefault("up", now)
         if outfits.get("state") == "ready":
             times.setdefault("outfits", now)
+            text = outfits.get("textVectors") or {}
+            if text.get("withVector") == text.get("items"):
+                times.setdefault("outfitsText", now)
         if (outfits.get("pairsWith") or {}).get("status") in ("ready", "off"):
             times.setdefault("pairs", now)
         if search.get("state") == "done":
@@ -137,7 +141,7 @@ def one_start(data, log_path):
         stopped = stop(process, log)
     return {"seconds": {m: round(v, 1) for m, v in times.items()}, "stopSeconds": round(stopped, 1),
             "loadBefore": round(load_before, 1), "loadAfter": round(os.getloadavg()[0], 1),
-            "outfits": {k: outfits.get(k) for k in ("state", "model", "items", "pairsWith")},
+            "outfits": {k: outfits.get(k) for k in ("state", "model", "items", "pairsWith", "textVectors")},
             "search": {k: search.get(k) for k in ("state", "items", "embedded", "itemsPerSecond", "indexed",
                                                   "approximate", "graphs", "unreadableImages")},
             "log": log_path}
@@ -174,7 +178,7 @@ with open(os.path.join(root, report + ".json"), "w") as f:
     json.dump(document, f, indent=2)
     f.write("\n")
 
-names = {"up": "service answers", "outfits": "outfits ready", "pairs": "PAIRS_WITH ready",
+names = {"up": "service answers", "outfits": "outfits ready", "outfitsText": "outfits ready, every text vector in", "pairs": "PAIRS_WITH ready",
          "search": "every item in both search indexes", "hnsw": "both indexes on HNSW", "all": "everything"}
 lines = [f"# First start and restart of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
          f"Written by `bench/first-start.sh` on {document['writtenAt']} at git `{git}`, {os.cpu_count()} cores. "

@@ -71,12 +71,14 @@ import org.slf4j.LoggerFactory;
 public class OutfitModelLifecycle implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(OutfitModelLifecycle.class);
     /** How often the index looks for text vectors the embedding job has added, while some are missing. */
-    static final long FILL_IN_SECONDS = 10;
+    static final long FILL_IN_SECONDS = 2;
     /**
-     * A rebuild while vectors are missing waits for this share of the items to have gained theirs (a rebuild takes
-     * about a second of CPU at 44k items, beside the embedding job), or for {@link #FILL_IN_MAX_WAIT_SECONDS}.
+     * A rebuild while vectors are missing waits until all have arrived, or this share of the items has gained theirs
+     * and {@link #FILL_IN_MIN_GAP_SECONDS} have passed since the last build (a rebuild takes about a second of CPU at
+     * 44k items, beside the embedding job), or {@link #FILL_IN_MAX_WAIT_SECONDS} have passed.
      */
     static final double FILL_IN_SHARE = 0.05;
+    static final long FILL_IN_MIN_GAP_SECONDS = 10;
     static final long FILL_IN_MAX_WAIT_SECONDS = 60;
     static final String MARYLAND = "polyvore-maryland";
 
@@ -459,6 +461,14 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
                 withVector++;
             }
         }
+        if (sharedText && withVector == 0 && withWords > 0) {
+            // a restart: the search index is still loading the stored vectors; an index without any would serve
+            // slot and category alone
+            state = "waiting for the search index's text vectors";
+            pendingPlan = plan;
+            scheduleFillIn();
+            return;
+        }
         long started = System.nanoTime();
         ServedOutfits built = ServedOutfits.build(modelId, model, snapshot, form, titleVectors);
         served = built;
@@ -493,17 +503,25 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
                 fillInQueued.set(false);
                 try {
                     fillIn();
-                } catch (RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     LOG.error("Outfit index not filled in: {}", e.toString());
                 }
             }, FILL_IN_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    private void fillIn() {
+    private void fillIn() throws IOException {
         ServedOutfits current = served;
         PairsWithWriter.Plan plan = pendingPlan;
-        if (current == null || plan == null) {
+        if (plan == null) {
+            return;
+        }
+        if (current == null) {
+            if (searchIndexes.index(Modality.TEXT).map(VectorIndex::size).orElse(0) == 0) {
+                scheduleFillIn();
+            } else {
+                buildIndex(catalogue.snapshot(), plan);
+            }
             return;
         }
         if (!current.modelId().equals(modelId)) {
@@ -517,9 +535,11 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         long version = text.map(VectorIndex::version).orElse(-1L);
         int gained = text.map(VectorIndex::size).orElse(0) - builtOnSize;
         OutfitViews.TextVectors had = textVectors;
+        long sinceBuild = System.nanoTime() - builtAtNanos;
         boolean enough = had == null || gained >= had.items() - had.withVector()
                 || gained >= Math.max(1, FILL_IN_SHARE * had.items())
-                || System.nanoTime() - builtAtNanos >= TimeUnit.SECONDS.toNanos(FILL_IN_MAX_WAIT_SECONDS);
+                && sinceBuild >= TimeUnit.SECONDS.toNanos(FILL_IN_MIN_GAP_SECONDS)
+                || sinceBuild >= TimeUnit.SECONDS.toNanos(FILL_IN_MAX_WAIT_SECONDS);
         if (version == builtOnVersion || !enough) {
             scheduleFillIn();
             return;

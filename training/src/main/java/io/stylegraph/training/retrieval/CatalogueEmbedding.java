@@ -70,8 +70,7 @@ public final class CatalogueEmbedding {
         TextEncoder text = encoders.text();
         VectorIndexSchema.ensure(graph, Modality.VISUAL, image.dimension());
         VectorIndexSchema.ensure(graph, Modality.TEXT, text.dimension());
-        indexes.prepare(Modality.VISUAL, image.modelId(), image.dimension());
-        indexes.prepare(Modality.TEXT, text.modelId(), text.dimension());
+        prepareSideBySide(image, text);
 
         List<String> stale = new ArrayList<>();
         Map<Modality, List<String>> storedElsewhere = new EnumMap<>(Modality.class);
@@ -190,6 +189,33 @@ public final class CatalogueEmbedding {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Prepares both serving indexes for the current encoders, loading their stored vectors side by side (on a restart
+     * that is every vector of the catalogue, each modality a read of its own).
+     */
+    private void prepareSideBySide(ImageEncoder image, TextEncoder text) {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread visual = new Thread(() -> {
+            try {
+                indexes.prepare(Modality.VISUAL, image.modelId(), image.dimension());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "embedding-load-visual");
+        visual.setDaemon(true);
+        visual.start();
+        indexes.prepare(Modality.TEXT, text.modelId(), text.dimension());
+        try {
+            visual.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the stored visual vectors", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     private void loadStoredVectors(Map<Modality, List<String>> ids, Map<Modality, String> models) {
