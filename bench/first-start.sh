@@ -15,6 +15,7 @@
 #
 #   bench/first-start.sh [--catalog ../shared/data/fashion-products] [--runs 3] [--port 8093] \
 #                        [--report reports/first-start-fashion-products] [--timeout 2400]
+#   bench/first-start.sh --merge "a.json b.json" [--report ...]   (one report over the runs of earlier reports)
 #
 # Run it on a quiet machine: the first start is CPU-bound on every core, so anything beside it shows in the figures
 # (the report records the load average around each run).
@@ -26,6 +27,7 @@ runs=3
 port=8093
 report=reports/first-start-fashion-products
 timeout=2400
+merge=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --catalog) catalog="$2"; shift 2 ;;
@@ -33,23 +35,28 @@ while [ $# -gt 0 ]; do
     --port) port="$2"; shift 2 ;;
     --report) report="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
+    --merge) merge="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 [ -d "$catalog" ] || { echo "no catalogue at $catalog" >&2; exit 2; }
-if curl -s -o /dev/null "http://localhost:$port/"; then
-  echo "port $port is in use: pass --port" >&2; exit 2
-fi
 cd "$root"
-./stylegraph --help >/dev/null   # builds the jar now, so no run times the build
-work=$(mktemp -d)
-trap 'pkill -f -- "--data-dir $work/" 2>/dev/null || true' EXIT
-echo "first-start: $runs runs on $catalog, work in $work" >&2
+if [ -n "$merge" ]; then
+  work=""
+  runs=0
+elif curl -s -o /dev/null "http://localhost:$port/"; then
+  echo "port $port is in use: pass --port" >&2; exit 2
+else
+  ./stylegraph --help >/dev/null   # builds the jar now, so no run times the build
+  work=$(mktemp -d)
+  trap 'pkill -f -- "--data-dir $work/" 2>/dev/null || true' EXIT
+  echo "first-start: $runs runs on $catalog, work in $work" >&2
+fi
 
-python3 - "$root" "$catalog" "$runs" "$port" "$report" "$timeout" "$work" <<'PY'
+python3 - "$root" "$catalog" "$runs" "$port" "$report" "$timeout" "$work" "$merge" <<'PY'
 import json, os, re, signal, statistics, subprocess, sys, time, urllib.request, datetime
 
-root, catalog, runs, port, report, timeout, work = sys.argv[1:8]
+root, catalog, runs, port, report, timeout, work, merge = sys.argv[1:9]
 runs, port, timeout = int(runs), int(port), float(timeout)
 base = f"http://localhost:{port}"
 MILESTONES = ["up", "outfits", "outfitsText", "pairs", "search", "hnsw", "all"]
@@ -148,7 +155,16 @@ def one_start(data, log_path):
 
 
 results = []
-for run in range(1, runs + 1):
+merged_revisions = set()
+for earlier in merge.split():
+    with open(earlier) as f:
+        document = json.load(f)
+        merged_revisions.add(document["gitRevision"])
+        for r in document["runs"]:
+            r["run"] = len(results) + 1
+            results.append(r)
+runs = runs or len(results)
+for run in range(1, runs + 1 if not merge else 1):
     data = os.path.join(work, f"data-{run}")
     os.makedirs(data)
     first = one_start(data, os.path.join(work, f"first-{run}.log"))
@@ -167,6 +183,8 @@ def median(start_kind, milestone):
 
 medians = {kind: {m: median(kind, m) for m in MILESTONES} for kind in ("first", "second")}
 git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+if merged_revisions:
+    git = ", ".join(sorted(merged_revisions))  # the runs' checkout, not this one
 redone = [{"graphs": r["second"]["search"]["graphs"], "embeddedAgain": r["second"]["search"]["items"],
            "pairsWithKept": (r["second"]["outfits"]["pairsWith"] or {}).get("kept")} for r in results]
 document = {"catalog": os.path.abspath(catalog), "runs": results, "medians": medians, "secondStartRedid": redone,
@@ -181,7 +199,9 @@ with open(os.path.join(root, report + ".json"), "w") as f:
 names = {"up": "service answers", "outfits": "outfits ready", "outfitsText": "outfits ready, every text vector in", "pairs": "PAIRS_WITH ready",
          "search": "every item in both search indexes", "hnsw": "both indexes on HNSW", "all": "everything"}
 lines = [f"# First start and restart of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
-         f"Written by `bench/first-start.sh` on {document['writtenAt']} at git `{git}`, {os.cpu_count()} cores. "
+         f"Written by `bench/first-start.sh` on {document['writtenAt']}"
+         + (f" from the runs of {len(merge.split())} invocations" if merge else "")
+         + f"; the runs at git `{git}`, {os.cpu_count()} cores. "
          f"{runs} runs; each launches `./stylegraph serve` on an empty data directory, waits until everything is "
          "served, stops it with SIGTERM and starts it again on the same directory. Seconds after the launch, from "
          "the service's own status routes polled every 2 s.", "",

@@ -1,6 +1,7 @@
 package io.stylegraph.training.cli;
 
 import io.stylegraph.training.outfit.DevFolds;
+import io.stylegraph.training.outfit.NameText;
 import io.stylegraph.training.outfit.MarylandData;
 import io.stylegraph.training.outfit.OutfitEvaluation;
 import io.stylegraph.training.outfit.OutfitEvaluationReport;
@@ -96,6 +97,12 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
             + "and price-band blends; fold means with standard errors); polyvore-maryland only")
     Integer devFolds;
 
+    @Option(names = "--text-input", defaultValue = "name",
+            description = "with --dev-folds: the words of an item the models read the MiniLM vector of: name, or "
+                    + "item-text (name and category joined as search joins an item's words, what the service trains "
+                    + "on); default: ${DEFAULT-VALUE}")
+    String textInput;
+
     @Option(names = "--vector-cache", description = "file that keeps name vectors between runs (derived data; "
             + "do not commit)")
     Path vectorCache;
@@ -153,7 +160,7 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         try {
             settings = new DevFolds.Settings(datasetsDir, devFolds, seed, new OutfitEvaluation.Tuning(epochs,
                     dimension, learningRate, sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale,
-                    blankShare, blankCandidates), vectorCache);
+                    blankShare, blankCandidates), vectorCache, NameText.parse(textInput));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -43,12 +43,20 @@ public final class DevFolds {
      * @param seed        training seed
      * @param tuning      training settings that differ from the served ones (applied to every type-aware contender)
      * @param vectorCache file that keeps name vectors between runs; null for none
+     * @param textInput   the words of an item whose vector the models read ({@link NameText})
      */
-    public record Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache) {
+    public record Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache,
+                           NameText textInput) {
         public Settings {
             if (folds < 2) {
                 throw new IllegalArgumentException("--dev-folds needs at least 2 folds, not " + folds);
             }
+            textInput = textInput == null ? NameText.NAME : textInput;
+        }
+
+        /** Settings whose models read item names alone. */
+        public Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache) {
+            this(datasetsDir, folds, seed, tuning, vectorCache, NameText.NAME);
         }
     }
 
@@ -86,13 +94,17 @@ public final class DevFolds {
         Path folder = settings.datasetsDir().resolve(MarylandData.FOLDER);
         TextEncoder encoder = new MiniLmTextEncoder();
         List<ExtraVectors> prices = List.of(PriceVectors.read(folder.resolve(MarylandData.VALID_FILE)));
-        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, MarylandData.Holdout.DEV, prices,
-                settings.vectorCache(), out);
+        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, settings.textInput(),
+                MarylandData.Holdout.DEV, prices, settings.vectorCache(), out);
         List<OutfitRecord> named = new ArrayList<>(loaded.trainNamed());
         named.addAll(loaded.heldOut());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("named outfits split into folds (outfits-valid.jsonl outside the test slice)", named.size());
         data.put("of which the former dev slice", loaded.heldOut().size());
+        if (settings.textInput() != NameText.NAME) {
+            data.put("text feature", "MiniLM vectors of each item's name and category (" + settings.textInput()
+                    .wireName() + ")");
+        }
         data.put("category-only training outfits (outfits-train-categories.jsonl, in every fold's training)",
                 loaded.trainCategoryOnly().size());
         data.put("folds", settings.folds());

@@ -55,6 +55,15 @@ class DevFoldsTest {
                 OutfitEvaluation.Tuning.none(), null));
     }
 
+    @Test
+    void shouldReadNamesUnlessToldToReadItemTextsAsTheServiceDoes() {
+        assertEquals(NameText.NAME, new DevFolds.Settings(null, 5, 42, OutfitEvaluation.Tuning.none(), null)
+                .textInput());
+        assertEquals(NameText.ITEM_TEXT, new DevFolds.Settings(null, 5, 42, OutfitEvaluation.Tuning.none(), null,
+                NameText.parse("item-text")).textInput());
+        assertThrows(IllegalArgumentException.class, () -> NameText.parse("title"));
+    }
+
     private static Map<String, Double> figures(double value) {
         return Map.of("FITB", value, "FITB same-slot", value / 2, "AUC", 0.9);
     }
