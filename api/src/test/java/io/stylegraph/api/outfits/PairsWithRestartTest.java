@@ -7,23 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.stylegraph.api.ApiTestSupport;
-import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.GraphImporter;
-import io.stylegraph.graph.repository.LooksRepository;
-import io.stylegraph.graph.repository.PairsWithPublisher;
 import io.stylegraph.training.outfit.TypeAwareModel;
-import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.api.search.SearchIndexes;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,32 +27,9 @@ import org.junit.jupiter.api.Test;
  * edges of the first start are marked, and a start that rewrites them deletes the marked ones.
  */
 @MicronautTest(transactional = false)
-class PairsWithRestartTest extends ApiTestSupport {
+class PairsWithRestartTest extends LifecycleTestSupport {
     private static Path modelFile;
     private static Path otherModelFile;
-
-    @Inject
-    ActiveEncoders encoders;
-
-    @Inject
-    LooksRepository looks;
-
-    @Inject
-    SearchIndexes searchIndexes;
-
-    @Inject
-    SearchConfiguration searchConfig;
-
-    @Inject
-    OutfitVersions versions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("stylegraph.outfits.model-file", "/nonexistent/outfits.sgoutfit");
-        properties.put("stylegraph.outfits.train-on-start", "false");
-        return properties;
-    }
 
     @BeforeAll
     static void models() throws IOException {
@@ -149,14 +118,7 @@ class PairsWithRestartTest extends ApiTestSupport {
 
     /** One start on the same stores: the model from {@code file}, its index, and the edges when they must change. */
     private OutfitViews.Status startStatus(Path file, int pairsPerItem) {
-        OutfitConfiguration config = new OutfitConfiguration();
-        config.setModelFile(file.toString());
-        config.setTrainOnStart(false);
-        config.setTitleVectorCache("");
-        config.setPairsPerItem(pairsPerItem);
-        OutfitModelLifecycle lifecycle = new OutfitModelLifecycle(config, catalogue, encoders,
-                new PairsWithWriter(new PairsWithPublisher(graph)), looks, versions, searchIndexes, searchConfig,
-                null);
+        OutfitModelLifecycle lifecycle = lifecycle(file.toString(), pairsPerItem);
         try {
             lifecycle.prepare();
             OutfitViews.Status status = lifecycle.status();
@@ -172,7 +134,7 @@ class PairsWithRestartTest extends ApiTestSupport {
     }
 
     private long edges() {
-        return count("MATCH (:Item)-[p:PAIRS_WITH]->(:Item) RETURN count(p)", Map.of());
+        return pairsWithEdges();
     }
 
     private void markEdges() {

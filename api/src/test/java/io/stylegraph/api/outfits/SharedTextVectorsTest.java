@@ -7,26 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.stylegraph.api.ApiTestSupport;
-import io.stylegraph.api.search.ActiveEncoders;
-import io.stylegraph.api.search.SearchConfiguration;
-import io.stylegraph.api.search.SearchIndexes;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.repository.ItemVector;
-import io.stylegraph.graph.repository.LooksRepository;
-import io.stylegraph.graph.repository.PairsWithPublisher;
 import io.stylegraph.models.TextEncoder;
 import io.stylegraph.training.outfit.NameText;
 import io.stylegraph.training.outfit.TypeAwareModel;
 import io.stylegraph.training.retrieval.ItemTexts;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,31 +28,8 @@ import org.junit.jupiter.api.Test;
  * edges written only once every item has its text vector.
  */
 @MicronautTest(transactional = false)
-class SharedTextVectorsTest extends ApiTestSupport {
+class SharedTextVectorsTest extends LifecycleTestSupport {
     private static Path itemTextModel;
-
-    @Inject
-    ActiveEncoders encoders;
-
-    @Inject
-    LooksRepository looks;
-
-    @Inject
-    SearchIndexes searchIndexes;
-
-    @Inject
-    SearchConfiguration searchConfig;
-
-    @Inject
-    OutfitVersions versions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("stylegraph.outfits.model-file", "/nonexistent/outfits.sgoutfit");
-        properties.put("stylegraph.outfits.train-on-start", "false");
-        return properties;
-    }
 
     @BeforeAll
     void catalogueAndModel() throws IOException {
@@ -104,17 +73,10 @@ class SharedTextVectorsTest extends ApiTestSupport {
     }
 
     private OutfitModelLifecycle lifecycle() {
-        OutfitConfiguration config = new OutfitConfiguration();
-        config.setModelFile(itemTextModel.toString());
-        config.setTrainOnStart(false);
-        config.setTitleVectorCache("");
-        config.setPairsPerItem(2);
         boolean embeds = searchConfig.isEmbedOnStartup();
         searchConfig.setEmbedOnStartup(true); // the lifecycle reads it once: the service's embedding job runs
         try {
-            return new OutfitModelLifecycle(config, catalogue, encoders,
-                    new PairsWithWriter(new PairsWithPublisher(graph)), looks, versions, searchIndexes, searchConfig,
-                    null);
+            return lifecycle(itemTextModel.toString(), 2);
         } finally {
             searchConfig.setEmbedOnStartup(embeds);
         }
@@ -142,6 +104,6 @@ class SharedTextVectorsTest extends ApiTestSupport {
     }
 
     private long edges() {
-        return count("MATCH (:Item)-[p:PAIRS_WITH]->(:Item) RETURN count(p)", Map.of());
+        return pairsWithEdges();
     }
 }
