@@ -117,7 +117,7 @@ public class ItemUploads implements ItemAdditions {
         for (VectorWrite write : writes) {
             if (write.vector() != null) {
                 indexes.upsert(write.modality(), write.modelId(),
-                        List.of(new ItemVector(id, slot, gender, write.vector())));
+                        List.of(new ItemVector(id, slot, gender, write.vector(), write.input())));
             }
         }
         RatedItem added = new RatedItem(item, 0, 0);

@@ -108,7 +108,8 @@ public final class ItemVectorRepository {
         String after = "";
         String query = "MATCH (i:Item) WHERE i.id > $after AND i." + modality.modelProperty() + " = $model "
                 + "AND i." + modality.property() + " IS NOT NULL WITH i ORDER BY i.id LIMIT $limit "
-                + "RETURN i.id AS id, i.slot AS slot, i.gender AS gender, i." + modality.property() + " AS vector";
+                + "RETURN i.id AS id, i.slot AS slot, i.gender AS gender, i." + modality.property() + " AS vector, i."
+                + modality.inputProperty() + " AS input";
         while (true) {
             String cursor = after;
             List<ItemVector> page = graph.read(tx -> tx.run(query,
@@ -125,7 +126,8 @@ public final class ItemVectorRepository {
     public List<ItemVector> findVectors(Modality modality, String modelId, List<String> ids) {
         return graph.read(tx -> tx.run("UNWIND $ids AS id MATCH (i:Item {id: id}) WHERE i." + modality.modelProperty()
                 + " = $model AND i." + modality.property() + " IS NOT NULL RETURN i.id AS id, i.slot AS slot, "
-                + "i.gender AS gender, i." + modality.property() + " AS vector",
+                + "i.gender AS gender, i." + modality.property() + " AS vector, i." + modality.inputProperty()
+                + " AS input",
                 Map.of("ids", ids, "model", modelId)).list(ItemVectorRepository::toVector));
     }
 
@@ -152,7 +154,8 @@ public final class ItemVectorRepository {
             vector[i] = (float) list.get(i).asDouble();
         }
         return new ItemVector(r.get("id").asString(), Slot.parse(string(r.get("slot"))).orElse(Slot.OTHER),
-                Gender.parse(string(r.get("gender"))).orElse(null), vector);
+                Gender.parse(string(r.get("gender"))).orElse(null), vector,
+                Objects.requireNonNullElse(string(r.get("input")), ""));
     }
 
     private static String string(Value value) {

@@ -80,6 +80,11 @@ final class HnswGraph {
         index.addAll(entries, parallel, (done, max) -> { }, Integer.MAX_VALUE);
     }
 
+    /** The vector the graph holds for the item, or null. */
+    float[] vector(String id) {
+        return index.get(id).map(Entry::vector).orElse(null);
+    }
+
     boolean remove(String id) {
         return index.remove(id, 0);
     }

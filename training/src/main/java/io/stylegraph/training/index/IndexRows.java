@@ -27,16 +27,19 @@ final class IndexRows {
     final String[] ids;
     final byte[] slots;
     final byte[] genders;
+    /** What each row's vector was computed from ({@link ItemVector#input}); null where unknown or unverified. */
+    final String[] inputs;
     final int count;
     final Map<String, Integer> rowOf;
 
-    IndexRows(int dimension, float[] data, String[] ids, byte[] slots, byte[] genders, int count,
+    IndexRows(int dimension, float[] data, String[] ids, byte[] slots, byte[] genders, String[] inputs, int count,
               Map<String, Integer> rowOf) {
         this.dimension = dimension;
         this.data = data;
         this.ids = ids;
         this.slots = slots;
         this.genders = genders;
+        this.inputs = inputs;
         this.count = count;
         this.rowOf = rowOf;
     }
@@ -69,7 +72,8 @@ final class IndexRows {
                 grown = Math.max(total, Math.max(minCapacity, grown + (grown >> 1)));
             }
             next = new IndexRows(dimension, Arrays.copyOf(data, grown * dimension), Arrays.copyOf(ids, grown),
-                    Arrays.copyOf(slots, grown), Arrays.copyOf(genders, grown), count, rowOf);
+                    Arrays.copyOf(slots, grown), Arrays.copyOf(genders, grown), Arrays.copyOf(inputs, grown), count,
+                    rowOf);
         }
         for (ItemVector vector : vectors) {
             int row = row(vector.itemId());
@@ -83,7 +87,7 @@ final class IndexRows {
             rowOf.put(vector.itemId(), row);
             row++;
         }
-        return new IndexRows(dimension, next.data, next.ids, next.slots, next.genders, total, rowOf);
+        return new IndexRows(dimension, next.data, next.ids, next.slots, next.genders, next.inputs, total, rowOf);
     }
 
     private void write(int row, ItemVector vector) {
@@ -91,6 +95,7 @@ final class IndexRows {
         ids[row] = vector.itemId();
         slots[row] = (byte) vector.slot().ordinal();
         genders[row] = genderCode(vector.gender());
+        inputs[row] = vector.input();
     }
 
     /** Up to {@code max} item ids spread evenly over the rows (every ⌈n/max⌉-th), the same ones for the same rows. */

@@ -84,11 +84,11 @@ public final class InnerProductIndex {
 
     /** Saves the graph over these rows to {@code file}, atomically replacing it. */
     public void save(Path file, String[] ids, float[] vectors, int dimension) throws IOException {
-        HnswFile.write(file, header(ids, vectors, dimension, settings), graph);
+        HnswFile.write(file, header(ids, vectors, dimension, settings), graph, null);
     }
 
     private static HnswFile.Header header(String[] ids, float[] vectors, int dimension, HnswSettings settings) {
-        IndexRows rows = new IndexRows(dimension, vectors, ids, null, null, ids.length, null);
+        IndexRows rows = new IndexRows(dimension, vectors, ids, null, null, null, ids.length, null);
         return new HnswFile.Header(MODEL_ID, dimension + 1, settings.m(), settings.efConstruction(), ids.length,
                 HnswFile.checksum(rows));
     }

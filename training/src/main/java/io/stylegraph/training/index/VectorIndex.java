@@ -76,7 +76,8 @@ public final class VectorIndex {
         this.hnswSettings = hnswSettings;
         this.hnswBuilder = hnswBuilder;
         this.graphFile = graphFile;
-        this.rows = new IndexRows(dimension, new float[0], new String[0], new byte[0], new byte[0], 0, rowOf);
+        this.rows = new IndexRows(dimension, new float[0], new String[0], new byte[0], new byte[0], new String[0], 0,
+                rowOf);
         this.augmentation = new DatabaseAugmentation(this, dba);
     }
 
@@ -136,6 +137,19 @@ public final class VectorIndex {
         IndexRows view = rows;
         int row = view.row(itemId);
         return row >= 0 && view.slots[row] == slot.ordinal() && view.genders[row] == IndexRows.genderCode(gender);
+    }
+
+    /**
+     * True when the index holds the item with this slot and gender and a vector known to come from this input
+     * ({@link ItemVector#input}; null reads as {@code ""}, none recorded). A row whose input is unknown, or was restored
+     * from the graph file for an imported vector (whose marker does not tell one vector from another), is not held
+     * this way, so the caller reads it again from the graph.
+     */
+    public boolean holds(String itemId, Slot slot, Gender gender, String input) {
+        IndexRows view = rows;
+        int row = view.row(itemId);
+        return row >= 0 && view.slots[row] == slot.ordinal() && view.genders[row] == IndexRows.genderCode(gender)
+                && view.inputs[row] != null && view.inputs[row].equals(input == null ? "" : input);
     }
 
     /**
@@ -223,6 +237,32 @@ public final class VectorIndex {
         }
     }
 
+    /**
+     * Fills an empty index from its graph file in one step, rows and HNSW graph, when the file was saved with its rows
+     * (format 2) for this model and graph settings and its ids and vectors match its checksum. The vectors are those
+     * saved: the caller checks each row's input against the graph's ({@link #holds(String, Slot, Gender, String)})
+     * and reads again what changed since. Inputs of imported vectors are restored as unknown, for that reason.
+     *
+     * @return true when restored; false (the index left empty) when there is no such file
+     */
+    public synchronized boolean restoreSaved() {
+        if (graphFile == null || rows.count > 0 || graph != null) {
+            return false;
+        }
+        HnswFile.Header expected = new HnswFile.Header(modelId, dimension, hnswSettings.m(),
+                hnswSettings.efConstruction(), 0, 0);
+        Optional<SavedIndex> saved = SavedIndex.read(graphFile, expected, hnswSettings, rowOf);
+        if (saved.isEmpty()) {
+            return false;
+        }
+        rows = saved.get().rows();
+        version.incrementAndGet();
+        graphSource = "loaded";
+        graph = saved.get().graph();
+        savedVersion = version.get();
+        return true;
+    }
+
     private void requestGraph() {
         if (graph == null && !graphRequested && !graphDeferred && rows.count > hnswSettings.threshold()) {
             graphRequested = true;
@@ -286,7 +326,7 @@ public final class VectorIndex {
         }
         long started = System.nanoTime();
         try {
-            HnswFile.write(graphFile, header(rows), current);
+            HnswFile.write(graphFile, header(rows), current, rows);
             savedVersion = version.get();
             LOG.info("HNSW graph of the {} index saved to {} in {} ms", modality.wireName(), graphFile,
                     (System.nanoTime() - started) / 1_000_000);

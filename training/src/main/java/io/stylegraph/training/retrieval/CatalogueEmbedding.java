@@ -86,7 +86,8 @@ public final class CatalogueEmbedding {
             for (Modality modality : Modality.values()) {
                 boolean modalityStale = modality == Modality.VISUAL ? visualStale : textStale;
                 if (!modalityStale && item.hasVector(modality) && !indexes.index(modality)
-                        .map(index -> index.holds(item.id(), item.slot(), item.gender())).orElse(true)) {
+                        .map(index -> index.holds(item.id(), item.slot(), item.gender(), item.input(modality)))
+                        .orElse(true)) {
                     storedElsewhere.get(modality).add(item.id());
                 }
             }
@@ -226,7 +227,8 @@ public final class CatalogueEmbedding {
                         repository.findVectors(modality, models.get(modality), page));
             }
             if (!list.isEmpty()) {
-                LOG.info("Search index {}: {} vectors stored by another process loaded", modality.wireName(),
+                LOG.info("Search index {}: {} vectors read from the graph (stored by another process, or changed since "
+                        + "the index was saved)", modality.wireName(),
                         list.size());
             }
         });
@@ -241,7 +243,8 @@ public final class CatalogueEmbedding {
             for (VectorWrite write : writes) {
                 if (write.modality() == modality && write.vector() != null) {
                     ItemContent item = byId.get(write.itemId());
-                    vectors.add(new ItemVector(write.itemId(), item.slot(), item.gender(), write.vector()));
+                    vectors.add(new ItemVector(write.itemId(), item.slot(), item.gender(), write.vector(),
+                            write.input()));
                     modelId = write.modelId();
                 }
             }

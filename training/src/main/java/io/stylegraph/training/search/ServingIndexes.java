@@ -49,18 +49,37 @@ public class ServingIndexes implements IndexLookup {
     }
 
     /**
-     * Makes the modality's index hold this model's vectors. An index of another model (or none) is replaced by an
-     * empty one at once, then filled from the graph page by page, so searches answer over what is loaded so far.
+     * Makes the modality's index hold this model's vectors. When the index folder holds this model's saved index
+     * (rows and HNSW graph, see {@link VectorIndex#restoreSaved}), it is restored from there in one step; the caller
+     * then reads from the graph only the items whose vector changed since it was saved. Otherwise an index of another
+     * model (or none) is replaced by an empty one at once, then filled from the graph page by page, so searches answer
+     * over what is loaded so far.
      */
     public void prepare(Modality modality, String modelId, int dimension) {
-        VectorIndex fresh;
         synchronized (this) {
-            VectorIndex current = indexes.get(modality);
-            if (current != null && current.modelId().equals(modelId) && current.dimension() == dimension) {
+            if (holdsModel(modality, modelId, dimension)) {
                 return;
             }
-            fresh = new VectorIndex(modality, modelId, dimension, settings.hnsw(), hnswBuilder, settings.dba(),
-                    graphFile(modality, modelId));
+        }
+        long restoreStarted = System.nanoTime();
+        VectorIndex restored = newIndex(modality, modelId, dimension);
+        if (restored.restoreSaved()) {
+            synchronized (this) {
+                if (!holdsModel(modality, modelId, dimension)) {
+                    indexes.put(modality, restored);
+                }
+            }
+            LOG.info("Search index {} ({}): {} vectors and their HNSW graph restored from {} in {} ms",
+                    modality.wireName(), modelId, restored.size(), graphFile(modality, modelId),
+                    (System.nanoTime() - restoreStarted) / 1_000_000);
+            return;
+        }
+        VectorIndex fresh;
+        synchronized (this) {
+            if (holdsModel(modality, modelId, dimension)) {
+                return;
+            }
+            fresh = newIndex(modality, modelId, dimension);
             fresh.deferGraph();
             indexes.put(modality, fresh);
         }
@@ -80,6 +99,16 @@ public class ServingIndexes implements IndexLookup {
         }
         LOG.info("Search index {} ({}): {} stored vectors loaded in {} ms", modality.wireName(), modelId, fresh.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private boolean holdsModel(Modality modality, String modelId, int dimension) {
+        VectorIndex current = indexes.get(modality);
+        return current != null && current.modelId().equals(modelId) && current.dimension() == dimension;
+    }
+
+    private VectorIndex newIndex(Modality modality, String modelId, int dimension) {
+        return new VectorIndex(modality, modelId, dimension, settings.hnsw(), hnswBuilder, settings.dba(),
+                graphFile(modality, modelId));
     }
 
     /**

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class IndexRowsTest {
 
     private static IndexRows empty() {
-        return new IndexRows(2, new float[0], new String[0], new byte[0], new byte[0], 0, new ConcurrentHashMap<>());
+        return new IndexRows(2, new float[0], new String[0], new byte[0], new byte[0], new String[0], 0,
+                new ConcurrentHashMap<>());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.stylegraph.training.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,6 +20,7 @@ import java.util.Random;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Modality;
 import io.stylegraph.graph.domain.Slot;
+import io.stylegraph.graph.imports.PrecomputedVectors;
 import io.stylegraph.graph.repository.ItemVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +188,66 @@ class SavedHnswGraphTest {
         assertFalse(saved.graph().ids().contains(items.get(0).itemId()));
     }
 
+    @Test
+    void shouldRestoreTheWholeIndexFromItsFileAndVouchOnlyForTheInputsItKnows() {
+        Random random = new Random(9);
+        List<ItemVector> items = new ArrayList<>();
+        for (ItemVector item : RandomVectors.items(random, 900, DIMENSION)) {
+            int n = items.size();
+            String input = n % 3 == 0 ? "digest-" + n : n % 3 == 1 ? PrecomputedVectors.INPUT : null;
+            items.add(new ItemVector(item.itemId(), item.slot(), item.gender(), item.vector(), input));
+        }
+        Path file = folder.resolve("text.hnsw");
+        VectorIndex built = filled("m", SETTINGS, file, items);
+
+        VectorIndex restored = new VectorIndex(Modality.VISUAL, "m", DIMENSION, SETTINGS, command -> {
+            throw new AssertionError("a restored index builds nothing");
+        }, DbaSettings.DEFAULT, file);
+
+        assertTrue(restored.restoreSaved());
+        assertEquals(900, restored.size());
+        assertTrue(restored.approximate());
+        assertEquals(Optional.of("loaded"), restored.graphSource());
+        List<float[]> queries = queries(random);
+        assertEquals(answers(built, queries), answers(restored, queries));
+        ItemVector known = items.get(3);
+        assertArrayEquals(known.vector(), restored.vector(known.itemId()).orElseThrow());
+        assertTrue(restored.holds(known.itemId(), known.slot(), known.gender(), "digest-3"));
+        assertFalse(restored.holds(known.itemId(), known.slot(), known.gender(), "digest-of-new-words"),
+                "an input changed since the save");
+        ItemVector imported = items.get(4);
+        assertFalse(restored.holds(imported.itemId(), imported.slot(), imported.gender(), PrecomputedVectors.INPUT),
+                "the marker of an imported vector does not say which vector");
+        ItemVector unknown = items.get(5);
+        assertFalse(restored.holds(unknown.itemId(), unknown.slot(), unknown.gender(), null));
+        assertFalse(restored.restoreSaved(), "only an empty index restores");
+
+        // read again from the graph, the imported one is held from then on
+        restored.upsert(List.of(imported));
+        assertTrue(restored.holds(imported.itemId(), imported.slot(), imported.gender(), PrecomputedVectors.INPUT));
+    }
+
+    @Test
+    void shouldNotRestoreFromADamagedFileOrOneForAnotherModel() throws IOException {
+        Random random = new Random(10);
+        List<ItemVector> items = RandomVectors.items(random, 400, DIMENSION);
+        Path file = folder.resolve("text.hnsw");
+        filled("m", SETTINGS, file, items);
+
+        assertFalse(index("other-model", file).restoreSaved());
+        byte[] whole = Files.readAllBytes(file);
+        whole[whole.length / 4] ^= 0x5a;
+        Files.write(file, whole);
+        VectorIndex damaged = index("m", file);
+        assertFalse(damaged.restoreSaved());
+        assertEquals(0, damaged.size());
+    }
+
+    private static VectorIndex index(String modelId, Path file) {
+        return new VectorIndex(Modality.VISUAL, modelId, DIMENSION, SETTINGS, Runnable::run, DbaSettings.DEFAULT,
+                file);
+    }
+
     /**
      * The resource was saved by this index while it lived in the service module (200 items of 8 dimensions from seed
      * 5, {@link #SETTINGS}); its stream names the graph's serializers under that former package.
@@ -199,6 +261,7 @@ class SavedHnswGraphTest {
         List<ItemVector> items = RandomVectors.items(new Random(5), 200, 8);
         VectorIndex index = new VectorIndex(Modality.VISUAL, "m", 8, SETTINGS, Runnable::run, DbaSettings.DEFAULT,
                 file);
+        assertFalse(index.restoreSaved(), "a graph saved without its rows cannot serve alone");
         index.deferGraph();
         index.upsert(items);
         index.resumeGraph();
