@@ -16,6 +16,9 @@
 #   bench/first-start.sh [--catalog ../shared/data/fashion-products] [--runs 3] [--port 8093] \
 #                        [--report reports/first-start-fashion-products] [--timeout 2400]
 #   bench/first-start.sh --merge "a.json b.json" [--report ...]   (one report over the runs of earlier reports)
+#   bench/first-start.sh --restarts-of DATA_DIR [--runs 3] [--report reports/restart-fashion-products]
+#       (restarts only: each run starts the service on a data directory a first start of the same checkout left,
+#        waits until everything is served and stops it cleanly)
 #
 # Run it on a quiet machine: the first start is CPU-bound on every core, so anything beside it shows in the figures
 # (the report records the load average around each run).
@@ -28,6 +31,7 @@ port=8093
 report=reports/first-start-fashion-products
 timeout=2400
 merge=""
+restarts_of=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --catalog) catalog="$2"; shift 2 ;;
@@ -36,6 +40,7 @@ while [ $# -gt 0 ]; do
     --report) report="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
     --merge) merge="$2"; shift 2 ;;
+    --restarts-of) restarts_of="$(cd "$2" && pwd)"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,14 +54,14 @@ elif curl -s -o /dev/null "http://localhost:$port/"; then
 else
   ./stylegraph --help >/dev/null   # builds the jar now, so no run times the build
   work=$(mktemp -d)
-  trap 'pkill -f -- "--data-dir $work/" 2>/dev/null || true' EXIT
+  trap 'pkill -f -- "--data-dir $work/" 2>/dev/null || true; [ -z "$restarts_of" ] || pkill -f -- "--data-dir $restarts_of/" 2>/dev/null || true' EXIT
   echo "first-start: $runs runs on $catalog, work in $work" >&2
 fi
 
-python3 - "$root" "$catalog" "$runs" "$port" "$report" "$timeout" "$work" "$merge" <<'PY'
+python3 - "$root" "$catalog" "$runs" "$port" "$report" "$timeout" "$work" "$merge" "$restarts_of" <<'PY'
 import json, os, re, signal, statistics, subprocess, sys, time, urllib.request, datetime
 
-root, catalog, runs, port, report, timeout, work, merge = sys.argv[1:9]
+root, catalog, runs, port, report, timeout, work, merge, restarts_of = sys.argv[1:10]
 runs, port, timeout = int(runs), int(port), float(timeout)
 base = f"http://localhost:{port}"
 MILESTONES = ["up", "outfits", "outfitsText", "pairs", "search", "hnsw", "all"]
@@ -164,7 +169,13 @@ for earlier in merge.split():
             r["run"] = len(results) + 1
             results.append(r)
 runs = runs or len(results)
-for run in range(1, runs + 1 if not merge else 1):
+if restarts_of:
+    for run in range(1, runs + 1):
+        second = one_start(restarts_of, os.path.join(work, f"restart-{run}.log"))
+        print(f"restart {run}: {second['seconds']}; graphs {second['search']['graphs']}, embedded again "
+              f"{second['search']['items']}, pairsWith {second['outfits']['pairsWith']}", file=sys.stderr)
+        results.append({"run": run, "second": second})
+for run in range(1, runs + 1 if not (merge or restarts_of) else 1):
     data = os.path.join(work, f"data-{run}")
     os.makedirs(data)
     first = one_start(data, os.path.join(work, f"first-{run}.log"))
@@ -176,18 +187,21 @@ for run in range(1, runs + 1 if not merge else 1):
 
 
 def median(start_kind, milestone):
-    values = [r[start_kind]["seconds"].get(milestone) for r in results]
+    values = [r[start_kind]["seconds"].get(milestone) for r in results if start_kind in r]
     values = [v for v in values if v is not None]
     return round(statistics.median(values), 1) if values else None
 
 
 medians = {kind: {m: median(kind, m) for m in MILESTONES} for kind in ("first", "second")}
+if restarts_of:
+    del medians["first"]
 git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
 if merged_revisions:
     git = ", ".join(sorted(merged_revisions))  # the runs' checkout, not this one
 redone = [{"graphs": r["second"]["search"]["graphs"], "embeddedAgain": r["second"]["search"]["items"],
            "pairsWithKept": (r["second"]["outfits"]["pairsWith"] or {}).get("kept")} for r in results]
 document = {"catalog": os.path.abspath(catalog), "runs": results, "medians": medians, "secondStartRedid": redone,
+            "restartsOf": restarts_of or None,
             "targets": {"outfitsReadyFirst": 180, "searchAllItemsFirst": 360, "everythingSecond": 30},
             "gitRevision": git, "cores": os.cpu_count(),
             "writtenAt": datetime.datetime.now(datetime.timezone.utc).isoformat()}
@@ -195,6 +209,27 @@ os.makedirs(os.path.dirname(os.path.join(root, report)) or ".", exist_ok=True)
 with open(os.path.join(root, report + ".json"), "w") as f:
     json.dump(document, f, indent=2)
     f.write("\n")
+
+def restarts_report():
+    lines = [f"# Restarts of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
+             f"Written by `bench/first-start.sh --restarts-of <data dir> --runs {runs}` on {document['writtenAt']}; "
+             f"git `{git}`, {os.cpu_count()} cores. The data directory is the one a first start of this checkout "
+             "left (catalogue imported, every item embedded, HNSW graphs and PAIRS_WITH edges written). Each run "
+             "launches `./stylegraph serve` on it, waits until everything is served and stops it with SIGTERM. "
+             "Seconds after the launch, from the service's own status routes polled every 2 s.", "",
+             "| milestone | restart (median) | each run |", "| --- | ---: | --- |"]
+    for m in MILESTONES:
+        lines.append(f"| {names[m]} | {medians['second'][m]} | "
+                     + ", ".join(str(r["second"]["seconds"].get(m)) for r in results) + " |")
+    lines += ["", "Target: everything, HNSW included, ≤ 30 s after a clean stop, redoing no finished index or edge "
+              "build.", "", "## What each restart redid", "",
+              "| run | search graphs | items embedded again | PAIRS_WITH kept | load average before → after |",
+              "| --- | --- | ---: | --- | --- |"]
+    for r, d in zip(results, redone):
+        lines.append(f"| {r['run']} | {d['graphs']} | {d['embeddedAgain']} | {d['pairsWithKept']} | "
+                     f"{r['second']['loadBefore']} → {r['second']['loadAfter']} |")
+    return lines + ["", "The JSON beside this file has the statuses each restart ended with.", ""]
+
 
 names = {"up": "service answers", "outfits": "outfits ready", "outfitsText": "outfits ready, every text vector in", "pairs": "PAIRS_WITH ready",
          "search": "every item in both search indexes", "hnsw": "both indexes on HNSW", "all": "everything"}
@@ -223,6 +258,8 @@ for r in results:
                  f"{r['second']['loadBefore']} → {r['second']['loadAfter']} |")
 lines += ["", "A load average above the core count before a start means other work shared the cores; the JSON beside "
           "this file has the statuses each start ended with.", ""]
+if restarts_of:
+    lines = restarts_report()
 with open(os.path.join(root, report + ".md"), "w") as f:
     f.write("\n".join(lines))
 print(f"wrote {report}.md and .json", file=sys.stderr)
