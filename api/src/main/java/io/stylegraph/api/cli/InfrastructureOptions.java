@@ -31,14 +31,22 @@ public class InfrastructureOptions {
         return value != null && !value.isBlank();
     }
 
-    /** Starts the embedded stores that no environment variable replaces. */
+    /** Starts the embedded stores that no environment variable replaces; PostgreSQL stops by itself at JVM exit. */
     EmbeddedInfrastructure start(boolean withPostgres) {
+        return start(withPostgres, true);
+    }
+
+    /**
+     * @param postgresStopsWithJvm false when the caller's shutdown hook closes the stores itself, after the work that
+     *                             needs them ({@link EmbeddedInfrastructure#startPostgres(boolean)})
+     */
+    EmbeddedInfrastructure start(boolean withPostgres, boolean postgresStopsWithJvm) {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(dataDirectory);
         if (!externalNeo4j()) {
             infrastructure.startNeo4j("127.0.0.1", boltPort);
         }
         if (withPostgres && !externalPostgres()) {
-            infrastructure.startPostgres();
+            infrastructure.startPostgres(postgresStopsWithJvm);
         }
         return infrastructure;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.EmbeddedApplication;
@@ -71,7 +72,21 @@ public class ServeCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        EmbeddedInfrastructure embedded = infrastructure.start(true);
+        // the shutdown hook below stops the embedded stores, after the service has stopped using them
+        EmbeddedInfrastructure embedded = infrastructure.start(true, false);
+        AtomicReference<ApplicationContext> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ApplicationContext started = running.get();
+            if (started != null) {
+                started.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::stop);
+                if (started.isRunning()) {
+                    started.close();
+                }
+            }
+            embedded.close();
+            stopped.countDown();
+        }, "stylegraph-shutdown"));
         properties.putAll(embedded.properties());
         properties.put("micronaut.server.port", port);
         properties.put("stylegraph.datasets-dir", infrastructure.datasetsDirectory.toString());
@@ -87,20 +102,13 @@ public class ServeCommand implements Callable<Integer> {
             // Not Micronaut.run: its own shutdown hook would race ours (and deadlock stopping the server twice), and
             // the embedded stores must close only after the context has stopped using them.
             context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+            running.set(context);
             context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
         } catch (RuntimeException e) {
+            running.set(null);
             embedded.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::stop);
-            if (context.isRunning()) {
-                context.close();
-            }
-            embedded.close();
-            stopped.countDown();
-        }, "stylegraph-shutdown"));
         LOG.info("Stylegraph ready on http://localhost:{} (OpenAPI at /swagger/, health at /health){}", port,
                 embedded.neo4j() == null ? "" : "; Neo4j Bolt at " + embedded.neo4j().boltUri());
         if (embedded.neo4j() != null) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.stylegraph.graph.neo4j.EmbeddedNeo4j;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,6 +33,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private EmbeddedNeo4j neo4j;
     private EmbeddedPostgres postgres;
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+
     public EmbeddedInfrastructure(Path dataDirectory) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
     }
@@ -42,6 +45,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public EmbeddedInfrastructure startPostgres() {
+        return startPostgres(true);
+    }
+
+    /**
+     * @param stopsWithJvm whether PostgreSQL stops by itself when the JVM exits (a shutdown hook of its own); false
+     *                     when the caller's own shutdown hook closes this after the work that still needs the database,
+     *                     since the JVM runs its hooks at once and the database would go first
+     */
+    public EmbeddedInfrastructure startPostgres(boolean stopsWithJvm) {
         Path pgData = dataDirectory.resolve("postgres");
         try {
             Files.createDirectories(dataDirectory);
@@ -51,6 +63,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopsWithJvm)
                     .start();
             createDatabaseIfMissing();
             LOG.info("Embedded PostgreSQL started in {} ms: data {}, port {}",
@@ -102,8 +115,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops what was started; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (neo4j != null) {
             neo4j.stop();
         }
