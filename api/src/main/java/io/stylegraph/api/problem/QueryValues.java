@@ -49,7 +49,8 @@ public final class QueryValues {
         if (value == null) {
             return null;
         }
-        if (value.matches("[0-9]{1,3}(\\.[0-9]{1,12})?|\\.[0-9]{1,12}")) {
+        // JSON's number grammar without a sign: generated clients write small values with an exponent (1.0E-4)
+        if (value.matches("([0-9]{1,3}(\\.[0-9]{1,12})?|\\.[0-9]{1,12})([eE][-+]?[0-9]{1,3})?")) {
             double parsed = Double.parseDouble(value);
             if (parsed <= 1) {
                 return parsed;

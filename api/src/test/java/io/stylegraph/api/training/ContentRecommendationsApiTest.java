@@ -166,12 +166,14 @@ class ContentRecommendationsApiTest extends TrainingTestSupport {
         assertEquals(List.of("dress", "dress"),
                 field(getJson("/v1/users/near-copies/recommendations?k=2&diversity=0.05"), "slot"),
                 "a little diversity keeps a near-copy that is much more relevant");
+        assertEquals(field(plain, "id"), field(getJson("/v1/users/near-copies/recommendations?k=4&diversity=1.0E-4"),
+                "id"), "a tiny diversity as a generated client writes it");
     }
 
     @Test
     @Order(3)
     void shouldRejectABadDiversityWithAProblem() {
-        for (String bad : List.of("1.5", "-0.1", "NaN", "Infinity", "much", "1e-3")) {
+        for (String bad : List.of("1.5", "-0.1", "NaN", "Infinity", "much", "1e5", "2E0", "1e", "0x1p-3")) {
             var problem = expectProblem(HttpRequest.GET("/v1/users/two-likes/recommendations?diversity=" + bad));
             assertEquals(400, problem.status(), bad + ": " + problem.raw());
             assertEquals("diversity", problem.field(), problem.raw());
