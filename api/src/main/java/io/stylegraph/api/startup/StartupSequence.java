@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gets the service ready before it takes requests: graph schema, the configured start-up catalogue imported once
  * ({@code stylegraph.catalog.path}, set by {@code stylegraph serve --catalog}), then the catalogue loaded for serving.
- * Item embedding then starts in the background; search answers over what is embedded so far.
+ * Item embedding runs in the background (from before the catalogue is loaded when nothing was imported); search
+ * answers over what is embedded so far.
  */
 @Singleton
 public class StartupSequence implements ApplicationEventListener<StartupEvent> {
@@ -56,8 +57,12 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
             }
         }
         if (!imported) {
-            catalogue.reload(); // a finished import has just loaded it
+            // the embedding run opens the encoders and restores the search indexes meanwhile: on a restart nothing
+            // it does waits for the catalogue in memory (a finished import has just loaded it)
+            embeddings.onStartup();
+            catalogue.reload();
+        } else {
+            embeddings.onStartup();
         }
-        embeddings.onStartup();
     }
 }
