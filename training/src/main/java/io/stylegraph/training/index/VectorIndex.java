@@ -132,13 +132,6 @@ public final class VectorIndex {
         return rows.row(itemId) >= 0;
     }
 
-    /** True when the index holds the item with this slot and gender (filters would treat it as they should). */
-    public boolean holds(String itemId, Slot slot, Gender gender) {
-        IndexRows view = rows;
-        int row = view.row(itemId);
-        return row >= 0 && view.slots[row] == slot.ordinal() && view.genders[row] == IndexRows.genderCode(gender);
-    }
-
     /**
      * True when the index holds the item with this slot and gender and a vector known to come from this input
      * ({@link ItemVector#input}; null reads as {@code ""}, none recorded). A row whose input is unknown, or was restored

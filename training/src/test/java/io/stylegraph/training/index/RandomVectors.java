@@ -28,7 +28,7 @@ final class RandomVectors {
         Gender[] genders = Gender.values();
         for (int i = 0; i < count; i++) {
             items.add(new ItemVector(String.format("item-%05d", i), slots[i % slots.length],
-                    i % 7 == 0 ? null : genders[i % genders.length], unit(random, dimension)));
+                    i % 7 == 0 ? null : genders[i % genders.length], unit(random, dimension), "input-" + i));
         }
         return items;
     }

@@ -35,12 +35,13 @@ class VectorIndexTest {
         assertEquals(2_500, index.size());
 
         float[] moved = {0, 0, 0, 1};
-        index.upsert(List.of(new ItemVector("item-00010", Slot.BAG, Gender.MEN, moved)));
+        index.upsert(List.of(new ItemVector("item-00010", Slot.BAG, Gender.MEN, moved, "new-input")));
 
         assertEquals(2_500, index.size());
         assertArrayEquals(moved, index.vector("item-00010").orElseThrow());
-        assertTrue(index.holds("item-00010", Slot.BAG, Gender.MEN));
-        assertFalse(index.holds("item-00010", Slot.TOP, Gender.MEN));
+        assertTrue(index.holds("item-00010", Slot.BAG, Gender.MEN, "new-input"));
+        assertFalse(index.holds("item-00010", Slot.TOP, Gender.MEN, "new-input"));
+        assertFalse(index.holds("item-00010", Slot.BAG, Gender.MEN, "input-10"), "held from its new input");
         assertEquals("item-00010", index.search(moved, new SearchFilter(Slot.BAG, Gender.MEN, null), 1).get(0).itemId());
         assertArrayEquals(items.get(11).vector(), index.vector("item-00011").orElseThrow());
     }
@@ -107,8 +108,10 @@ class VectorIndexTest {
         SearchFilter shoes = new SearchFilter(Slot.SHOES, null, items.get(7).itemId());
         List<ScoredItem> found = index.search(items.get(7).vector(), shoes, 10);
         assertEquals(10, found.size());
-        assertTrue(found.stream().allMatch(item -> index.holds(item.itemId(), Slot.SHOES,
-                items.get(Integer.parseInt(item.itemId().substring(5))).gender())));
+        assertTrue(found.stream().allMatch(item -> {
+            ItemVector held = items.get(Integer.parseInt(item.itemId().substring(5)));
+            return index.holds(item.itemId(), Slot.SHOES, held.gender(), held.input());
+        }));
         assertFalse(found.stream().anyMatch(item -> item.itemId().equals(items.get(7).itemId())));
     }
 
