@@ -233,33 +233,34 @@ def restarts_report():
 
 names = {"up": "service answers", "outfits": "outfits ready", "outfitsText": "outfits ready, every text vector in", "pairs": "PAIRS_WITH ready",
          "search": "every item in both search indexes", "hnsw": "both indexes on HNSW", "all": "everything"}
-lines = [f"# First start and restart of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
-         f"Written by `bench/first-start.sh` on {document['writtenAt']}"
-         + (f" from the runs of {len(merge.split())} invocations" if merge else "")
-         + f"; the runs at git `{git}`, {os.cpu_count()} cores. "
-         f"{runs} runs; each launches `./stylegraph serve` on an empty data directory, waits until everything is "
-         "served, stops it with SIGTERM and starts it again on the same directory. Seconds after the launch, from "
-         "the service's own status routes polled every 2 s.", "",
-         "| milestone | first start (median) | second start (median) | first start, each run | second start, each run |",
-         "| --- | ---: | ---: | --- | --- |"]
-for m in MILESTONES:
-    each = lambda kind: ", ".join(str(r[kind]["seconds"].get(m)) for r in results)
-    lines.append(f"| {names[m]} | {medians['first'][m]} | {medians['second'][m]} | {each('first')} | {each('second')} |")
-lines += ["", "Targets: outfits ready ≤ 180 s and every item in both search indexes ≤ 360 s on the first start; "
-          "everything, HNSW included, ≤ 30 s on the second.", "",
-          "## What the second start redid", "", "| run | search graphs | items embedded again | PAIRS_WITH kept |",
-          "| --- | --- | ---: | --- |"]
-for r, d in zip(results, redone):
-    lines.append(f"| {r['run']} | {d['graphs']} | {d['embeddedAgain']} | {d['pairsWithKept']} |")
-lines += ["", "## Load average (1 min) before and after each start", "", "| run | first start | second start |",
-          "| --- | --- | --- |"]
-for r in results:
-    lines.append(f"| {r['run']} | {r['first']['loadBefore']} → {r['first']['loadAfter']} | "
-                 f"{r['second']['loadBefore']} → {r['second']['loadAfter']} |")
-lines += ["", "A load average above the core count before a start means other work shared the cores; the JSON beside "
-          "this file has the statuses each start ended with.", ""]
 if restarts_of:
     lines = restarts_report()
+else:
+    lines = [f"# First start and restart of `./stylegraph serve` on {os.path.basename(os.path.abspath(catalog))}", "",
+             f"Written by `bench/first-start.sh` on {document['writtenAt']}"
+             + (f" from the runs of {len(merge.split())} invocations" if merge else "")
+             + f"; the runs at git `{git}`, {os.cpu_count()} cores. "
+             f"{runs} runs; each launches `./stylegraph serve` on an empty data directory, waits until everything is "
+             "served, stops it with SIGTERM and starts it again on the same directory. Seconds after the launch, from "
+             "the service's own status routes polled every 2 s.", "",
+             "| milestone | first start (median) | second start (median) | first start, each run | second start, each run |",
+             "| --- | ---: | ---: | --- | --- |"]
+    for m in MILESTONES:
+        each = lambda kind: ", ".join(str(r[kind]["seconds"].get(m)) for r in results)
+        lines.append(f"| {names[m]} | {medians['first'][m]} | {medians['second'][m]} | {each('first')} | {each('second')} |")
+    lines += ["", "Targets: outfits ready ≤ 180 s and every item in both search indexes ≤ 360 s on the first start; "
+              "everything, HNSW included, ≤ 30 s on the second.", "",
+              "## What the second start redid", "", "| run | search graphs | items embedded again | PAIRS_WITH kept |",
+              "| --- | --- | ---: | --- |"]
+    for r, d in zip(results, redone):
+        lines.append(f"| {r['run']} | {d['graphs']} | {d['embeddedAgain']} | {d['pairsWithKept']} |")
+    lines += ["", "## Load average (1 min) before and after each start", "", "| run | first start | second start |",
+              "| --- | --- | --- |"]
+    for r in results:
+        lines.append(f"| {r['run']} | {r['first']['loadBefore']} → {r['first']['loadAfter']} | "
+                     f"{r['second']['loadBefore']} → {r['second']['loadAfter']} |")
+    lines += ["", "A load average above the core count before a start means other work shared the cores; the JSON beside "
+              "this file has the statuses each start ended with.", ""]
 with open(os.path.join(root, report + ".md"), "w") as f:
     f.write("\n".join(lines))
 print(f"wrote {report}.md and .json", file=sys.stderr)

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.stylegraph.api.Application;
 import io.stylegraph.api.infra.EmbeddedInfrastructure;
@@ -79,6 +82,10 @@ public class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ApplicationContext started = running.get();
             if (started != null) {
+                // no scheduled task may start while the beans it needs are being destroyed (it would create them
+                // again, the data source and its migrations included, against stores about to stop)
+                started.findBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED))
+                        .ifPresent(ExecutorService::shutdownNow);
                 started.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::stop);
                 if (started.isRunning()) {
                     started.close();
