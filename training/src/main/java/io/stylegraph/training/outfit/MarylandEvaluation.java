@@ -49,8 +49,9 @@ final class MarylandEvaluation {
         long loadStart = System.nanoTime();
         TextEncoder encoder = new MiniLmTextEncoder();
         List<ExtraVectors> prices = List.of(PriceVectors.read(folder.resolve(MarylandData.VALID_FILE)));
-        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, holdout, prices, settings.vectorCache(),
-                out);
+        NameText form = settings.textInput();
+        MarylandData.Loaded loaded = MarylandData.load(folder, encoder, form, holdout, prices,
+                settings.vectorCache(), out);
         draft.time("load and encode seconds", loadStart);
         TextVectors.Stats text = loaded.textStats();
         draft.timings.put("names encoded", (double) text.encoded());
@@ -78,7 +79,9 @@ final class MarylandEvaluation {
                 .filter(i -> i.features().containsKey(PriceVectors.FEATURE)).count());
         draft.data.put("category-only test outfits (outfits-test-categories.jsonl)",
                 loaded.testCategoryOnly().size());
-        draft.data.put("text encoder", encoder.modelId() + " (" + encoder.dimension() + "-d), item names only");
+        draft.data.put("text encoder", encoder.modelId() + " (" + encoder.dimension() + "-d), " + (form == NameText.NAME
+                ? "item names only" : "item texts (" + form.wireName() + ": name and category, as search joins an "
+                + "item's words; what the service trains on)"));
 
         UnaryOperator<ItemVectors> noPrice = i -> i.withoutFeature(PriceVectors.FEATURE);
         List<OutfitRecord> named = train.stream().map(o -> o.map(noPrice)).toList();
@@ -109,8 +112,8 @@ final class MarylandEvaluation {
         long evalStart = System.nanoTime();
         if (outfits != null) {
             TextVectors.Stats[] stats = new TextVectors.Stats[1];
-            List<OutfitRecord> other = MarylandData.loadNamed(outfits, loaded.categories(), encoder, List.of(),
-                    settings.vectorCache(), out, stats);
+            List<OutfitRecord> other = MarylandData.loadNamed(outfits, loaded.categories(), form, encoder,
+                    List.of(), settings.vectorCache(), out, stats);
             draft.data.put("evaluated outfits file", outfits.toString());
             draft.data.put("evaluated outfits", other.size());
             draft.data.put("evaluated items", OutfitEvaluation.items(other));
