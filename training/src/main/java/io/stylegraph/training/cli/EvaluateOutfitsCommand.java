@@ -105,8 +105,9 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
 
     @Option(names = "--contenders", split = ",", description = "with --dev-folds: the contenders to run besides "
             + "the served settings, of served-name (the served settings reading names alone, beside another "
-            + "--text-input), no-blanks, co-occurrence-blend, price-band, price-band-blend, co-occurrence; default: all "
-            + "but served-name")
+            + "--text-input), no-blanks, co-occurrence-blend, text-category-blend (co-occurrence on categories "
+            + "guessed from text, as a catalogue could be served), price-band, price-band-blend, co-occurrence; "
+            + "default: all but served-name and text-category-blend")
     List<String> contenders;
 
     @Option(names = "--name-vector-cache", description = "with --contenders served-name: file that keeps the name "

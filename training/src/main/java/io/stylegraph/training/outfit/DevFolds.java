@@ -33,12 +33,14 @@ public final class DevFolds {
     public static final String PRICED = "type-aware + price band";
     public static final String PRICED_BLEND = "type-aware + price band + co-occurrence";
     public static final String COOCCURRENCE = "co-occurrence (category PMI)";
+    /** The co-occurrence blend as a catalogue could be served it: categories guessed from text, no item pairs. */
+    public static final String WITH_TEXT_CATEGORIES = "type-aware + co-occurrence, categories from text";
     /** The served settings reading item names alone, beside a run whose models read another {@link NameText}. */
     public static final String SERVED_NAME = "type-aware (served settings), names only";
     /** The contenders {@code --contenders} can pick, by key; all but {@link #OPT_IN} run when none is picked. */
     public static final Map<String, String> CONTENDERS = contenderKeys();
     /** The contenders that run only when picked. */
-    public static final List<String> OPT_IN = List.of("served-name");
+    public static final List<String> OPT_IN = List.of("served-name", "text-category-blend");
     public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
 
     /**
@@ -123,6 +125,7 @@ public final class DevFolds {
         keys.put("served-name", SERVED_NAME);
         keys.put("no-blanks", NO_BLANKS);
         keys.put("co-occurrence-blend", WITH_COOCCURRENCE);
+        keys.put("text-category-blend", WITH_TEXT_CATEGORIES);
         keys.put("price-band", PRICED);
         keys.put("price-band-blend", PRICED_BLEND);
         keys.put("co-occurrence", COOCCURRENCE);
@@ -213,6 +216,11 @@ public final class DevFolds {
                 contenders.put(WITH_COOCCURRENCE, new BlendedCompatibility(WITH_COOCCURRENCE,
                         List.of(servedModel, cooccurrence), new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
             }
+            if (labels.contains(WITH_TEXT_CATEGORIES)) {
+                contenders.put(WITH_TEXT_CATEGORIES, new BlendedCompatibility(WITH_TEXT_CATEGORIES,
+                        List.of(servedModel, TextCategoryCooccurrence.fit(trainNoPrice)),
+                        new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            }
             if (labels.contains(PRICED) || labels.contains(PRICED_BLEND)) {
                 TypeAwareModel pricedModel = train(PRICED, served, train, out);
                 if (labels.contains(PRICED)) {
@@ -251,6 +259,11 @@ public final class DevFolds {
                 "Catalogue items carry no price, so the service cannot serve the price-band rows; "
                         + "'+ co-occurrence' adds the category PMI pair score with weight "
                         + MarylandEvaluation.BLEND_WEIGHT + "."));
+        if (labels.contains(WITH_TEXT_CATEGORIES)) {
+            notes.add("'" + WITH_TEXT_CATEGORIES + "' is the co-occurrence blend as the service could serve it on a "
+                    + "catalogue: each held-out item takes the training category whose mean text vector is nearest "
+                    + "its own, and only category pairs count (no item pairs).");
+        }
         if (labels.contains(SERVED_NAME)) {
             notes.add("'" + SERVED_NAME + "' trains with the served settings on the same outfits and folds, each item "
                     + "read by its name alone, and answers the same questions: its Δ is name minus "

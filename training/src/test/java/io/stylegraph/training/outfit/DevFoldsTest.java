@@ -73,6 +73,8 @@ class DevFoldsTest {
         assertEquals(List.of(DevFolds.SERVED, DevFolds.SERVED_NAME, DevFolds.WITH_COOCCURRENCE),
                 new DevFolds.Settings(null, 5, 42, none, null, NameText.ITEM_TEXT,
                         List.of("co-occurrence-blend", "served-name"), null).labels());
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.WITH_TEXT_CATEGORIES), new DevFolds.Settings(null, 5, 42, none,
+                null, NameText.NAME, List.of("text-category-blend"), null).labels(), "opt-in, as served-name");
         assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
                 NameText.ITEM_TEXT, List.of("best"), null));
         assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
