@@ -27,6 +27,8 @@ final class MarylandEvaluation {
 
     /** The label of today's type-aware training (corruption ranking only), kept as the baseline. */
     static final String BASELINE = "type-aware baseline (no blanks)";
+    /** The co-occurrence blend as a catalogue could be served it ({@link TextCategoryCooccurrence}). */
+    static final String TEXT_CATEGORY_BLEND = "type-aware + co-occurrence, categories from text";
 
     private final OutfitEvaluation.Settings settings;
     private final PrintStream out;
@@ -106,6 +108,8 @@ final class MarylandEvaluation {
             contenders.add(Contender.of(PRICED + " + co-occurrence", new BlendedCompatibility(PRICED
                     + " + co-occurrence", List.of(priced, cooccurrence), new double[] {1, BLEND_WEIGHT})));
         }
+        contenders.add(Contender.of(TEXT_CATEGORY_BLEND, new BlendedCompatibility(TEXT_CATEGORY_BLEND,
+                List.of(model, TextCategoryCooccurrence.fit(named)), new double[] {1, BLEND_WEIGHT})));
         contenders.add(cooc);
         contenders.add(rnd);
 
@@ -159,6 +163,9 @@ final class MarylandEvaluation {
                     + "prices. ' + co-occurrence' adds the category PMI pair score with weight " + BLEND_WEIGHT
                     + " (chosen on the dev slice).");
         }
+        draft.notes.add("'" + TEXT_CATEGORY_BLEND + "' adds to 'type-aware' the category PMI (weight " + BLEND_WEIGHT
+                + ") as the service could serve it on a catalogue: each evaluated item takes the training category "
+                + "whose mean text vector is nearest its own, and item pairs seen in training do not count.");
         draft.notes.add("Complete-the-look retrieval: one item hidden per outfit (seeded); every item of the evaluated "
                 + "outfits is a candidate except those still in the outfit; acc@k is the share of outfits whose "
                 + "hidden item ranks in the top k by its mean pair score with the rest (ties broken at random, in "

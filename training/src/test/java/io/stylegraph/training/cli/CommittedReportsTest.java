@@ -48,7 +48,8 @@ class CommittedReportsTest {
 
     /** A k-fold dev report of the outfit models, with its reading written by hand below what the command wrote. */
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input"})
+    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input",
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories"})
     void shouldRenderACommittedDevFoldsReportAsCommitted(String name) throws Exception {
         DevFolds.Report report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 DevFolds.Report.class);
