@@ -34,7 +34,7 @@ class CommittedReportsTest {
     /** An outfit report may have a reading written by hand below what the command wrote. */
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-maryland-dev",
-            "evaluate-outfits-polyvore-outfits-disjoint"})
+            "evaluate-outfits-polyvore-maryland-item-text", "evaluate-outfits-polyvore-outfits-disjoint"})
     void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
         OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 OutfitEvaluationReport.class);
@@ -49,7 +49,8 @@ class CommittedReportsTest {
     /** A k-fold dev report of the outfit models, with its reading written by hand below what the command wrote. */
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input",
-            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories"})
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories",
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names"})
     void shouldRenderACommittedDevFoldsReportAsCommitted(String name) throws Exception {
         DevFolds.Report report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 DevFolds.Report.class);
