@@ -130,7 +130,9 @@ class PairsWithWriter {
             long written = publish(served, perItem, plan);
             return new OutfitViews.PairsWith("ready", written, false, plan.reason());
         } catch (RuntimeException e) {
-            LOG.warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
+            // under the lifecycle's logger, where this line was before it moved here
+            LoggerFactory.getLogger(OutfitModelLifecycle.class)
+                    .warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
             return new OutfitViews.PairsWith("failed: " + e.getMessage(), 0, false, plan.reason());
         }
     }
