@@ -123,4 +123,17 @@ class PairsWithWriter {
                 (System.nanoTime() - started) / 1_000_000);
         return written;
     }
+
+    /** {@link #publish}, and what the status says of it: ready with the edges written, or failed and why. */
+    OutfitViews.PairsWith publishReporting(ServedOutfits served, int perItem, Plan plan) {
+        try {
+            long written = publish(served, perItem, plan);
+            return new OutfitViews.PairsWith("ready", written, false, plan.reason());
+        } catch (RuntimeException e) {
+            // under the lifecycle's logger, where this line was before it moved here
+            LoggerFactory.getLogger(OutfitModelLifecycle.class)
+                    .warn("PAIRS_WITH edges not written (graph unavailable?): {}", e.getMessage());
+            return new OutfitViews.PairsWith("failed: " + e.getMessage(), 0, false, plan.reason());
+        }
+    }
 }

@@ -98,10 +98,21 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
     Integer devFolds;
 
     @Option(names = "--text-input", defaultValue = "name",
-            description = "with --dev-folds: the words of an item the models read the MiniLM vector of: name, or "
+            description = "polyvore-maryland: the words of an item the models read the MiniLM vector of: name, or "
                     + "item-text (name and category joined as search joins an item's words, what the service trains "
-                    + "on); default: ${DEFAULT-VALUE}")
+                    + "on; the held-out report's name ends in -item-text); default: ${DEFAULT-VALUE}")
     String textInput;
+
+    @Option(names = "--contenders", split = ",", description = "with --dev-folds: the contenders to run besides "
+            + "the served settings, of served-name (the served settings reading names alone, beside another "
+            + "--text-input), no-blanks, co-occurrence-blend, text-category-blend (co-occurrence on categories "
+            + "guessed from text, as a catalogue could be served), price-band, price-band-blend, co-occurrence; "
+            + "default: all but served-name and text-category-blend")
+    List<String> contenders;
+
+    @Option(names = "--name-vector-cache", description = "with --contenders served-name: file that keeps the name "
+            + "vectors that contender reads (derived data; do not commit)")
+    Path nameVectorCache;
 
     @Option(names = "--vector-cache", description = "file that keeps name vectors between runs (derived data; "
             + "do not commit)")
@@ -134,6 +145,10 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         if (devFolds != null) {
             return runDevFolds();
         }
+        if (contenders != null || nameVectorCache != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--contenders and --name-vector-cache "
+                    + "choose dev-folds contenders; use them with --dev-folds");
+        }
         MarylandData.Holdout holdout;
         try {
             holdout = MarylandData.Holdout.valueOf(holdoutName.strip().toUpperCase(Locale.ROOT));
@@ -141,10 +156,15 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--holdout is test or dev, not '"
                     + holdoutName + "'");
         }
-        OutfitEvaluation.Settings settings = new OutfitEvaluation.Settings(dataset, datasetsDir, outfits, modelIn,
-                modelOut, seed, benchmarkSeed, new OutfitEvaluation.Tuning(epochs, dimension, learningRate,
-                sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale, blankShare, blankCandidates),
-                holdout, vectorCache);
+        OutfitEvaluation.Settings settings;
+        try {
+            settings = new OutfitEvaluation.Settings(dataset, datasetsDir, outfits, modelIn, modelOut, seed,
+                    benchmarkSeed, new OutfitEvaluation.Tuning(epochs, dimension, learningRate, sameTypeShare,
+                    categoryDropout, contentRepeats, weightDecay, scale, blankShare, blankCandidates), holdout,
+                    vectorCache, NameText.parse(textInput));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         OutfitEvaluationReport report = OutfitEvaluation.run(settings, commandLine(), out);
         Path[] written = OutfitReportWriter.write(report, reportDir, settings.reportName());
         out.printf("wrote %s and %s%n", written[0], written[1]);
@@ -160,7 +180,7 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         try {
             settings = new DevFolds.Settings(datasetsDir, devFolds, seed, new OutfitEvaluation.Tuning(epochs,
                     dimension, learningRate, sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale,
-                    blankShare, blankCandidates), vectorCache, NameText.parse(textInput));
+                    blankShare, blankCandidates), vectorCache, NameText.parse(textInput), contenders, nameVectorCache);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -33,6 +33,14 @@ public final class DevFolds {
     public static final String PRICED = "type-aware + price band";
     public static final String PRICED_BLEND = "type-aware + price band + co-occurrence";
     public static final String COOCCURRENCE = "co-occurrence (category PMI)";
+    /** The co-occurrence blend as a catalogue could be served it: categories guessed from text, no item pairs. */
+    public static final String WITH_TEXT_CATEGORIES = "type-aware + co-occurrence, categories from text";
+    /** The served settings reading item names alone, beside a run whose models read another {@link NameText}. */
+    public static final String SERVED_NAME = "type-aware (served settings), names only";
+    /** The contenders {@code --contenders} can pick, by key; all but {@link #OPT_IN} run when none is picked. */
+    public static final Map<String, String> CONTENDERS = contenderKeys();
+    /** The contenders that run only when picked. */
+    public static final List<String> OPT_IN = List.of("served-name", "text-category-blend");
     public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
 
     /**
@@ -44,14 +52,47 @@ public final class DevFolds {
      * @param tuning      training settings that differ from the served ones (applied to every type-aware contender)
      * @param vectorCache file that keeps name vectors between runs; null for none
      * @param textInput   the words of an item whose vector the models read ({@link NameText})
+     * @param contenders  keys of {@link #CONTENDERS} to run (the served settings always run, as the baseline); empty
+     *                    for every contender but those of {@link #OPT_IN}
+     * @param nameVectorCache with {@code served-name}: the file that keeps the name vectors that contender reads
      */
     public record Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache,
-                           NameText textInput) {
+                           NameText textInput, List<String> contenders, Path nameVectorCache) {
         public Settings {
             if (folds < 2) {
                 throw new IllegalArgumentException("--dev-folds needs at least 2 folds, not " + folds);
             }
             textInput = textInput == null ? NameText.NAME : textInput;
+            contenders = contenders == null ? List.of() : List.copyOf(contenders);
+            for (String key : contenders) {
+                if (!CONTENDERS.containsKey(key)) {
+                    throw new IllegalArgumentException("--contenders takes " + String.join(", ", CONTENDERS.keySet())
+                            + ", not '" + key + "'");
+                }
+            }
+            if (contenders.contains("served-name") && textInput == NameText.NAME) {
+                throw new IllegalArgumentException("--contenders served-name compares names with another "
+                        + "--text-input; with --text-input name it is the served contender itself");
+            }
+        }
+
+        /** Every contender but those of {@link #OPT_IN}. */
+        public Settings(Path datasetsDir, int folds, long seed, OutfitEvaluation.Tuning tuning, Path vectorCache,
+                        NameText textInput) {
+            this(datasetsDir, folds, seed, tuning, vectorCache, textInput, List.of(), null);
+        }
+
+        /** The labels of the contenders to run, the served settings first. */
+        public List<String> labels() {
+            List<String> labels = new ArrayList<>();
+            for (Map.Entry<String, String> c : CONTENDERS.entrySet()) {
+                boolean chosen = contenders.isEmpty() ? !OPT_IN.contains(c.getKey())
+                        : c.getKey().equals("served") || contenders.contains(c.getKey());
+                if (chosen) {
+                    labels.add(c.getValue());
+                }
+            }
+            return labels;
         }
 
         /** Settings whose models read item names alone. */
@@ -78,6 +119,19 @@ public final class DevFolds {
     private DevFolds() {
     }
 
+    private static Map<String, String> contenderKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("served", SERVED);
+        keys.put("served-name", SERVED_NAME);
+        keys.put("no-blanks", NO_BLANKS);
+        keys.put("co-occurrence-blend", WITH_COOCCURRENCE);
+        keys.put("text-category-blend", WITH_TEXT_CATEGORIES);
+        keys.put("price-band", PRICED);
+        keys.put("price-band-blend", PRICED_BLEND);
+        keys.put("co-occurrence", COOCCURRENCE);
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
     /** The fold (0 … folds-1) of an outfit id: FNV-1a over {@code "fold:" + id}, unsigned, modulo {@code folds}. */
     static int fold(String outfitId, int folds) {
         int hash = 0x811C9DC5;
@@ -98,6 +152,16 @@ public final class DevFolds {
                 MarylandData.Holdout.DEV, prices, settings.vectorCache(), out);
         List<OutfitRecord> named = new ArrayList<>(loaded.trainNamed());
         named.addAll(loaded.heldOut());
+        List<String> labels = settings.labels();
+        List<OutfitRecord> namedByName = List.of();
+        List<OutfitRecord> categoryOnlyByName = List.of();
+        if (labels.contains(SERVED_NAME)) {
+            MarylandData.Loaded byName = MarylandData.load(folder, encoder, NameText.NAME, MarylandData.Holdout.DEV,
+                    prices, settings.nameVectorCache(), out);
+            namedByName = new ArrayList<>(byName.trainNamed());
+            namedByName.addAll(byName.heldOut());
+            categoryOnlyByName = byName.trainCategoryOnly();
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("named outfits split into folds (outfits-valid.jsonl outside the test slice)", named.size());
         data.put("of which the former dev slice", loaded.heldOut().size());
@@ -108,7 +172,9 @@ public final class DevFolds {
         data.put("category-only training outfits (outfits-train-categories.jsonl, in every fold's training)",
                 loaded.trainCategoryOnly().size());
         data.put("folds", settings.folds());
-        data.put("text encoder", encoder.modelId() + ", item names only");
+        data.put("text encoder", encoder.modelId() + (settings.textInput() == NameText.NAME ? ", item names only"
+                : labels.contains(SERVED_NAME) ? ", " + settings.textInput().wireName() + " (and item names alone for '"
+                + SERVED_NAME + "')" : ", " + settings.textInput().wireName()));
         UnaryOperator<ItemVectors> noPrice = i -> i.withoutFeature(PriceVectors.FEATURE);
         TypeAwareConfig served = settings.tuning().apply(TypeAwareConfig.served().withSeed(settings.seed()));
         TypeAwareConfig noBlanks = served.withBlankShare(0);
@@ -128,22 +194,50 @@ public final class DevFolds {
             List<OutfitRecord> trainNoPrice = train.stream().map(o -> o.map(noPrice)).toList();
             List<OutfitRecord> heldOutNoPrice = heldOut.stream().map(o -> o.map(noPrice)).toList();
             TypeAwareModel servedModel = train(SERVED, served, trainNoPrice, out);
-            TypeAwareModel noBlankModel = train(NO_BLANKS, noBlanks, trainNoPrice, out);
-            TypeAwareModel pricedModel = train(PRICED, served, train, out);
             CooccurrenceModel cooccurrence = CooccurrenceModel.fit(train);
             Map<String, CompatibilityModel> contenders = new LinkedHashMap<>();
+            Map<String, List<OutfitRecord>> measuredOn = new LinkedHashMap<>();
             contenders.put(SERVED, servedModel);
-            contenders.put(NO_BLANKS, noBlankModel);
-            contenders.put(WITH_COOCCURRENCE, new BlendedCompatibility(WITH_COOCCURRENCE,
-                    List.of(servedModel, cooccurrence), new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
-            contenders.put(PRICED, pricedModel);
-            contenders.put(PRICED_BLEND, new BlendedCompatibility(PRICED_BLEND, List.of(pricedModel, cooccurrence),
-                    new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
-            contenders.put(COOCCURRENCE, cooccurrence);
+            if (labels.contains(SERVED_NAME)) {
+                // the same outfits and folds, each item read by its name alone: a paired comparison of the words
+                List<OutfitRecord> nameTrain = new ArrayList<>(categoryOnlyByName);
+                List<OutfitRecord> nameHeldOut = new ArrayList<>();
+                for (OutfitRecord outfit : namedByName) {
+                    (fold(outfit.id(), settings.folds()) == f ? nameHeldOut : nameTrain).add(outfit);
+                }
+                contenders.put(SERVED_NAME, train(SERVED_NAME, served,
+                        nameTrain.stream().map(o -> o.map(noPrice)).toList(), out));
+                measuredOn.put(SERVED_NAME, nameHeldOut.stream().map(o -> o.map(noPrice)).toList());
+            }
+            if (labels.contains(NO_BLANKS)) {
+                contenders.put(NO_BLANKS, train(NO_BLANKS, noBlanks, trainNoPrice, out));
+            }
+            if (labels.contains(WITH_COOCCURRENCE)) {
+                contenders.put(WITH_COOCCURRENCE, new BlendedCompatibility(WITH_COOCCURRENCE,
+                        List.of(servedModel, cooccurrence), new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            }
+            if (labels.contains(WITH_TEXT_CATEGORIES)) {
+                contenders.put(WITH_TEXT_CATEGORIES, new BlendedCompatibility(WITH_TEXT_CATEGORIES,
+                        List.of(servedModel, TextCategoryCooccurrence.fit(trainNoPrice)),
+                        new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            }
+            if (labels.contains(PRICED) || labels.contains(PRICED_BLEND)) {
+                TypeAwareModel pricedModel = train(PRICED, served, train, out);
+                if (labels.contains(PRICED)) {
+                    contenders.put(PRICED, pricedModel);
+                }
+                if (labels.contains(PRICED_BLEND)) {
+                    contenders.put(PRICED_BLEND, new BlendedCompatibility(PRICED_BLEND,
+                            List.of(pricedModel, cooccurrence), new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+                }
+            }
+            if (labels.contains(COOCCURRENCE)) {
+                contenders.put(COOCCURRENCE, cooccurrence);
+            }
             for (Map.Entry<String, CompatibilityModel> contender : contenders.entrySet()) {
                 boolean readsPrice = contender.getKey().startsWith(PRICED);
-                DevSliceFigures dev = DevSliceFigures.measure(contender.getValue(),
-                        readsPrice ? heldOut : heldOutNoPrice);
+                DevSliceFigures dev = DevSliceFigures.measure(contender.getValue(), measuredOn.getOrDefault(
+                        contender.getKey(), readsPrice ? heldOut : heldOutNoPrice));
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put(METRICS.get(0), dev.fitb());
                 figures.put(METRICS.get(1), dev.fitbSameSlot());
@@ -154,7 +248,7 @@ public final class DevFolds {
             }
         }
         List<Summary> summaries = summarize(results, settings.folds());
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "Each fold holds out about 1/" + settings.folds() + " of the " + named.size() + " named outfits "
                         + "(FNV-1a of \"fold:\" + outfit id); the test slice (FNV-1a(set_id) mod 10 in 0-2) is in no "
                         + "fold and in no training set.",
@@ -164,7 +258,17 @@ public final class DevFolds {
                 "Standard error = sample standard deviation over the folds / sqrt(folds).",
                 "Catalogue items carry no price, so the service cannot serve the price-band rows; "
                         + "'+ co-occurrence' adds the category PMI pair score with weight "
-                        + MarylandEvaluation.BLEND_WEIGHT + ".");
+                        + MarylandEvaluation.BLEND_WEIGHT + "."));
+        if (labels.contains(WITH_TEXT_CATEGORIES)) {
+            notes.add("'" + WITH_TEXT_CATEGORIES + "' is the co-occurrence blend as the service could serve it on a "
+                    + "catalogue: each held-out item takes the training category whose mean text vector is nearest "
+                    + "its own, and only category pairs count (no item pairs).");
+        }
+        if (labels.contains(SERVED_NAME)) {
+            notes.add("'" + SERVED_NAME + "' trains with the served settings on the same outfits and folds, each item "
+                    + "read by its name alone, and answers the same questions: its Δ is name minus "
+                    + settings.textInput().wireName() + ".");
+        }
         return new Report(started.finish(), data, parameters, results, summaries, notes,
                 ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes());
     }

@@ -40,12 +40,26 @@ public final class OutfitEvaluation {
      * @param tuning        training settings that differ from the dataset's defaults
      * @param holdout       Maryland's held-out slice
      * @param vectorCache   file that keeps name vectors between runs; null for none
+     * @param textInput     the words of an item whose MiniLM vector the models read ({@link NameText}; Maryland only)
      */
     public record Settings(String dataset, Path datasetsDir, Path outfits, Path modelIn, Path modelOut, long seed,
-                           long benchmarkSeed, Tuning tuning, MarylandData.Holdout holdout, Path vectorCache) {
+                           long benchmarkSeed, Tuning tuning, MarylandData.Holdout holdout, Path vectorCache,
+                           NameText textInput) {
 
         public Settings {
             check(dataset, outfits);
+            textInput = textInput == null ? NameText.NAME : textInput;
+            if (textInput != NameText.NAME && !MARYLAND.equals(dataset)) {
+                throw new IllegalArgumentException("--text-input " + textInput.wireName() + " reads Maryland's "
+                        + "categories; use it with --dataset " + MARYLAND);
+            }
+        }
+
+        /** Settings whose models read item names alone. */
+        public Settings(String dataset, Path datasetsDir, Path outfits, Path modelIn, Path modelOut, long seed,
+                        long benchmarkSeed, Tuning tuning, MarylandData.Holdout holdout, Path vectorCache) {
+            this(dataset, datasetsDir, outfits, modelIn, modelOut, seed, benchmarkSeed, tuning, holdout, vectorCache,
+                    NameText.NAME);
         }
 
         /** Throws {@link IllegalArgumentException} for an unknown dataset, or another outfits file off Maryland. */
@@ -62,7 +76,8 @@ public final class OutfitEvaluation {
 
         /**
          * The report's file name without extension: {@code evaluate-outfits-<dataset>}, then {@code -on-<file>} for
-         * another outfits file or {@code -dev} for Maryland's dev slice.
+         * another outfits file or {@code -dev} for Maryland's dev slice, then {@code -item-text} for models that
+         * read item texts rather than names.
          */
         public String reportName() {
             StringBuilder name = new StringBuilder("evaluate-outfits-").append(dataset);
@@ -74,6 +89,9 @@ public final class OutfitEvaluation {
             }
             if (holdout == MarylandData.Holdout.DEV && outfits == null && dataset.equals(MARYLAND)) {
                 name.append("-dev");
+            }
+            if (textInput != NameText.NAME) {
+                name.append('-').append(textInput.wireName());
             }
             return name.toString();
         }

@@ -2,6 +2,7 @@ package io.stylegraph.training.outfit;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,11 @@ final class TypeAwareContenders {
         if (settings.modelIn() != null) {
             out.printf("loading the model from %s%n", settings.modelIn());
             model = TypeAwareModel.load(settings.modelIn());
+            if (NameText.ofModel(model.parameters()) != settings.textInput()) {
+                throw new IllegalArgumentException("the model " + settings.modelIn() + " reads "
+                        + NameText.ofModel(model.parameters()).wireName() + ", not --text-input "
+                        + settings.textInput().wireName());
+            }
             draft.parameters.put("model", settings.modelIn().toString());
             draft.parameters.putAll(model.parameters());
         } else {
@@ -40,6 +46,10 @@ final class TypeAwareContenders {
                 out.printf(Locale.ROOT, "[type-aware] epoch %d loss %.5f (%.2f s, %d examples)%n", summary.epoch(),
                         summary.loss(), summary.seconds(), summary.examples());
             });
+            if (settings.textInput() != NameText.NAME) {
+                model = model.withParameters(Map.of(NameText.PARAMETER, settings.textInput().wireName()));
+                draft.parameters.put(NameText.PARAMETER, settings.textInput().wireName());
+            }
             draft.time("training seconds", start);
             draft.timings.put("seconds per epoch", draft.epochs.stream()
                     .mapToDouble(OutfitEvaluationReport.Epoch::seconds).average().orElse(0));

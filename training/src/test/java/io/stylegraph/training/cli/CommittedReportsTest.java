@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stylegraph.training.experiment.EvaluationReport;
 import io.stylegraph.training.experiment.ReportWriter;
+import io.stylegraph.training.outfit.DevFolds;
 import io.stylegraph.training.outfit.OutfitEvaluationReport;
 import io.stylegraph.training.regions.RegionReport;
 import io.stylegraph.training.report.ReportFiles;
@@ -33,7 +34,7 @@ class CommittedReportsTest {
     /** An outfit report may have a reading written by hand below what the command wrote. */
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-maryland-dev",
-            "evaluate-outfits-polyvore-outfits-disjoint"})
+            "evaluate-outfits-polyvore-maryland-item-text", "evaluate-outfits-polyvore-outfits-disjoint"})
     void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
         OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 OutfitEvaluationReport.class);
@@ -43,6 +44,21 @@ class CommittedReportsTest {
         String md = committed(name + ".md");
         assertTrue(md.equals(markdown) || md.startsWith(markdown + "\n## Reading (written by hand after the run)"),
                 "the command's Markdown, then at most a reading written by hand");
+    }
+
+    /** A k-fold dev report of the outfit models, with its reading written by hand below what the command wrote. */
+    @ParameterizedTest
+    @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input",
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories",
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names"})
+    void shouldRenderACommittedDevFoldsReportAsCommitted(String name) throws Exception {
+        DevFolds.Report report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
+                DevFolds.Report.class);
+
+        assertEquals(committed(name + ".json"), ReportFiles.json(report));
+        String markdown = DevFoldsReportWriter.markdown(report);
+        assertTrue(committed(name + ".md").startsWith(markdown + "\n## Reading (written by hand after the run)"),
+                markdown);
     }
 
     @ParameterizedTest

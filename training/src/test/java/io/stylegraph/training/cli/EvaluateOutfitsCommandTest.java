@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.stylegraph.training.outfit.DevFolds;
+import io.stylegraph.training.outfit.NameText;
+import io.stylegraph.training.outfit.TypeAwareModel;
+
 import static io.stylegraph.training.outfit.DisjointRows.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,6 +119,10 @@ class EvaluateOutfitsCommandTest {
             assertTrue(r.get("scores").has("random scorer"), r.toString());
             assertTrue(r.get("scores").has("type-aware"), r.toString());
             assertTrue(r.get("scores").get("type-aware").isNumber(), r.toString());
+            if (r.get("benchmark").asText().endsWith("held-out slice")) {
+                assertTrue(r.get("scores").get("type-aware + co-occurrence, categories from text").isNumber(),
+                        "the blend a catalogue could be served is measured beside the type-aware model: " + r);
+            }
             assertEquals(r.get("metric").asText().startsWith("FITB") ? 0.25 : 0.5, r.get("chance").asDouble());
             assertTrue(r.get("count").asInt() > 0, r.toString());
         }
@@ -233,6 +241,84 @@ class EvaluateOutfitsCommandTest {
         assertTrue(unknown.console().contains("unknown dataset"), unknown.console());
         assertNotEquals(0, outfitsOnDisjoint.exit());
         assertTrue(outfitsOnDisjoint.console().contains("--outfits"), outfitsOnDisjoint.console());
+        assertFalse(Files.exists(dir.resolve("reports")));
+    }
+
+    @Test
+    void shouldMeasureAModelReadingItemTextsOnTheHeldOutSliceUnderAReportNameOfItsOwn(@TempDir Path dir)
+            throws IOException {
+        Path data = dir.resolve("data");
+        writeMaryland(data.resolve("polyvore-maryland"));
+        Path reports = dir.resolve("reports");
+        Path model = dir.resolve("models/outfits.sgoutfit");
+
+        CommandResult result = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
+                reports.toString(), "--epochs", "1", "--seed", "5", "--text-input", "item-text", "--model-out",
+                model.toString());
+
+        assertEquals(0, result.exit(), result.console());
+        assertFalse(Files.exists(reports.resolve("evaluate-outfits-polyvore-maryland.json")),
+                "the names report is left as it is");
+        JsonNode report = new ObjectMapper().readTree(reports.resolve(
+                "evaluate-outfits-polyvore-maryland-item-text.json").toFile());
+        assertEquals("item-text", report.get("parameters").get(NameText.PARAMETER).asText());
+        assertTrue(report.get("data").get("text encoder").asText().contains("item-text"), report.toString());
+        assertTrue(report.get("command").asText().contains("--text-input item-text"), report.toString());
+        assertEquals(NameText.ITEM_TEXT, NameText.ofModel(TypeAwareModel.load(model).parameters()),
+                "the saved model says which words it reads, as the service's do");
+
+        CommandResult loadedAsNames = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(),
+                "--report-dir", dir.resolve("other").toString(), "--model", model.toString());
+        assertNotEquals(0, loadedAsNames.exit(), "a model reading item texts is not measured on names");
+        assertTrue(loadedAsNames.console().contains("reads item-text"), loadedAsNames.console());
+    }
+
+    @Test
+    void shouldRunOnlyTheChosenDevFoldContendersAndPairItemTextsWithNames(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        writeMaryland(data.resolve("polyvore-maryland"));
+        Path reports = dir.resolve("reports");
+
+        CommandResult result = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
+                reports.toString(), "--epochs", "1", "--dev-folds", "2", "--text-input", "item-text",
+                "--contenders", "served-name");
+
+        assertEquals(0, result.exit(), result.console());
+        JsonNode report = new ObjectMapper().readTree(reports.resolve(
+                "evaluate-outfits-polyvore-maryland-dev-folds.json").toFile());
+        List<String> contenders = new ArrayList<>();
+        for (JsonNode fold : report.get("folds")) {
+            if (!contenders.contains(fold.get("contender").asText())) {
+                contenders.add(fold.get("contender").asText());
+            }
+        }
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.SERVED_NAME), contenders);
+        assertEquals(2 * 2, report.get("folds").size(), "two contenders on each of two folds");
+        for (JsonNode fold : report.get("folds")) {
+            assertTrue(fold.get("outfits").asInt() > 0, fold.toString());
+        }
+    }
+
+    @Test
+    void shouldRefuseDevFoldContendersWithoutDevFoldsAndItemTextsOffMaryland(@TempDir Path dir) {
+        CommandResult contenders = run("--dataset", "polyvore-maryland", "--datasets-dir", dir.toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--contenders", "served-name");
+        CommandResult unknown = run("--dataset", "polyvore-maryland", "--datasets-dir", dir.toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--dev-folds", "2", "--contenders", "best");
+        CommandResult namesBesideNames = run("--dataset", "polyvore-maryland", "--datasets-dir", dir.toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--dev-folds", "2", "--contenders",
+                "served-name");
+        CommandResult itemTextsOnDisjoint = run("--dataset", "polyvore-outfits-disjoint", "--datasets-dir",
+                dir.toString(), "--report-dir", dir.resolve("reports").toString(), "--text-input", "item-text");
+
+        assertNotEquals(0, contenders.exit());
+        assertTrue(contenders.console().contains("use them with --dev-folds"), contenders.console());
+        assertNotEquals(0, unknown.exit());
+        assertTrue(unknown.console().contains("not 'best'"), unknown.console());
+        assertNotEquals(0, namesBesideNames.exit());
+        assertTrue(namesBesideNames.console().contains("served-name"), namesBesideNames.console());
+        assertNotEquals(0, itemTextsOnDisjoint.exit());
+        assertTrue(itemTextsOnDisjoint.console().contains("--text-input item-text"), itemTextsOnDisjoint.console());
         assertFalse(Files.exists(dir.resolve("reports")));
     }
 }

@@ -64,6 +64,23 @@ class DevFoldsTest {
         assertThrows(IllegalArgumentException.class, () -> NameText.parse("title"));
     }
 
+    @Test
+    void shouldRunEveryContenderButNamesAloneUnlessSomeAreChosenAndTheServedSettingsAlways() {
+        OutfitEvaluation.Tuning none = OutfitEvaluation.Tuning.none();
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.NO_BLANKS, DevFolds.WITH_COOCCURRENCE, DevFolds.PRICED,
+                DevFolds.PRICED_BLEND, DevFolds.COOCCURRENCE), new DevFolds.Settings(null, 5, 42, none, null,
+                NameText.ITEM_TEXT).labels());
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.SERVED_NAME, DevFolds.WITH_COOCCURRENCE),
+                new DevFolds.Settings(null, 5, 42, none, null, NameText.ITEM_TEXT,
+                        List.of("co-occurrence-blend", "served-name"), null).labels());
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.WITH_TEXT_CATEGORIES), new DevFolds.Settings(null, 5, 42, none,
+                null, NameText.NAME, List.of("text-category-blend"), null).labels(), "opt-in, as served-name");
+        assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
+                NameText.ITEM_TEXT, List.of("best"), null));
+        assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
+                NameText.NAME, List.of("served-name"), null), "names beside names is the served row itself");
+    }
+
     private static Map<String, Double> figures(double value) {
         return Map.of("FITB", value, "FITB same-slot", value / 2, "AUC", 0.9);
     }

@@ -136,6 +136,9 @@ class OutfitEvaluationTest {
         assertEquals("evaluate-outfits-polyvore-outfits-disjoint", new OutfitEvaluation.Settings(
                 OutfitEvaluation.DISJOINT, data, null, null, null, 1, 2, none, MarylandData.Holdout.DEV, null)
                 .reportName());
+        assertEquals("evaluate-outfits-polyvore-maryland-item-text", new OutfitEvaluation.Settings(
+                OutfitEvaluation.MARYLAND, data, null, null, null, 1, 2, none, MarylandData.Holdout.TEST, null,
+                NameText.ITEM_TEXT).reportName());
     }
 
     @Test

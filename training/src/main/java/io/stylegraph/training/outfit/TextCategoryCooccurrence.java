@@ -1,0 +1,115 @@
+package io.stylegraph.training.outfit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Category co-occurrence as the service could serve it on a catalogue of its own: catalogue items carry no Polyvore
+ * category and are not Polyvore items, so each item is given the training category whose mean text vector is nearest
+ * its own (cosine), and only the category PMI of {@link CooccurrenceModel} scores the pair (no item-pair term).
+ * Items without a text vector keep their slot, as {@link CooccurrenceModel} does for items without a category.
+ *
+ * <p>The centroids are the means of the unit text vectors of the training items of each category (the category-only
+ * outfits have no text, so only the named outfits give centroids; their co-occurrence counts still count).
+ */
+public final class TextCategoryCooccurrence implements CompatibilityModel {
+
+    public static final String NAME = "co-occurrence, categories from text";
+
+    private final CooccurrenceModel categories;
+    private final List<String> names;
+    private final List<float[]> centroids;
+    private final Map<String, ItemVectors> guessed = new ConcurrentHashMap<>();
+
+    private TextCategoryCooccurrence(CooccurrenceModel categories, List<String> names, List<float[]> centroids) {
+        this.categories = categories;
+        this.names = names;
+        this.centroids = centroids;
+    }
+
+    /** Counts the training outfits' category pairs and the text centroid of every category with named items. */
+    public static TextCategoryCooccurrence fit(List<OutfitRecord> train) {
+        List<OutfitRecord> byCategory = new ArrayList<>();
+        Map<String, double[]> sums = new HashMap<>();
+        for (OutfitRecord outfit : train) {
+            List<ItemVectors> anonymous = new ArrayList<>();
+            for (ItemVectors item : outfit.items()) {
+                // no item ids: the model must not learn item pairs a catalogue will never have
+                anonymous.add(new ItemVectors(outfit.id() + "#" + anonymous.size(), item.type(), item.category(),
+                        java.util.Map.of()));
+                float[] text = item.features().get(ItemVectors.TEXT);
+                if (text != null && item.category() != null) {
+                    double[] sum = sums.computeIfAbsent(item.category(), c -> new double[text.length]);
+                    double norm = norm(text);
+                    for (int d = 0; d < text.length; d++) {
+                        sum[d] += text[d] / norm;
+                    }
+                }
+            }
+            byCategory.add(new OutfitRecord(outfit.id(), anonymous));
+        }
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(sums.keySet()));
+        List<float[]> centroids = new ArrayList<>();
+        for (String name : names) {
+            double[] sum = sums.get(name);
+            float[] centroid = new float[sum.length];
+            for (int d = 0; d < sum.length; d++) {
+                centroid[d] = (float) sum[d];
+            }
+            float norm = (float) norm(centroid);
+            for (int d = 0; d < centroid.length; d++) {
+                centroid[d] /= norm;
+            }
+            centroids.add(centroid);
+        }
+        return new TextCategoryCooccurrence(CooccurrenceModel.fit(byCategory), names, centroids);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double pairScore(ItemVectors a, ItemVectors b) {
+        return categories.pairScore(guess(a), guess(b));
+    }
+
+    /** The training category nearest the item's text vector, under an id no training item has. */
+    String categoryOf(ItemVectors item) {
+        return guess(item).category();
+    }
+
+    private ItemVectors guess(ItemVectors item) {
+        float[] text = item.features().get(ItemVectors.TEXT);
+        return guessed.computeIfAbsent(item.id() + "\u0000" + item.type() + (text == null ? "\u0000" : ""), key -> {
+            String best = null;
+            if (text != null && !centroids.isEmpty()) {
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < centroids.size(); c++) {
+                    double dot = 0;
+                    float[] centroid = centroids.get(c);
+                    for (int d = 0; d < text.length; d++) {
+                        dot += text[d] * centroid[d];
+                    }
+                    if (dot > bestScore) {
+                        bestScore = dot;
+                        best = names.get(c);
+                    }
+                }
+            }
+            return new ItemVectors("\u0000unseen:" + item.id(), item.type(), best, java.util.Map.of());
+        });
+    }
+
+    private static double norm(float[] vector) {
+        double squares = 0;
+        for (float v : vector) {
+            squares += v * v;
+        }
+        return Math.max(Math.sqrt(squares), 1e-12);
+    }
+}
