@@ -31,7 +31,7 @@ class RecommendationAnnBenchmarkTest {
         RecommendationAnnBenchmark.run(other, new int[] {400}, 5, 1, new HnswSettings(0, 8, 40, 400), "other run");
 
         List<Map<String, Object>> measured = rows(small);
-        assertEquals(List.of("none", "one slot of six"), measured.stream().map(row -> row.get("filter")).toList());
+        assertEquals(List.of("none", "one slot of six", "one slot of six, no list", "half (listed)"), measured.stream().map(row -> row.get("filter")).toList());
         for (Map<String, Object> row : measured) {
             assertEquals(300, row.get("items"));
             assertEquals(1.0, ((Number) row.get("recallAt20")).doubleValue());
@@ -42,8 +42,8 @@ class RecommendationAnnBenchmarkTest {
         RecommendationAnnBenchmark.merge(merged, List.of(small.resolve(RecommendationAnnBenchmark.NAME + ".json"),
                 other.resolve(RecommendationAnnBenchmark.NAME + ".json")));
         List<Map<String, Object>> both = rows(merged);
-        assertEquals(List.of(300, 300, 400, 400), both.stream().map(row -> row.get("items")).toList());
-        assertEquals(8, both.get(3).get("m"));
+        assertEquals(List.of(300, 300, 300, 300, 400, 400, 400, 400), both.stream().map(row -> row.get("items")).toList());
+        assertEquals(8, both.get(7).get("m"));
         String markdown = Files.readString(merged.resolve(RecommendationAnnBenchmark.NAME + ".md"));
         assertTrue(markdown.contains("Written by `small run`") && markdown.contains("Written by `other run`"),
                 markdown);
