@@ -138,8 +138,11 @@ public final class RecommendationAnnBenchmark {
         ServableModel model = new ServableModel(model(n, 17L + n));
         long heapBefore = usedHeap();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         AnnScoring ann = AnnScoring.loadOrBuild(model, settings, threads);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
+        // the process's CPU time while building: unlike wall time, it does not grow with other work on the machine
+        double buildCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         long indexBytes = usedHeap() - heapBefore;
 
         Random random = new Random(n);
@@ -202,6 +205,8 @@ public final class RecommendationAnnBenchmark {
             row.put("annP50Ms", round(approximate.percentileMs(50), 2));
             row.put("annP99Ms", round(approximate.percentileMs(99), 2));
             row.put("buildSeconds", round(buildSeconds, 1));
+            row.put("buildCpuSeconds", round(buildCpuSeconds, 3));
+            row.put("buildCpuMsPerItem", round(buildCpuSeconds * 1000 / n, 4));
             row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
             // the machine is shared: its load says how much of a core each timed request had
             row.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1));
@@ -260,6 +265,11 @@ public final class RecommendationAnnBenchmark {
                 .withItemWalk(new ItemNeighbourTable(rowStart, columns, values, prior));
     }
 
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
     private static long usedHeap() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -270,6 +280,29 @@ public final class RecommendationAnnBenchmark {
     private static double round(double value, int places) {
         double scale = Math.pow(10, places);
         return Math.round(value * scale) / scale;
+    }
+
+    /** The slope of log build CPU seconds on log items, one point per size; empty below two sizes. */
+    static java.util.OptionalDouble fittedExponent(List<Map<String, Object>> rows) {
+        Map<Double, Double> bySize = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            Object cpu = row.get("buildCpuSeconds");
+            if (cpu instanceof Number seconds && seconds.doubleValue() > 0) {
+                bySize.put(Math.log(((Number) row.get("items")).doubleValue()), Math.log(seconds.doubleValue()));
+            }
+        }
+        if (bySize.size() < 2) {
+            return java.util.OptionalDouble.empty();
+        }
+        double mx = bySize.keySet().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double my = bySize.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (Map.Entry<Double, Double> point : bySize.entrySet()) {
+            sxy += (point.getKey() - mx) * (point.getValue() - my);
+            sxx += (point.getKey() - mx) * (point.getKey() - mx);
+        }
+        return java.util.OptionalDouble.of(sxy / sxx);
     }
 
     static String markdown(List<Provenance> runs, List<Map<String, Object>> rows) {
@@ -283,17 +316,24 @@ public final class RecommendationAnnBenchmark {
                         + "HTTP. recall@20: share of the exact scan's 20 the ANN list has. A filter \"listed\" hands the ANN "
                         + "path its posting list; one of at most a quarter of the items is scored whole.%n%n", WARM_UP, K, D,
                 NEIGHBOURS, WALK_WEIGHT, WALK_EXPONENT));
+        boolean cpu = rows.stream().anyMatch(row -> row.containsKey("buildCpuSeconds"));
         md.append("| items | filter | recall@20 | exact p50 ms | exact p99 ms | ANN p50 ms | ANN p99 ms | build s "
+                + (cpu ? "| build CPU s | build CPU ms/item " : "")
                 + "| index MiB | M / efC / ef | build threads | users | load average |\n"
-                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+                + "|---:|---|---:|---:|---:|---:|---:|---:|" + (cpu ? "---:|---:|" : "") + "---:|---|---:|---:|---:|\n");
         for (Map<String, Object> row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s "
+            String cpuCells = cpu ? String.format(Locale.ROOT, " %s | %s |", row.get("buildCpuSeconds"),
+                    row.get("buildCpuMsPerItem")) : "";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%s %s | %s / %s / %s | %s "
                             + "| %s | %s |%n",
                     row.get("items"), row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"),
                     row.get("exactP99Ms"), row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"),
-                    row.get("indexMiB"), row.get("m"), row.get("efConstruction"), row.get("ef"),
+                    cpuCells, row.get("indexMiB"), row.get("m"), row.get("efConstruction"), row.get("ef"),
                     row.get("buildThreads"), row.get("users"), row.get("loadAverage")));
         }
+        fittedExponent(rows).ifPresent(exponent -> md.append(String.format(Locale.ROOT, "%nBuild CPU time grows "
+                + "as items^%.2f (least-squares fit of log CPU seconds on log items over the sizes above).%n",
+                exponent)));
         return md.toString();
     }
 }

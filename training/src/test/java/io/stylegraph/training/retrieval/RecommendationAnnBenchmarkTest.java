@@ -48,5 +48,19 @@ class RecommendationAnnBenchmarkTest {
         assertTrue(markdown.contains("Written by `small run`") && markdown.contains("Written by `other run`"),
                 markdown);
         assertTrue(markdown.contains("| 400 | one slot of six | 1.0 |"), markdown);
+        assertTrue(((Number) both.get(0).get("buildCpuSeconds")).doubleValue() > 0, "the build's CPU time");
+        assertTrue(markdown.contains("Build CPU time grows as items^"), markdown);
+    }
+
+    @Test
+    void shouldFitTheBuildCostsGrowthAsTheSlopeOfLogCpuTimeOnLogItems() {
+        List<Map<String, Object>> rows = List.of(Map.of("items", 1000, "buildCpuSeconds", 2.0),
+                Map.of("items", 1000, "buildCpuSeconds", 2.0), Map.of("items", 10_000, "buildCpuSeconds", 40.0),
+                Map.of("items", 100_000, "buildCpuSeconds", 200.0));
+
+        // one point per size (the repeated size counts once): the middle point sits on the mean of log items, so
+        // the slope is (log 200 - log 2) / (log 100,000 - log 1,000) = 2 / 2
+        assertEquals(1.0, RecommendationAnnBenchmark.fittedExponent(rows).orElseThrow(), 1e-9);
+        assertTrue(RecommendationAnnBenchmark.fittedExponent(rows.subList(0, 2)).isEmpty(), "one size only");
     }
 }
