@@ -65,7 +65,8 @@ final class ContentRanking {
      */
     List<Recommendation> blend(ServedModel served, float[] user, List<String> likedIds, boolean knownUser,
                                ContentProfile profile, double contentWeight, int k,
-                               Slot slot, Predicate<RatedItem> wanted, Map<String, Signal> rated,
+                               Slot slot, io.stylegraph.graph.domain.Gender gender, Predicate<RatedItem> wanted,
+                               Map<String, Signal> rated,
                                int excluded, CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
         ServedScores scores = served.scores(user, likedIds, knownUser);
@@ -74,7 +75,7 @@ final class ContentRanking {
 
         int depth = BLEND_DEPTH * k;
         java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (int row : served.topRows(scores, depth, wanted, snapshot)) {
+        for (int row : served.topRows(scores, depth, wanted, snapshot, slot, gender)) {
             candidates.add(model.itemId(row));
         }
         for (io.stylegraph.training.index.ScoredItem found

@@ -141,12 +141,12 @@ public class RecommendationService {
             if (profile.isPresent() && weight > 0) {
                 return new RecommendationPage(userId, model.version(), taste.strategy() + "+content", genderName,
                         genderSource, diversify.apply(contentRanking.blend(model, taste.vector(),
-                        taste.likedNewestFirst(), knownUser(taste), profile.get(), weight, fetch, slot, wanted, rated,
-                        exclude.size(), snapshot)));
+                        taste.likedNewestFirst(), knownUser(taste), profile.get(), weight, fetch, slot, heldTo,
+                        wanted, rated, exclude.size(), snapshot)));
             }
             return new RecommendationPage(userId, model.version(), taste.strategy(), genderName, genderSource,
                     diversify.apply(rank(model, taste.vector(), taste.likedNewestFirst(), knownUser(taste), fetch,
-                            wanted, rated, snapshot)));
+                            slot, heldTo, wanted, rated, snapshot)));
         }
         if (profile.isPresent()) {
             return new RecommendationPage(userId, taste.model() == null ? null : taste.model().version(), "content",
@@ -242,13 +242,13 @@ public class RecommendationService {
     }
 
     private List<Recommendation> rank(ServedModel served, float[] user, List<String> liked, boolean knownUser, int k,
-                                      Predicate<RatedItem> wanted, Map<String, Signal> rated,
-                                      CatalogueSnapshot snapshot) {
+                                      Slot slot, Gender gender, Predicate<RatedItem> wanted,
+                                      Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         ServableModel model = served.model();
         ServedScores scores = served.scores(user, liked, knownUser);
         LikedItems closest = LikedItems.of(model, rated, snapshot);
         List<Recommendation> items = new ArrayList<>(k);
-        for (int row : served.topRows(scores, k, wanted, snapshot)) {
+        for (int row : served.topRows(scores, k, wanted, snapshot, slot, gender)) {
             items.add(new Recommendation(ItemView.of(snapshot.find(model.itemId(row)).orElseThrow()),
                     (float) scores.score(row), closest.reason(model.itemVector(row))));
         }

@@ -52,7 +52,7 @@ public class ServedModelHolder {
     public ServedModelHolder(ModelRegistry registry,
                              @Value("${stylegraph.recommendations.ann-threshold:100000}") int annThreshold,
                              @Value("${stylegraph.recommendations.ann-m:16}") int annM,
-                             @Value("${stylegraph.recommendations.ann-ef-construction:100}") int annEfConstruction,
+                             @Value("${stylegraph.recommendations.ann-ef-construction:50}") int annEfConstruction,
                              @Value("${stylegraph.recommendations.ann-ef:400}") int annEf,
                              @Value("${stylegraph.recommendations.ann-build-threads:1}") int annThreads) {
         if (annThreshold < 0 || annThreads < 1) {

@@ -1,8 +1,10 @@
 package io.stylegraph.api.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,7 @@ import io.stylegraph.api.recommendations.ServedModel;
 import io.stylegraph.api.recommendations.ServedModelHolder;
 import io.stylegraph.api.recommendations.UserTaste;
 import io.stylegraph.graph.domain.Gender;
+import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.training.job.AnnScoring;
 import io.stylegraph.training.job.ExactScores;
 import io.stylegraph.training.job.ServableModel;
@@ -108,6 +111,41 @@ class AnnRecommendationsApiTest extends TrainingTestSupport {
         assertSame(two.model(), two.ann().orElseThrow().model());
         assertTrue(Files.isRegularFile(two.model().artifact().directory().resolve(AnnScoring.FILE)));
         assertServedListsAreExact(two);
+    }
+
+    @Test
+    void shouldHandTheSlotAndGenderPostingListToTheItemGraphAndServeTheExactFilteredLists()
+            throws InterruptedException {
+        ServedModel model = withGraph(trainAndServe("item graph test, posting lists"));
+        ServableModel servable = model.model();
+        CatalogueSnapshot snapshot = catalogue.snapshot();
+        for (Slot slot : List.of(Slot.TOP, Slot.SHOES)) {
+            for (Gender gender : List.of(Gender.WOMEN, Gender.MEN)) {
+                int[] expected = java.util.stream.IntStream.range(0, servable.numItems())
+                        .filter(row -> snapshot.find(servable.itemId(row)).filter(item -> item.item().slot() == slot
+                                && (item.item().gender() == gender || item.item().gender() == Gender.UNISEX))
+                                .isPresent())
+                        .toArray();
+                assertTrue(expected.length > 0, slot + " " + gender);
+                assertArrayEquals(expected, model.postingList(snapshot, slot, gender), slot + " " + gender);
+            }
+            assertEquals(snapshot.indicesInSlot(slot).size(), model.postingList(snapshot, slot, null).length);
+        }
+        assertNull(model.postingList(snapshot, null, null));
+
+        for (String user : List.of("shopper-0", "shopper-1")) {
+            UserTaste taste = recommendations.taste(user);
+            Gender gender = taste.impliedGender();
+            int[] rows = ExactScores.of(servable, taste.vector(), taste.likedNewestFirst(),
+                    !taste.strategy().startsWith("fold-in")).top(K, row -> {
+                        String id = servable.itemId(row);
+                        return !taste.rated().containsKey(id) && snapshot.find(id).filter(item -> item.item().slot()
+                                == Slot.SHOES && (gender == null || item.item().gender() == gender
+                                || item.item().gender() == Gender.UNISEX)).isPresent();
+                    });
+            Map<String, Object> page = getJson("/v1/users/" + user + "/recommendations?k=" + K + "&slot=shoes");
+            assertEquals(Arrays.stream(rows).mapToObj(servable::itemId).toList(), field(page, "id"), user);
+        }
     }
 
     private void like(String userId, String itemId) {

@@ -42,6 +42,23 @@ public final class ExactScores implements ServedScores {
     }
 
     @Override
+    public int[] top(int k, IntPredicate wanted, int[] among) {
+        if (among == null) {
+            return top(k, wanted);
+        }
+        if (k <= 0) {
+            return new int[0];
+        }
+        io.stylegraph.training.index.TopK best = new io.stylegraph.training.index.TopK(k);
+        for (int row : among) {
+            if (row < count && scores[row] >= best.threshold() && wanted.test(row)) {
+                best.offer(row, scores[row]);
+            }
+        }
+        return best.drain().rows();
+    }
+
+    @Override
     public boolean approximate() {
         return false;
     }

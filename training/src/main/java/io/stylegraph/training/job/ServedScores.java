@@ -21,6 +21,13 @@ public interface ServedScores {
     /** The rows of the k best-scored items that {@code wanted} accepts, best first. */
     int[] top(int k, IntPredicate wanted);
 
+    /**
+     * As {@link #top(int, IntPredicate)}, told that every row {@code wanted} can accept is in {@code among} (a posting
+     * list of the filter: ascending rows, a superset of those it accepts; null when no list is known). A list short
+     * enough is scored whole instead of searched, which keeps a selective filter's list exact.
+     */
+    int[] top(int k, IntPredicate wanted, int[] among);
+
     /** Whether these scores came from the ANN index (false: the exact scan). */
     boolean approximate();
 }

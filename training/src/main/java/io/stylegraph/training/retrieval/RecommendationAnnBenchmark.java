@@ -28,8 +28,10 @@ import io.stylegraph.training.report.ReportFiles;
  * served one (dimension 64, clustered item embeddings whose norms vary with popularity, an item-walk of in-cluster
  * neighbours with a popularity prior, the walk weight and power the runs choose), the exact scan against the ANN path
  * ({@link AnnScoring}) for the same users: recall@20 of the ANN list against the exact one, p50/p99 of each (one
- * thread, after a warm-up), the graph's build time and the heap it holds. Two filters: none, and one outfit slot of
- * six (items whose row modulo 6 is 0), as the endpoint's slot filter removes five in six items.
+ * thread, after a warm-up), the graph's build time and the heap it holds. Filters: none; one outfit slot of six (items
+ * whose row modulo 6 is 0, as the endpoint's slot filter removes five in six items) with its posting list, as the
+ * endpoint passes it, and without (the ANN path then judges the filter by the share of its first candidates it
+ * passes); half the items with their list (too long to be scored whole: the graph answers).
  * <p>
  * {@code ./stylegraph bench-recommendations-ann} ({@code training.cli.BenchRecommendationsAnnCommand}), or without
  * the service jar {@code java -cp <training classpath> io.stylegraph.training.retrieval.RecommendationAnnBenchmark
@@ -136,8 +138,11 @@ public final class RecommendationAnnBenchmark {
         ServableModel model = new ServableModel(model(n, 17L + n));
         long heapBefore = usedHeap();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         AnnScoring ann = AnnScoring.loadOrBuild(model, settings, threads);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
+        // the process's CPU time while building: unlike wall time, it does not grow with other work on the machine
+        double buildCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         long indexBytes = usedHeap() - heapBefore;
 
         Random random = new Random(n);
@@ -159,19 +164,22 @@ public final class RecommendationAnnBenchmark {
             likes.add(liked);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, IntPredicate> filters = new LinkedHashMap<>();
-        filters.put("none", row -> true);
-        filters.put("one slot of six", row -> row % 6 == 0);
-        for (Map.Entry<String, IntPredicate> filter : filters.entrySet()) {
+        List<Filter> filters = List.of(new Filter("none", row -> true, false),
+                new Filter("one slot of six", row -> row % 6 == 0, true),
+                new Filter(ONE_OF_SIX_UNLISTED, row -> row % 6 == 0, false),
+                new Filter("half (listed)", row -> row % 2 == 0, true));
+        for (Filter filter : filters) {
+            int[] among = filter.listed() ? java.util.stream.IntStream.range(0, n).filter(filter.wanted()).toArray()
+                    : null;
             Latencies exact = new Latencies(users);
             Latencies approximate = new Latencies(users);
             double recall = 0;
             for (int u = 0; u < users + WARM_UP; u++) {
                 float[] user = vectors.get(u);
                 long t0 = System.nanoTime();
-                int[] exactTop = ExactScores.of(model, user, likes.get(u), true).top(K, filter.getValue());
+                int[] exactTop = ExactScores.of(model, user, likes.get(u), true).top(K, filter.wanted());
                 long t1 = System.nanoTime();
-                int[] annTop = ann.scores(user, likes.get(u), true).top(K, filter.getValue());
+                int[] annTop = ann.scores(user, likes.get(u), true).top(K, filter.wanted(), among);
                 long t2 = System.nanoTime();
                 if (u < WARM_UP) {
                     continue;
@@ -190,19 +198,28 @@ public final class RecommendationAnnBenchmark {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("items", n);
-            row.put("filter", filter.getKey());
+            row.put("filter", filter.name());
             row.put("recallAt20", round(recall / users, 4));
             row.put("exactP50Ms", round(exact.percentileMs(50), 2));
             row.put("exactP99Ms", round(exact.percentileMs(99), 2));
             row.put("annP50Ms", round(approximate.percentileMs(50), 2));
             row.put("annP99Ms", round(approximate.percentileMs(99), 2));
             row.put("buildSeconds", round(buildSeconds, 1));
+            row.put("buildCpuSeconds", round(buildCpuSeconds, 3));
+            row.put("buildCpuMsPerItem", round(buildCpuSeconds * 1000 / n, 4));
             row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
             // the machine is shared: its load says how much of a core each timed request had
             row.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The slot filter as a caller without its posting list asks it. */
+    static final String ONE_OF_SIX_UNLISTED = "one slot of six, no list";
+
+    /** A filter, and whether the ANN path is told its posting list (as the endpoint is for slots and genders). */
+    private record Filter(String name, IntPredicate wanted, boolean listed) {
     }
 
     /**
@@ -248,6 +265,11 @@ public final class RecommendationAnnBenchmark {
                 .withItemWalk(new ItemNeighbourTable(rowStart, columns, values, prior));
     }
 
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
     private static long usedHeap() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -260,6 +282,29 @@ public final class RecommendationAnnBenchmark {
         return Math.round(value * scale) / scale;
     }
 
+    /** The slope of log build CPU seconds on log items, one point per size; empty below two sizes. */
+    static java.util.OptionalDouble fittedExponent(List<Map<String, Object>> rows) {
+        Map<Double, Double> bySize = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            Object cpu = row.get("buildCpuSeconds");
+            if (cpu instanceof Number seconds && seconds.doubleValue() > 0) {
+                bySize.put(Math.log(((Number) row.get("items")).doubleValue()), Math.log(seconds.doubleValue()));
+            }
+        }
+        if (bySize.size() < 2) {
+            return java.util.OptionalDouble.empty();
+        }
+        double mx = bySize.keySet().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double my = bySize.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (Map.Entry<Double, Double> point : bySize.entrySet()) {
+            sxy += (point.getKey() - mx) * (point.getValue() - my);
+            sxx += (point.getKey() - mx) * (point.getKey() - mx);
+        }
+        return java.util.OptionalDouble.of(sxy / sxx);
+    }
+
     static String markdown(List<Provenance> runs, List<Map<String, Object>> rows) {
         StringBuilder md = new StringBuilder("# Recommendations at scale: inner-product ANN against the exact scan\n\n");
         for (Provenance run : runs) {
@@ -268,19 +313,27 @@ public final class RecommendationAnnBenchmark {
         md.append(String.format(Locale.ROOT, "In process, one thread per request, after %d warm-up requests; k = %d, "
                         + "dimension %d; synthetic clustered item embeddings and an item-walk (%d neighbours, weight "
                         + "%s, power %s) blended as served. Latency is the ranking alone (scores, filter, top k), not "
-                        + "HTTP. recall@20: share of the exact scan's 20 the ANN list has.%n%n", WARM_UP, K, D,
+                        + "HTTP. recall@20: share of the exact scan's 20 the ANN list has. A filter \"listed\" hands the ANN "
+                        + "path its posting list; one of at most a quarter of the items is scored whole.%n%n", WARM_UP, K, D,
                 NEIGHBOURS, WALK_WEIGHT, WALK_EXPONENT));
+        boolean cpu = rows.stream().anyMatch(row -> row.containsKey("buildCpuSeconds"));
         md.append("| items | filter | recall@20 | exact p50 ms | exact p99 ms | ANN p50 ms | ANN p99 ms | build s "
+                + (cpu ? "| build CPU s | build CPU ms/item " : "")
                 + "| index MiB | M / efC / ef | build threads | users | load average |\n"
-                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+                + "|---:|---|---:|---:|---:|---:|---:|---:|" + (cpu ? "---:|---:|" : "") + "---:|---|---:|---:|---:|\n");
         for (Map<String, Object> row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s "
+            String cpuCells = cpu ? String.format(Locale.ROOT, " %s | %s |", row.get("buildCpuSeconds"),
+                    row.get("buildCpuMsPerItem")) : "";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%s %s | %s / %s / %s | %s "
                             + "| %s | %s |%n",
                     row.get("items"), row.get("filter"), row.get("recallAt20"), row.get("exactP50Ms"),
                     row.get("exactP99Ms"), row.get("annP50Ms"), row.get("annP99Ms"), row.get("buildSeconds"),
-                    row.get("indexMiB"), row.get("m"), row.get("efConstruction"), row.get("ef"),
+                    cpuCells, row.get("indexMiB"), row.get("m"), row.get("efConstruction"), row.get("ef"),
                     row.get("buildThreads"), row.get("users"), row.get("loadAverage")));
         }
+        fittedExponent(rows).ifPresent(exponent -> md.append(String.format(Locale.ROOT, "%nBuild CPU time grows "
+                + "as items^%.2f (least-squares fit of log CPU seconds on log items over the sizes above).%n",
+                exponent)));
         return md.toString();
     }
 }

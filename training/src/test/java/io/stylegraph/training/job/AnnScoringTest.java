@@ -28,17 +28,21 @@ class AnnScoringTest {
 
     /** Random embeddings with an offset mean (so the closed form's mean matters), and a sparse walk with a prior. */
     private static ModelArtifact artifact(Path directory, long seed, boolean walk) {
+        return artifact(directory, seed, walk, ITEMS);
+    }
+
+    private static ModelArtifact artifact(Path directory, long seed, boolean walk, int count) {
         Random random = new Random(seed);
         List<String> users = List.of("u1", "u2");
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < ITEMS; i++) {
+        for (int i = 0; i < count; i++) {
             items.add("item-" + i);
         }
         float[] userEmbeddings = new float[users.size() * D];
         for (int i = 0; i < userEmbeddings.length; i++) {
             userEmbeddings[i] = (float) random.nextGaussian();
         }
-        float[] itemEmbeddings = new float[ITEMS * D];
+        float[] itemEmbeddings = new float[count * D];
         for (int i = 0; i < itemEmbeddings.length; i++) {
             itemEmbeddings[i] = (float) (0.3 + random.nextGaussian() * (1 + i % D * 0.2));
         }
@@ -51,19 +55,19 @@ class AnnScoringTest {
         if (!walk) {
             return artifact;
         }
-        int[] rowStart = new int[ITEMS + 1];
+        int[] rowStart = new int[count + 1];
         List<Integer> columns = new ArrayList<>();
         List<Float> values = new ArrayList<>();
-        for (int row = 0; row < ITEMS; row++) {
+        for (int row = 0; row < count; row++) {
             int neighbours = row % 5 == 0 ? 0 : 6;
             for (int n = 0; n < neighbours; n++) {
-                columns.add(random.nextInt(ITEMS));
+                columns.add(random.nextInt(count));
                 values.add(random.nextFloat());
             }
             rowStart[row + 1] = columns.size();
         }
-        float[] prior = new float[ITEMS];
-        for (int i = 0; i < ITEMS; i++) {
+        float[] prior = new float[count];
+        for (int i = 0; i < count; i++) {
             prior[i] = random.nextFloat() * random.nextFloat() * 0.5f;
         }
         float[] weights = new float[values.size()];
@@ -145,6 +149,64 @@ class AnnScoringTest {
             assertTrue(rare.test(row), "row " + row + " is filtered out");
         }
         assertArrayEquals(exact, found);
+    }
+
+    /**
+     * A catalogue large enough that the graph answers (its depth stays under a sixteenth of the items), over a graph
+     * of narrow construction: searched alone, it misses some of a selective filter's best items.
+     */
+    private static final int MANY = 12_000;
+    private static final HnswSettings NARROW = new HnswSettings(0, 4, 8, 8);
+
+    private static int[] rowsWhere(IntPredicate filter) {
+        return java.util.stream.IntStream.range(0, MANY).filter(filter).toArray();
+    }
+
+    @Test
+    void shouldListASelectiveFiltersItemsAsTheExactScanWhenGivenItsPostingList() throws Exception {
+        for (boolean walk : new boolean[] {false, true}) {
+            ServableModel model = new ServableModel(artifact(null, 7, walk, MANY));
+            AnnScoring ann = AnnScoring.loadOrBuild(model, NARROW, 1);
+            for (int slot = 0; slot < 6; slot++) {
+                int wantedSlot = slot;
+                IntPredicate inSlot = row -> row % 6 == wantedSlot;
+                // the posting list is the slot's; the filter also drops some of it (items already rated)
+                IntPredicate wanted = row -> inSlot.test(row) && row % 7 != 3;
+                for (boolean known : new boolean[] {true, false}) {
+                    float[] user = model.userVector(known ? "u1" : "u2");
+                    int[] exact = ExactScores.of(model, user, LIKES, known).top(20, wanted);
+
+                    assertArrayEquals(exact, ann.scores(user, LIKES, known).top(20, wanted, rowsWhere(inSlot)),
+                            "walk " + walk + ", slot " + slot + ", known " + known);
+                    assertArrayEquals(exact, ExactScores.of(model, user, LIKES, known).top(20, wanted,
+                            rowsWhere(inSlot)), "the scan told the list");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldListASelectiveFiltersItemsAsTheExactScanWithoutAPostingList() throws Exception {
+        ServableModel model = new ServableModel(artifact(null, 8, true, MANY));
+        AnnScoring ann = AnnScoring.loadOrBuild(model, NARROW, 1);
+        IntPredicate oneOfSix = row -> row % 6 == 1;
+        for (String user : List.of("u1", "u2")) {
+            float[] vector = model.userVector(user);
+            int[] exact = ExactScores.of(model, vector, LIKES, true).top(20, oneOfSix);
+
+            assertArrayEquals(exact, ann.scores(vector, LIKES, true).top(20, oneOfSix), user);
+        }
+    }
+
+    @Test
+    void shouldSearchTheGraphForAFilterWhoseListHoldsMostItems() throws Exception {
+        ServableModel model = new ServableModel(artifact(null, 9, true, MANY));
+        AnnScoring ann = AnnScoring.loadOrBuild(model, new HnswSettings(0, 16, 100, 400), 1);
+        IntPredicate most = row -> row % 3 != 0;
+        float[] user = model.userVector("u1");
+        int[] exact = ExactScores.of(model, user, LIKES, true).top(20, most);
+
+        assertArrayEquals(exact, ann.scores(user, LIKES, true).top(20, most, rowsWhere(most)));
     }
 
     @Test
