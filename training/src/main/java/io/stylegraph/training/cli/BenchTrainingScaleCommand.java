@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.report.ReportFiles;
 import io.stylegraph.training.scale.TrainingScaleBenchmark;
 import picocli.CommandLine;
@@ -37,6 +38,12 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
     @Option(names = "--max-batches", defaultValue = "2147483647",
             description = "time at most this many batches of the epoch and project to the whole epoch (default: all)")
     int maxBatches;
+
+    @Option(names = "--max-batches-per-epoch", split = ",",
+            defaultValue = "" + FreedomConfig.DEFAULT_MAX_BATCHES_PER_EPOCH,
+            description = "bounds on an epoch's batches to compare, each timed at every size, 0 for none "
+                    + "(e.g. 0,128; default: ${DEFAULT-VALUE})")
+    List<Integer> batchBounds;
 
     @Option(names = "--evaluation-users", defaultValue = "10000",
             description = "users in the seeded evaluation sample (default: ${DEFAULT-VALUE})")
@@ -81,7 +88,8 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
         try {
             settings = new TrainingScaleBenchmark.Settings(sizes.stream().map(TrainingScaleBenchmark.SizePoint::parse)
                     .toList(), seed, workDir, model, maxBatches, evaluationUsers,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam,
+                    batchBounds);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }
