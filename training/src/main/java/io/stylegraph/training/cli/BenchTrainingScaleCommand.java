@@ -45,6 +45,10 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
                     + "(e.g. 0,128; default: ${DEFAULT-VALUE})")
     List<Integer> batchBounds;
 
+    @Option(names = "--time-object-reader",
+            description = "also time reading each catalogue with the object-per-like loader, for comparison")
+    boolean timeObjectReader;
+
     @Option(names = "--evaluation-users", defaultValue = "10000",
             description = "users in the seeded evaluation sample (default: ${DEFAULT-VALUE})")
     int evaluationUsers;
@@ -89,7 +93,7 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             settings = new TrainingScaleBenchmark.Settings(sizes.stream().map(TrainingScaleBenchmark.SizePoint::parse)
                     .toList(), seed, workDir, model, maxBatches, evaluationUsers,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam,
-                    batchBounds);
+                    batchBounds, timeObjectReader);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.stylegraph.training.scale;
 
 import io.stylegraph.graph.imports.synthetic.SyntheticCatalogue;
 import io.stylegraph.training.data.GenericFolderLoader;
+import io.stylegraph.training.data.StreamingFolderLoader;
 import io.stylegraph.training.eval.EvaluationResult;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.graph.ItemKnnGraph;
@@ -25,7 +26,8 @@ import java.util.Map;
 
 /**
  * How training's costs grow with the catalogue: for each size point a seeded synthetic catalogue
- * ({@link SyntheticCatalogue}, generated once into the work folder) is read straight into training data, and the
+ * ({@link SyntheticCatalogue}, generated once into the work folder) is read straight into training data
+ * ({@link StreamingFolderLoader}; optionally also timed with the object-per-like {@link GenericFolderLoader}), and the
  * benchmark measures the item kNN build (FREEDOM's item–item graph; approximate above
  * {@link ItemKnnGraph#EXACT_UP_TO} items), one training epoch (or its first batches, projected to the epoch), one
  * evaluation pass on a seeded user sample, and the peak heap and resident memory. Across the points it fits
@@ -50,7 +52,8 @@ public final class TrainingScaleBenchmark {
 
     /** What to measure. */
     public record Settings(List<SizePoint> points, long seed, Path workDir, String model, int maxBatches,
-                           int evaluationUsers, int threads, boolean lazyAdam, List<Integer> batchBounds) {
+                           int evaluationUsers, int threads, boolean lazyAdam, List<Integer> batchBounds,
+                           boolean timeObjectReader) {
         public Settings {
             points = List.copyOf(points);
             batchBounds = List.copyOf(batchBounds);
@@ -128,6 +131,15 @@ public final class TrainingScaleBenchmark {
             new SyntheticCatalogue(new SyntheticCatalogue.Settings(point.items(), point.users(), point.likes(),
                     settings.seed(), point.items() / 200, 32), SyntheticCatalogue.Progress.SILENT).write(folder);
         }
+        Double objectReadSeconds = null;
+        if (settings.timeObjectReader()) {
+            System.gc();
+            long t = System.nanoTime();
+            int likes = GenericFolderLoader.load(folder).dataset().split().train().nnz();
+            objectReadSeconds = seconds(t);
+            out.printf(Locale.ROOT, "%d items: %d train likes read as objects in %.1f s%n", point.items(), likes,
+                    objectReadSeconds);
+        }
         System.gc();
         ResourceUsage.resetPeaks();
         Map<String, Object> shared = new LinkedHashMap<>();
@@ -136,9 +148,10 @@ public final class TrainingScaleBenchmark {
         row.put("users", point.users());
         row.put("likes", point.likes());
         long t0 = System.nanoTime();
-        GenericFolderLoader.Loaded loaded = GenericFolderLoader.load(folder);
+        GenericFolderLoader.Loaded loaded = StreamingFolderLoader.load(folder);
         TrainingData data = TrainingData.of(loaded.dataset()).withFeatures(loaded.features());
         row.put("loadSeconds", seconds(t0));
+        row.put("objectLoadSeconds", objectReadSeconds);
         row.put("trainLikes", data.likes().nnz());
         out.printf(Locale.ROOT, "%d items, %d users: %d train likes read in %.1f s%n", point.items(), point.users(),
                 data.likes().nnz(), (double) row.get("loadSeconds"));
@@ -222,14 +235,18 @@ public final class TrainingScaleBenchmark {
                 report.get("maxBatchesPerEpoch"), report.get("evaluationUsers")));
         md.append("The batches-per-epoch bound is FreedomConfig.maxBatchesPerEpoch (0: none, the batch stays "
                 + "2,048); above it the batch grows and the learning rate with its square root. Read and kNN "
-                + "seconds are shared by a size's rows; peak memory is the size's peak up to that row.\n\n");
+                + "seconds are shared by a size's rows; peak memory is the size's peak up to that row. Read s is the "
+                + "streaming reader's; in brackets the object-per-like loader's on the same files, when timed.\n\n");
         md.append("| items | users | likes | train likes | read s | kNN | kNN s | batch bound | batch | batches timed "
                 + "| epoch s | epoch s per M likes | eval users | eval s | valid Recall@20 | peak heap | peak RSS |\n");
         md.append("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("points")) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %s | %.1f | %d | %d | %d/%d | %.1f | "
+            Object objects = row.get("objectLoadSeconds");
+            String read = String.format(Locale.ROOT, "%.1f", (double) row.get("loadSeconds"))
+                    + (objects == null ? "" : String.format(Locale.ROOT, " (objects %.1f)", (double) objects));
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %s | %s | %.1f | %d | %d | %d/%d | %.1f | "
                             + "%.1f | %d | %.1f | %.4f | %s | %s |%n", row.get("items"), row.get("users"),
-                    row.get("likes"), row.get("trainLikes"), row.get("loadSeconds"), row.get("knnBuild"),
+                    row.get("likes"), row.get("trainLikes"), read, row.get("knnBuild"),
                     row.get("knnSeconds"), row.get("maxBatchesPerEpoch"), row.get("batchSize"), row.get("batchesRun"), row.get("batchesPerEpoch"), row.get("epochSeconds"),
                     row.get("epochSecondsPerMillionLikes"), row.get("evaluationUsers"), row.get("evaluationSeconds"),
                     row.get("validRecall@20"), ReportFiles.mib((long) row.get("peakHeapBytes")),

@@ -31,7 +31,7 @@ class TrainingScaleBenchmarkTest {
         TrainingScaleBenchmark.Settings settings = new TrainingScaleBenchmark.Settings(List.of(
                 new TrainingScaleBenchmark.SizePoint(400, 120, 3_000),
                 new TrainingScaleBenchmark.SizePoint(800, 240, 6_000)), 1, work, "freedom", 2, 50, 2, true,
-                List.of(0, 1));
+                List.of(0, 1), true);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Map<String, Object> report = new TrainingScaleBenchmark(settings, new PrintStream(log, true))
@@ -55,6 +55,7 @@ class TrainingScaleBenchmarkTest {
                     1e-9);
             assertTrue((int) point.get("evaluationUsers") <= 50 && (int) point.get("evaluationUsers") > 0);
             assertEquals("exact", point.get("knnBuild"));
+            assertTrue((double) point.get("objectLoadSeconds") > 0);
         }
         Map<String, Object> exponents = (Map<String, Object>) report.get("epochSecondsExponents");
         assertEquals(List.of("0", "1"), List.copyOf(exponents.keySet()));
