@@ -1,5 +1,6 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.graph.ItemKnnGraph;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.report.ReportFiles;
 import io.stylegraph.training.scale.TrainingScaleBenchmark;
@@ -49,6 +50,10 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             description = "also time reading each catalogue with the object-per-like loader, for comparison")
     boolean timeObjectReader;
 
+    @Option(names = "--knn-ef-construction", defaultValue = "" + ItemKnnGraph.DEFAULT_EF_CONSTRUCTION,
+            description = "HNSW candidate list size of the approximate item kNN build (default: ${DEFAULT-VALUE})")
+    int knnEfConstruction;
+
     @Option(names = "--evaluation-users", defaultValue = "10000",
             description = "users in the seeded evaluation sample (default: ${DEFAULT-VALUE})")
     int evaluationUsers;
@@ -93,7 +98,7 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             settings = new TrainingScaleBenchmark.Settings(sizes.stream().map(TrainingScaleBenchmark.SizePoint::parse)
                     .toList(), seed, workDir, model, maxBatches, evaluationUsers,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam,
-                    batchBounds, timeObjectReader);
+                    batchBounds, timeObjectReader, knnEfConstruction);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }

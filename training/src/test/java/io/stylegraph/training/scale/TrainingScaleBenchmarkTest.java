@@ -31,7 +31,7 @@ class TrainingScaleBenchmarkTest {
         TrainingScaleBenchmark.Settings settings = new TrainingScaleBenchmark.Settings(List.of(
                 new TrainingScaleBenchmark.SizePoint(400, 120, 3_000),
                 new TrainingScaleBenchmark.SizePoint(800, 240, 6_000)), 1, work, "freedom", 2, 50, 2, true,
-                List.of(0, 1), true);
+                List.of(0, 1), true, 100);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Map<String, Object> report = new TrainingScaleBenchmark(settings, new PrintStream(log, true))
@@ -56,6 +56,7 @@ class TrainingScaleBenchmarkTest {
             assertTrue((int) point.get("evaluationUsers") <= 50 && (int) point.get("evaluationUsers") > 0);
             assertEquals("exact", point.get("knnBuild"));
             assertTrue((double) point.get("objectLoadSeconds") > 0);
+            assertTrue((double) point.get("knnSampledRecall") >= 0.99, "exact below the threshold");
         }
         Map<String, Object> exponents = (Map<String, Object>) report.get("epochSecondsExponents");
         assertEquals(List.of("0", "1"), List.copyOf(exponents.keySet()));
