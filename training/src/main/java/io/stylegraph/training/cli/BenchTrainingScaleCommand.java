@@ -103,7 +103,9 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             throw refused(e.getMessage());
         }
         List<String> args = spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
-        String command = "bench-training-scale" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        // as a subcommand (./stylegraph bench-training-scale …) picocli hands over the whole line, its own name first
+        List<String> own = !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args;
+        String command = "bench-training-scale" + (own.isEmpty() ? "" : " " + String.join(" ", own));
         Map<String, Object> report = new TrainingScaleBenchmark(settings, out).run(command);
         Path[] written = ReportFiles.write(reportDir, reportName, report, TrainingScaleBenchmark.markdown(report));
         out.printf("wrote %s and %s%n", written[0], written[1]);
