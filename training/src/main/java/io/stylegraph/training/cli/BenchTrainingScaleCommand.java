@@ -1,5 +1,7 @@
 package io.stylegraph.training.cli;
 
+import io.stylegraph.training.graph.ItemKnnGraph;
+import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.report.ReportFiles;
 import io.stylegraph.training.scale.TrainingScaleBenchmark;
 import picocli.CommandLine;
@@ -37,6 +39,20 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
     @Option(names = "--max-batches", defaultValue = "2147483647",
             description = "time at most this many batches of the epoch and project to the whole epoch (default: all)")
     int maxBatches;
+
+    @Option(names = "--max-batches-per-epoch", split = ",",
+            defaultValue = "" + FreedomConfig.DEFAULT_MAX_BATCHES_PER_EPOCH,
+            description = "bounds on an epoch's batches to compare, each timed at every size, 0 for none "
+                    + "(e.g. 0,128; default: ${DEFAULT-VALUE})")
+    List<Integer> batchBounds;
+
+    @Option(names = "--time-object-reader",
+            description = "also time reading each catalogue with the object-per-like loader, for comparison")
+    boolean timeObjectReader;
+
+    @Option(names = "--knn-ef-construction", defaultValue = "" + ItemKnnGraph.DEFAULT_EF_CONSTRUCTION,
+            description = "HNSW candidate list size of the approximate item kNN build (default: ${DEFAULT-VALUE})")
+    int knnEfConstruction;
 
     @Option(names = "--evaluation-users", defaultValue = "10000",
             description = "users in the seeded evaluation sample (default: ${DEFAULT-VALUE})")
@@ -81,12 +97,15 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
         try {
             settings = new TrainingScaleBenchmark.Settings(sizes.stream().map(TrainingScaleBenchmark.SizePoint::parse)
                     .toList(), seed, workDir, model, maxBatches, evaluationUsers,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam,
+                    batchBounds, timeObjectReader, knnEfConstruction);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }
         List<String> args = spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
-        String command = "bench-training-scale" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        // as a subcommand (./stylegraph bench-training-scale …) picocli hands over the whole line, its own name first
+        List<String> own = !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args;
+        String command = "bench-training-scale" + (own.isEmpty() ? "" : " " + String.join(" ", own));
         Map<String, Object> report = new TrainingScaleBenchmark(settings, out).run(command);
         Path[] written = ReportFiles.write(reportDir, reportName, report, TrainingScaleBenchmark.markdown(report));
         out.printf("wrote %s and %s%n", written[0], written[1]);

@@ -74,6 +74,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--l2", description = "weight of the L2 penalty on the batch's embeddings (default 1e-2)")
     Double l2;
 
+    @Option(names = "--max-batches-per-epoch",
+            description = "graph models' most batches an epoch; the batch grows (learning rate × √growth) above "
+                    + "it; 0: no bound (default 128)")
+    Integer maxBatchesPerEpoch;
+
     @Option(names = "--evaluate-every", description = "epochs between validation passes (default 1)")
     Integer evaluateEvery;
 
@@ -221,13 +226,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw refused("--blend-with takes " + ContentProfileTrainer.NAME + ", " + ContentKnnTrainer.NAME + " or "
                     + ItemWalkTrainer.NAME + ", not '" + blendWith + "'");
         }
+        if (maxBatchesPerEpoch != null && maxBatchesPerEpoch < 0) {
+            throw refused("--max-batches-per-epoch takes 0 (no bound) or a positive count, not " + maxBatchesPerEpoch);
+        }
         if (itemWalkExponents.isEmpty() || itemWalkExponents.stream().anyMatch(p -> !(p > 0 && p <= 1))) {
             throw refused("--item-walk-exponents takes powers in (0, 1], not " + itemWalkExponents);
         }
         TrainerSettings trainers = new TrainerSettings(epochs, patience, seed, engine, threads, learningRate, l2,
                 evaluateEvery, keepRatio, layers, dimension, hardNegativeRatio, dislikeEdgeWeight, knnK, contentKnnK,
                 modalityLossWeight, contentEmbedding, new TrainerSettings.ContrastSettings(contrastWeight,
-                contrastTemperature, contrastNoise, contrastLayer), itemWalkK, itemWalkBeta);
+                contrastTemperature, contrastNoise, contrastLayer), itemWalkK, itemWalkBeta, maxBatchesPerEpoch);
         try {
             new RecommenderExperiment.Settings(models, trainers, null, contentMinDf, saveEmbeddings);
         } catch (IllegalArgumentException e) {

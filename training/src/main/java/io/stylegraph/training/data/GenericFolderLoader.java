@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * training data, without filling the graph first: its likes and dislikes split per user in time order 8:1:1, and its
  * precomputed visual and text vectors as two modalities of equal weight (as the service's training job weighs them).
  * Meant for measuring training at sizes where importing into Neo4j first would cost more than the training itself.
+ * It holds every like as an object while it reads; {@link StreamingFolderLoader} reads the same folders to the same
+ * result in primitive arrays.
  */
 public final class GenericFolderLoader {
 
@@ -82,6 +84,14 @@ public final class GenericFolderLoader {
         Dataset dataset = ChronologicalSplitter.eightOneOne().split(folder.getFileName().toString(), likes, dislikes);
         likes.clear();
         dislikes.clear();
+        return new Loaded(dataset, features(dataset, vectorsById));
+    }
+
+    /**
+     * The visual and text vectors (each item's [visual, text], either null) on the dataset's item ids, as two
+     * modalities of equal weight; a modality no item has is left out.
+     */
+    static ItemFeatures features(Dataset dataset, Map<String, float[][]> vectorsById) {
         int numItems = dataset.numItems();
         float[][] visual = new float[numItems][];
         float[][] text = new float[numItems][];
@@ -103,6 +113,6 @@ public final class GenericFolderLoader {
         if (anyText) {
             modalities.add(new ItemFeatures.Modality("text", text, 0.5));
         }
-        return new Loaded(dataset, new ItemFeatures(numItems, modalities));
+        return new ItemFeatures(numItems, modalities);
     }
 }

@@ -101,6 +101,7 @@ public final class ModelCatalogue {
         config = set(config, s.patience(), FreedomConfig::withPatience);
         config = set(config, s.threads(), FreedomConfig::withThreads);
         config = set(config, s.learningRate(), FreedomConfig::withLearningRate);
+        config = set(config, s.maxBatchesPerEpoch(), FreedomConfig::withMaxBatchesPerEpoch);
         config = set(config, s.evaluateEvery(), FreedomConfig::withEvaluateEvery);
         config = set(config, s.l2(), FreedomConfig::withL2);
         config = set(config, s.dimension(), FreedomConfig::withDimension);

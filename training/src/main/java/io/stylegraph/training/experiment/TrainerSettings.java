@@ -20,12 +20,14 @@ import io.stylegraph.training.kernel.KernelEngine;
  * @param contrast           contrastive terms of freedom and freedom-id
  * @param itemWalkK          neighbours per item of the item-walk
  * @param itemWalkBeta       the item-walk's popularity exponent
+ * @param maxBatchesPerEpoch the graph models' most batches an epoch, the batch growing above it (0: no bound)
  */
 public record TrainerSettings(Integer epochs, Integer patience, long seed, KernelEngine engine, Integer threads,
                               Double learningRate, Double l2, Integer evaluateEvery, Double keepRatio, Integer layers,
                               Integer dimension, Double hardNegativeRatio, Double dislikeEdgeWeight, Integer knnK,
                               int contentKnnK, Double modalityLossWeight, boolean contentEmbedding,
-                              ContrastSettings contrast, int itemWalkK, double itemWalkBeta) {
+                              ContrastSettings contrast, int itemWalkK, double itemWalkBeta,
+                              Integer maxBatchesPerEpoch) {
 
     public TrainerSettings {
         if (engine == null || contrast == null) {
@@ -41,6 +43,6 @@ public record TrainerSettings(Integer epochs, Integer patience, long seed, Kerne
     /** Every model's defaults, with the given seed. */
     public static TrainerSettings defaults(long seed) {
         return new TrainerSettings(null, null, seed, KernelEngine.CPU, null, null, null, null, null, null, null, null,
-                null, null, 50, null, false, ContrastSettings.DEFAULTS, 200, 0);
+                null, null, 50, null, false, ContrastSettings.DEFAULTS, 200, 0, null);
     }
 }

@@ -33,16 +33,29 @@ import java.util.Map;
  *                           on amazon-clothing's fixed split BPR-MF reached test Recall@20 0.0210 after 20 epochs with
  *                           it against 0.0230 without (rows between their batches no longer move on their momentum);
  *                           LightGCN's figures were identical, its gradient reaching most rows every batch
+ * @param maxBatchesPerEpoch the most batches (optimization steps) of an epoch; 0 for no bound. Each batch propagates
+ *                           over the whole graph (the two-hop neighbourhood of a batch of 2,048 likes already covers
+ *                           most nodes), so with a fixed batch an epoch costs (likes / batch) × likes; with the bound
+ *                           the batch grows with the training likes above {@code batchSize × maxBatchesPerEpoch} and
+ *                           an epoch costs at most {@code maxBatchesPerEpoch} propagations, linear in the likes. See
+ *                           {@link #forTrainingLikes} for the batch and learning rate it then uses; the default,
+ *                           {@value #DEFAULT_MAX_BATCHES_PER_EPOCH}, leaves amazon-clothing (94 batches) unchanged.
+ *                           Chosen over reusing stale propagated tables or sampled propagation because it keeps the
+ *                           exact forward and adjoint of both kernels. Quality check with an 8× batch forced at
+ *                           amazon-clothing's size (12 batches an epoch, 20 epochs, fixed split): test Recall@20
+ *                           LightGCN 0.0385 against 0.0388 unbounded, FREEDOM 0.0445 against 0.0434
+ *                           (reports/scale-training.md); at 230k synthetic items the epoch cost 13.5× less
  */
 public record FreedomConfig(String name, int dimension, int layers, double learningRate, int batchSize, double l2,
                             double keepRatio, boolean itemGraph, int knnK, double modalityLossWeight,
                             boolean contentEmbedding, double hardNegativeRatio, double dislikeEdgeWeight, int maxEpochs,
                             int patience, int evaluateEvery, String validationMetric, long seed, int threads,
-                            KernelEngine engine, Contrast contrast, boolean lazyAdam) {
+                            KernelEngine engine, Contrast contrast, boolean lazyAdam,
+                            int maxBatchesPerEpoch) {
 
     public FreedomConfig {
         if (dimension < 1 || layers < 0 || batchSize < 1 || maxEpochs < 1 || patience < 1 || evaluateEvery < 1
-                || threads < 1 || knnK < 1) {
+                || threads < 1 || knnK < 1 || maxBatchesPerEpoch < 0) {
             throw new IllegalArgumentException("invalid configuration " + this);
         }
         if (contrast == null || contrast.enabled() && contrast.layer() > layers) {
@@ -54,9 +67,23 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
         }
     }
 
+    /**
+     * Default of {@code maxBatchesPerEpoch}: above 128 × 2,048 = 262,144 training likes the batch grows. At 10 M
+     * likes that is 128 full-graph propagations an epoch instead of 4,900.
+     */
+    public static final int DEFAULT_MAX_BATCHES_PER_EPOCH = 128;
+
+    /**
+     * How the learning rate follows a grown batch: multiplied by (batch / {@code batchSize})^{@value}, the square-root
+     * rule for Adam, whose step size does not grow with the gradient's scale but whose gradient noise falls with the
+     * square root of the batch.
+     */
+    public static final double LEARNING_RATE_EXPONENT = 0.5;
+
     public static FreedomConfig freedom() {
         return new FreedomConfig("freedom", 64, 2, 1e-3, 2048, 1e-2, 0.5, true, 10, 1e-4, false, 0.5, 0, 1000, 20, 1,
-                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU, Contrast.OFF, false);
+                "Recall@20", 999, Runtime.getRuntime().availableProcessors(), KernelEngine.CPU, Contrast.OFF, false,
+                DEFAULT_MAX_BATCHES_PER_EPOCH);
     }
 
     /** FREEDOM with pruning and the item–item graph off. */
@@ -73,136 +100,183 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
     public FreedomConfig withName(String value) {
         return new FreedomConfig(value, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withDimension(int value) {
         return new FreedomConfig(name, value, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withLayers(int value) {
         return new FreedomConfig(name, dimension, value, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withLearningRate(double value) {
         return new FreedomConfig(name, dimension, layers, value, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withBatchSize(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, value, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withL2(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, value, keepRatio, itemGraph,
                 knnK, modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs,
-                patience, evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                patience, evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withKeepRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, value, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withItemGraph(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, value, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withKnnK(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, value,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withModalityLossWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 value, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine, contrast, lazyAdam);
+                validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withContentEmbedding(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, value, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withHardNegativeRatio(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, value, dislikeEdgeWeight, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine, contrast, lazyAdam);
+                validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withDislikeEdgeWeight(double value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, value, maxEpochs, patience, evaluateEvery,
-                validationMetric, seed, threads, engine, contrast, lazyAdam);
+                validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withMaxEpochs(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, value, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withPatience(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, value,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withEvaluateEvery(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                value, validationMetric, seed, threads, engine, contrast, lazyAdam);
+                value, validationMetric, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withValidationMetric(String value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, value, seed, threads, engine, contrast, lazyAdam);
+                evaluateEvery, value, seed, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withSeed(long value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, value, threads, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, value, threads, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withThreads(int value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, value, engine, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, value, engine, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withEngine(KernelEngine value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, value, contrast, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, value, contrast, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
     public FreedomConfig withContrast(Contrast value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, value, lazyAdam);
+                evaluateEvery, validationMetric, seed, threads, engine, value, lazyAdam,
+                maxBatchesPerEpoch);
     }
 
-    /** Every setting as text, for provenance and reports. */
     public FreedomConfig withLazyAdam(boolean value) {
         return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
                 modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
-                evaluateEvery, validationMetric, seed, threads, engine, contrast, value);
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, value,
+                maxBatchesPerEpoch);
     }
 
+    public FreedomConfig withMaxBatchesPerEpoch(int value) {
+        return new FreedomConfig(name, dimension, layers, learningRate, batchSize, l2, keepRatio, itemGraph, knnK,
+                modalityLossWeight, contentEmbedding, hardNegativeRatio, dislikeEdgeWeight, maxEpochs, patience,
+                evaluateEvery, validationMetric, seed, threads, engine, contrast, lazyAdam, value);
+    }
+
+    /**
+     * The settings an epoch over {@code trainingLikes} likes runs with: these, when {@code batchSize} gives at most
+     * {@code maxBatchesPerEpoch} batches (or there is no bound); otherwise the smallest batch that gives
+     * {@code maxBatchesPerEpoch} batches, with the learning rate scaled by (batch / batchSize)^{@value
+     * #LEARNING_RATE_EXPONENT}. The returned settings are their own fixed point.
+     */
+    public FreedomConfig forTrainingLikes(long trainingLikes) {
+        long batches = (trainingLikes + batchSize - 1) / batchSize;
+        if (maxBatchesPerEpoch == 0 || batches <= maxBatchesPerEpoch) {
+            return this;
+        }
+        long grown = (trainingLikes + maxBatchesPerEpoch - 1) / maxBatchesPerEpoch;
+        if (grown > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(trainingLikes + " likes in " + maxBatchesPerEpoch + " batches");
+        }
+        double rate = learningRate * Math.pow((double) grown / batchSize, LEARNING_RATE_EXPONENT);
+        return withBatchSize((int) grown).withLearningRate(rate);
+    }
+
+    /** Every setting as text, for provenance and reports. */
     public Map<String, String> toParameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("dimension", String.valueOf(dimension));
@@ -224,6 +298,7 @@ public record FreedomConfig(String name, int dimension, int layers, double learn
         p.put("seed", String.valueOf(seed));
         p.put("threads", String.valueOf(threads));
         p.put("engine", engine.name());
+        p.put("maxBatchesPerEpoch", String.valueOf(maxBatchesPerEpoch));
         if (lazyAdam) {
             p.put("adam", "lazy");
         }

@@ -21,6 +21,13 @@ import java.util.Random;
  * best validation metric and stops after {@code patience} evaluations without improvement; without them it trains
  * {@code maxEpochs} epochs. Random streams for initialization, batches/negatives and pruning derive from the seed, so
  * a run is reproducible and identical across kernels up to float rounding.
+ *
+ * <p>An epoch runs with {@link FreedomConfig#forTrainingLikes}'s settings: above {@code batchSize ×
+ * maxBatchesPerEpoch} training likes the batch grows so that an epoch stays at {@code maxBatchesPerEpoch} steps, each
+ * a propagation over the whole graph, which makes an epoch's cost linear in the likes (a bounded number of
+ * propagations, each linear in the edges). The settings actually used are the model's recorded parameters. Quality
+ * at amazon-clothing's size with the batch forced to 8× (12 batches an epoch), 20 epochs: see
+ * reports/scale-training.md.
  */
 public final class FreedomTrainer implements Trainer<EmbeddingModel> {
 
@@ -52,6 +59,12 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
 
     /** Trains over item neighbours found beforehand (by {@link #itemNeighbours}), e.g. to publish them as well. */
     public EmbeddingModel train(TrainingData data, ItemNeighbours neighbours, TrainingListener listener) {
+        return new FreedomTrainer(config.forTrainingLikes(data.likes().nnz())).trainAsConfigured(data, neighbours,
+                listener);
+    }
+
+    private EmbeddingModel trainAsConfigured(TrainingData data, ItemNeighbours neighbours,
+                                             TrainingListener listener) {
         long started = System.nanoTime();
         int numUsers = data.numUsers();
         int numItems = data.numItems();
@@ -127,7 +140,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
      * What {@link #timeFirstEpoch} measured: the batches it ran of the epoch's {@code batchesPerEpoch}, their
      * seconds, and the model after them.
      */
-    public record EpochTiming(int batchesRun, int batchesPerEpoch, double seconds, EmbeddingModel model) {
+    public record EpochTiming(int batchesRun, int batchesPerEpoch, int batchSize, double seconds,
+                              EmbeddingModel model) {
         /** The epoch's seconds: measured when it ran whole, else the batches' mean times the epoch's batches. */
         public double epochSeconds() {
             return batchesRun == 0 ? 0 : seconds * batchesPerEpoch / batchesRun;
@@ -140,6 +154,12 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
      * epoch at the largest size takes longer than the measurement can wait.
      */
     public EpochTiming timeFirstEpoch(TrainingData data, ItemNeighbours neighbours, int maxBatches) {
+        FreedomConfig run = config.forTrainingLikes(data.likes().nnz());
+        return run == config ? timeFirstEpochAsConfigured(data, neighbours, maxBatches)
+                : new FreedomTrainer(run).timeFirstEpochAsConfigured(data, neighbours, maxBatches);
+    }
+
+    private EpochTiming timeFirstEpochAsConfigured(TrainingData data, ItemNeighbours neighbours, int maxBatches) {
         long started = System.nanoTime();
         CsrMatrix itemItem = config.itemGraph() && neighbours != null
                 ? new ItemKnnGraph(config.knnK()).build(neighbours) : null;
@@ -162,7 +182,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             EmbeddingModel model = snapshot(network, fullGraph, itemItem, data.likes().itemDegrees(), data, 1, 1,
                     Map.of(), started);
-            return new EpochTiming(Math.min(maxBatches, batchesPerEpoch), batchesPerEpoch, seconds, model);
+            return new EpochTiming(Math.min(maxBatches, batchesPerEpoch), batchesPerEpoch, config.batchSize(),
+                    seconds, model);
         }
     }
 

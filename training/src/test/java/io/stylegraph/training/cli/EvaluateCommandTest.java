@@ -207,6 +207,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldRejectANegativeBoundOnTheBatchesOfAnEpoch(@TempDir Path dir) throws Exception {
+        writeContentMiniature(dir.resolve("data"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new EvaluateCommand(new PrintStream(console, true, StandardCharsets.UTF_8)));
+        cli.setErr(new java.io.PrintWriter(console, true));
+
+        int exit = cli.execute("--dataset", "amazon-clothing", "--models", "lightgcn", "--datasets-dir",
+                dir.resolve("data").toString(), "--report-dir", dir.resolve("reports").toString(), "--epochs", "1",
+                "--threads", "1", "--max-batches-per-epoch", "-3");
+
+        assertNotEquals(0, exit);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("--max-batches-per-epoch takes"),
+                console.toString());
+        assertTrue(Files.notExists(dir.resolve("reports/evaluate-amazon-clothing.json")), "refused before training");
+    }
+
+    @Test
     void shouldRejectAnUnknownBlendModel(@TempDir Path dir) throws Exception {
         writeContentMiniature(dir.resolve("data"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();

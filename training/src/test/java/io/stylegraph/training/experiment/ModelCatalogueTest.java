@@ -49,7 +49,7 @@ class ModelCatalogueTest {
     void shouldApplyOnlyTheSettingsGiven() {
         TrainerSettings settings = new TrainerSettings(3, null, 5, io.stylegraph.training.kernel.KernelEngine.CPU, 1,
                 0.01, null, null, 0.3, 1, 16, null, null, 4, 50, null, true,
-                TrainerSettings.ContrastSettings.DEFAULTS, 200, 0);
+                TrainerSettings.ContrastSettings.DEFAULTS, 200, 0, null);
 
         FreedomConfig freedom = config("freedom", settings);
         FreedomConfig bpr = config("bpr", settings);

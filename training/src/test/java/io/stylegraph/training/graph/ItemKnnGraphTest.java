@@ -81,6 +81,48 @@ class ItemKnnGraphTest {
     }
 
     @Test
+    void shouldMeasureTheRecallOfABuildOnASampleOfItems() {
+        ItemFeatures features = clustered(3_000, 16, 5);
+        int k = 10;
+
+        ItemNeighbours exact = new ItemKnnGraph(k).neighbours(features);
+        ItemNeighbours approximate = new ItemKnnGraph(k, 1_000, 40).neighbours(features);
+        ItemNeighbours.Modality e = exact.modalities().get(0);
+        int[] self = new int[e.index().length];
+        for (int i = 0; i < e.count().length; i++) {
+            java.util.Arrays.fill(self, i * k, (i + 1) * k, i);
+        }
+        ItemNeighbours onlyItself = new ItemNeighbours(exact.numItems(), k, List.of(new ItemNeighbours.Modality(
+                e.name(), e.weight(), self, e.similarity(), e.count())));
+
+        assertTrue(ItemKnnGraph.sampledRecall(features, exact, 300, 1) >= 0.99);
+        double approximateRecall = ItemKnnGraph.sampledRecall(features, approximate, 300, 1);
+        assertTrue(approximateRecall >= 0.95, "efConstruction 40: " + approximateRecall);
+        // an item's own row is one of its k neighbours (it is its own nearest), the other nine are missed
+        assertEquals(0.1, ItemKnnGraph.sampledRecall(features, onlyItself, 300, 1), 0.01);
+    }
+
+    /** Items in clusters of Gaussian vectors, item 0 without a vector. */
+    private static ItemFeatures clustered(int items, int dim, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[][] centres = new float[40][dim];
+        for (float[] c : centres) {
+            for (int j = 0; j < dim; j++) {
+                c[j] = (float) random.nextGaussian();
+            }
+        }
+        float[][] vectors = new float[items][];
+        for (int i = 1; i < items; i++) {
+            float[] c = centres[random.nextInt(centres.length)];
+            vectors[i] = new float[dim];
+            for (int j = 0; j < dim; j++) {
+                vectors[i][j] = c[j] + 0.4f * (float) random.nextGaussian();
+            }
+        }
+        return new ItemFeatures(items, List.of(new ItemFeatures.Modality("visual", vectors, 1)));
+    }
+
+    @Test
     void shouldFindMostOfTheExactNeighboursWithTheApproximateBuild() {
         // 2,000 items in 40 clusters of 16-dimensional vectors, one with no vector
         int items = 2_000;

@@ -30,15 +30,24 @@ class TrainingScaleBenchmarkTest {
     void shouldMeasureEachSizePointOnAGeneratedCatalogueAndWriteTheTable(@TempDir Path work) throws Exception {
         TrainingScaleBenchmark.Settings settings = new TrainingScaleBenchmark.Settings(List.of(
                 new TrainingScaleBenchmark.SizePoint(400, 120, 3_000),
-                new TrainingScaleBenchmark.SizePoint(800, 240, 6_000)), 1, work, "freedom", 2, 50, 2, true);
+                new TrainingScaleBenchmark.SizePoint(800, 240, 6_000)), 1, work, "freedom", 2, 50, 2, true,
+                List.of(0, 1), true, 100);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Map<String, Object> report = new TrainingScaleBenchmark(settings, new PrintStream(log, true))
                 .run("bench-training-scale --sizes 400:120:3000,800:240:6000");
 
         List<Map<String, Object>> points = (List<Map<String, Object>>) report.get("points");
-        assertEquals(2, points.size());
+        assertEquals(4, points.size());
         for (Map<String, Object> point : points) {
+            long trainLikes = ((Number) point.get("trainLikes")).longValue();
+            if ((int) point.get("maxBatchesPerEpoch") == 1) {
+                assertEquals(trainLikes, (int) point.get("batchSize"));
+                assertEquals(1, (int) point.get("batchesPerEpoch"));
+            } else {
+                assertEquals(2048, (int) point.get("batchSize"));
+                assertEquals((trainLikes + 2047) / 2048, (int) point.get("batchesPerEpoch"));
+            }
             int perEpoch = (int) point.get("batchesPerEpoch");
             int run = (int) point.get("batchesRun");
             assertEquals(Math.min(2, perEpoch), run);
@@ -46,11 +55,15 @@ class TrainingScaleBenchmarkTest {
                     1e-9);
             assertTrue((int) point.get("evaluationUsers") <= 50 && (int) point.get("evaluationUsers") > 0);
             assertEquals("exact", point.get("knnBuild"));
+            assertTrue((double) point.get("objectLoadSeconds") > 0);
+            assertTrue((double) point.get("knnSampledRecall") >= 0.99, "exact below the threshold");
         }
-        assertTrue(Double.isFinite((double) report.get("epochSecondsExponent")));
+        Map<String, Object> exponents = (Map<String, Object>) report.get("epochSecondsExponents");
+        assertEquals(List.of("0", "1"), List.copyOf(exponents.keySet()));
+        assertTrue(Double.isFinite((double) exponents.get("0")) && Double.isFinite((double) exponents.get("1")));
         String markdown = TrainingScaleBenchmark.markdown(report);
         assertTrue(markdown.contains("| 800 | 240 | 6000 |"), markdown);
-        assertTrue(markdown.contains("seconds per epoch ∝ likes^"), markdown);
+        assertTrue(markdown.contains("Batch bound 1: fitted growth seconds per epoch ∝ likes^"), markdown);
     }
 
     @Test
