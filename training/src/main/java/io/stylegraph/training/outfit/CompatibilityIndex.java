@@ -75,9 +75,9 @@ public final class CompatibilityIndex implements PoolScorer {
         }
         TextCategoryCooccurrence cooccurrence = served.cooccurrence();
         int[] keys = new int[items.size()];
-        for (int row = 0; row < items.size(); row++) {
-            keys[row] = cooccurrence.keyNumber(items.get(row)) + 1;
-        }
+        // nearest centroid of every row: categories × text dimension per item, so spread over the cores
+        java.util.stream.IntStream.range(0, items.size()).parallel()
+                .forEach(row -> keys[row] = cooccurrence.keyNumber(items.get(row)) + 1);
         int stride = cooccurrence.keyCount() + 1;
         double[] keyScores = new double[stride * stride];
         for (int a = 0; a < stride; a++) {
