@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +30,10 @@ import org.neo4j.driver.Record;
  * Every write is a MERGE of the same values, so importing the same data twice leaves the graph as it was. A batch is
  * one transaction: it is applied whole or, on failure, not at all and the import stops with
  * {@link ImportFailedException}. Rows that refer to items the graph does not hold are rejected and reported.
+ *
+ * <p>Likes and dislikes take the {@link InteractionWrites#BATCHED} path unless told otherwise: a batch is collapsed
+ * to one signal per (user, item) pair in Java, its users are merged once each, and the pairs that have no edge yet
+ * (one existence check per batch) get theirs with {@code CREATE}; only pairs that already have one are merged.
  */
 public final class GraphImporter {
     public static final int MAX_REPORTED_ERRORS = 1_000;
@@ -34,14 +42,29 @@ public final class GraphImporter {
     private final GraphDatabase graph;
     private final int batchSize;
     private final Duration progressInterval;
+    private final InteractionWrites interactionWrites;
+
+    /** How likes and dislikes are written; both leave the same graph. */
+    public enum InteractionWrites {
+        /** One {@code UNWIND ... MERGE} statement that merges user, old edge and new edge row by row (the former path). */
+        ROW_MERGE,
+        /** Collapse per pair, merge users once, check existing edges once per batch, {@code CREATE} the absent ones. */
+        BATCHED
+    }
 
     public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval) {
+        this(graph, batchSize, progressInterval, InteractionWrites.BATCHED);
+    }
+
+    public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval,
+                         InteractionWrites interactionWrites) {
         this.graph = Objects.requireNonNull(graph, "graph");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         this.batchSize = batchSize;
         this.progressInterval = progressInterval;
+        this.interactionWrites = Objects.requireNonNull(interactionWrites, "interactionWrites");
     }
 
     public GraphImporter(GraphDatabase graph) {
@@ -251,6 +274,10 @@ public final class GraphImporter {
         }
 
         private void flushInteractions() {
+            if (interactionWrites == InteractionWrites.BATCHED) {
+                flushInteractionsBatched();
+                return;
+            }
             long[] missing = {0};
             long written = writeBatch(interactions, "interactions", ImportStatements.MERGE_INTERACTIONS, record -> {
                 missing[0]++;
@@ -258,6 +285,91 @@ public final class GraphImporter {
                         + " refers to unknown item " + record.get("missingItemId").asString()));
             });
             interactionCount += written - missing[0];
+        }
+
+        /**
+         * Applies a batch of likes and dislikes as {@link ImportStatements#MERGE_INTERACTIONS} would, row by row: the
+         * last signal on a pair wins, and repeats of the same signal add their properties to the edge.
+         */
+        private void flushInteractionsBatched() {
+            if (interactions.isEmpty()) {
+                return;
+            }
+            batchNumber++;
+            List<Map<String, Object>> batch = List.copyOf(interactions);
+            interactions.clear();
+            Map<List<Object>, Map<String, Object>> pairs = new LinkedHashMap<>();
+            Set<String> itemIds = new LinkedHashSet<>();
+            for (Map<String, Object> row : batch) {
+                itemIds.add((String) row.get("itemId"));
+                List<Object> pair = List.of(row.get("userId"), row.get("itemId"));
+                Map<String, Object> earlier = pairs.get(pair);
+                if (earlier != null && earlier.get("like").equals(row.get("like"))) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> properties = new HashMap<>((Map<String, Object>) earlier.get("properties"));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> later = (Map<String, Object>) row.get("properties");
+                    properties.putAll(later);
+                    Map<String, Object> merged = new HashMap<>(row);
+                    merged.put("properties", properties);
+                    pairs.put(pair, merged);
+                } else {
+                    pairs.put(pair, row);
+                }
+            }
+            Set<String> missing;
+            try {
+                missing = graph.write(tx -> writeSignals(tx, List.copyOf(itemIds), List.copyOf(pairs.values())));
+            } catch (RuntimeException e) {
+                throw failed(batch.size(), "interactions", e);
+            }
+            long rejectedRows = 0;
+            for (Map<String, Object> row : batch) {
+                if (missing.contains((String) row.get("itemId"))) {
+                    rejectedRows++;
+                    rejected(new RowError(sourceName, 0, "interaction of user " + row.get("userId")
+                            + " refers to unknown item " + row.get("itemId")));
+                }
+            }
+            interactionCount += batch.size() - rejectedRows;
+            progress.maybeLog(itemCount + userCount + outfitCount + interactionCount + vectorCount);
+        }
+
+        /** One transaction's statements for a collapsed batch; answers the item ids the graph does not hold. */
+        private Set<String> writeSignals(org.neo4j.driver.TransactionContext tx, List<String> itemIds,
+                                         List<Map<String, Object>> pairs) {
+            Set<String> missing = new HashSet<>(tx.run(ImportStatements.MISSING_INTERACTION_ITEMS,
+                    Map.of("ids", itemIds)).list(record -> record.get("id").asString()));
+            Map<Object, Map<String, Object>> users = new LinkedHashMap<>();
+            List<Map<String, Object>> known = new ArrayList<>();
+            for (Map<String, Object> row : pairs) {
+                if (!missing.contains((String) row.get("itemId"))) {
+                    known.add(row);
+                    users.putIfAbsent(row.get("userId"), Map.of("id", row.get("userId"), "source", row.get("source")));
+                }
+            }
+            if (known.isEmpty()) {
+                return missing;
+            }
+            tx.run(ImportStatements.MERGE_INTERACTION_USERS, Map.of("rows", List.copyOf(users.values()))).consume();
+            Set<List<Object>> existing = new HashSet<>(tx.run(ImportStatements.EXISTING_SIGNALS, Map.of("rows", known))
+                    .list(record -> List.of(record.get("userId").asString(), record.get("itemId").asString())));
+            Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+            for (Map<String, Object> row : known) {
+                boolean like = (Boolean) row.get("like");
+                boolean present = existing.contains(List.of(row.get("userId"), row.get("itemId")));
+                groups.computeIfAbsent((present ? "replace " : "create ") + (like ? "LIKED" : "DISLIKED"),
+                        key -> new ArrayList<>()).add(row);
+            }
+            groups.forEach((key, rows) -> {
+                String[] parts = key.split(" ");
+                String type = parts[1];
+                String opposite = type.equals("LIKED") ? "DISLIKED" : "LIKED";
+                String cypher = parts[0].equals("create") ? ImportStatements.CREATE_SIGNALS
+                        : ImportStatements.REPLACE_SIGNALS;
+                tx.run(String.format(Locale.ROOT, cypher, type, opposite), Map.of("rows", rows)).consume();
+            });
+            return missing;
         }
 
         private long writeBatch(List<Map<String, Object>> rows, String what, String cypher,

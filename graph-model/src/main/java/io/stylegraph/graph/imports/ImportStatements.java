@@ -91,6 +91,56 @@ final class ImportStatements {
             """;
 
     /**
+     * The batched interaction path ({@link GraphImporter.InteractionWrites#BATCHED}) first asks which of a batch's
+     * item ids the graph does not hold; those rows are rejected.
+     */
+    static final String MISSING_INTERACTION_ITEMS = """
+            UNWIND $ids AS id
+            WITH id WHERE NOT EXISTS { MATCH (:Item {id: id}) }
+            RETURN id
+            """;
+
+    /** Then the batch's distinct users, each once. */
+    static final String MERGE_INTERACTION_USERS = """
+            UNWIND $rows AS row
+            MERGE (u:User {id: row.id})
+              ON CREATE SET u.source = row.source
+            """;
+
+    /** Then which (user, item) pairs already have a like or dislike edge: one check per batch. */
+    static final String EXISTING_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u:User {id: row.userId})-[:LIKED|DISLIKED]->(i:Item {id: row.itemId})
+            RETURN DISTINCT row.userId AS userId, row.itemId AS itemId
+            """;
+
+    /**
+     * Pairs known to have no edge get theirs with {@code CREATE}: no per-row look for an edge to match. Formatted with
+     * the relationship type ({@code LIKED} or {@code DISLIKED}).
+     */
+    static final String CREATE_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u:User {id: row.userId})
+            MATCH (i:Item {id: row.itemId})
+            CREATE (u)-[r:%1$s]->(i)
+            SET r = row.properties
+            """;
+
+    /**
+     * Pairs that have an edge keep the per-row replace: the opposite signal is removed and the same one merged.
+     * Formatted with the relationship type and its opposite.
+     */
+    static final String REPLACE_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u:User {id: row.userId})
+            MATCH (i:Item {id: row.itemId})
+            OPTIONAL MATCH (u)-[old:%2$s]->(i)
+            DELETE old
+            MERGE (u)-[r:%1$s]->(i)
+            SET r += row.properties
+            """;
+
+    /**
      * Precomputed vectors: stored like the embedding job stores its own, with the file's model and
      * {@link PrecomputedVectors#INPUT} as the input, so the job counts the item as embedded by that model.
      */
