@@ -96,6 +96,13 @@ public final class GraphImporter {
         private long vectorCount;
         private long rejectedCount;
         private long batchNumber;
+        /**
+         * Whether the store held no like or dislike edge when this run wrote its first one (asked once, from the
+         * count store); then the only pairs with an edge are those in {@link #writtenPairs} and no batch asks the
+         * graph. Null until asked.
+         */
+        private Boolean startedWithoutSignals;
+        private final Set<String> writtenPairs = new HashSet<>();
 
         Run(String sourceName) {
             this.sourceName = sourceName;
@@ -319,7 +326,14 @@ public final class GraphImporter {
             }
             Set<String> missing;
             try {
-                missing = graph.write(tx -> writeSignals(tx, List.copyOf(itemIds), List.copyOf(pairs.values())));
+                List<String> written = new ArrayList<>();
+                missing = graph.write(tx -> {
+                    written.clear();
+                    return writeSignals(tx, List.copyOf(itemIds), List.copyOf(pairs.values()), written);
+                });
+                if (Boolean.TRUE.equals(startedWithoutSignals)) {
+                    writtenPairs.addAll(written);
+                }
             } catch (RuntimeException e) {
                 throw failed(batch.size(), "interactions", e);
             }
@@ -337,29 +351,59 @@ public final class GraphImporter {
 
         /** One transaction's statements for a collapsed batch; answers the item ids the graph does not hold. */
         private Set<String> writeSignals(org.neo4j.driver.TransactionContext tx, List<String> itemIds,
-                                         List<Map<String, Object>> pairs) {
-            Set<String> missing = new HashSet<>(tx.run(ImportStatements.MISSING_INTERACTION_ITEMS,
-                    Map.of("ids", itemIds)).list(record -> record.get("id").asString()));
+                                         List<Map<String, Object>> pairs, List<String> written) {
+            Map<String, String> itemNodes = new HashMap<>();
+            Set<String> missing = new HashSet<>();
+            tx.run(ImportStatements.RESOLVE_INTERACTION_ITEMS, Map.of("ids", itemIds)).list().forEach(record -> {
+                if (record.get("node").isNull()) {
+                    missing.add(record.get("id").asString());
+                } else {
+                    itemNodes.put(record.get("id").asString(), record.get("node").asString());
+                }
+            });
             Map<Object, Map<String, Object>> users = new LinkedHashMap<>();
-            List<Map<String, Object>> known = new ArrayList<>();
             for (Map<String, Object> row : pairs) {
-                if (!missing.contains((String) row.get("itemId"))) {
-                    known.add(row);
+                if (itemNodes.containsKey((String) row.get("itemId"))) {
                     users.putIfAbsent(row.get("userId"), Map.of("id", row.get("userId"), "source", row.get("source")));
                 }
             }
-            if (known.isEmpty()) {
+            if (users.isEmpty()) {
                 return missing;
             }
-            tx.run(ImportStatements.MERGE_INTERACTION_USERS, Map.of("rows", List.copyOf(users.values()))).consume();
-            Set<List<Object>> existing = new HashSet<>(tx.run(ImportStatements.EXISTING_SIGNALS, Map.of("rows", known))
-                    .list(record -> List.of(record.get("userId").asString(), record.get("itemId").asString())));
+            Map<String, String> userNodes = new HashMap<>();
+            tx.run(ImportStatements.MERGE_INTERACTION_USERS, Map.of("rows", List.copyOf(users.values()))).list()
+                    .forEach(record -> userNodes.put(record.get("id").asString(), record.get("node").asString()));
+            List<Map<String, Object>> known = new ArrayList<>();
+            for (Map<String, Object> row : pairs) {
+                String item = itemNodes.get((String) row.get("itemId"));
+                if (item != null) {
+                    known.add(Map.of("user", userNodes.get((String) row.get("userId")), "item", item,
+                            "like", row.get("like"), "properties", row.get("properties")));
+                }
+            }
+            if (startedWithoutSignals == null) {
+                startedWithoutSignals = tx.run(ImportStatements.COUNT_SIGNALS).single().get(0).asLong() == 0;
+            }
+            Set<List<String>> existing = new HashSet<>();
+            if (startedWithoutSignals) {
+                for (Map<String, Object> row : known) {
+                    if (writtenPairs.contains(pairKey(row))) {
+                        existing.add(List.of((String) row.get("user"), (String) row.get("item")));
+                    }
+                }
+            } else {
+                tx.run(ImportStatements.EXISTING_SIGNALS, Map.of("rows", known)).list().forEach(record ->
+                        existing.add(List.of(record.get("user").asString(), record.get("item").asString())));
+            }
             Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
             for (Map<String, Object> row : known) {
                 boolean like = (Boolean) row.get("like");
-                boolean present = existing.contains(List.of(row.get("userId"), row.get("itemId")));
+                boolean present = existing.contains(List.of((String) row.get("user"), (String) row.get("item")));
                 groups.computeIfAbsent((present ? "replace " : "create ") + (like ? "LIKED" : "DISLIKED"),
                         key -> new ArrayList<>()).add(row);
+                if (!present && startedWithoutSignals) {
+                    written.add(pairKey(row));
+                }
             }
             groups.forEach((key, rows) -> {
                 String[] parts = key.split(" ");
@@ -370,6 +414,10 @@ public final class GraphImporter {
                 tx.run(String.format(Locale.ROOT, cypher, type, opposite), Map.of("rows", rows)).consume();
             });
             return missing;
+        }
+
+        private static String pairKey(Map<String, Object> row) {
+            return row.get("user") + "\u0000" + row.get("item");
         }
 
         private long writeBatch(List<Map<String, Object>> rows, String what, String cypher,

@@ -91,27 +91,40 @@ final class ImportStatements {
             """;
 
     /**
-     * The batched interaction path ({@link GraphImporter.InteractionWrites#BATCHED}) first asks which of a batch's
-     * item ids the graph does not hold; those rows are rejected.
+     * The batched interaction path ({@link GraphImporter.InteractionWrites#BATCHED}) first resolves a batch's distinct
+     * item ids to nodes, one index seek each; an id without a node is an unknown item and its rows are rejected.
      */
-    static final String MISSING_INTERACTION_ITEMS = """
+    static final String RESOLVE_INTERACTION_ITEMS = """
             UNWIND $ids AS id
-            WITH id WHERE NOT EXISTS { MATCH (:Item {id: id}) }
-            RETURN id
+            OPTIONAL MATCH (i:Item {id: id})
+            RETURN id, elementId(i) AS node
             """;
 
-    /** Then the batch's distinct users, each once. */
+    /** Then merges the batch's distinct users, each once, answering their nodes. */
     static final String MERGE_INTERACTION_USERS = """
             UNWIND $rows AS row
             MERGE (u:User {id: row.id})
               ON CREATE SET u.source = row.source
+            RETURN row.id AS id, elementId(u) AS node
             """;
 
-    /** Then which (user, item) pairs already have a like or dislike edge: one check per batch. */
+    /** Whether the store holds any like or dislike edge: answered from the count store, not by a scan. */
+    static final String COUNT_SIGNALS = """
+            CALL () { MATCH ()-[r:LIKED]->() RETURN count(r) AS likes }
+            CALL () { MATCH ()-[r:DISLIKED]->() RETURN count(r) AS dislikes }
+            RETURN likes + dislikes
+            """;
+
+    /**
+     * Then asks which (user, item) pairs already have a like or dislike edge, by node id (no index seek), in one
+     * statement per batch.
+     */
     static final String EXISTING_SIGNALS = """
             UNWIND $rows AS row
-            MATCH (u:User {id: row.userId})-[:LIKED|DISLIKED]->(i:Item {id: row.itemId})
-            RETURN DISTINCT row.userId AS userId, row.itemId AS itemId
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
+            WITH u, i, row WHERE EXISTS { (u)-[:LIKED|DISLIKED]->(i) }
+            RETURN row.user AS user, row.item AS item
             """;
 
     /**
@@ -120,8 +133,8 @@ final class ImportStatements {
      */
     static final String CREATE_SIGNALS = """
             UNWIND $rows AS row
-            MATCH (u:User {id: row.userId})
-            MATCH (i:Item {id: row.itemId})
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
             CREATE (u)-[r:%1$s]->(i)
             SET r = row.properties
             """;
@@ -132,8 +145,8 @@ final class ImportStatements {
      */
     static final String REPLACE_SIGNALS = """
             UNWIND $rows AS row
-            MATCH (u:User {id: row.userId})
-            MATCH (i:Item {id: row.itemId})
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
             OPTIONAL MATCH (u)-[old:%2$s]->(i)
             DELETE old
             MERGE (u)-[r:%1$s]->(i)
