@@ -97,11 +97,12 @@ public final class GraphImporter {
         private long rejectedCount;
         private long batchNumber;
         /**
-         * Whether the store held no like or dislike edge when this run wrote its first one (asked once, from the
-         * count store); then the only pairs with an edge are those in {@link #writtenPairs} and no batch asks the
-         * graph. Null until asked.
+         * The pairs this run created an edge for, kept while the store holds no other like or dislike edges: asked
+         * per batch from the count store (the store's count equals this set's size), a batch then needs no per-pair
+         * edge check. The first batch that finds other edges (a store that was not empty, or feedback written
+         * meanwhile) turns it off for the rest of the run, which then checks every batch in the graph.
          */
-        private Boolean startedWithoutSignals;
+        private boolean onlyOwnSignals = true;
         private final Set<String> writtenPairs = new HashSet<>();
 
         Run(String sourceName) {
@@ -331,8 +332,10 @@ public final class GraphImporter {
                     written.clear();
                     return writeSignals(tx, List.copyOf(itemIds), List.copyOf(pairs.values()), written);
                 });
-                if (Boolean.TRUE.equals(startedWithoutSignals)) {
+                if (onlyOwnSignals) {
                     writtenPairs.addAll(written);
+                } else {
+                    writtenPairs.clear();
                 }
             } catch (RuntimeException e) {
                 throw failed(batch.size(), "interactions", e);
@@ -381,11 +384,12 @@ public final class GraphImporter {
                             "like", row.get("like"), "properties", row.get("properties")));
                 }
             }
-            if (startedWithoutSignals == null) {
-                startedWithoutSignals = tx.run(ImportStatements.COUNT_SIGNALS).single().get(0).asLong() == 0;
+            if (onlyOwnSignals) {
+                onlyOwnSignals = tx.run(ImportStatements.COUNT_SIGNALS).single().get(0).asLong()
+                        == writtenPairs.size();
             }
             Set<List<String>> existing = new HashSet<>();
-            if (startedWithoutSignals) {
+            if (onlyOwnSignals) {
                 for (Map<String, Object> row : known) {
                     if (writtenPairs.contains(pairKey(row))) {
                         existing.add(List.of((String) row.get("user"), (String) row.get("item")));
@@ -401,7 +405,7 @@ public final class GraphImporter {
                 boolean present = existing.contains(List.of((String) row.get("user"), (String) row.get("item")));
                 groups.computeIfAbsent((present ? "replace " : "create ") + (like ? "LIKED" : "DISLIKED"),
                         key -> new ArrayList<>()).add(row);
-                if (!present && startedWithoutSignals) {
+                if (!present && onlyOwnSignals) {
                     written.add(pairKey(row));
                 }
             }

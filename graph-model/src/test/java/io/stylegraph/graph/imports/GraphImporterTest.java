@@ -216,4 +216,27 @@ class GraphImporterTest {
         assertEquals(5, TestGraph.count("MATCH (:User)-[r:LIKED|DISLIKED]->(:Item) RETURN count(r)"));
         assertEquals(2, first.errors().stream().filter(e -> e.reason().contains("unknown item ghost")).count());
     }
+
+    @Test
+    void shouldNotDuplicateALikeWrittenByOthersWhileTheBatchedImportRuns() throws IOException {
+        GraphImporter batched = new GraphImporter(graph, 2, Duration.ofSeconds(2),
+                GraphImporter.InteractionWrites.BATCHED);
+        ImportReport report = batched.importFrom(new InlineSource("meanwhile").then(sink -> {
+            sink.item(item("i1", "Jeans", Slot.BOTTOM));
+            sink.item(item("i2", "Tshirts", Slot.TOP));
+            sink.item(item("i3", "Sneakers", Slot.SHOES));
+            sink.interaction(new Interaction("u1", "i1", Signal.LIKE, null, 0, null, Map.of(), "meanwhile"));
+            sink.interaction(new Interaction("u1", "i2", Signal.LIKE, null, 1, null, Map.of(), "meanwhile"));
+        }).then(sink -> graph.run("MATCH (u:User {id: 'u1'}), (i:Item {id: 'i3'}) CREATE (u)-[:LIKED]->(i)",
+                Map.of())).then(sink -> {
+            sink.interaction(new Interaction("u1", "i3", Signal.LIKE, null, 2, null, Map.of("fit", "true"),
+                    "meanwhile"));
+            sink.interaction(new Interaction("u1", "i1", Signal.LIKE, null, 3, null, Map.of(), "meanwhile"));
+        }));
+
+        assertEquals(4, report.interactions());
+        assertEquals(1, TestGraph.count("MATCH (:User {id: 'u1'})-[r:LIKED]->(:Item {id: 'i3'}) RETURN count(r)"));
+        assertEquals(1, TestGraph.count("MATCH (:User {id: 'u1'})-[r:LIKED]->(:Item {id: 'i1'}) RETURN count(r)"));
+        assertEquals(3, TestGraph.count("MATCH (:User)-[r:LIKED]->(:Item) RETURN count(r)"));
+    }
 }
