@@ -31,9 +31,10 @@ import org.neo4j.driver.Record;
  * one transaction: it is applied whole or, on failure, not at all and the import stops with
  * {@link ImportFailedException}. Rows that refer to items the graph does not hold are rejected and reported.
  *
- * <p>Likes and dislikes take the {@link InteractionWrites#BATCHED} path unless told otherwise: a batch is collapsed
- * to one signal per (user, item) pair in Java, its users are merged once each, and the pairs that have no edge yet
- * (one existence check per batch) get theirs with {@code CREATE}; only pairs that already have one are merged.
+ * <p>Likes and dislikes take the {@link InteractionWrites#ROW_MERGE} path unless told otherwise. The
+ * {@link InteractionWrites#BATCHED} alternative leaves the same graph but measured about a fifth slower
+ * ({@code ImportLikesBenchmark}, docs/scaling.md): its extra statements per batch cost more than the row-by-row
+ * {@code MERGE} they save.
  */
 public final class GraphImporter {
     public static final int MAX_REPORTED_ERRORS = 1_000;
@@ -46,14 +47,17 @@ public final class GraphImporter {
 
     /** How likes and dislikes are written; both leave the same graph. */
     public enum InteractionWrites {
-        /** One {@code UNWIND ... MERGE} statement that merges user, old edge and new edge row by row (the former path). */
+        /** One {@code UNWIND ... MERGE} statement that merges user, old edge and new edge row by row (the default). */
         ROW_MERGE,
-        /** Collapse per pair, merge users once, check existing edges once per batch, {@code CREATE} the absent ones. */
+        /**
+         * Collapse per pair, resolve ids to nodes once per batch, merge users once, {@code CREATE} the edges of pairs
+         * known absent; measured slower than {@link #ROW_MERGE}, kept to compare against.
+         */
         BATCHED
     }
 
     public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval) {
-        this(graph, batchSize, progressInterval, InteractionWrites.BATCHED);
+        this(graph, batchSize, progressInterval, InteractionWrites.ROW_MERGE);
     }
 
     public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval,
