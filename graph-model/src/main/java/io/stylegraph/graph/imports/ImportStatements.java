@@ -91,6 +91,69 @@ final class ImportStatements {
             """;
 
     /**
+     * The batched interaction path ({@link GraphImporter.InteractionWrites#BATCHED}) first resolves a batch's distinct
+     * item ids to nodes, one index seek each; an id without a node is an unknown item and its rows are rejected.
+     */
+    static final String RESOLVE_INTERACTION_ITEMS = """
+            UNWIND $ids AS id
+            OPTIONAL MATCH (i:Item {id: id})
+            RETURN id, elementId(i) AS node
+            """;
+
+    /** Then merges the batch's distinct users, each once, answering their nodes. */
+    static final String MERGE_INTERACTION_USERS = """
+            UNWIND $rows AS row
+            MERGE (u:User {id: row.id})
+              ON CREATE SET u.source = row.source
+            RETURN row.id AS id, elementId(u) AS node
+            """;
+
+    /** Whether the store holds any like or dislike edge: answered from the count store, not by a scan. */
+    static final String COUNT_SIGNALS = """
+            CALL () { MATCH ()-[r:LIKED]->() RETURN count(r) AS likes }
+            CALL () { MATCH ()-[r:DISLIKED]->() RETURN count(r) AS dislikes }
+            RETURN likes + dislikes
+            """;
+
+    /**
+     * Then asks which (user, item) pairs already have a like or dislike edge, by node id (no index seek), in one
+     * statement per batch.
+     */
+    static final String EXISTING_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
+            WITH u, i, row WHERE EXISTS { (u)-[:LIKED|DISLIKED]->(i) }
+            RETURN row.user AS user, row.item AS item
+            """;
+
+    /**
+     * Pairs known to have no edge get theirs with {@code CREATE}: no per-row look for an edge to match. Formatted with
+     * the relationship type ({@code LIKED} or {@code DISLIKED}).
+     */
+    static final String CREATE_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
+            CREATE (u)-[r:%1$s]->(i)
+            SET r = row.properties
+            """;
+
+    /**
+     * Pairs that have an edge keep the per-row replace: the opposite signal is removed and the same one merged.
+     * Formatted with the relationship type and its opposite.
+     */
+    static final String REPLACE_SIGNALS = """
+            UNWIND $rows AS row
+            MATCH (u) WHERE elementId(u) = row.user
+            MATCH (i) WHERE elementId(i) = row.item
+            OPTIONAL MATCH (u)-[old:%2$s]->(i)
+            DELETE old
+            MERGE (u)-[r:%1$s]->(i)
+            SET r += row.properties
+            """;
+
+    /**
      * Precomputed vectors: stored like the embedding job stores its own, with the file's model and
      * {@link PrecomputedVectors#INPUT} as the input, so the job counts the item as embedded by that model.
      */

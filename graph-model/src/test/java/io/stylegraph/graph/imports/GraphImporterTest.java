@@ -159,4 +159,84 @@ class GraphImporterTest {
         assertEquals(2, TestGraph.count("MATCH (i:Item) RETURN count(i)"));
         assertEquals(0, TestGraph.count("MATCH (u:User) RETURN count(u)"));
     }
+
+    /** Repeats of a pair inside a batch and across batches, in both directions, and rows of an unknown item. */
+    private static InlineSource signalsWithRepeats() {
+        return smallCatalogue().then(sink -> {
+            sink.interaction(new Interaction("u1", "i1", Signal.LIKE, null, 3, null, Map.of("fit", "true"), "test"));
+            sink.interaction(new Interaction("u1", "i2", Signal.LIKE, null, 4, null, Map.of("note", "a"), "test"));
+            sink.interaction(new Interaction("u1", "i2", Signal.DISLIKE, null, 5, null, Map.of(), "test"));
+            sink.interaction(new Interaction("u3", "i3", Signal.DISLIKE, null, 6, null, Map.of("fit", "large"), "test"));
+            sink.interaction(new Interaction("u3", "i3", Signal.LIKE, null, 7, "train", Map.of(), "test"));
+            sink.interaction(new Interaction("u3", "ghost", Signal.LIKE, null, 8, null, Map.of(), "test"));
+            sink.interaction(new Interaction("u3", "ghost", Signal.LIKE, null, 9, null, Map.of(), "test"));
+            sink.interaction(new Interaction("u2", "i2", Signal.LIKE, null, 10, null, Map.of("note", "b"), "test"));
+        });
+    }
+
+    private String edges() {
+        return graph.read(tx -> tx.run("MATCH (u:User)-[r]->(i:Item) RETURN u.id, type(r), i.id, properties(r)")
+                .list(r -> r.get(0).asString() + " " + r.get(1).asString() + " " + r.get(2).asString() + " "
+                        + new java.util.TreeMap<>(r.get(3).asMap()))).stream().sorted().toList().toString()
+                + graph.read(tx -> tx.run("MATCH (u:User) WITH u ORDER BY u.id RETURN collect(u.id + ' ' + u.source)")
+                .single().get(0).asList().toString());
+    }
+
+    @Test
+    void shouldLeaveTheGraphTheRowByRowMergeLeavesOnTheBatchedPath() throws IOException {
+        for (int size : new int[] {2, 3, 1_000}) {
+            TestGraph.clear();
+            ImportReport merged = new GraphImporter(graph, size, Duration.ofSeconds(2),
+                    GraphImporter.InteractionWrites.ROW_MERGE).importFrom(signalsWithRepeats());
+            String expected = edges();
+            TestGraph.clear();
+            ImportReport batched = new GraphImporter(graph, size, Duration.ofSeconds(2),
+                    GraphImporter.InteractionWrites.BATCHED).importFrom(signalsWithRepeats());
+
+            assertEquals(expected, edges(), "batch size " + size);
+            assertEquals(merged.interactions(), batched.interactions(), "batch size " + size);
+            assertEquals(merged.rejected(), batched.rejected(), "batch size " + size);
+        }
+        assertTrue(edges().contains("u1 DISLIKED i2"), edges());
+        assertTrue(edges().contains("u3 LIKED i3"), edges());
+    }
+
+    @Test
+    void shouldReportEveryRowOfAnUnknownItemAndCreateNoEdgeTwiceOnTheBatchedPath() throws IOException {
+        GraphImporter batched = new GraphImporter(graph, 1_000, Duration.ofSeconds(2),
+                GraphImporter.InteractionWrites.BATCHED);
+        ImportReport first = batched.importFrom(signalsWithRepeats());
+        String once = edges();
+        ImportReport again = batched.importFrom(signalsWithRepeats());
+
+        assertEquals(once, edges());
+        assertEquals(2, first.rejected());
+        assertEquals(9, first.interactions());
+        assertEquals(2, again.rejected());
+        assertEquals(5, TestGraph.count("MATCH (:User)-[r:LIKED|DISLIKED]->(:Item) RETURN count(r)"));
+        assertEquals(2, first.errors().stream().filter(e -> e.reason().contains("unknown item ghost")).count());
+    }
+
+    @Test
+    void shouldNotDuplicateALikeWrittenByOthersWhileTheBatchedImportRuns() throws IOException {
+        GraphImporter batched = new GraphImporter(graph, 2, Duration.ofSeconds(2),
+                GraphImporter.InteractionWrites.BATCHED);
+        ImportReport report = batched.importFrom(new InlineSource("meanwhile").then(sink -> {
+            sink.item(item("i1", "Jeans", Slot.BOTTOM));
+            sink.item(item("i2", "Tshirts", Slot.TOP));
+            sink.item(item("i3", "Sneakers", Slot.SHOES));
+            sink.interaction(new Interaction("u1", "i1", Signal.LIKE, null, 0, null, Map.of(), "meanwhile"));
+            sink.interaction(new Interaction("u1", "i2", Signal.LIKE, null, 1, null, Map.of(), "meanwhile"));
+        }).then(sink -> graph.run("MATCH (u:User {id: 'u1'}), (i:Item {id: 'i3'}) CREATE (u)-[:LIKED]->(i)",
+                Map.of())).then(sink -> {
+            sink.interaction(new Interaction("u1", "i3", Signal.LIKE, null, 2, null, Map.of("fit", "true"),
+                    "meanwhile"));
+            sink.interaction(new Interaction("u1", "i1", Signal.LIKE, null, 3, null, Map.of(), "meanwhile"));
+        }));
+
+        assertEquals(4, report.interactions());
+        assertEquals(1, TestGraph.count("MATCH (:User {id: 'u1'})-[r:LIKED]->(:Item {id: 'i3'}) RETURN count(r)"));
+        assertEquals(1, TestGraph.count("MATCH (:User {id: 'u1'})-[r:LIKED]->(:Item {id: 'i1'}) RETURN count(r)"));
+        assertEquals(3, TestGraph.count("MATCH (:User)-[r:LIKED]->(:Item) RETURN count(r)"));
+    }
 }
