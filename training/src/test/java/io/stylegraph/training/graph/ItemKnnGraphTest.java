@@ -126,23 +126,7 @@ class ItemKnnGraphTest {
     void shouldFindMostOfTheExactNeighboursWithTheApproximateBuild() {
         // 2,000 items in 40 clusters of 16-dimensional vectors, one with no vector
         int items = 2_000;
-        int dim = 16;
-        java.util.Random random = new java.util.Random(3);
-        float[][] centres = new float[40][dim];
-        for (float[] c : centres) {
-            for (int j = 0; j < dim; j++) {
-                c[j] = (float) random.nextGaussian();
-            }
-        }
-        float[][] vectors = new float[items][];
-        for (int i = 1; i < items; i++) {
-            float[] c = centres[random.nextInt(centres.length)];
-            vectors[i] = new float[dim];
-            for (int j = 0; j < dim; j++) {
-                vectors[i][j] = c[j] + 0.4f * (float) random.nextGaussian();
-            }
-        }
-        ItemFeatures features = new ItemFeatures(items, List.of(new ItemFeatures.Modality("visual", vectors, 1)));
+        ItemFeatures features = clustered(items, 16, 3);
         int k = 10;
 
         ItemNeighbours exact = new ItemKnnGraph(k).neighbours(features);
