@@ -25,10 +25,10 @@ import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.GraphSchema;
 
 /**
- * Times an import on each write path, each run into its own empty embedded store, on the same seeded rows: first the
- * items with precomputed visual and text vectors (timed), then the users (not timed), then the likes and dislikes
- * (timed). Paths: {@code ROW_MERGE} and {@code BATCHED} (Cypher over Bolt), {@code CORE_API} (the embedded store's
- * Java API); give them comma-separated, repeats allowed, to alternate them in one command.
+ * Times an import on each write path, each run into its own empty embedded store (deleted after), on the same
+ * seeded rows: first the items with precomputed visual and text vectors (timed), then the users (not timed), then the
+ * likes and dislikes (timed). Paths: {@code ROW_MERGE} and {@code BATCHED} (Cypher over Bolt), {@code CORE_API} (the
+ * embedded store's Java API); give them comma-separated, repeats allowed, to alternate them in one command.
  * Not a test; run by hand from graph-model with the test classpath:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.stylegraph.graph.imports.ImportLikesBenchmark
  * [items users likes batch [paths [dimension]]]} (defaults 23000 10000 278000 2000 ROW_MERGE,CORE_API 32).
@@ -75,6 +75,7 @@ public final class ImportLikesBenchmark {
                         seconds, report.interactions() / seconds, edges, report.rejected(), mebibytes(home),
                         loadBefore, load());
             }
+            delete(home);
         }
         System.exit(0);
     }
@@ -94,6 +95,14 @@ public final class ImportLikesBenchmark {
             }).sum() / (1024.0 * 1024.0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 
