@@ -2,6 +2,7 @@ package io.stylegraph.api.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.stylegraph.api.infra.EmbeddedInfrastructure;
@@ -37,6 +38,10 @@ public class ImportCommandLine implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "2000", description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--write-path", description = "How rows reach the graph: core-api (the embedded store's Java API, "
+            + "the default with the embedded store) or bolt (Cypher over Bolt, the only way to an external Neo4j).")
+    String writePath;
+
     @Override
     public Integer call() throws Exception {
         if (dataset == null && path == null) {
@@ -48,13 +53,27 @@ public class ImportCommandLine implements Callable<Integer> {
             System.err.println("No catalogue folder at " + folder);
             return 2;
         }
+        if (writePath != null && !writePath.equals("core-api") && !writePath.equals("bolt")) {
+            System.err.println("--write-path is core-api or bolt, not " + writePath);
+            return 2;
+        }
         String name = dataset != null ? dataset : folder.getFileName().toString();
         CatalogueSource source = DatasetSources.names().contains(name)
                 ? DatasetSources.open(name, folder) : new GenericCatalogueSource(folder);
         try (EmbeddedInfrastructure embedded = infrastructure.start(false);
              GraphDatabase graph = connect(embedded)) {
             GraphSchema.apply(graph);
-            ImportReport report = new GraphImporter(graph, batchSize, java.time.Duration.ofSeconds(2)).importFrom(source);
+            boolean coreApi = embedded.neo4j() != null && !"bolt".equals(writePath);
+            if (embedded.neo4j() == null && "core-api".equals(writePath)) {
+                System.err.println("--write-path core-api needs the embedded store; NEO4J_URI names an external "
+                        + "Neo4j, use bolt");
+                return 2;
+            }
+            Duration progress = Duration.ofSeconds(2);
+            GraphImporter importer = coreApi ? GraphImporter.embedded(embedded.neo4j().database(), batchSize, progress)
+                    : new GraphImporter(graph, batchSize, progress);
+            System.out.println("Writing through " + (coreApi ? "the embedded store's Java API" : "Cypher over Bolt"));
+            ImportReport report = importer.importFrom(source);
             System.out.println(report.summary());
             report.errors().stream().limit(20).forEach(error -> System.out.println("  skipped " + error));
             if (report.rejected() > 20) {
@@ -62,7 +81,8 @@ public class ImportCommandLine implements Callable<Integer> {
             }
             if (reportDirectory != null) {
                 String command = "./stylegraph import " + (dataset != null ? "--dataset " + name : "--path " + folder)
-                        + " --data-dir <empty dir> --report " + reportDirectory;
+                        + " --data-dir <empty dir>" + (writePath == null ? "" : " --write-path " + writePath)
+                        + " --report " + reportDirectory;
                 Path[] written = ImportReportWriter.write(reportDirectory, name, folder, command, report, batchSize,
                         graph);
                 System.out.println("Report written to " + written[1]);

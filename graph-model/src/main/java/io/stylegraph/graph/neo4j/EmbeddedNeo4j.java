@@ -17,6 +17,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilderImplementation;
+import org.neo4j.graphdb.GraphDatabaseService;
 import io.stylegraph.graph.neo4j.readonly.ReadOnlyUsersDbmsBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -174,6 +175,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The read-only analyst login, or null when authentication is off. Known once {@link #start()} has run. */
     public synchronized BoltLogin analystLogin() {
         return users == null ? null : users.analyst();
+    }
+
+    /**
+     * The store's own database, for writers in this process that go through the Java API instead of Bolt (the
+     * importer's {@code GraphImporter.embedded}). Only while started.
+     */
+    public synchronized GraphDatabaseService database() {
+        if (dbms == null) {
+            throw new IllegalStateException("the embedded Neo4j is not started");
+        }
+        return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     public Path homeDirectory() {
