@@ -72,7 +72,8 @@ public class ImportCommandLine implements Callable<Integer> {
             Duration progress = Duration.ofSeconds(2);
             GraphImporter importer = coreApi ? GraphImporter.embedded(embedded.neo4j().database(), batchSize, progress)
                     : new GraphImporter(graph, batchSize, progress);
-            System.out.println("Writing through " + (coreApi ? "the embedded store's Java API" : "Cypher over Bolt"));
+            System.out.println("Writing through " + (importer.writePath().equals("core-api")
+                    ? "the embedded store's Java API" : "Cypher over Bolt"));
             ImportReport report = importer.importFrom(source);
             System.out.println(report.summary());
             report.errors().stream().limit(20).forEach(error -> System.out.println("  skipped " + error));

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.stylegraph.api.Application;
 import io.stylegraph.api.infra.EmbeddedInfrastructure;
+import io.stylegraph.api.infra.InProcessGraph;
 import io.stylegraph.api.security.DataDirectorySecret;
 import io.stylegraph.api.security.DemoConfiguration;
 import io.stylegraph.api.security.IssuedToken;
@@ -108,7 +109,11 @@ public class ServeCommand implements Callable<Integer> {
         try {
             // Not Micronaut.run: its own shutdown hook would race ours (and deadlock stopping the server twice), and
             // the embedded stores must close only after the context has stopped using them.
-            context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+            var builder = ApplicationContext.builder().mainClass(Application.class).properties(properties);
+            if (embedded.neo4j() != null) {
+                builder.singletons(new InProcessGraph(embedded.neo4j().database()));
+            }
+            context = builder.start();
             running.set(context);
             context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
         } catch (RuntimeException e) {

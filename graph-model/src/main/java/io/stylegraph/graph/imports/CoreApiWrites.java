@@ -15,6 +15,7 @@ import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
 
 /**
  * Writes batches through the embedded store's Java API, one {@code beginTx()} per batch, leaving the graph the
@@ -36,6 +37,7 @@ final class CoreApiWrites implements BatchWriter {
     private static final List<String> ITEM_PROPERTIES = List.of("title", "description", "category", "slot",
             "gender", "colour", "image", "attributes", "source", "brand", "categories");
     private static final List<String> MODALITIES = List.of("visual", "text");
+    private static final int MAX_ATTEMPTS = 5;
 
     private final GraphDatabaseService database;
 
@@ -225,11 +227,32 @@ final class CoreApiWrites implements BatchWriter {
         return node;
     }
 
+    /**
+     * One batch in one transaction. A transient failure (a deadlock with the service's own writes, say a like
+     * projected while its user is imported) rolls the batch back whole and runs it again, as the driver's managed
+     * transactions do on the Bolt path: the batch's work only finds or creates, so a rerun leaves the same graph.
+     */
     private <T> T inTransaction(Function<Transaction, T> work) {
-        try (Transaction tx = database.beginTx()) {
-            T result = work.apply(tx);
-            tx.commit();
-            return result;
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = database.beginTx()) {
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            } catch (TransientFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L << Math.min(attempt, 6));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an import batch", e);
         }
     }
 }

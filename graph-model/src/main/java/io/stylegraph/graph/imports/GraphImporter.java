@@ -42,6 +42,7 @@ public final class GraphImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<BatchWriter> writers;
+    private final String writePath;
     private final int batchSize;
     private final Duration progressInterval;
 
@@ -62,18 +63,19 @@ public final class GraphImporter {
 
     public GraphImporter(GraphDatabase graph, int batchSize, Duration progressInterval,
                          InteractionWrites interactionWrites) {
-        this(writersOver(graph, interactionWrites), batchSize, progressInterval);
+        this(writersOver(graph, interactionWrites), "bolt", batchSize, progressInterval);
     }
 
     public GraphImporter(GraphDatabase graph) {
         this(graph, 2_000, Duration.ofSeconds(2));
     }
 
-    private GraphImporter(Supplier<BatchWriter> writers, int batchSize, Duration progressInterval) {
+    private GraphImporter(Supplier<BatchWriter> writers, String writePath, int batchSize, Duration progressInterval) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         this.writers = writers;
+        this.writePath = writePath;
         this.batchSize = batchSize;
         this.progressInterval = progressInterval;
     }
@@ -85,7 +87,12 @@ public final class GraphImporter {
      */
     public static GraphImporter embedded(GraphDatabaseService database, int batchSize, Duration progressInterval) {
         Objects.requireNonNull(database, "database");
-        return new GraphImporter(() -> new CoreApiWrites(database), batchSize, progressInterval);
+        return new GraphImporter(() -> new CoreApiWrites(database), "core-api", batchSize, progressInterval);
+    }
+
+    /** {@code core-api} when writing through the embedded store's Java API, {@code bolt} for Cypher over Bolt. */
+    public String writePath() {
+        return writePath;
     }
 
     private static Supplier<BatchWriter> writersOver(GraphDatabase graph, InteractionWrites interactionWrites) {
