@@ -51,7 +51,8 @@ class CommittedReportsTest {
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input",
             "evaluate-outfits-polyvore-maryland-dev-folds-text-categories",
-            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names"})
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names",
+            "evaluate-outfits-polyvore-maryland-dev-folds-context"})
     void shouldRenderACommittedDevFoldsReportAsCommitted(String name) throws Exception {
         DevFolds.Report report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 DevFolds.Report.class);
