@@ -41,7 +41,7 @@ public final class DevFolds {
     public static final Map<String, String> CONTENDERS = contenderKeys();
     /** The contenders that run only when picked. */
     public static final List<String> OPT_IN = List.of("served-name", "text-category-blend", "context",
-            "context-price", "context-random-negatives");
+            "context-blend", "context-price", "context-random-negatives");
     public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
 
     /**
