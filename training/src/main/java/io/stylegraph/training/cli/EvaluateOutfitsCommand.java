@@ -88,6 +88,16 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
             + "included")
     Integer blankCandidates;
 
+    @Option(names = "--context-epochs", description = "epochs of the outfit context model (default 8)")
+    Integer contextEpochs;
+
+    @Option(names = "--context-dimension", description = "embedding width of the outfit context model (default 64)")
+    Integer contextDimension;
+
+    @Option(names = "--context-same-slot-negatives", description = "of the outfit context model's 6 distractors per "
+            + "training question, how many have the hidden item's slot (default 3)")
+    Integer contextSameSlotNegatives;
+
     @Option(names = "--holdout", defaultValue = "test",
             description = "test (the fixed 30 %% slice) or dev (a 10 %% tuning slice; the test slice stays unused)")
     String holdoutName;
@@ -106,8 +116,10 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
     @Option(names = "--contenders", split = ",", description = "with --dev-folds: the contenders to run besides "
             + "the served settings, of served-name (the served settings reading names alone, beside another "
             + "--text-input), no-blanks, co-occurrence-blend, text-category-blend (co-occurrence on categories "
-            + "guessed from text, as a catalogue could be served), price-band, price-band-blend, co-occurrence; "
-            + "default: all but served-name and text-category-blend")
+            + "guessed from text, as a catalogue could be served), price-band, price-band-blend, co-occurrence, "
+            + "context (the outfit context model), context-price (it with price bands), context-random-negatives "
+            + "(it trained without same-slot distractors); default: all but served-name, text-category-blend and "
+            + "the context rows")
     List<String> contenders;
 
     @Option(names = "--name-vector-cache", description = "with --contenders served-name: file that keeps the name "
@@ -159,8 +171,7 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         OutfitEvaluation.Settings settings;
         try {
             settings = new OutfitEvaluation.Settings(dataset, datasetsDir, outfits, modelIn, modelOut, seed,
-                    benchmarkSeed, new OutfitEvaluation.Tuning(epochs, dimension, learningRate, sameTypeShare,
-                    categoryDropout, contentRepeats, weightDecay, scale, blankShare, blankCandidates), holdout,
+                    benchmarkSeed, tuning(), holdout,
                     vectorCache, NameText.parse(textInput));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -178,9 +189,8 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         }
         DevFolds.Settings settings;
         try {
-            settings = new DevFolds.Settings(datasetsDir, devFolds, seed, new OutfitEvaluation.Tuning(epochs,
-                    dimension, learningRate, sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale,
-                    blankShare, blankCandidates), vectorCache, NameText.parse(textInput), contenders, nameVectorCache);
+            settings = new DevFolds.Settings(datasetsDir, devFolds, seed, tuning(), vectorCache,
+                    NameText.parse(textInput), contenders, nameVectorCache);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -188,6 +198,12 @@ public final class EvaluateOutfitsCommand implements Callable<Integer> {
         Path[] written = DevFoldsReportWriter.write(report, reportDir, "evaluate-outfits-" + dataset + "-dev-folds");
         out.printf("wrote %s and %s%n", written[0], written[1]);
         return 0;
+    }
+
+    private OutfitEvaluation.Tuning tuning() {
+        return new OutfitEvaluation.Tuning(epochs, dimension, learningRate, sameTypeShare, categoryDropout,
+                contentRepeats, weightDecay, scale, blankShare, blankCandidates, contextEpochs, contextDimension,
+                contextSameSlotNegatives);
     }
 
     private String commandLine() {

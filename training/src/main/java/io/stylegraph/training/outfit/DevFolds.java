@@ -40,7 +40,8 @@ public final class DevFolds {
     /** The contenders {@code --contenders} can pick, by key; all but {@link #OPT_IN} run when none is picked. */
     public static final Map<String, String> CONTENDERS = contenderKeys();
     /** The contenders that run only when picked. */
-    public static final List<String> OPT_IN = List.of("served-name", "text-category-blend");
+    public static final List<String> OPT_IN = List.of("served-name", "text-category-blend", "context",
+            "context-blend", "context-price", "context-random-negatives");
     public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
 
     /**
@@ -129,6 +130,7 @@ public final class DevFolds {
         keys.put("price-band", PRICED);
         keys.put("price-band-blend", PRICED_BLEND);
         keys.put("co-occurrence", COOCCURRENCE);
+        new java.util.TreeMap<>(OutfitContextContenders.KEYS).forEach(keys::put);
         return java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -181,6 +183,11 @@ public final class DevFolds {
         Map<String, String> parameters = new LinkedHashMap<>(served.parameters());
         parameters.put("benchmarkSeed", Long.toString(DevSliceFigures.SEED));
         parameters.put("blendWeight", Double.toString(MarylandEvaluation.BLEND_WEIGHT));
+        OutfitContextConfig context = settings.tuning().context(settings.seed());
+        boolean anyContext = labels.stream().anyMatch(OutfitContextContenders.KEYS::containsValue);
+        if (anyContext) {
+            parameters.putAll(context.parameters());
+        }
 
         List<FoldResult> results = new ArrayList<>();
         for (int f = 0; f < settings.folds(); f++) {
@@ -234,8 +241,11 @@ public final class DevFolds {
             if (labels.contains(COOCCURRENCE)) {
                 contenders.put(COOCCURRENCE, cooccurrence);
             }
+            contenders.putAll(OutfitContextContenders.train(labels, context, train, trainNoPrice,
+                    new OutfitContextContenders.Blended(servedModel, cooccurrence), out));
             for (Map.Entry<String, CompatibilityModel> contender : contenders.entrySet()) {
-                boolean readsPrice = contender.getKey().startsWith(PRICED);
+                boolean readsPrice = contender.getKey().startsWith(PRICED)
+                        || OutfitContextContenders.readsPrice(contender.getKey());
                 DevSliceFigures dev = DevSliceFigures.measure(contender.getValue(), measuredOn.getOrDefault(
                         contender.getKey(), readsPrice ? heldOut : heldOutNoPrice));
                 Map<String, Double> figures = new LinkedHashMap<>();
@@ -259,6 +269,9 @@ public final class DevFolds {
                 "Catalogue items carry no price, so the service cannot serve the price-band rows; "
                         + "'+ co-occurrence' adds the category PMI pair score with weight "
                         + MarylandEvaluation.BLEND_WEIGHT + "."));
+        if (anyContext) {
+            notes.addAll(OutfitContextContenders.notes(context));
+        }
         if (labels.contains(WITH_TEXT_CATEGORIES)) {
             notes.add("'" + WITH_TEXT_CATEGORIES + "' is the co-occurrence blend as the service could serve it on a "
                     + "catalogue: each held-out item takes the training category whose mean text vector is nearest "

@@ -107,6 +107,14 @@ final class MarylandEvaluation {
             contenders.add(new Contender(PRICED + ", price hidden", priced, noPrice));
             contenders.add(Contender.of(PRICED + " + co-occurrence", new BlendedCompatibility(PRICED
                     + " + co-occurrence", List.of(priced, cooccurrence), new double[] {1, BLEND_WEIGHT})));
+            OutfitContextConfig context = settings.tuning().context(settings.seed());
+            long start = System.nanoTime();
+            OutfitContextContenders.train(List.of(OutfitContextContenders.CONTEXT,
+                    OutfitContextContenders.CONTEXT_BLEND), context, train, named, new OutfitContextContenders.Blended(model, cooccurrence), out).forEach((label, m) ->
+                    contenders.add(new Contender(label, m, UnaryOperator.identity(), true)));
+            draft.time("training seconds, outfit context rows", start);
+            draft.parameters.putAll(context.parameters());
+            draft.notes.addAll(OutfitContextContenders.notes(context));
         }
         contenders.add(Contender.of(TEXT_CATEGORY_BLEND, new BlendedCompatibility(TEXT_CATEGORY_BLEND,
                 List.of(model, TextCategoryCooccurrence.fit(named)), new double[] {1, BLEND_WEIGHT})));

@@ -97,13 +97,42 @@ public final class OutfitEvaluation {
         }
     }
 
-    /** Training settings that replace the dataset's defaults; a null field keeps the default. */
+    /**
+     * Training settings that replace the dataset's defaults; a null field keeps the default. The {@code context}
+     * fields tune the {@link OutfitContextModel} rows: epochs, dimension and distractors of the blank's slot per
+     * question (the rest, up to the default total, of any slot).
+     */
     public record Tuning(Integer epochs, Integer dimension, Double learningRate, Double sameTypeShare,
                          Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale,
-                         Double blankShare, Integer blankCandidates) {
+                         Double blankShare, Integer blankCandidates, Integer contextEpochs, Integer contextDimension,
+                         Integer contextSameSlotNegatives) {
+
+        /** Tuning of the type-aware model alone. */
+        public Tuning(Integer epochs, Integer dimension, Double learningRate, Double sameTypeShare,
+                      Double categoryDropout, Integer contentRepeats, Double weightDecay, Double scale,
+                      Double blankShare, Integer blankCandidates) {
+            this(epochs, dimension, learningRate, sameTypeShare, categoryDropout, contentRepeats, weightDecay, scale,
+                    blankShare, blankCandidates, null, null, null);
+        }
 
         public static Tuning none() {
             return new Tuning(null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The outfit context model's default settings with this tuning and {@code seed}. */
+        OutfitContextConfig context(long seed) {
+            OutfitContextConfig config = OutfitContextConfig.defaults().withSeed(seed);
+            if (contextEpochs != null) {
+                config = config.withEpochs(contextEpochs);
+            }
+            if (contextDimension != null) {
+                config = config.withDimension(contextDimension);
+            }
+            if (contextSameSlotNegatives != null) {
+                int total = config.randomNegatives() + config.sameSlotNegatives();
+                config = config.withNegatives(Math.max(0, total - contextSameSlotNegatives), contextSameSlotNegatives);
+            }
+            return config;
         }
 
         TypeAwareConfig apply(TypeAwareConfig base) {

@@ -34,7 +34,8 @@ class CommittedReportsTest {
     /** An outfit report may have a reading written by hand below what the command wrote. */
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland", "evaluate-outfits-polyvore-maryland-dev",
-            "evaluate-outfits-polyvore-maryland-item-text", "evaluate-outfits-polyvore-outfits-disjoint"})
+            "evaluate-outfits-polyvore-maryland-item-text", "evaluate-outfits-polyvore-maryland-item-text-context",
+            "evaluate-outfits-polyvore-outfits-disjoint"})
     void shouldRenderACommittedOutfitReportAsCommitted(String name) throws Exception {
         OutfitEvaluationReport report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 OutfitEvaluationReport.class);
@@ -50,7 +51,8 @@ class CommittedReportsTest {
     @ParameterizedTest
     @ValueSource(strings = {"evaluate-outfits-polyvore-maryland-dev-folds-text-input",
             "evaluate-outfits-polyvore-maryland-dev-folds-text-categories",
-            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names"})
+            "evaluate-outfits-polyvore-maryland-dev-folds-text-categories-names",
+            "evaluate-outfits-polyvore-maryland-dev-folds-context"})
     void shouldRenderACommittedDevFoldsReportAsCommitted(String name) throws Exception {
         DevFolds.Report report = new ObjectMapper().readValue(REPORTS.resolve(name + ".json").toFile(),
                 DevFolds.Report.class);

@@ -75,6 +75,9 @@ class DevFoldsTest {
                         List.of("co-occurrence-blend", "served-name"), null).labels());
         assertEquals(List.of(DevFolds.SERVED, DevFolds.WITH_TEXT_CATEGORIES), new DevFolds.Settings(null, 5, 42, none,
                 null, NameText.NAME, List.of("text-category-blend"), null).labels(), "opt-in, as served-name");
+        assertEquals(List.of(DevFolds.SERVED, OutfitContextContenders.CONTEXT, OutfitContextContenders.CONTEXT_BLEND),
+                new DevFolds.Settings(null, 5, 42, none, null, NameText.ITEM_TEXT,
+                        List.of("context-blend", "context"), null).labels(), "the outfit context rows are opt-in");
         assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
                 NameText.ITEM_TEXT, List.of("best"), null));
         assertThrows(IllegalArgumentException.class, () -> new DevFolds.Settings(null, 5, 42, none, null,
