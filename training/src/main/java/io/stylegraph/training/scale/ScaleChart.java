@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import io.stylegraph.training.report.GrowthFit;
+
 /**
  * The scale report's plot, drawn headless with Java2D: two log–log panels, the costs read per like against the
  * likes and those read per item against the items; each measured point a dot, each fitted growth a dashed line, the

@@ -3,6 +3,8 @@ package io.stylegraph.training.scale;
 import java.util.List;
 import java.util.Optional;
 
+import io.stylegraph.training.report.GrowthFit;
+
 /**
  * One cost the scale benchmark fits a growth to: the figure, the size it is set against and what the issue asks of
  * its exponent.

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.stylegraph.training.report.GrowthFit;
 import io.stylegraph.training.report.Provenance;
 import io.stylegraph.training.report.ReportFiles;
 

@@ -1,4 +1,4 @@
-package io.stylegraph.training.scale;
+package io.stylegraph.training.report;
 
 import java.util.List;
 
