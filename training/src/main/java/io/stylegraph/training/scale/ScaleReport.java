@@ -109,8 +109,8 @@ public final class ScaleReport {
         md.append("\nLatencies are p50 / p99 in ms. The load average (1 min) before each stage, from the "
                 + "measurements: ");
         md.append(String.join("; ", points.stream().map(p -> String.format(Locale.ROOT, "%d items: import %s, "
-                + "train %s, serve %s", p.items(), text(p.figure("importLoadBefore"), "%.1f"),
-                text(p.figure("trainLoadBefore"), "%.1f"), text(p.figure("serveLoadBefore"), "%.1f"))).toList()));
+                + "train %s, HTTP load runs %s", p.items(), text(p.figure("importLoadBefore"), "%.1f"),
+                text(p.figure("trainLoadBefore"), "%.1f"), text(p.figure("recommendationsLoadAverage"), "%.1f"))).toList()));
         md.append(".\n\n## Fitted growth\n\n");
         md.append("Least-squares slope of log cost on log size over the points that measured it: ∝ size^b, "
                 + "b = 1 a flat cost per unit.\n\n");
