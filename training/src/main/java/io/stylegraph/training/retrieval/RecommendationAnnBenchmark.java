@@ -288,21 +288,12 @@ public final class RecommendationAnnBenchmark {
         for (Map<String, Object> row : rows) {
             Object cpu = row.get("buildCpuSeconds");
             if (cpu instanceof Number seconds && seconds.doubleValue() > 0) {
-                bySize.put(Math.log(((Number) row.get("items")).doubleValue()), Math.log(seconds.doubleValue()));
+                bySize.put(((Number) row.get("items")).doubleValue(), seconds.doubleValue());
             }
         }
-        if (bySize.size() < 2) {
-            return java.util.OptionalDouble.empty();
-        }
-        double mx = bySize.keySet().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double my = bySize.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (Map.Entry<Double, Double> point : bySize.entrySet()) {
-            sxy += (point.getKey() - mx) * (point.getValue() - my);
-            sxx += (point.getKey() - mx) * (point.getKey() - mx);
-        }
-        return java.util.OptionalDouble.of(sxy / sxx);
+        return io.stylegraph.training.report.GrowthFit.of(bySize.entrySet().stream()
+                        .map(e -> new io.stylegraph.training.report.GrowthFit.Point(e.getKey(), e.getValue())).toList())
+                .map(fit -> java.util.OptionalDouble.of(fit.exponent())).orElse(java.util.OptionalDouble.empty());
     }
 
     static String markdown(List<Provenance> runs, List<Map<String, Object>> rows) {

@@ -10,6 +10,7 @@ import io.stylegraph.training.graph.ItemNeighbours;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
 import io.stylegraph.training.model.TrainingData;
+import io.stylegraph.training.report.GrowthFit;
 import io.stylegraph.training.report.Provenance;
 import io.stylegraph.training.report.ReportFiles;
 import io.stylegraph.training.report.ResourceUsage;
@@ -215,22 +216,10 @@ public final class TrainingScaleBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** The least-squares slope b of log(metric) against log(likes). */
+    /** The least-squares slope b of log(metric) against log(likes) ({@link GrowthFit}); NaN below two sizes. */
     static double exponent(List<Map<String, Object>> rows, String metric) {
-        int n = rows.size();
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (Map<String, Object> row : rows) {
-            double x = Math.log(((Number) row.get("likes")).doubleValue());
-            double y = Math.log(((Number) row.get(metric)).doubleValue());
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return GrowthFit.of(rows.stream().map(row -> new GrowthFit.Point(((Number) row.get("likes")).doubleValue(),
+                ((Number) row.get(metric)).doubleValue())).toList()).map(GrowthFit::exponent).orElse(Double.NaN);
     }
 
     /** The Markdown of a report {@link #run} returned. */
