@@ -85,24 +85,76 @@ public final class TextCategoryCooccurrence implements CompatibilityModel {
 
     private ItemVectors guess(ItemVectors item) {
         float[] text = item.features().get(ItemVectors.TEXT);
-        return guessed.computeIfAbsent(item.id() + "\u0000" + item.type() + (text == null ? "\u0000" : ""), key -> {
-            String best = null;
-            if (text != null && !centroids.isEmpty()) {
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < centroids.size(); c++) {
-                    double dot = 0;
-                    float[] centroid = centroids.get(c);
-                    for (int d = 0; d < text.length; d++) {
-                        dot += text[d] * centroid[d];
-                    }
-                    if (dot > bestScore) {
-                        bestScore = dot;
-                        best = names.get(c);
-                    }
+        return guessed.computeIfAbsent(item.id() + "\u0000" + item.type() + (text == null ? "\u0000" : ""),
+                key -> new ItemVectors("\u0000unseen:" + item.id(), item.type(), nearest(text), java.util.Map.of()));
+    }
+
+    /** The training category whose centroid is nearest the text vector, or null without one. */
+    private String nearest(float[] text) {
+        String best = null;
+        if (text != null && !centroids.isEmpty()) {
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < centroids.size(); c++) {
+                double dot = 0;
+                float[] centroid = centroids.get(c);
+                if (centroid.length != text.length) {
+                    return null;
+                }
+                for (int d = 0; d < text.length; d++) {
+                    dot += text[d] * centroid[d];
+                }
+                if (dot > bestScore) {
+                    bestScore = dot;
+                    best = names.get(c);
                 }
             }
-            return new ItemVectors("\u0000unseen:" + item.id(), item.type(), best, java.util.Map.of());
-        });
+        }
+        return best;
+    }
+
+    /**
+     * The number of the co-occurrence key the item is counted under (its nearest category, else its type), or -1
+     * for a key the training outfits never had. Nothing is cached, so a server may call it for every catalogue item.
+     */
+    int keyNumber(ItemVectors item) {
+        String category = nearest(item.features().get(ItemVectors.TEXT));
+        return categories.categoryCounts().number(CooccurrenceModel.categoryKey(
+                new ItemVectors(item.id(), item.type(), category, java.util.Map.of())));
+    }
+
+    /** How many co-occurrence keys there are; {@link #keyNumber} gives numbers below it. */
+    int keyCount() {
+        return categories.categoryCounts().keys().size();
+    }
+
+    /** The pair score of two key numbers (-1: a key never counted), what {@link #pairScore} gives their items. */
+    double keyPairScore(int a, int b) {
+        return categories.categoryCounts().pmi(a, b);
+    }
+
+    /** The category names whose centroids {@link #centroids()} gives, in the same order. */
+    List<String> categoryNames() {
+        return names;
+    }
+
+    /** The unit mean text vector of each category of {@link #categoryNames()}. */
+    List<float[]> centroids() {
+        return centroids;
+    }
+
+    /** The co-occurrence counts of the category (or type) keys. */
+    CooccurrenceModel.Counts counts() {
+        return categories.categoryCounts();
+    }
+
+    /** The model as {@link #categoryNames()}, {@link #centroids()} and {@link #counts()} gave it (a model file). */
+    static TextCategoryCooccurrence restore(List<String> names, List<float[]> centroids,
+                                            CooccurrenceModel.Counts counts) {
+        if (names.size() != centroids.size()) {
+            throw new IllegalArgumentException("one centroid per category");
+        }
+        return new TextCategoryCooccurrence(CooccurrenceModel.ofCategories(counts), List.copyOf(names),
+                List.copyOf(centroids));
     }
 
     private static double norm(float[] vector) {
