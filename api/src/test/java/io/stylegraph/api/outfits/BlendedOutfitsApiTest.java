@@ -39,6 +39,7 @@ class BlendedOutfitsApiTest extends ApiTestSupport {
     private static final String BLOUSE = OutfitFixtures.id(Slot.TOP, Gender.WOMEN, 0);
     /** The women's skirts ranked for the white blouse by the type-aware model alone, best first. */
     private static List<String> plainRanking;
+    private static Path modelFile;
 
     @Override
     public Map<String, String> getProperties() {
@@ -50,6 +51,7 @@ class BlendedOutfitsApiTest extends ApiTestSupport {
                 plain.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
                         TextCategoryCooccurrence.fit(cooccurrence(plain, encoder)), 1.0)).save(file);
             }
+            modelFile = file;
             properties.put("stylegraph.outfits.model-file", file.toString());
             properties.put("stylegraph.outfits.title-vector-cache", "");
             properties.put("stylegraph.outfits.pairs-per-item", "2");
@@ -138,6 +140,19 @@ class BlendedOutfitsApiTest extends ApiTestSupport {
                 .map(i -> (String) ((Map<?, ?>) i.get("item")).get("id")).toList();
         assertTrue(ids.contains(cooccurring), ids.toString());
         assertTrue(ids.stream().noneMatch(id -> id.contains("-men-")), "held to the blouse's gender: " + ids);
+    }
+
+    @Test
+    void shouldSayTheBlendIsServedAndKeepTheItemsCategoriesBesideTheModelFile() {
+        Map<String, Object> status = getJson("/v1/outfits/status");
+
+        Map<?, ?> blend = (Map<?, ?>) status.get("textCategoryBlend");
+        assertEquals(1.0, ((Number) blend.get("weight")).doubleValue());
+        int categories = ((Number) blend.get("restored")).intValue() + ((Number) blend.get("computed")).intValue();
+        assertEquals(((Map<?, ?>) status.get("textVectors")).get("withVector"), categories,
+                "one category per item with a text vector: " + status);
+        assertTrue(Files.isRegularFile(modelFile.resolveSibling(OutfitModelLifecycle.CATEGORY_FILE)),
+                "kept for the next start");
     }
 
     @SuppressWarnings("unchecked")

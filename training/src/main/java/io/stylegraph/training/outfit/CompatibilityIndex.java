@@ -2,9 +2,11 @@ package io.stylegraph.training.outfit;
 
 import io.stylegraph.models.Vectors;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link TypeAwareModel} applied to a fixed list of items (a catalogue), for serving: every item's general-space
@@ -16,8 +18,9 @@ import java.util.List;
  *
  * <p>Where the model carries a {@link TypeAwareModel.TextCategoryBlend}, every pair score also gets the blend's
  * weight × the co-occurrence score of the two items' guessed categories: each row's category (nearest text centroid)
- * is found once at build time and the scores of every key pair are tabled, so the blend costs one table look-up per
- * pair. Scores are then those of {@link TypeAwareModel#served()}.
+ * is found once at build time (or read back from a file of earlier builds' categories,
+ * {@link TextCategoryAssignments}) and the scores of every key pair are tabled, so the blend costs one table look-up
+ * per pair. Scores are then those of {@link TypeAwareModel#served()}.
  */
 public final class CompatibilityIndex implements PoolScorer {
     private final TypeAwareModel model;
@@ -30,9 +33,11 @@ public final class CompatibilityIndex implements PoolScorer {
     /** With a blend: weight × the key pair's score, (keys + 1)², indexed by {@link #keys} entries. */
     private final double[] keyScores;
     private final int keyStride;
+    /** With a blend: how the rows' categories were obtained, else null. */
+    private final TextCategoryAssignments.Outcome categories;
 
     private CompatibilityIndex(TypeAwareModel model, String[] ids, int[] types, float[] vectors, int[] keys,
-                               double[] keyScores, int keyStride) {
+                               double[] keyScores, int keyStride, TextCategoryAssignments.Outcome categories) {
         this.model = model;
         this.dimension = model.dimension();
         this.ids = ids;
@@ -41,15 +46,29 @@ public final class CompatibilityIndex implements PoolScorer {
         this.keys = keys;
         this.keyScores = keyScores;
         this.keyStride = keyStride;
+        this.categories = categories;
     }
 
     /** Embeds every item once; the list's order gives the rows. Applies the model's blend where it has one. */
     public static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items) {
-        return build(model, items, true);
+        return build(model, items, true, null);
+    }
+
+    /**
+     * As {@link #build(TypeAwareModel, List)}, the rows' text categories read from and kept in {@code categoryFile}
+     * ({@link TextCategoryAssignments}): only items whose text vector it lacks are compared with the centroids.
+     */
+    public static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, Path categoryFile) {
+        return build(model, items, true, categoryFile);
     }
 
     /** As {@link #build(TypeAwareModel, List)}; {@code blend} false scores with the type-aware model alone. */
     static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, boolean blend) {
+        return build(model, items, blend, null);
+    }
+
+    private static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, boolean blend,
+                                            Path categoryFile) {
         int d = model.dimension();
         String[] ids = new String[items.size()];
         int[] types = new int[items.size()];
@@ -71,13 +90,14 @@ public final class CompatibilityIndex implements PoolScorer {
         }
         TypeAwareModel.TextCategoryBlend served = blend ? model.textCategoryBlend().orElse(null) : null;
         if (served == null) {
-            return new CompatibilityIndex(model, ids, types, vectors, null, null, 0);
+            return new CompatibilityIndex(model, ids, types, vectors, null, null, 0, null);
         }
         TextCategoryCooccurrence cooccurrence = served.cooccurrence();
+        TextCategoryAssignments.Assigned assigned = TextCategoryAssignments.assign(cooccurrence, items, categoryFile);
         int[] keys = new int[items.size()];
-        // nearest centroid of every row: categories × text dimension per item, so spread over the cores
-        java.util.stream.IntStream.range(0, items.size()).parallel()
-                .forEach(row -> keys[row] = cooccurrence.keyNumber(items.get(row)) + 1);
+        for (int row = 0; row < items.size(); row++) {
+            keys[row] = cooccurrence.keyNumber(items.get(row).type(), assigned.categories()[row]) + 1;
+        }
         int stride = cooccurrence.keyCount() + 1;
         double[] keyScores = new double[stride * stride];
         for (int a = 0; a < stride; a++) {
@@ -85,12 +105,17 @@ public final class CompatibilityIndex implements PoolScorer {
                 keyScores[a * stride + b] = served.weight() * cooccurrence.keyPairScore(a - 1, b - 1);
             }
         }
-        return new CompatibilityIndex(model, ids, types, vectors, keys, keyScores, stride);
+        return new CompatibilityIndex(model, ids, types, vectors, keys, keyScores, stride, assigned.outcome());
     }
 
     /** True when the index adds a category co-occurrence blend to the type-aware scores. */
     public boolean blended() {
         return keys != null;
+    }
+
+    /** With a blend: how many rows' categories were read back or computed, and in how long. */
+    public Optional<TextCategoryAssignments.Outcome> categoryAssignment() {
+        return Optional.ofNullable(categories);
     }
 
     private double blend(int a, int b) {

@@ -28,7 +28,7 @@ class TextCategoryBlendTest {
     private static final double EPS = 1e-5;
 
     /** Toy outfits whose items fall into three categories per slot, so category pairs co-occur unevenly. */
-    private static List<OutfitRecord> toyWithCategories(String prefix, int count, long seed) {
+    static List<OutfitRecord> toyWithCategories(String prefix, int count, long seed) {
         List<OutfitRecord> outfits = new ArrayList<>();
         for (OutfitRecord outfit : ToyOutfits.outfits(prefix, count, seed)) {
             List<ItemVectors> items = new ArrayList<>();
@@ -45,7 +45,7 @@ class TextCategoryBlendTest {
         return outfits;
     }
 
-    private static TypeAwareModel blended() {
+    static TypeAwareModel blended() {
         List<OutfitRecord> train = toyWithCategories("t", 100, 1);
         TypeAwareModel model = new TypeAwareTrainer(TypeAwareConfig.defaults().withDimension(8).withEpochs(5)
                 .withLearningRate(0.02)).train(train, null);
@@ -53,14 +53,14 @@ class TextCategoryBlendTest {
                 MarylandEvaluation.BLEND_WEIGHT));
     }
 
-    private static List<ItemVectors> pool() {
+    static List<ItemVectors> pool() {
         List<ItemVectors> items = new ArrayList<>();
         toyWithCategories("c", 6, 9).forEach(outfit -> items.addAll(outfit.items()));
         items.add(new ItemVectors("no-words", "shoes", null, Map.of()));
         return items;
     }
 
-    private static void assertServesAs(CompatibilityModel served, CompatibilityIndex index, List<ItemVectors> items) {
+    static void assertServesAs(CompatibilityModel served, CompatibilityIndex index, List<ItemVectors> items) {
         assertEquals(served.pairScore(items.get(0), items.get(4)), index.pairScore(0, 4), EPS);
         int last = items.size() - 1;
         assertEquals(served.pairScore(items.get(1), items.get(last)), index.pairScore(1, last), EPS);
