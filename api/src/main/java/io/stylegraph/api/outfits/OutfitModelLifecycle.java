@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * built as soon as the model is ready, over the text vectors of {@link OutfitTextSource} (the search index's, or its
  * own pass), items whose vector has not arrived yet being scored by slot and category, and rebuilt as the embedding
  * job fills the search index in. Until the model is ready, {@link #ready()} answers 503 {@code outfits-not-ready}.
+ * A model carrying the text-category blend keeps its items' guessed categories in {@link #CATEGORY_FILE} beside the
+ * model file, so a restart reads them back instead of computing them again.
  *
  * <p>When the catalogue's items change the index is rebuilt in the background (only new words are encoded) while
  * the previous one keeps serving. PAIRS_WITH edges are written after an index is built, unless those in the graph were
@@ -49,6 +51,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class OutfitModelLifecycle implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(OutfitModelLifecycle.class);
+    /** The served index's text categories ({@code TextCategoryAssignments}), beside the model file. */
+    static final String CATEGORY_FILE = "outfit-text-categories.bin";
 
     private final OutfitConfiguration config;
     private final CatalogueCache catalogue;
@@ -134,7 +138,8 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         ServedOutfits current = current();
         return new OutfitViews.Status(current != null ? "ready" : state, registry.modelId(),
                 registry.registryVersion(), current == null ? 0 : current.snapshot().size(),
-                model == null ? Map.of() : model.parameters(), pairsWith, current == null ? null : textVectors);
+                model == null ? Map.of() : model.parameters(), pairsWith, current == null ? null : textVectors,
+                current == null ? null : current.textCategoryBlend());
     }
 
     /** The start-up work, run on the worker after the server starts: obtain the model, then build the index. */
@@ -251,11 +256,13 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             return;
         }
         long started = System.nanoTime();
-        ServedOutfits built = ServedOutfits.build(registry.modelId(), model, snapshot, text.form(), text.vectors());
+        ServedOutfits built = ServedOutfits.build(registry.modelId(), model, snapshot, text.form(), text.vectors(),
+                Path.of(config.getModelFile()).resolveSibling(CATEGORY_FILE));
         served = built;
         textVectors = text.status(coverage);
-        LOG.info("Outfit index ready: {} items ({} of {} with their text vector) in {} ms", snapshot.size(),
-                coverage.withVector(), coverage.withWords(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Outfit index ready: {} items ({} of {} with their text vector) in {} ms; {}", snapshot.size(),
+                coverage.withVector(), coverage.withWords(), (System.nanoTime() - started) / 1_000_000,
+                built.scoresServed());
         if (coverage.withVector() < coverage.withWords() && text.shared()) {
             pendingPlan = plan;
             if (plan.write()) {

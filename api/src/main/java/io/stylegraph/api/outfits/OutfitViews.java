@@ -107,7 +107,18 @@ public final class OutfitViews {
      */
     @Serdeable
     public record Status(String state, @Nullable String model, @Nullable Long registryVersion, int items,
-                         Map<String, String> parameters, PairsWith pairsWith, @Nullable TextVectors textVectors) {
+                         Map<String, String> parameters, PairsWith pairsWith, @Nullable TextVectors textVectors,
+                         @Nullable TextCategoryBlend textCategoryBlend) {
+    }
+
+    /**
+     * Present while the served index adds the text-category co-occurrence blend to the type-aware scores (absent:
+     * the type-aware model alone): its {@code weight}, and how the index's last build obtained the items' guessed
+     * categories: {@code restored} from the categories file of earlier builds, {@code computed} (items whose text
+     * vector it lacked) and {@code millis} for both.
+     */
+    @Serdeable
+    public record TextCategoryBlend(double weight, int restored, int computed, long millis) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.stylegraph.api.outfits;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +39,11 @@ final class ServedOutfits {
 
     /**
      * Embeds the snapshot's items; {@code textVectors} maps an item's words in {@code form} to their vector in the
-     * model's text space (an item without one is embedded from its slot and category).
+     * model's text space (an item without one is embedded from its slot and category). With a model that carries
+     * the text-category blend, the items' categories are read from and kept in {@code categoryFile}.
      */
     static ServedOutfits build(String modelId, TypeAwareModel model, CatalogueSnapshot snapshot, NameText form,
-                               Map<String, float[]> textVectors) {
+                               Map<String, float[]> textVectors, Path categoryFile) {
         List<ItemVectors> items = new ArrayList<>(snapshot.size());
         Slot[] slots = new Slot[snapshot.size()];
         Gender[] genders = new Gender[snapshot.size()];
@@ -60,7 +62,7 @@ final class ServedOutfits {
                 known.putIfAbsent(occasions[row], occasion);
             }
         }
-        CompatibilityIndex index = CompatibilityIndex.build(model, items);
+        CompatibilityIndex index = CompatibilityIndex.build(model, items, categoryFile);
         return new ServedOutfits(modelId, snapshot, OutfitCatalogue.of(index, slots, genders, occasions),
                 Map.copyOf(known));
     }
@@ -103,6 +105,22 @@ final class ServedOutfits {
 
     CompatibilityIndex index() {
         return catalogue.index();
+    }
+
+    /** The blend the index adds and how its categories were obtained, or null for the type-aware scores alone. */
+    OutfitViews.TextCategoryBlend textCategoryBlend() {
+        CompatibilityIndex index = catalogue.index();
+        return index.categoryAssignment().map(assigned -> new OutfitViews.TextCategoryBlend(
+                index.model().textCategoryBlend().orElseThrow().weight(), assigned.restored(), assigned.computed(),
+                assigned.millis())).orElse(null);
+    }
+
+    /** What the index scores with, for the log: the blend and how its categories were obtained, or the model alone. */
+    String scoresServed() {
+        OutfitViews.TextCategoryBlend blend = textCategoryBlend();
+        return blend == null ? "type-aware scores alone" : "text-category blend at weight " + blend.weight()
+                + ", categories of " + blend.restored() + " items read back and " + blend.computed()
+                + " computed in " + blend.millis() + " ms";
     }
 
     /** Occasions the catalogue has: lower case → as written. */

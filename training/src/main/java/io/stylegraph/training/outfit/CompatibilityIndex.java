@@ -2,9 +2,11 @@ package io.stylegraph.training.outfit;
 
 import io.stylegraph.models.Vectors;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link TypeAwareModel} applied to a fixed list of items (a catalogue), for serving: every item's general-space
@@ -13,6 +15,12 @@ import java.util.List;
  *
  * <p>Rows follow the order of the list given to {@link #build}. An item whose type the model cannot place (no such
  * type and no {@code other} type in the model) is kept as a row that is not {@link #scorable(int)}.
+ *
+ * <p>Where the model carries a {@link TypeAwareModel.TextCategoryBlend}, every pair score also gets the blend's
+ * weight × the co-occurrence score of the two items' guessed categories: each row's category (nearest text centroid)
+ * is found once at build time (or read back from a file of earlier builds' categories,
+ * {@link TextCategoryAssignments}) and the scores of every key pair are tabled, so the blend costs one table look-up
+ * per pair. Scores are then those of {@link TypeAwareModel#served()}.
  */
 public final class CompatibilityIndex implements PoolScorer {
     private final TypeAwareModel model;
@@ -20,17 +28,47 @@ public final class CompatibilityIndex implements PoolScorer {
     private final String[] ids;
     private final int[] types;
     private final float[] vectors;
+    /** With a blend: each row's co-occurrence key + 1 (0: a key never counted), else null. */
+    private final int[] keys;
+    /** With a blend: weight × the key pair's score, (keys + 1)², indexed by {@link #keys} entries. */
+    private final double[] keyScores;
+    private final int keyStride;
+    /** With a blend: how the rows' categories were obtained, else null. */
+    private final TextCategoryAssignments.Outcome categories;
 
-    private CompatibilityIndex(TypeAwareModel model, String[] ids, int[] types, float[] vectors) {
+    private CompatibilityIndex(TypeAwareModel model, String[] ids, int[] types, float[] vectors, int[] keys,
+                               double[] keyScores, int keyStride, TextCategoryAssignments.Outcome categories) {
         this.model = model;
         this.dimension = model.dimension();
         this.ids = ids;
         this.types = types;
         this.vectors = vectors;
+        this.keys = keys;
+        this.keyScores = keyScores;
+        this.keyStride = keyStride;
+        this.categories = categories;
     }
 
-    /** Embeds every item once; the list's order gives the rows. */
+    /** Embeds every item once; the list's order gives the rows. Applies the model's blend where it has one. */
     public static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items) {
+        return build(model, items, true, null);
+    }
+
+    /**
+     * As {@link #build(TypeAwareModel, List)}, the rows' text categories read from and kept in {@code categoryFile}
+     * ({@link TextCategoryAssignments}): only items whose text vector it lacks are compared with the centroids.
+     */
+    public static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, Path categoryFile) {
+        return build(model, items, true, categoryFile);
+    }
+
+    /** As {@link #build(TypeAwareModel, List)}; {@code blend} false scores with the type-aware model alone. */
+    static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, boolean blend) {
+        return build(model, items, blend, null);
+    }
+
+    private static CompatibilityIndex build(TypeAwareModel model, List<ItemVectors> items, boolean blend,
+                                            Path categoryFile) {
         int d = model.dimension();
         String[] ids = new String[items.size()];
         int[] types = new int[items.size()];
@@ -50,7 +88,38 @@ public final class CompatibilityIndex implements PoolScorer {
             model.embed(encoded, u);
             System.arraycopy(u, 0, vectors, row * d, d);
         }
-        return new CompatibilityIndex(model, ids, types, vectors);
+        TypeAwareModel.TextCategoryBlend served = blend ? model.textCategoryBlend().orElse(null) : null;
+        if (served == null) {
+            return new CompatibilityIndex(model, ids, types, vectors, null, null, 0, null);
+        }
+        TextCategoryCooccurrence cooccurrence = served.cooccurrence();
+        TextCategoryAssignments.Assigned assigned = TextCategoryAssignments.assign(cooccurrence, items, categoryFile);
+        int[] keys = new int[items.size()];
+        for (int row = 0; row < items.size(); row++) {
+            keys[row] = cooccurrence.keyNumber(items.get(row).type(), assigned.categories()[row]) + 1;
+        }
+        int stride = cooccurrence.keyCount() + 1;
+        double[] keyScores = new double[stride * stride];
+        for (int a = 0; a < stride; a++) {
+            for (int b = 0; b < stride; b++) {
+                keyScores[a * stride + b] = served.weight() * cooccurrence.keyPairScore(a - 1, b - 1);
+            }
+        }
+        return new CompatibilityIndex(model, ids, types, vectors, keys, keyScores, stride, assigned.outcome());
+    }
+
+    /** True when the index adds a category co-occurrence blend to the type-aware scores. */
+    public boolean blended() {
+        return keys != null;
+    }
+
+    /** With a blend: how many rows' categories were read back or computed, and in how long. */
+    public Optional<TextCategoryAssignments.Outcome> categoryAssignment() {
+        return Optional.ofNullable(categories);
+    }
+
+    private double blend(int a, int b) {
+        return keys == null ? 0 : keyScores[keys[a] * keyStride + keys[b]];
     }
 
     public TypeAwareModel model() {
@@ -70,7 +139,7 @@ public final class CompatibilityIndex implements PoolScorer {
         return types[row] >= 0;
     }
 
-    /** The model's pair score of two scorable rows (the same value {@link TypeAwareModel#pairScore} gives). */
+    /** The served pair score of two scorable rows (the value {@link TypeAwareModel#served()} gives). */
     public double pairScore(int a, int b) {
         int p = model.pairIndex(types[a], types[b]);
         int maskOffset = p * dimension;
@@ -80,7 +149,7 @@ public final class CompatibilityIndex implements PoolScorer {
         for (int k = 0; k < dimension; k++) {
             s += model.masks[maskOffset + k] * vectors[oa + k] * vectors[ob + k];
         }
-        return s;
+        return s + blend(a, b);
     }
 
     /** Mean pair score and every pair's score of the outfit made of these rows. */
@@ -118,7 +187,14 @@ public final class CompatibilityIndex implements PoolScorer {
                 queries[type] = query(partial, type);
                 biases[type] = bias(partial, type);
             }
-            scores[c] = (float) ((dot(queries[type], row * dimension) + biases[type]) / partial.length);
+            double blended = 0;
+            if (keys != null) {
+                int offset = keys[row] * keyStride;
+                for (int given : partial) {
+                    blended += keyScores[offset + keys[given]];
+                }
+            }
+            scores[c] = (float) ((dot(queries[type], row * dimension) + biases[type] + blended) / partial.length);
         }
     }
 

@@ -20,6 +20,12 @@ import java.util.Map;
  * those figures in its parameters ({@link DevSliceFigures}), which the service's promotion gate compares. The model
  * also records the encoder's id under {@link #TEXT_ENCODER} and the form under {@link NameText#PARAMETER}, so a
  * server can check it scores items in the same text space.
+ *
+ * <p>The model carries the category co-occurrence blend of the {@code text-category-blend} contender
+ * ({@link TextCategoryCooccurrence} fitted on the same Maryland training outfits, weight
+ * {@link MarylandEvaluation#BLEND_WEIGHT}), which a server adds to the type-aware scores
+ * ({@link TypeAwareModel#served()}); the dev-slice figures are those of the blend as served. Extra outfits train the
+ * type-aware part only: their catalogue items have no Polyvore category to count.
  */
 public final class ServingModelTrainer {
     /** Model parameter naming the text encoder whose vectors the model's {@code text} feature was trained on. */
@@ -57,7 +63,12 @@ public final class ServingModelTrainer {
         TypeAwareModel model = new TypeAwareTrainer(config).train(outfits, summary -> log.printf(Locale.ROOT,
                 "outfit model: epoch %d/%d loss %.4f (%.1f s, %d examples)%n", summary.epoch(), config.epochs(),
                 summary.loss(), summary.seconds(), summary.examples()));
-        DevSliceFigures dev = DevSliceFigures.measure(model, loaded.heldOut());
+        DevSliceFigures typeAware = DevSliceFigures.measure(model, loaded.heldOut());
+        log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits), type-aware alone: FITB %.4f, same-slot %.4f,"
+                + " AUC %.4f%n", typeAware.outfits(), typeAware.fitb(), typeAware.fitbSameSlot(), typeAware.auc());
+        model = model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
+                TextCategoryCooccurrence.fit(loaded.train()), MarylandEvaluation.BLEND_WEIGHT));
+        DevSliceFigures dev = DevSliceFigures.measure(model.served(), loaded.heldOut());
         log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
                 dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
         Map<String, String> provenance = new LinkedHashMap<>();

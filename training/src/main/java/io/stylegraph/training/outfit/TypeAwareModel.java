@@ -43,6 +43,22 @@ public final class TypeAwareModel implements CompatibilityModel {
     final float[] projection;
     final float[] masks;
     final float[] pairBias;
+    /** The category co-occurrence a server blends in, or null (models written before it, or trained without). */
+    final TextCategoryBlend blend;
+
+    /**
+     * What a server adds to the type-aware pair score: {@code weight} × the pair score of {@code cooccurrence}
+     * ({@link TextCategoryCooccurrence}, fitted on the same training outfits), as the {@code text-category-blend}
+     * contender of the dev folds and {@code evaluate-outfits} blends them.
+     */
+    public record TextCategoryBlend(TextCategoryCooccurrence cooccurrence, double weight) {
+        public TextCategoryBlend {
+            java.util.Objects.requireNonNull(cooccurrence, "cooccurrence");
+            if (!Double.isFinite(weight)) {
+                throw new IllegalArgumentException("blend weight must be finite: " + weight);
+            }
+        }
+    }
 
     /** An item mapped onto the model's vocabularies; {@code content} is null when it has no content vector. */
     record Encoded(int type, int category, int item, float[] content) {
@@ -62,7 +78,15 @@ public final class TypeAwareModel implements CompatibilityModel {
     TypeAwareModel(int dimension, TypeAwareVocabulary vocabulary, Map<String, String> parameters, float[] bias,
                    float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
                    float[] masks, float[] pairBias) {
+        this(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding, itemEmbedding, projection,
+                masks, pairBias, null);
+    }
+
+    TypeAwareModel(int dimension, TypeAwareVocabulary vocabulary, Map<String, String> parameters, float[] bias,
+                   float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
+                   float[] masks, float[] pairBias, TextCategoryBlend blend) {
         this.dimension = dimension;
+        this.blend = blend;
         this.vocabulary = vocabulary;
         this.parameters = Map.copyOf(parameters);
         int pairs = vocabulary.pairs();
@@ -129,7 +153,30 @@ public final class TypeAwareModel implements CompatibilityModel {
         Map<String, String> merged = new LinkedHashMap<>(parameters);
         merged.putAll(extra);
         return new TypeAwareModel(dimension, vocabulary, merged, bias, typeEmbedding, categoryEmbedding,
-                itemEmbedding, projection, masks, pairBias);
+                itemEmbedding, projection, masks, pairBias, blend);
+    }
+
+    /** The same model carrying {@code blend} for a server to add (null: none); its own scores are unchanged. */
+    public TypeAwareModel withTextCategoryBlend(TextCategoryBlend blend) {
+        return new TypeAwareModel(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding,
+                itemEmbedding, projection, masks, pairBias, blend);
+    }
+
+    /** The category co-occurrence blend the model carries, if any. */
+    public java.util.Optional<TextCategoryBlend> textCategoryBlend() {
+        return java.util.Optional.ofNullable(blend);
+    }
+
+    /**
+     * What a server scores with: this model where it carries no blend, else this model plus the blend's weight ×
+     * its co-occurrence ({@link BlendedCompatibility}); {@link CompatibilityIndex#build} gives the same scores.
+     */
+    public CompatibilityModel served() {
+        if (blend == null) {
+            return this;
+        }
+        return new BlendedCompatibility(NAME + " + " + TextCategoryCooccurrence.NAME,
+                List.of(this, blend.cooccurrence()), new double[] {1, blend.weight()});
     }
 
     /** Maps an item onto the vocabularies (see {@code TypeAwareVocabulary.encode}). */
@@ -196,10 +243,10 @@ public final class TypeAwareModel implements CompatibilityModel {
         return u;
     }
 
-    /** The pool embedded once: the {@link CompatibilityIndex} the service ranks its catalogue with. */
+    /** The pool embedded once: a {@link CompatibilityIndex} of this model's own scores (no blend). */
     @Override
     public PoolScorer poolScorer(List<ItemVectors> pool) {
-        return CompatibilityIndex.build(this, pool);
+        return CompatibilityIndex.build(this, pool, false);
     }
 
     @Override

@@ -27,7 +27,11 @@ import java.util.Map;
 /**
  * The file format of a {@link TypeAwareModel}: an 8-byte magic, a version, a JSON header (dimension, vocabularies,
  * features, training parameters) and the seven float tables (bias, type, category, item, projection, masks, pair
- * bias), each as its length and its values, little-endian. Written through a temporary file in the same folder and
+ * bias), each as its length and its values, little-endian. A model that carries a
+ * {@link TypeAwareModel.TextCategoryBlend} has it in the header under {@value #BLEND}: the weight, the category names
+ * and their mean text vectors, and the co-occurrence counts (keys, endpoint counts, pair counts as
+ * {@code [key, key, count]}, the number of pairs); files without it (older ones) load as models without a blend, and
+ * older builds ignore it. Written through a temporary file in the same folder and
  * renamed, so a reader never sees half a model.
  */
 final class TypeAwareModelFile {
@@ -36,6 +40,7 @@ final class TypeAwareModelFile {
     private static final int VERSION = 1;
     private static final int TABLES = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String BLEND = "textCategoryBlend";
 
     private TypeAwareModelFile() {
     }
@@ -85,9 +90,16 @@ final class TypeAwareModelFile {
             for (int i = 0; i < tables.length; i++) {
                 tables[i] = readFloats(in);
             }
-            return new TypeAwareModel(header.get("dimension").asInt(), strings(header.get("types")),
-                    strings(header.get("categories")), strings(header.get("itemIds")), features, parameters,
-                    tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6]);
+            TypeAwareModel model = new TypeAwareModel(header.get("dimension").asInt(),
+                    strings(header.get("types")), strings(header.get("categories")), strings(header.get("itemIds")),
+                    features, parameters, tables[0], tables[1], tables[2], tables[3], tables[4], tables[5],
+                    tables[6]);
+            JsonNode blend = header.get(BLEND);
+            try {
+                return blend == null || blend.isNull() ? model : model.withTextCategoryBlend(readBlend(blend));
+            } catch (RuntimeException e) {
+                throw new IOException(file + " has an unreadable " + BLEND + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -105,7 +117,66 @@ final class TypeAwareModelFile {
         }
         ObjectNode params = header.putObject("parameters");
         model.parameters().forEach(params::put);
+        model.textCategoryBlend().ifPresent(blend -> header.set(BLEND, writeBlend(blend)));
         return header;
+    }
+
+    private static ObjectNode writeBlend(TypeAwareModel.TextCategoryBlend blend) {
+        TextCategoryCooccurrence cooccurrence = blend.cooccurrence();
+        CooccurrenceModel.Counts counts = cooccurrence.counts();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("weight", blend.weight());
+        node.set("categories", array(cooccurrence.categoryNames()));
+        ArrayNode centroids = node.putArray("centroids");
+        for (float[] centroid : cooccurrence.centroids()) {
+            ArrayNode values = centroids.addArray();
+            for (float v : centroid) {
+                values.add(v);
+            }
+        }
+        node.set("keys", array(counts.keys()));
+        ArrayNode endpoints = node.putArray("endpoints");
+        for (int n : counts.endpoints()) {
+            endpoints.add(n);
+        }
+        ArrayNode pairs = node.putArray("pairs");
+        for (int[] pair : counts.pairs()) {
+            pairs.addArray().add(pair[0]).add(pair[1]).add(pair[2]);
+        }
+        node.put("total", counts.total());
+        return node;
+    }
+
+    private static TypeAwareModel.TextCategoryBlend readBlend(JsonNode node) {
+        List<float[]> centroids = new ArrayList<>();
+        for (JsonNode centroid : required(node, "centroids")) {
+            float[] values = new float[centroid.size()];
+            for (int d = 0; d < values.length; d++) {
+                values[d] = (float) centroid.get(d).asDouble();
+            }
+            centroids.add(values);
+        }
+        JsonNode endpointNode = required(node, "endpoints");
+        int[] endpoints = new int[endpointNode.size()];
+        for (int i = 0; i < endpoints.length; i++) {
+            endpoints[i] = endpointNode.get(i).asInt();
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (JsonNode pair : required(node, "pairs")) {
+            pairs.add(new int[] {pair.get(0).asInt(), pair.get(1).asInt(), pair.get(2).asInt()});
+        }
+        CooccurrenceModel.Counts counts = CooccurrenceModel.Counts.restore(strings(required(node, "keys")),
+                endpoints, pairs, required(node, "total").asLong());
+        return new TypeAwareModel.TextCategoryBlend(TextCategoryCooccurrence.restore(
+                strings(required(node, "categories")), centroids, counts), required(node, "weight").asDouble());
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return value;
     }
 
     private static ArrayNode array(List<String> values) {

@@ -44,6 +44,16 @@ class ServingModelTrainerTest {
         assertTrue(dev.fitb() > 0.25 && dev.fitb() <= 1, "better than chance after one epoch: " + dev);
         assertTrue(dev.auc() > 0.5 && dev.auc() <= 1, dev.toString());
         assertTrue(log.contains("dev slice (" + dev.outfits() + " outfits) FITB"), log);
+        assertTrue(log.contains("type-aware alone"), log);
+        TypeAwareModel.TextCategoryBlend blend = loaded.textCategoryBlend().orElseThrow();
+        assertEquals(MarylandEvaluation.BLEND_WEIGHT, blend.weight());
+        assertTrue(blend.cooccurrence().categoryNames().size() > 20, "Polyvore categories with named items: "
+                + blend.cooccurrence().categoryNames().size());
+        assertEquals(MiniLmTextEncoder.DIMENSION, blend.cooccurrence().centroids().get(0).length);
+        ItemVectors namedSneakers = new ItemVectors("a", "shoes", null, Map.of(ItemVectors.TEXT,
+                blend.cooccurrence().centroids().get(0)));
+        assertEquals(model.served().pairScore(namedSneakers, jeans), loaded.served().pairScore(namedSneakers, jeans),
+                1e-6, "the blend reads back as it was written");
     }
 
     @Test
