@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 18): for each size point ITEMS:USERS:LIKES, end to end through the normal commands,
-#   generate  ./stylegraph generate-catalogue (seed 1, precomputed vectors, outfits)
+#   generate  ./stylegraph generate-catalogue (seed 1, precomputed vectors named after the service's built-in encoders,
+#             so neither train nor serve embeds the items again; outfits)
 #   import    ./stylegraph import into a fresh data dir: wall, rows/s, Neo4j store size on disk
 #   train     ./stylegraph train --max-epochs N (the service's own run: snapshot, FREEDOM with its item kNN graph,
 #             evaluation, blend choice, artifact, promotion): snapshot s, kNN s, epoch s, wall
@@ -124,7 +125,7 @@ measure_point() {
     log "$point: generating"
     rm -rf "$dir/catalogue"
     run_stage "$dir" generate "$dir/generate.log" generate-catalogue --items "$items" --users "$users" \
-      --likes "$likes" --seed 1 --out "$dir/catalogue" || return 1
+      --likes "$likes" --seed 1 --service-encoders --out "$dir/catalogue" || return 1
     record "$dir" catalogueMib "$(du -sm "$dir/catalogue" | cut -f1)"
   fi
 

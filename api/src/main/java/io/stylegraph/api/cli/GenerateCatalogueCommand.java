@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.stylegraph.graph.imports.synthetic.SyntheticCatalogue;
+import io.stylegraph.models.classical.ColourGradientDescriptor;
+import io.stylegraph.models.text.MiniLmTextEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,11 +51,25 @@ public class GenerateCatalogueCommand implements Callable<Integer> {
             description = "Model named for the text vectors, as --visual-model (default: ${DEFAULT-VALUE}).")
     String textModel;
 
+    @Option(names = "--service-encoders",
+            description = "Name the service's built-in encoders (the colour-gradient descriptor with its default "
+                    + "settings and MiniLM) with their dimensions for the visual and text vectors, so the embedding "
+                    + "job keeps the imported vectors instead of embedding every item again (overrides the model and "
+                    + "dimension options).")
+    boolean serviceEncoders;
+
     @Option(names = "--out", required = true, description = "Folder to write into (created; must not hold catalogue files).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (serviceEncoders) {
+            ColourGradientDescriptor visual = new ColourGradientDescriptor();
+            visualModel = visual.modelId();
+            visualDimension = visual.dimension();
+            textModel = MiniLmTextEncoder.MODEL_ID;
+            textDimension = MiniLmTextEncoder.DIMENSION;
+        }
         SyntheticCatalogue.Settings settings;
         try {
             settings = new SyntheticCatalogue.Settings(items, users, likes, seed,

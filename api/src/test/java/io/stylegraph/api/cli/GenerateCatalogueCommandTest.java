@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stylegraph.models.classical.ColourGradientDescriptor;
+import io.stylegraph.models.text.MiniLmTextEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +61,21 @@ class GenerateCatalogueCommandTest {
         assertTrue(vectors.contains("\"visual_model\":\"synthetic-visual\""), vectors);
         assertTrue(vectors.contains("\"text_model\":\"my-text\""), vectors);
         assertEquals(2, Files.readAllLines(out.resolve("outfits.jsonl")).size());
+    }
+
+    @Test
+    void shouldNameTheServiceEncodersWithTheirDimensionsWhenAsked() throws IOException {
+        Path out = work.resolve("service-encoders");
+        Run run = run("generate-catalogue", "--items", "200", "--users", "20", "--likes", "300", "--service-encoders",
+                "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode row = new ObjectMapper().readTree(Files.readAllLines(out.resolve("vectors.jsonl")).get(0));
+        ColourGradientDescriptor visual = new ColourGradientDescriptor();
+        assertEquals(visual.modelId(), row.get("visual_model").asText());
+        assertEquals(visual.dimension(), row.get("visual").size());
+        assertEquals(MiniLmTextEncoder.MODEL_ID, row.get("text_model").asText());
+        assertEquals(MiniLmTextEncoder.DIMENSION, row.get("text").size());
     }
 
     @Test
