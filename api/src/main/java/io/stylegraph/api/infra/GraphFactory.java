@@ -9,8 +9,6 @@ import io.stylegraph.graph.repository.CatalogueRepository;
 import io.stylegraph.graph.repository.FeedbackProjection;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
-
 /** The graph-model module knows nothing of Micronaut; its classes become beans here. */
 @Factory
 public class GraphFactory {
@@ -39,6 +37,6 @@ public class GraphFactory {
     @Singleton
     GraphImporter graphImporter(GraphDatabase graph, @Nullable InProcessGraph inProcess) {
         return inProcess == null ? new GraphImporter(graph)
-                : GraphImporter.embedded(inProcess.database(), 2_000, Duration.ofSeconds(2));
+                : GraphImporter.embedded(inProcess.database());
     }
 }

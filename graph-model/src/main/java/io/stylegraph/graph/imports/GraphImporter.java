@@ -39,6 +39,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  */
 public final class GraphImporter {
     public static final int MAX_REPORTED_ERRORS = 1_000;
+    private static final int DEFAULT_BATCH_SIZE = 2_000;
+    private static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<BatchWriter> writers;
@@ -67,7 +69,7 @@ public final class GraphImporter {
     }
 
     public GraphImporter(GraphDatabase graph) {
-        this(graph, 2_000, Duration.ofSeconds(2));
+        this(graph, DEFAULT_BATCH_SIZE, DEFAULT_PROGRESS_INTERVAL);
     }
 
     private GraphImporter(Supplier<BatchWriter> writers, String writePath, int batchSize, Duration progressInterval) {
@@ -88,6 +90,11 @@ public final class GraphImporter {
     public static GraphImporter embedded(GraphDatabaseService database, int batchSize, Duration progressInterval) {
         Objects.requireNonNull(database, "database");
         return new GraphImporter(() -> new CoreApiWrites(database), "core-api", batchSize, progressInterval);
+    }
+
+    /** {@link #embedded(GraphDatabaseService, int, Duration)} with the default batch size and progress interval. */
+    public static GraphImporter embedded(GraphDatabaseService database) {
+        return embedded(database, DEFAULT_BATCH_SIZE, DEFAULT_PROGRESS_INTERVAL);
     }
 
     /** {@code core-api} when writing through the embedded store's Java API, {@code bolt} for Cypher over Bolt. */
