@@ -160,17 +160,23 @@ public final class TrainingScaleBenchmark {
         out.printf(Locale.ROOT, "%d items, %d users: %d train likes read in %.1f s%n", point.items(), point.users(),
                 data.likes().nnz(), (double) row.get("loadSeconds"));
 
-        long t1 = System.nanoTime();
-        ItemNeighbours neighbours = new ItemKnnGraph(config().knnK(), ItemKnnGraph.EXACT_UP_TO,
-                settings.knnEfConstruction()).neighbours(loaded.features());
-        row.put("knnSeconds", seconds(t1));
-        row.put("knnEfConstruction", settings.knnEfConstruction());
-        row.put("knnSampledRecall", ItemKnnGraph.sampledRecall(loaded.features(), neighbours, KNN_RECALL_SAMPLE,
-                settings.seed()));
-        row.put("knnBuild", loaded.dataset().numItems() > ItemKnnGraph.EXACT_UP_TO ? "approximate (HNSW)" : "exact");
-        out.printf(Locale.ROOT, "  item kNN (%s, efConstruction %d): %.1f s, recall@k %.4f on %d sampled items%n",
-                row.get("knnBuild"), settings.knnEfConstruction(), (double) row.get("knnSeconds"),
-                (double) row.get("knnSampledRecall"), KNN_RECALL_SAMPLE);
+        ItemNeighbours neighbours = null;
+        if (config().itemGraph()) {
+            long t1 = System.nanoTime();
+            neighbours = new ItemKnnGraph(config().knnK(), ItemKnnGraph.EXACT_UP_TO,
+                    settings.knnEfConstruction()).neighbours(loaded.features());
+            row.put("knnSeconds", seconds(t1));
+            row.put("knnEfConstruction", settings.knnEfConstruction());
+            row.put("knnSampledRecall", ItemKnnGraph.sampledRecall(loaded.features(), neighbours, KNN_RECALL_SAMPLE,
+                    settings.seed()));
+            row.put("knnBuild", loaded.dataset().numItems() > ItemKnnGraph.EXACT_UP_TO ? "approximate (HNSW)" : "exact");
+            out.printf(Locale.ROOT, "  item kNN (%s, efConstruction %d): %.1f s, recall@k %.4f on %d sampled items%n",
+                    row.get("knnBuild"), settings.knnEfConstruction(), (double) row.get("knnSeconds"),
+                    (double) row.get("knnSampledRecall"), KNN_RECALL_SAMPLE);
+        } else {
+            // the model has no item-item graph (LightGCN, BPR): nothing to build, and nothing in its epoch uses one
+            row.put("knnBuild", "none (" + settings.model() + ")");
+        }
 
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int bound : settings.batchBounds()) {
@@ -212,6 +218,10 @@ public final class TrainingScaleBenchmark {
         }
     }
 
+    private static String orDash(Object value, String format) {
+        return value == null ? "—" : String.format(Locale.ROOT, format, value);
+    }
+
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
@@ -245,10 +255,10 @@ public final class TrainingScaleBenchmark {
             Object objects = row.get("objectLoadSeconds");
             String read = String.format(Locale.ROOT, "%.1f", (double) row.get("loadSeconds"))
                     + (objects == null ? "" : String.format(Locale.ROOT, " (objects %.1f)", (double) objects));
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %s | %s | %.1f | %.4f | %d | %d | %d/%d | "
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %s | %s | %s | %s | %d | %d | %d/%d | "
                             + "%.1f | %.1f | %d | %.1f | %.4f | %s | %s |%n", row.get("items"), row.get("users"),
-                    row.get("likes"), row.get("trainLikes"), read, row.get("knnBuild"), row.get("knnSeconds"),
-                    row.get("knnSampledRecall"), row.get("maxBatchesPerEpoch"), row.get("batchSize"),
+                    row.get("likes"), row.get("trainLikes"), read, row.get("knnBuild"),
+                    orDash(row.get("knnSeconds"), "%.1f"), orDash(row.get("knnSampledRecall"), "%.4f"), row.get("maxBatchesPerEpoch"), row.get("batchSize"),
                     row.get("batchesRun"), row.get("batchesPerEpoch"), row.get("epochSeconds"),
                     row.get("epochSecondsPerMillionLikes"), row.get("evaluationUsers"), row.get("evaluationSeconds"),
                     row.get("validRecall@20"), ReportFiles.mib((long) row.get("peakHeapBytes")),

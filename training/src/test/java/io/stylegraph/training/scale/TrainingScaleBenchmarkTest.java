@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,24 @@ class TrainingScaleBenchmarkTest {
         String markdown = TrainingScaleBenchmark.markdown(report);
         assertTrue(markdown.contains("| 800 | 240 | 6000 |"), markdown);
         assertTrue(markdown.contains("Batch bound 1: fitted growth seconds per epoch ∝ likes^"), markdown);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNotBuildAnItemGraphForAModelWithoutOne(@TempDir Path work) throws Exception {
+        TrainingScaleBenchmark.Settings settings = new TrainingScaleBenchmark.Settings(List.of(
+                new TrainingScaleBenchmark.SizePoint(400, 120, 3_000)), 1, work, "lightgcn", 2, 50, 2, true,
+                List.of(0), false, 100);
+
+        Map<String, Object> report = new TrainingScaleBenchmark(settings, new PrintStream(new ByteArrayOutputStream(),
+                true)).run("bench-training-scale --model lightgcn --sizes 400:120:3000");
+
+        Map<String, Object> point = ((List<Map<String, Object>>) report.get("points")).get(0);
+        assertEquals("none (lightgcn)", point.get("knnBuild"));
+        assertFalse(point.containsKey("knnSeconds"));
+        assertTrue((double) point.get("epochSeconds") > 0);
+        String markdown = TrainingScaleBenchmark.markdown(report);
+        assertTrue(markdown.contains("| none (lightgcn) | — | — | 0 |"), markdown);
     }
 
     @Test
