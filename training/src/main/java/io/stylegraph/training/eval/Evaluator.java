@@ -18,6 +18,8 @@ public final class Evaluator implements AutoCloseable {
 
     public static final int[] STANDARD_CUTOFFS = {10, 20, 50};
     private static final int BLOCK = 512;
+    /** Scores held at once: 512 users' scores of 1 M items would be 2 GiB, so large catalogues take fewer users. */
+    private static final long MAX_BLOCK_SCORES = 1L << 26;
     private static final String[] PER_USER = {"Recall", "NDCG", "Precision", "MRR", "HitRate"};
 
     private final int[] cutoffs;
@@ -50,21 +52,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public EvaluationResult evaluateSample(Scorer scorer, InteractionMatrix exclude, InteractionMatrix targets,
                                            int maxUsers, long seed) {
-        if (maxUsers < 1) {
-            throw new IllegalArgumentException("the sample needs at least one user, not " + maxUsers);
-        }
-        int[] users = IntStream.range(0, targets.numUsers()).filter(u -> targets.degree(u) > 0).toArray();
-        if (users.length > maxUsers) {
-            java.util.Random random = new java.util.Random(seed);
-            for (int k = 0; k < maxUsers; k++) {
-                int pick = k + random.nextInt(users.length - k);
-                int t = users[k];
-                users[k] = users[pick];
-                users[pick] = t;
-            }
-            users = Arrays.copyOf(users, maxUsers);
-            Arrays.sort(users);
-        }
+        int[] users = EvaluationSample.users(targets, maxUsers, seed);
         return evaluate(scorer, exclude, targets, users);
     }
 
@@ -75,9 +63,10 @@ public final class Evaluator implements AutoCloseable {
         int perUser = PER_USER.length * cutoffs.length;
         double[] values = new double[users.length * perUser];
         boolean[][] recommended = new boolean[cutoffs.length][numItems];
-        float[] scores = new float[Math.min(BLOCK, Math.max(1, users.length)) * numItems];
-        for (int from = 0; from < users.length; from += BLOCK) {
-            int to = Math.min(users.length, from + BLOCK);
+        int blockUsers = (int) Math.max(1, Math.min(BLOCK, MAX_BLOCK_SCORES / Math.max(1, numItems)));
+        float[] scores = new float[Math.min(blockUsers, Math.max(1, users.length)) * numItems];
+        for (int from = 0; from < users.length; from += blockUsers) {
+            int to = Math.min(users.length, from + blockUsers);
             int[] block = Arrays.copyOfRange(users, from, to);
             scorer.score(block, scores);
             int blockStart = from;

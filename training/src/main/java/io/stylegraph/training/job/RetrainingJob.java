@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.stylegraph.graph.snapshot.GraphSnapshot;
+import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.eval.EvaluationResult;
+import io.stylegraph.training.eval.EvaluationSample;
 import io.stylegraph.training.eval.Evaluator;
 import io.stylegraph.training.graph.ItemNeighbours;
 import io.stylegraph.training.model.EmbeddingModel;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
+import io.stylegraph.training.model.TrainingData;
 
 /**
  * One retraining run over a graph snapshot: build the dataset, train FREEDOM with early stopping on validation
@@ -39,6 +42,8 @@ public final class RetrainingJob {
     private final TrainingRequirements requirements;
     private final ContentBlendSelection blends;
     private final WalkBlendSelection walks;
+    private final long evaluationScores;
+    private final int evaluationMinUsers;
 
     public RetrainingJob(FreedomConfig config, SnapshotDatasetBuilder datasets, Path artifactRoot) {
         this(config, datasets, artifactRoot, null, null, null);
@@ -64,6 +69,29 @@ public final class RetrainingJob {
         this.requirements = requirements;
         this.blends = blends;
         this.walks = walks;
+        this.evaluationScores = EvaluationSample.MAX_SCORES;
+        this.evaluationMinUsers = EvaluationSample.MIN_USERS;
+    }
+
+    private RetrainingJob(RetrainingJob job, long evaluationScores, int evaluationMinUsers) {
+        this.config = job.config;
+        this.datasets = job.datasets;
+        this.artifactRoot = job.artifactRoot;
+        this.requirements = job.requirements;
+        this.blends = job.blends;
+        this.walks = job.walks;
+        this.evaluationScores = evaluationScores;
+        this.evaluationMinUsers = evaluationMinUsers;
+    }
+
+    /**
+     * The same job with another budget for validation and test ({@link EvaluationSample#usersFor(int, int, long,
+     * int)}): above {@code maxScores} (users × items) they rank every item for a seeded sample of the users, at least
+     * {@code minUsers}. By default {@link EvaluationSample#MAX_SCORES} and {@link EvaluationSample#MIN_USERS}.
+     */
+    public RetrainingJob withEvaluationBudget(long maxScores, int minUsers) {
+        EvaluationSample.usersFor(0, 0, maxScores, minUsers); // checks them
+        return new RetrainingJob(this, maxScores, minUsers);
     }
 
     /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
@@ -79,6 +107,17 @@ public final class RetrainingJob {
             throw new InsufficientDataException("not enough likes to train and validate on (" + likes + " train, "
                     + dataset.split().valid().nnz() + " valid); users need at least three likes each");
         }
+        // at scale validation (every epoch) and test rank every item for a seeded sample of users, not for all
+        InteractionMatrix valid = dataset.split().valid();
+        InteractionMatrix testTargets = dataset.split().test();
+        int validUsers = valid.usersWithInteractions();
+        int evaluated = EvaluationSample.usersFor(validUsers, dataset.items().size(), evaluationScores,
+                evaluationMinUsers);
+        if (evaluated < validUsers) {
+            valid = EvaluationSample.restrict(valid, evaluated, config.seed());
+            testTargets = EvaluationSample.restrict(testTargets, evaluated, config.seed());
+        }
+        TrainingData training = dataset.trainingData().withValidation(valid);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("snapshotAt", snapshot.takenAt().toString());
         data.put("users", dataset.users().size());
@@ -89,16 +128,23 @@ public final class RetrainingJob {
         data.put("dislikes", dataset.dislikes().nnz());
         data.put("featureModalities", dataset.features().modalities().stream().map(m -> m.name()).toList());
         data.put("split", dataset.splitRule());
+        data.put("evaluatedUsers", evaluated);
+        data.put("usersWithValidationLikes", validUsers);
         progress.accept("dataset " + data);
+        if (evaluated < validUsers) {
+            progress.accept(String.format(java.util.Locale.ROOT, "validation and test rank every item for a seeded "
+                    + "sample of %,d of the %,d users with validation likes (all of them would be %.1e scores a "
+                    + "pass)", evaluated, validUsers, (double) validUsers * dataset.items().size()));
+        }
 
         FreedomConfig effective = dataset.features().isEmpty() ? config.withItemGraph(false) : config;
         FreedomTrainer trainer = new FreedomTrainer(effective);
-        ItemNeighbours neighbours = trainer.itemNeighbours(dataset.trainingData());
+        ItemNeighbours neighbours = trainer.itemNeighbours(training);
         if (neighbours != null) {
             progress.accept("item graph: " + effective.knnK() + " nearest items per item in "
                     + neighbours.modalities().stream().map(ItemNeighbours.Modality::name).toList());
         }
-        EmbeddingModel model = trainer.train(dataset.trainingData(), neighbours, epoch -> {
+        EmbeddingModel model = trainer.train(training, neighbours, epoch -> {
             progress.accept(String.format(java.util.Locale.ROOT, "epoch %d loss %.5f %.1fs%s%s", epoch.epoch(),
                     epoch.loss(), epoch.trainSeconds(),
                     epoch.validation().map(v -> String.format(java.util.Locale.ROOT, " valid Recall@20 %.4f",
@@ -113,15 +159,15 @@ public final class RetrainingJob {
         java.util.Optional<WalkBlendSelection.Choice> walk = java.util.Optional.empty();
         try (Evaluator evaluator = Evaluator.standard(effective.threads())) {
             // valid likes are not masked at test time (MMRec protocol), only train likes
-            test = evaluator.evaluate(model.scorer(), dataset.split().train(), dataset.split().test());
+            test = evaluator.evaluate(model.scorer(), dataset.split().train(), testTargets);
             if (walks != null) {
-                walk = walks.choose(model, dataset.trainingData(), evaluator, progress);
+                walk = walks.choose(model, training, evaluator, progress);
             }
             if (blends != null) {
                 blend = walk.filter(WalkBlendSelection.Choice::used).isPresent()
                         ? blends.choose(walk.get().known(model), walk.get().foldIn(model, dataset.split().train()),
-                        dataset.trainingData(), evaluator, progress)
-                        : blends.choose(model, dataset.trainingData(), evaluator, progress);
+                        training, evaluator, progress)
+                        : blends.choose(model, training, evaluator, progress);
             }
         }
         progress.accept(String.format(java.util.Locale.ROOT, "test Recall@20 %.4f NDCG@20 %.4f over %d users",

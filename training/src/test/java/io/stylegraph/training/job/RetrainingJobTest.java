@@ -100,6 +100,28 @@ class RetrainingJobTest {
     }
 
     @Test
+    void shouldValidateAndTestOnASeededUserSampleAboveTheEvaluationBudget() throws IOException {
+        List<String> progress = new ArrayList<>();
+        // 40 users × 31 items is 1,240 scores a pass: a budget of 310 buys 10 users, the floor raises it to 12
+        RetrainingResult result = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models)
+                .withEvaluationBudget(310, 12).run(twoTasteGroups(false), "test-revision", progress::add);
+
+        assertEquals(12, result.dataSnapshot().get("evaluatedUsers"));
+        assertEquals(40, result.dataSnapshot().get("usersWithValidationLikes"));
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("validation and test rank every item for a "
+                + "seeded sample of 12 of the 40 users")), progress.toString());
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("test Recall@20 ") && line.endsWith(
+                "over 12 users")), progress.toString());
+
+        List<String> everyone = new ArrayList<>();
+        RetrainingResult all = new RetrainingJob(quickConfig(), SnapshotDatasetBuilder.standard(), models)
+                .run(twoTasteGroups(false), "test-revision", everyone::add);
+        assertEquals(40, all.dataSnapshot().get("evaluatedUsers"));
+        assertTrue(everyone.stream().anyMatch(line -> line.startsWith("test Recall@20 ") && line.endsWith(
+                "over 40 users")), everyone.toString());
+    }
+
+    @Test
     void shouldRefuseToTrainOnAGraphWithoutEnoughLikes() {
         GraphSnapshot empty = new GraphSnapshot(Instant.now(), List.of("a"), List.of(), Map.of());
         assertThrows(IllegalStateException.class, () -> new RetrainingJob(quickConfig(),
