@@ -14,8 +14,9 @@
 # at the end io.stylegraph.training.scale.ScaleReportCommand writes reports/scale-<name>.md, .json and .png (log-log
 # cost per size with fitted exponents).
 #
-#   bench/scale.sh [--name NAME] [--work-dir DIR] [--heap 8g] [--max-epochs 1] [--duration 20s] \
+#   bench/scale.sh [--name NAME] [--work-dir DIR] [--heap 8g] [--max-epochs 1] [--duration 20s] [--nice 15] \
 #                  [--report-dir reports] [--report-only] POINT [POINT...]
+# (--nice: the niceness added to every stage's JVM; 0 on a machine kept quiet for the run, as the targets assume)
 #   e.g. nohup nice -n 15 bench/scale.sh --name current-x10 23000:10000:278000 230000:100000:2800000 > /tmp/scale.log 2>&1 &
 #
 # The jar and its lib/ are copied into the work dir at start, so rebuilding the checkout does not change a running benchmark.
@@ -30,6 +31,7 @@ max_epochs=1
 duration=20s
 report_dir=reports
 report_only=false
+niceness=15
 points=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,6 +42,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --report-dir) report_dir="$2"; shift 2 ;;
     --report-only) report_only=true; shift ;;
+    --nice) niceness="$2"; shift 2 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) points+=("$1"); shift ;;
   esac
@@ -51,7 +54,7 @@ done
 [ -n "$name" ] || name="$(echo "${points[*]}" | tr ' :' '-_')"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
-command_line="bench/scale.sh --name $name --heap $heap --max-epochs $max_epochs --duration $duration ${points[*]}"
+command_line="bench/scale.sh --name $name --heap $heap --max-epochs $max_epochs --duration $duration --nice $niceness ${points[*]}"
 
 log() { echo "$(date -u +%H:%M:%S) scale: $*" >&2; }
 
@@ -71,7 +74,10 @@ trap cleanup EXIT
 # exec makes $! the JVM's pid
 stylegraph() { # STAGE_DIR STAGE_NAME args...
   local dir="$1" stage="$2"; shift 2
-  exec nice -n 15 java "-Xmx$heap" "-Xlog:gc:file=$dir/$stage-gc.log" \
+  local huge=""
+  grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null \
+    && huge="-XX:+UseTransparentHugePages"
+  exec nice -n "$niceness" java "-Xmx$heap" $huge "-Xlog:gc:file=$dir/$stage-gc.log" \
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     -jar "$jar" "$@"
