@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import io.stylegraph.training.index.HnswSettings;
+import io.stylegraph.training.job.AnnScoring;
 import io.stylegraph.training.retrieval.RecommendationAnnBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,13 @@ public class BenchRecommendationsAnnCommand implements Callable<Integer> {
             description = "Threads building each graph; 0 for one per processor.")
     int threads;
 
+    @Option(names = "--ef", split = ",",
+            description = "Search candidate list sizes to measure over each size's one graph (default: the served one).")
+    int[] efs;
+
+    @Option(names = "--ef-construction", description = "Candidate list size while building (default: the served one).")
+    Integer efConstruction;
+
     @Option(names = "--report", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path reportDirectory;
 
@@ -40,7 +49,18 @@ public class BenchRecommendationsAnnCommand implements Callable<Integer> {
         String command = "./stylegraph bench-recommendations-ann --sizes "
                 + String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList()) + " --users " + users
                 + (threads > 0 ? " --build-threads " + threads : "");
-        Path written = RecommendationAnnBenchmark.run(reportDirectory, sizes, users, buildThreads, command);
+        HnswSettings served = AnnScoring.DEFAULT_SETTINGS;
+        HnswSettings settings = new HnswSettings(served.threshold(), served.m(),
+                efConstruction != null ? efConstruction : served.efConstruction(), served.ef());
+        int[] searched = efs != null ? efs : new int[] {served.ef()};
+        if (settings.efConstruction() < 1 || Arrays.stream(searched).anyMatch(ef -> ef < 1)) {
+            System.err.println("--ef and --ef-construction must be positive");
+            return 2;
+        }
+        command += (efs != null ? " --ef " + String.join(",", Arrays.stream(efs).mapToObj(Integer::toString).toList())
+                : "") + (efConstruction != null ? " --ef-construction " + efConstruction : "");
+        Path written = RecommendationAnnBenchmark.run(reportDirectory, sizes, users, buildThreads, settings, searched,
+                command);
         System.out.println("Report written to " + written);
         return 0;
     }

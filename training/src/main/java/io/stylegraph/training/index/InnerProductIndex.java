@@ -114,4 +114,13 @@ public final class InnerProductIndex {
     public HnswSettings settings() {
         return settings;
     }
+
+    /**
+     * The same graph searched with another candidate list size: {@link #nearestRows} searches max(ef, k) candidates
+     * and the served scoring asks for at least {@code ef} rows, so a larger value searches deeper without a rebuild.
+     */
+    public InnerProductIndex withSearchEf(int ef) {
+        return new InnerProductIndex(graph, dimension, rowOf, new HnswSettings(settings.threshold(), settings.m(),
+                settings.efConstruction(), ef));
+    }
 }

@@ -353,6 +353,11 @@ public final class AnnScoring {
                 return scan(k, wanted, among);
             }
             int depth = Math.min(n, Math.max(index.settings().ef(), 4 * k));
+            if (among != null) {
+                // a listed filter keeps among.length of the n items: search deep enough that about max(ef, 4k) of the
+                // candidates pass it (at 1 M items and half the items listed, recall@20 was 0.88 at depth 400)
+                depth = (int) Math.min(n, (long) depth * n / Math.max(1, among.length));
+            }
             boolean first = true;
             while (true) {
                 int[] nearest = index.nearestRows(user, depth);

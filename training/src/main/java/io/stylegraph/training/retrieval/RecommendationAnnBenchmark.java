@@ -75,14 +75,19 @@ public final class RecommendationAnnBenchmark {
     /** Measures every size and writes {@value #NAME}.json and .md into {@code directory}; returns the Markdown file. */
     public static Path run(Path directory, int[] sizes, int users, int threads, HnswSettings settings, String command)
             throws Exception {
+        return run(directory, sizes, users, threads, settings, new int[] {settings.ef()}, command);
+    }
+
+    /** As {@link #run(Path, int[], int, int, HnswSettings, String)}, each size searched at each of {@code efs}. */
+    public static Path run(Path directory, int[] sizes, int users, int threads, HnswSettings settings, int[] efs,
+                           String command) throws Exception {
         Provenance run = Provenance.start(command);
         List<Map<String, Object>> rows = new ArrayList<>();
         Path written = null;
         for (int size : sizes) {
-            for (Map<String, Object> row : measure(size, users, settings, threads)) {
+            for (Map<String, Object> row : measure(size, users, settings, threads, efs)) {
                 row.put("m", settings.m());
                 row.put("efConstruction", settings.efConstruction());
-                row.put("ef", settings.ef());
                 row.put("buildThreads", threads);
                 row.put("users", users);
                 rows.add(row);
@@ -135,11 +140,17 @@ public final class RecommendationAnnBenchmark {
     }
 
     static List<Map<String, Object>> measure(int n, int users, HnswSettings settings, int threads) throws Exception {
+        return measure(n, users, settings, threads, new int[] {settings.ef()});
+    }
+
+    /** As {@link #measure(int, int, HnswSettings, int)} for each search ef in turn, over one build of the graph. */
+    static List<Map<String, Object>> measure(int n, int users, HnswSettings settings, int threads, int[] efs)
+            throws Exception {
         ServableModel model = new ServableModel(model(n, 17L + n));
         long heapBefore = usedHeap();
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        AnnScoring ann = AnnScoring.loadOrBuild(model, settings, threads);
+        AnnScoring built = AnnScoring.loadOrBuild(model, settings, threads);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
         // the process's CPU time while building: unlike wall time, it does not grow with other work on the machine
         double buildCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
@@ -168,49 +179,53 @@ public final class RecommendationAnnBenchmark {
                 new Filter("one slot of six", row -> row % 6 == 0, true),
                 new Filter(ONE_OF_SIX_UNLISTED, row -> row % 6 == 0, false),
                 new Filter("half (listed)", row -> row % 2 == 0, true));
-        for (Filter filter : filters) {
-            int[] among = filter.listed() ? java.util.stream.IntStream.range(0, n).filter(filter.wanted()).toArray()
-                    : null;
-            Latencies exact = new Latencies(users);
-            Latencies approximate = new Latencies(users);
-            double recall = 0;
-            for (int u = 0; u < users + WARM_UP; u++) {
-                float[] user = vectors.get(u);
-                long t0 = System.nanoTime();
-                int[] exactTop = ExactScores.of(model, user, likes.get(u), true).top(K, filter.wanted());
-                long t1 = System.nanoTime();
-                int[] annTop = ann.scores(user, likes.get(u), true).top(K, filter.wanted(), among);
-                long t2 = System.nanoTime();
-                if (u < WARM_UP) {
-                    continue;
+        for (int ef : efs) {
+            AnnScoring ann = AnnScoring.of(model, built.index().withSearchEf(ef));
+            for (Filter filter : filters) {
+                int[] among = filter.listed()
+                        ? java.util.stream.IntStream.range(0, n).filter(filter.wanted()).toArray() : null;
+                Latencies exact = new Latencies(users);
+                Latencies approximate = new Latencies(users);
+                double recall = 0;
+                for (int u = 0; u < users + WARM_UP; u++) {
+                    float[] user = vectors.get(u);
+                    long t0 = System.nanoTime();
+                    int[] exactTop = ExactScores.of(model, user, likes.get(u), true).top(K, filter.wanted());
+                    long t1 = System.nanoTime();
+                    int[] annTop = ann.scores(user, likes.get(u), true).top(K, filter.wanted(), among);
+                    long t2 = System.nanoTime();
+                    if (u < WARM_UP) {
+                        continue;
+                    }
+                    exact.add(t1 - t0);
+                    approximate.add(t2 - t1);
+                    Set<Integer> truth = new HashSet<>();
+                    for (int row : exactTop) {
+                        truth.add(row);
+                    }
+                    int hits = 0;
+                    for (int row : annTop) {
+                        hits += truth.contains(row) ? 1 : 0;
+                    }
+                    recall += (double) hits / Math.max(1, exactTop.length);
                 }
-                exact.add(t1 - t0);
-                approximate.add(t2 - t1);
-                Set<Integer> truth = new HashSet<>();
-                for (int row : exactTop) {
-                    truth.add(row);
-                }
-                int hits = 0;
-                for (int row : annTop) {
-                    hits += truth.contains(row) ? 1 : 0;
-                }
-                recall += (double) hits / Math.max(1, exactTop.length);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("items", n);
+                row.put("filter", filter.name());
+                row.put("recallAt20", round(recall / users, 4));
+                row.put("exactP50Ms", round(exact.percentileMs(50), 2));
+                row.put("exactP99Ms", round(exact.percentileMs(99), 2));
+                row.put("annP50Ms", round(approximate.percentileMs(50), 2));
+                row.put("annP99Ms", round(approximate.percentileMs(99), 2));
+                row.put("buildSeconds", round(buildSeconds, 1));
+                row.put("buildCpuSeconds", round(buildCpuSeconds, 3));
+                row.put("buildCpuMsPerItem", round(buildCpuSeconds * 1000 / n, 4));
+                row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
+                // the machine is shared: its load says how much of a core each timed request had
+                row.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1));
+                row.put("ef", ef);
+                rows.add(row);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("items", n);
-            row.put("filter", filter.name());
-            row.put("recallAt20", round(recall / users, 4));
-            row.put("exactP50Ms", round(exact.percentileMs(50), 2));
-            row.put("exactP99Ms", round(exact.percentileMs(99), 2));
-            row.put("annP50Ms", round(approximate.percentileMs(50), 2));
-            row.put("annP99Ms", round(approximate.percentileMs(99), 2));
-            row.put("buildSeconds", round(buildSeconds, 1));
-            row.put("buildCpuSeconds", round(buildCpuSeconds, 3));
-            row.put("buildCpuMsPerItem", round(buildCpuSeconds * 1000 / n, 4));
-            row.put("indexMiB", round(indexBytes / (1024.0 * 1024.0), 0));
-            // the machine is shared: its load says how much of a core each timed request had
-            row.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1));
-            rows.add(row);
         }
         return rows;
     }
