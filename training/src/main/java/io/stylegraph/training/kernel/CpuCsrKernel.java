@@ -60,6 +60,24 @@ public final class CpuCsrKernel implements TrainingKernel {
 
     @Override
     public void propagateRows(SparseOperator a, DenseMatrix x, int[] rows, DenseMatrix out) {
+        propagateRows(a, x, null, rows, out);
+    }
+
+    /**
+     * Skips the terms of columns outside {@code sources}: the row of x it would read is zero. The sum of each row
+     * keeps its order (ascending columns), so the result is the full product's bit for bit.
+     */
+    @Override
+    public void propagateRowsFrom(SparseOperator a, DenseMatrix x, int[] sources, int[] rows, DenseMatrix out) {
+        CsrOperator op = (CsrOperator) a;
+        boolean[] source = new boolean[op.forward.numColumns()];
+        for (int column : sources) {
+            source[column] = true;
+        }
+        propagateRows(a, x, source, rows, out);
+    }
+
+    private void propagateRows(SparseOperator a, DenseMatrix x, boolean[] source, int[] rows, DenseMatrix out) {
         CsrOperator op = (CsrOperator) a;
         ArrayMatrix xs = array(x);
         ArrayMatrix ys = array(out);
@@ -79,6 +97,9 @@ public final class CpuCsrKernel implements TrainingKernel {
                 int r = rows[k];
                 Arrays.fill(acc, 0f);
                 for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+                    if (source != null && !source[columns[e]]) {
+                        continue;
+                    }
                     float v = values[e];
                     int src = columns[e] * d;
                     for (int j = 0; j < d; j++) {
@@ -145,6 +166,22 @@ public final class CpuCsrKernel implements TrainingKernel {
         parallel.forEach(ys.length, MIN_CHUNK, (from, to) -> {
             for (int k = from; k < to; k++) {
                 ys[k] = alpha * xs[k] + beta * ys[k];
+            }
+        });
+    }
+
+    @Override
+    public void axpbyRows(float alpha, DenseMatrix x, float beta, DenseMatrix y, int[] rows) {
+        ArrayMatrix xs = array(x);
+        ArrayMatrix ys = array(y);
+        requireSameShape(x, y);
+        int d = xs.columns;
+        parallel.forEach(rows.length, Math.max(1, MIN_CHUNK / Math.max(1, d)), (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int offset = rows[k] * d;
+                for (int j = offset; j < offset + d; j++) {
+                    ys.data[j] = alpha * xs.data[j] + beta * ys.data[j];
+                }
             }
         });
     }

@@ -85,6 +85,21 @@ public final class Nd4jKernel implements TrainingKernel {
     }
 
     @Override
+    public void axpbyRows(float alpha, DenseMatrix x, float beta, DenseMatrix y, int[] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        INDArray ys = nd(y);
+        INDArray updated = pullRows(nd(x), rows).muli(alpha);
+        if (beta != 0f) {
+            updated.addi(pullRows(ys, rows).muli(beta));
+        }
+        long[] at = Arrays.stream(rows).asLongStream().toArray();
+        ys.put(new org.nd4j.linalg.indexing.INDArrayIndex[] {org.nd4j.linalg.indexing.NDArrayIndex.indices(at),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()}, updated);
+    }
+
+    @Override
     public void axpby(float alpha, DenseMatrix x, float beta, DenseMatrix y) {
         INDArray ys = nd(y);
         if (beta != 1f) {

@@ -31,8 +31,21 @@ public interface TrainingKernel extends AutoCloseable {
      */
     void propagateRows(SparseOperator a, DenseMatrix x, int[] rows, DenseMatrix out);
 
+    /**
+     * {@link #propagateRows} for an {@code x} that is zero outside the rows {@code sources} (ascending, distinct), as
+     * a gradient that lives on a batch's rows: out = A·x on {@code rows} and 0 elsewhere. A kernel may skip the other
+     * columns' terms (they add nothing), so the product reads the rows of x that can contribute instead of every
+     * neighbour of every listed row; by default it is {@link #propagateRows}.
+     */
+    default void propagateRowsFrom(SparseOperator a, DenseMatrix x, int[] sources, int[] rows, DenseMatrix out) {
+        propagateRows(a, x, rows, out);
+    }
+
     /** y = alpha·x + beta·y */
     void axpby(float alpha, DenseMatrix x, float beta, DenseMatrix y);
+
+    /** y = alpha·x + beta·y on the listed rows (ascending, distinct); every other row of y is left as it is. */
+    void axpbyRows(float alpha, DenseMatrix x, float beta, DenseMatrix y, int[] rows);
 
     void fill(DenseMatrix matrix, float value);
 

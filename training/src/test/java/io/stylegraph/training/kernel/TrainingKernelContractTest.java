@@ -53,6 +53,37 @@ class TrainingKernelContractTest {
 
     @ParameterizedTest
     @EnumSource(KernelEngine.class)
+    void shouldPropagateFromTheNonZeroRowsExactlyAsTheWholeProduct(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            // x is zero outside rows 0 and 3: the product on rows 0 and 2 needs only their terms
+            float[] x = {1.5f, -2, 0, 0, 0, 0, 0.25f, 8};
+            DenseMatrix whole = kernel.zeros(3, 2);
+            DenseMatrix from = kernel.fromArray(new float[] {9, 9, 9, 9, 9, 9}, 3, 2);
+            SparseOperator a = kernel.upload(A);
+
+            kernel.propagateRows(a, kernel.fromArray(x, 4, 2), new int[] {0, 2}, whole);
+            kernel.propagateRowsFrom(a, kernel.fromArray(x, 4, 2), new int[] {0, 3}, new int[] {0, 2}, from);
+
+            assertArrayEquals(kernel.toArray(whole), kernel.toArray(from), 0f, "the same sums, bit for bit");
+            assertArrayEquals(new float[] {1.5f, -2, 0, 0, 0.75f + 0.25f, -1 + 8}, kernel.toArray(from), 1e-6f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
+    void shouldCombineOnlyTheListedRows(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            DenseMatrix x = kernel.fromArray(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+            DenseMatrix y = kernel.fromArray(new float[] {10, 20, 30, 40, 50, 60}, 3, 2);
+
+            kernel.axpbyRows(2f, x, 0.5f, y, new int[] {0, 2});
+
+            assertArrayEquals(new float[] {7, 14, 30, 40, 35, 42}, kernel.toArray(y), 1e-6f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
     void shouldComputeTheAdjointOfPropagation(KernelEngine engine) {
         try (TrainingKernel kernel = engine.create(2)) {
             float[] x = random(4 * 3, 1);
