@@ -77,7 +77,7 @@ stylegraph() { # STAGE_DIR STAGE_NAME args...
   local huge=""
   grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null \
     && huge="-XX:+UseTransparentHugePages"
-  exec nice -n "$niceness" java "-Xmx$heap" $huge "-Xlog:gc:file=$dir/$stage-gc.log" \
+  exec nice -n "$niceness" java "-Xmx$heap" $huge --add-modules jdk.incubator.vector "-Xlog:gc:file=$dir/$stage-gc.log" \
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     -jar "$jar" "$@"

@@ -7,8 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Arrays;
 
 /**
- * The default kernel: multithreaded CSR propagation on Java arrays; the one dense product (feature projection) goes
- * through ND4J/OpenBLAS. Reductions over a batch run on one thread in batch order, so results do not depend on the
+ * The default kernel: multithreaded CSR propagation on Java arrays, its row sums on the vector API when the JVM has the
+ * module ({@link VectorRows}), else in a scalar loop with the same result; the one dense product (feature projection)
+ * goes through ND4J/OpenBLAS. Reductions over a batch run on one thread in batch order, so results do not depend on the
  * thread count.
  */
 public final class CpuCsrKernel implements TrainingKernel {
@@ -92,6 +93,13 @@ public final class CpuCsrKernel implements TrainingKernel {
         float[] xd = xs.data;
         float[] yd = ys.data;
         parallel.runChunks(chunksByWork(rows, rowStart, parallel.threads() * 4), (from, to) -> {
+            if (VectorRows.AVAILABLE) {
+                for (int k = from; k < to; k++) {
+                    int r = rows[k];
+                    VectorRows.sum(xd, d, columns, values, source, rowStart[r], rowStart[r + 1], yd, r * d);
+                }
+                return;
+            }
             float[] acc = new float[d];
             for (int k = from; k < to; k++) {
                 int r = rows[k];
@@ -143,6 +151,12 @@ public final class CpuCsrKernel implements TrainingKernel {
         float[] xs = x.data;
         float[] ys = out.data;
         parallel.runChunks(chunks, (from, to) -> {
+            if (VectorRows.AVAILABLE) {
+                for (int r = from; r < to; r++) {
+                    VectorRows.sum(xs, d, columns, values, null, rowStart[r], rowStart[r + 1], ys, r * d);
+                }
+                return;
+            }
             float[] acc = new float[d];
             for (int r = from; r < to; r++) {
                 Arrays.fill(acc, 0f);
