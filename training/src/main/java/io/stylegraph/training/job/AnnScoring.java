@@ -45,10 +45,13 @@ public final class AnnScoring {
      * Graph settings of the served recommendations' index: threshold 100,000 items, M 16, efConstruction 50 (a quarter
      * of the search indexes' 200: at 230k items it builds in a third of the CPU time of efConstruction 100, 70 s
      * against 216 s, with recall@20 0.989 unfiltered against 0.997, and its CPU cost per item stays flat with size,
-     * items^0.97 against items^1.20; see reports/ann-efconstruction-50), ef 400 (a filtered list reads hundreds of candidates, and the lifted vectors'
-     * graph needs a wider search than the search indexes' 100 for the same recall).
+     * items^0.97 against items^1.20; see reports/ann-efconstruction-50), ef 800 (a filtered list reads hundreds of
+     * candidates, and the lifted vectors' graph needs a wider search than the search indexes' 100 for the same recall:
+     * at 1 M items recall@20 was 0.944 unfiltered and 0.926 with half the items listed at ef 400, 0.956 and 0.950 at
+     * 600, 0.967 and 0.962 at 800, over one graph, in process, p99 9.7 and 15.1 ms at load 3; see
+     * reports/scale-recommendations-ann.md).
      */
-    public static final HnswSettings DEFAULT_SETTINGS = new HnswSettings(100_000, 16, 50, 400);
+    public static final HnswSettings DEFAULT_SETTINGS = new HnswSettings(100_000, 16, 50, 800);
     /** The saved graph's file name in the model's artifact folder. */
     public static final String FILE = "item-embeddings.hnsw";
     /** Depth growth per round when filters or the bound ask for more candidates. */
