@@ -22,6 +22,10 @@ public final class ContentProfileModel implements RecommenderModel {
     private final int[] columnItems;
     private final float[] columnValues;
     private final ModelProvenance provenance;
+    /** The unit item vectors as one dense matrix when most of their values are non-zero (null otherwise). */
+    private final org.nd4j.linalg.api.ndarray.INDArray denseItems;
+    private final ThreadLocal<io.stylegraph.training.kernel.TransposedProduct> products =
+            ThreadLocal.withInitial(io.stylegraph.training.kernel.TransposedProduct::new);
 
     ContentProfileModel(InteractionMatrix likes, float[][] likeWeights, float[][] vectors,
                         ModelProvenance provenance) {
@@ -83,6 +87,20 @@ public final class ContentProfileModel implements RecommenderModel {
                 columnValues[to] = rowValues[k];
             }
         }
+        denseItems = (long) nnz * 2 >= (long) numItems * Math.max(1, dim) ? dense(numItems, dim, rowStart, rowColumns,
+                rowValues) : null;
+    }
+
+    /** The rows as a row-major items × dimension matrix. */
+    private static org.nd4j.linalg.api.ndarray.INDArray dense(int items, int dim, int[] rowStart, int[] columns,
+                                                              float[] values) {
+        float[] matrix = new float[items * dim];
+        for (int i = 0; i < items; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                matrix[i * dim + columns[k]] = values[k];
+            }
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(matrix, new long[] {items, dim}, 'c');
     }
 
     /** The same vectors scoring users from other likes. */
@@ -98,6 +116,7 @@ public final class ContentProfileModel implements RecommenderModel {
         this.columnItems = model.columnItems;
         this.columnValues = model.columnValues;
         this.provenance = model.provenance;
+        this.denseItems = model.denseItems;
     }
 
     /**
@@ -134,6 +153,9 @@ public final class ContentProfileModel implements RecommenderModel {
 
     @Override
     public Scorer scorer() {
+        if (denseItems != null) {
+            return this::scoreDense;
+        }
         return (users, out) -> {
             float[] profile = new float[dimension];
             for (int b = 0; b < users.length; b++) {
@@ -168,5 +190,35 @@ public final class ContentProfileModel implements RecommenderModel {
                 }
             }
         };
+    }
+
+    /**
+     * Dense vectors (text, image embeddings): the block's unit profiles times the item matrix in one BLAS product,
+     * instead of a scatter over every item per profile dimension (at 230k items and 384 dimensions the scatter cost
+     * minutes per validation pass of 3,000 users; the product seconds). The same scores up to float rounding.
+     */
+    private void scoreDense(int[] users, float[] out) {
+        float[] profiles = new float[users.length * dimension];
+        for (int b = 0; b < users.length; b++) {
+            int at = b * dimension;
+            int[] liked = likes.itemsOf(users[b]);
+            float[] weights = likeWeights == null ? null : likeWeights[users[b]];
+            for (int j = 0; j < liked.length; j++) {
+                float w = weights == null ? 1f : weights[j];
+                for (int k = rowStart[liked[j]]; k < rowStart[liked[j] + 1]; k++) {
+                    profiles[at + rowColumns[k]] += w * rowValues[k];
+                }
+            }
+            double norm = 0;
+            for (int c = 0; c < dimension; c++) {
+                norm += (double) profiles[at + c] * profiles[at + c];
+            }
+            float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+            for (int c = 0; c < dimension; c++) {
+                profiles[at + c] *= scale;
+            }
+        }
+        products.get().multiply(org.nd4j.linalg.factory.Nd4j.create(profiles, new long[] {users.length, dimension},
+                'c'), denseItems, out);
     }
 }
