@@ -38,6 +38,9 @@ public class TrainCommand implements Callable<Integer> {
             // context has no use for, and logged a failure a minute) and no automatic or nightly runs besides it
             properties.put("micronaut.health.monitor.enabled", false);
             properties.put("stylegraph.training.auto.enabled", false);
+            // nor the service's embedding runs: a minute in they embedded and indexed the catalogue for search
+            // beside the training, for nobody (at 230k items they held a core through the item kNN build)
+            properties.put("stylegraph.search.embed-on-startup", false);
             if (maxEpochs != null) {
                 properties.put("stylegraph.training.max-epochs", maxEpochs);
             }
