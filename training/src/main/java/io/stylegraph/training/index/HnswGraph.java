@@ -20,6 +20,7 @@ import com.github.jelmerk.hnswlib.core.Item;
 import com.github.jelmerk.hnswlib.core.ObjectSerializer;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
+import com.github.jelmerk.hnswlib.core.hnsw.SizeLimitExceededException;
 import io.stylegraph.models.Vectors;
 
 /**
@@ -56,8 +57,28 @@ final class HnswGraph {
         }
     }
 
+    /**
+     * Adds or replaces an item. hnswlib gives a replaced item a new node and keeps the old one marked deleted, so the
+     * live count says nothing of the room left: a full graph doubles its capacity and the add is retried.
+     */
     void add(String id, float[] vector) {
-        index.add(new Entry(id, vector));
+        Entry entry = new Entry(id, vector);
+        while (true) {
+            int capacity = index.getMaxItemCount();
+            try {
+                index.add(entry);
+                return;
+            } catch (SizeLimitExceededException full) {
+                grow(capacity);
+            }
+        }
+    }
+
+    /** Doubles the capacity unless another thread already grew it past {@code full}. */
+    private synchronized void grow(int full) {
+        if (index.getMaxItemCount() == full) {
+            index.resize(full * 2);
+        }
     }
 
     /** Adds the item unless the graph holds it with this very vector; true when it changed the graph. */

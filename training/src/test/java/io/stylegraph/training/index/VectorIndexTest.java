@@ -115,6 +115,29 @@ class VectorIndexTest {
         assertFalse(found.stream().anyMatch(item -> item.itemId().equals(items.get(7).itemId())));
     }
 
+    @Test
+    void shouldReplaceEveryVectorOfAFullHnswGraph() {
+        // hnswlib keeps a replaced item's node (marked deleted) and takes a new one, so replacing all items of a graph
+        // built to its size needs room for twice as many nodes; a re-embedded catalogue does exactly that
+        Random random = new Random(13);
+        List<Runnable> builds = new ArrayList<>();
+        VectorIndex index = new VectorIndex(Modality.TEXT, "m", 8, new HnswSettings(100, 16, 100, 50), builds::add,
+                DbaSettings.DEFAULT);
+        List<ItemVector> items = RandomVectors.items(random, 300, 8);
+        index.upsert(items);
+        builds.forEach(Runnable::run);
+        assertTrue(index.approximate());
+
+        List<ItemVector> replaced = RandomVectors.items(new Random(14), 300, 8);
+        index.upsert(replaced);
+        index.upsert(RandomVectors.items(new Random(15), 300, 8));
+
+        for (ItemVector item : List.of(replaced.get(3), replaced.get(150), replaced.get(299))) {
+            ItemVector latest = RandomVectors.items(new Random(15), 300, 8).get(replaced.indexOf(item));
+            assertEquals(latest.itemId(), index.search(latest.vector(), SearchFilter.NONE, 1).get(0).itemId());
+        }
+    }
+
     private static float[] unit(float x, float y) {
         float norm = (float) Math.sqrt(x * x + y * y);
         return new float[] {x / norm, y / norm};
