@@ -50,9 +50,9 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             description = "also time reading each catalogue with the object-per-like loader, for comparison")
     boolean timeObjectReader;
 
-    @Option(names = "--knn-ef-construction", defaultValue = "" + ItemKnnGraph.DEFAULT_EF_CONSTRUCTION,
-            description = "HNSW candidate list size of the approximate item kNN build (default: ${DEFAULT-VALUE})")
-    int knnEfConstruction;
+    @Option(names = "--knn-probes", defaultValue = "" + ItemKnnGraph.DEFAULT_PROBES,
+            description = "k-means cells each item searches in the approximate item kNN build (default: ${DEFAULT-VALUE})")
+    int knnProbes;
 
     @Option(names = "--evaluation-users", defaultValue = "10000",
             description = "users in the seeded evaluation sample (default: ${DEFAULT-VALUE})")
@@ -98,7 +98,7 @@ public final class BenchTrainingScaleCommand implements Callable<Integer> {
             settings = new TrainingScaleBenchmark.Settings(sizes.stream().map(TrainingScaleBenchmark.SizePoint::parse)
                     .toList(), seed, workDir, model, maxBatches, evaluationUsers,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads, !denseAdam,
-                    batchBounds, timeObjectReader, knnEfConstruction);
+                    batchBounds, timeObjectReader, knnProbes);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }

@@ -16,22 +16,22 @@ import java.util.stream.IntStream;
  * included, as in the paper's code), the binary kNN matrix is normalized D^-1/2·A·D^-1/2 on its row degrees, and
  * the modalities are summed with their weights (scaled to sum to one). Items without a vector in a modality have no
  * edges in it. Similarities are computed in blocks through an ND4J product up to {@link #EXACT_UP_TO} items; above
- * that the exact build costs items² products (10^12 at 1 M items), so the neighbours come from an HNSW graph
- * (hnswlib, the library of the service's search index) over the unit vectors instead: about items·log(items)
- * distance computations, with recall@k against the exact build measured in ItemKnnGraphTest.
+ * that the exact build costs items² products (10^12 at 1 M items), so each item is compared only with the items of
+ * its nearest k-means cells ({@link CellNeighbours}, still one BLAS product per cell): items^1.5 inner products,
+ * with recall@k against the exact build measured in ItemKnnGraphTest and by {@link #sampledRecall} at scale.
  */
 public final class ItemKnnGraph {
 
     private static final int BLOCK = 1024;
     /** Items above which the neighbours are found approximately (HNSW) rather than exactly. */
     public static final int EXACT_UP_TO = 100_000;
-    /** HNSW candidate list size while the graph is built; {@link #sampledRecall} measures what a smaller one costs. */
-    public static final int DEFAULT_EF_CONSTRUCTION = 100;
-    private static final int HNSW_EF = 64;
+    /** Cells an item's neighbours are searched in above the threshold; {@link #sampledRecall} measures the recall. */
+    public static final int DEFAULT_PROBES = CellNeighbours.DEFAULT_PROBES;
+    private static final long SEED = 1;
 
     private final int k;
     private final int exactUpTo;
-    private final int efConstruction;
+    private final int probes;
 
     public ItemKnnGraph(int k) {
         this(k, EXACT_UP_TO);
@@ -39,17 +39,17 @@ public final class ItemKnnGraph {
 
     /** With the number of items above which the neighbours are found approximately. */
     public ItemKnnGraph(int k, int exactUpTo) {
-        this(k, exactUpTo, DEFAULT_EF_CONSTRUCTION);
+        this(k, exactUpTo, DEFAULT_PROBES);
     }
 
-    /** With the threshold and the HNSW candidate list size of the approximate build. */
-    public ItemKnnGraph(int k, int exactUpTo, int efConstruction) {
-        if (k < 1 || exactUpTo < 0 || efConstruction < 1) {
-            throw new IllegalArgumentException("k and efConstruction must be positive and the threshold not negative");
+    /** With the threshold and the number of cells each item searches in the approximate build. */
+    public ItemKnnGraph(int k, int exactUpTo, int probes) {
+        if (k < 1 || exactUpTo < 0 || probes < 1) {
+            throw new IllegalArgumentException("k and probes must be positive and the threshold not negative");
         }
         this.k = k;
         this.exactUpTo = exactUpTo;
-        this.efConstruction = efConstruction;
+        this.probes = probes;
     }
 
     /**
@@ -254,14 +254,11 @@ public final class ItemKnnGraph {
         return new Neighbours(index, similarity, count);
     }
 
-    /** The k nearest present items of each present item by an HNSW graph over the unit vectors (itself included). */
+    /** The k nearest present items of each present item among its nearest cells' items (itself included). */
     private Neighbours approximate(float[] normalized, int dim, boolean[] present, int[] index, float[] similarity,
                                    int[] count) {
         int[] rows = IntStream.range(0, present.length).filter(i -> present[i]).toArray();
-        UnitVectorGraph graph = UnitVectorGraph.build(normalized, dim, rows, efConstruction,
-                Math.max(HNSW_EF, 2 * k));
-        Arrays.stream(rows).parallel().forEach(i -> count[i] = graph.nearest(
-                Arrays.copyOfRange(normalized, i * dim, (i + 1) * dim), k, index, similarity, i * k));
+        CellNeighbours.find(normalized, dim, rows, k, probes, SEED, index, similarity, count);
         return new Neighbours(index, similarity, count);
     }
 

@@ -54,12 +54,12 @@ public final class TrainingScaleBenchmark {
     /** What to measure. */
     public record Settings(List<SizePoint> points, long seed, Path workDir, String model, int maxBatches,
                            int evaluationUsers, int threads, boolean lazyAdam, List<Integer> batchBounds,
-                           boolean timeObjectReader, int knnEfConstruction) {
+                           boolean timeObjectReader, int knnProbes) {
         public Settings {
             points = List.copyOf(points);
             batchBounds = List.copyOf(batchBounds);
-            if (points.isEmpty() || maxBatches < 1 || evaluationUsers < 1 || threads < 1 || knnEfConstruction < 1) {
-                throw new IllegalArgumentException("need a size point, and positive batches, users, threads and efConstruction");
+            if (points.isEmpty() || maxBatches < 1 || evaluationUsers < 1 || threads < 1 || knnProbes < 1) {
+                throw new IllegalArgumentException("need a size point, and positive batches, users, threads and kNN probes");
             }
             if (batchBounds.isEmpty() || batchBounds.stream().anyMatch(b -> b < 0)
                     || batchBounds.stream().distinct().count() < batchBounds.size()) {
@@ -164,14 +164,14 @@ public final class TrainingScaleBenchmark {
         if (config().itemGraph()) {
             long t1 = System.nanoTime();
             neighbours = new ItemKnnGraph(config().knnK(), ItemKnnGraph.EXACT_UP_TO,
-                    settings.knnEfConstruction()).neighbours(loaded.features());
+                    settings.knnProbes()).neighbours(loaded.features());
             row.put("knnSeconds", seconds(t1));
-            row.put("knnEfConstruction", settings.knnEfConstruction());
+            row.put("knnProbes", settings.knnProbes());
             row.put("knnSampledRecall", ItemKnnGraph.sampledRecall(loaded.features(), neighbours, KNN_RECALL_SAMPLE,
                     settings.seed()));
-            row.put("knnBuild", loaded.dataset().numItems() > ItemKnnGraph.EXACT_UP_TO ? "approximate (HNSW)" : "exact");
-            out.printf(Locale.ROOT, "  item kNN (%s, efConstruction %d): %.1f s, recall@k %.4f on %d sampled items%n",
-                    row.get("knnBuild"), settings.knnEfConstruction(), (double) row.get("knnSeconds"),
+            row.put("knnBuild", loaded.dataset().numItems() > ItemKnnGraph.EXACT_UP_TO ? "approximate (cells)" : "exact");
+            out.printf(Locale.ROOT, "  item kNN (%s, %d probes): %.1f s, recall@k %.4f on %d sampled items%n",
+                    row.get("knnBuild"), settings.knnProbes(), (double) row.get("knnSeconds"),
                     (double) row.get("knnSampledRecall"), KNN_RECALL_SAMPLE);
         } else {
             // the model has no item-item graph (LightGCN, BPR): nothing to build, and nothing in its epoch uses one
