@@ -113,14 +113,18 @@ class PairsWithWriter {
         }
         long started = System.nanoTime();
         Map<String, Long> support = plan.support();
-        List<PairsWithPublisher.Pair> pairs = OutfitPairs.strongest(served.catalogue(), perItem, LogLines.to(LOG))
+        OutfitPairs.Mined mined = OutfitPairs.mine(served.catalogue(), perItem, LogLines.to(LOG),
+                OutfitPairs.DEFAULT_MAX_SCORES);
+        List<PairsWithPublisher.Pair> pairs = mined.pairs()
                 .stream().map(pair -> new PairsWithPublisher.Pair(pair.itemId(), pair.otherId(), pair.score(),
                         support.getOrDefault(PairsWithPublisher.pairKey(pair.itemId(), pair.otherId()), 0L)))
                 .toList();
         long written = publisher.replace(pairs, served.modelId(), plan.fingerprint());
-        LOG.info("PAIRS_WITH: {} edges written for {} items in {} ms", written,
+        LOG.info("PAIRS_WITH: {} edges written for {} items in {} ms ({} pair scores{})", written,
                 OutfitCatalogue.OUTFIT_SLOTS.stream().mapToInt(slot -> served.catalogue().rows(slot).length).sum(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, mined.scores(), mined.sampled() < 1
+                        ? String.format(java.util.Locale.ROOT, ", partners from a %.2f%% sample of each slot",
+                        100 * mined.sampled()) : "");
         return written;
     }
 

@@ -100,13 +100,18 @@ public final class ScaleReport {
         table(md, List.of(
                 column("items", p -> (double) p.items(), "%.0f"), column("up s", "serveUpSeconds", "%.1f"),
                 column("served s", "serveReadySeconds", "%.1f"), column("item graph s", "itemGraphSeconds", "%.0f"),
+                column("search graphs s", "searchGraphsReadySeconds", "%.0f"),
+                column("PAIRS_WITH s", "pairsWithReadySeconds", "%.0f"),
                 latency("recommendations", "recommendations"), latency("similar (visual)", "similarVisual"),
                 latency("similar (text)", "similarText"), latency("outfits (anchor)", "outfitsAnchor"),
                 column("RSS / peak RSS MiB", p -> p.figure("serveRssMib"), p -> pair(p, "serveRssMib", "servePeakRssMib")),
                 column("live heap / peak heap MiB", p -> p.figure("serveLiveHeapMib"),
                         p -> pair(p, "serveLiveHeapMib", "servePeakHeapMib")),
                 column("load avg", "recommendationsLoadAverage", "%.1f")));
-        md.append("\nLatencies are p50 / p99 in ms. The load average (1 min) before each stage, from the "
+        md.append("\nLatencies are p50 / p99 in ms, measured once the background work of a start has ended (search "
+                + "graphs s and PAIRS_WITH s: seconds from the start until the search indexes answer through their "
+                + "HNSW graphs and until the PAIRS_WITH edges are written; " + MISSING + " where not waited for). "
+                + "The load average (1 min) before each stage, from the "
                 + "measurements: ");
         md.append(String.join("; ", points.stream().map(p -> String.format(Locale.ROOT, "%d items: import %s, "
                 + "train %s, HTTP load runs %s", p.items(), text(p.figure("importLoadBefore"), "%.1f"),

@@ -55,14 +55,38 @@ class OutfitPairsTest {
     void shouldReportProgressOfAllOutfitItemsWithTheTimeLeft() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
-        OutfitPairs.strongest(catalogue, 1, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                5);
+        OutfitPairs.mine(catalogue, 1, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                OutfitPairs.DEFAULT_MAX_SCORES, 5);
 
         List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("PAIRS_WITH: 5/11 items paired \\(\\d+ items/s, about \\d+ s left\\)"),
                 lines.get(0));
         assertTrue(lines.get(1).startsWith("PAIRS_WITH: 10/11 items paired"), lines.get(1));
+    }
+
+    @Test
+    void shouldScoreEveryPairWithinTheBudgetAndASeededSampleOfEachSlotAboveIt() {
+        OutfitPairs.Mined whole = OutfitPairs.mine(catalogue, 1, null, OutfitPairs.DEFAULT_MAX_SCORES);
+        assertEquals(1.0, whole.sampled());
+        assertEquals(OutfitPairs.strongest(catalogue, 1, null), whole.pairs());
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long budget = whole.scores() / 2;
+        OutfitPairs.Mined half = OutfitPairs.mine(catalogue, 1,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), budget);
+        OutfitPairs.Mined again = OutfitPairs.mine(catalogue, 1, null, budget);
+
+        assertTrue(half.sampled() < 1 && half.sampled() > 0.4, "share " + half.sampled());
+        assertTrue(half.scores() < whole.scores(), half.scores() + " of " + whole.scores());
+        assertEquals(half.pairs(), again.pairs(), "the same sample each time");
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("above the budget"));
+        Map<String, Double> best = new LinkedHashMap<>();
+        whole.pairs().forEach(pair -> best.put(pair.itemId(), pair.score()));
+        // an item's partner in the sample scores no better than its best partner over all candidates
+        half.pairs().forEach(pair -> assertTrue(pair.score() <= best.get(pair.itemId()) + EPS, pair.toString()));
+        assertTrue(half.pairs().stream().anyMatch(pair -> pair.score() < best.get(pair.itemId()) - EPS),
+                "some item loses its best partner to the sample");
     }
 
     @Test
