@@ -16,6 +16,11 @@ public final class CpuCsrKernel implements TrainingKernel {
 
     private static final int MIN_CHUNK = 1 << 14;
 
+    /**
+     * Whether the row sums run on the vector API ({@link VectorRows}): the JVM has its module. Checked here, since
+     * touching VectorRows without the module fails in its initialization.
+     */
+    static final boolean VECTOR_ROWS = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private final ParallelRanges parallel;
 
     public CpuCsrKernel(int threads) {
@@ -93,7 +98,7 @@ public final class CpuCsrKernel implements TrainingKernel {
         float[] xd = xs.data;
         float[] yd = ys.data;
         parallel.runChunks(chunksByWork(rows, rowStart, parallel.threads() * 4), (from, to) -> {
-            if (VectorRows.AVAILABLE) {
+            if (VECTOR_ROWS) {
                 for (int k = from; k < to; k++) {
                     int r = rows[k];
                     VectorRows.sum(xd, d, columns, values, source, rowStart[r], rowStart[r + 1], yd, r * d);
@@ -151,7 +156,7 @@ public final class CpuCsrKernel implements TrainingKernel {
         float[] xs = x.data;
         float[] ys = out.data;
         parallel.runChunks(chunks, (from, to) -> {
-            if (VectorRows.AVAILABLE) {
+            if (VECTOR_ROWS) {
                 for (int r = from; r < to; r++) {
                     VectorRows.sum(xs, d, columns, values, null, rowStart[r], rowStart[r + 1], ys, r * d);
                 }

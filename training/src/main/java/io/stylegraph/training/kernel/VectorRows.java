@@ -12,12 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * from a 358 MiB table). Each lane adds its products in the scalar loop's order with the same roundings (a product,
  * then a sum; no fused multiply-add), so the sums are the scalar loop's bit for bit.
  * <p>
- * Loaded only when {@link #AVAILABLE}: without the module this class cannot link, and the kernel keeps its scalar loop.
+ * Loaded only when {@link CpuCsrKernel#VECTOR_ROWS}: without the module this class cannot link, and the kernel keeps its scalar loop.
  */
 final class VectorRows {
 
-    /** Whether the JVM was started with the vector module (checked without touching its classes). */
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 

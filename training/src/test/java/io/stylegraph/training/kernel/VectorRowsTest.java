@@ -11,7 +11,7 @@ class VectorRowsTest {
 
     @Test
     void shouldRunWithTheVectorModuleAsTheBuildStartsTheTests() {
-        assertTrue(VectorRows.AVAILABLE, "surefire passes --add-modules jdk.incubator.vector");
+        assertTrue(CpuCsrKernel.VECTOR_ROWS, "surefire passes --add-modules jdk.incubator.vector");
     }
 
     @Test
