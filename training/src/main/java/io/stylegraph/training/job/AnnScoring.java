@@ -186,6 +186,7 @@ public final class AnnScoring {
             this.table = table;
             this.exponent = exponent;
             int n = table.numItems();
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
             compressedPrior = Arrays.copyOf(table.prior(), n);
             ItemNeighbourTable.compress(compressedPrior, 0, n, exponent);
             double s = 0;
@@ -204,24 +205,59 @@ public final class AnnScoring {
             squares = q;
         }
 
+        /**
+         * Per thread: each item's walk sum, the request that last touched it, and the touched items. A request of a
+         * shopper with 2,000 likes reaches ~400k walk entries; a map of boxed rows took a third of its 150 ms at 230k
+         * items.
+         */
+        private final ThreadLocal<Scratch> scratch;
+
+        private static final class Scratch {
+            final float[] sum;
+            final int[] stamp;
+            int request;
+            int[] touched = new int[1024];
+
+            Scratch(int items) {
+                sum = new float[items];
+                stamp = new int[items];
+            }
+        }
+
         /** The items the liked rows' walk reaches, with their compressed walk scores (as the exact scan has them). */
         Reached reached(int[] liked) {
             float[] prior = table.prior();
             int[] rowStart = table.rowStart();
             int[] columns = table.columns();
             float[] values = table.values();
-            java.util.HashMap<Integer, float[]> scores = new java.util.HashMap<>();
+            Scratch s = scratch.get();
+            int request = ++s.request;
+            if (request == 0) { // wrapped: every stamp could look current
+                Arrays.fill(s.stamp, 0);
+                request = s.request = 1;
+            }
+            int count = 0;
             for (int like : liked) {
                 for (int at = rowStart[like]; at < rowStart[like + 1]; at++) {
+                    int column = columns[at];
+                    if (s.stamp[column] != request) {
+                        s.stamp[column] = request;
+                        s.sum[column] = prior[column];
+                        if (count == s.touched.length) {
+                            s.touched = Arrays.copyOf(s.touched, 2 * count);
+                        }
+                        s.touched[count++] = column;
+                    }
                     // the same float additions, in the same order, as ItemNeighbourTable.score
-                    scores.computeIfAbsent(columns[at], column -> new float[] {prior[column]})[0] += 1f * values[at];
+                    s.sum[column] += 1f * values[at];
                 }
             }
             // ascending rows, so a scan of a posting list meets them in its own order
-            int[] rows = scores.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] rows = Arrays.copyOf(s.touched, count);
+            Arrays.sort(rows);
             float[] walk = new float[rows.length];
             for (int i = 0; i < rows.length; i++) {
-                walk[i] = scores.get(rows[i])[0];
+                walk[i] = s.sum[rows[i]];
             }
             ItemNeighbourTable.compress(walk, 0, walk.length, exponent);
             return new Reached(this, rows, walk);
