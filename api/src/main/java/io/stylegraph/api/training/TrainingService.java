@@ -165,9 +165,12 @@ public class TrainingService {
         }
     }
 
-    private static ProblemException alreadyRunning() {
+    /** 409; says when a run left by a stopped process stops blocking, since that is why a restart is refused. */
+    private ProblemException alreadyRunning() {
         return new ProblemException(HttpStatus.CONFLICT, "training-already-running", null,
-                "A training run is already queued or running");
+                "A training run is already queued or running (GET /v1/training/runs lists it). A run whose process "
+                        + "stopped is marked failed after " + staleAfter.toSeconds() + " s without a heartbeat "
+                        + "(stylegraph.training.stale-after); start again after that");
     }
 
     private TrainingRun execute(TrainingRun queued) {

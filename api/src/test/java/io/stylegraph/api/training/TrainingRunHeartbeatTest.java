@@ -41,6 +41,8 @@ class TrainingRunHeartbeatTest extends TrainingTestSupport {
         assertEquals("running", status(id));
         Problem busy = expectProblem(HttpRequest.POST("/v1/training/runs", "{}"));
         assertEquals(List.of(409, "training-already-running"), List.of(busy.status(), busy.code()));
+        // a refused restart says how long a stopped process's run keeps blocking
+        assertTrue(String.valueOf(busy.body().get("detail")).contains("stylegraph.training.stale-after"), busy.raw());
     }
 
     @Test
