@@ -101,7 +101,7 @@ final class CellNeighbours {
     }
 
     /** Inserts a candidate into a best-first list of at most k; returns the list's new length. */
-    private static int offer(float[] best, int[] bestRow, int at, int k, int length, float score, int row) {
+    static int offer(float[] best, int[] bestRow, int at, int k, int length, float score, int row) {
         if (length == k && score <= best[at + k - 1]) {
             return length;
         }

@@ -270,28 +270,8 @@ public final class ItemKnnGraph {
                      int outOffset) {
         int found = 0;
         for (int j = 0; j < numItems; j++) {
-            if (!present[j]) {
-                continue;
-            }
-            float s = scores[offset + j];
-            if (found < k) {
-                int at = found++;
-                while (at > 0 && best[outOffset + at - 1] < s) {
-                    best[outOffset + at] = best[outOffset + at - 1];
-                    out[outOffset + at] = out[outOffset + at - 1];
-                    at--;
-                }
-                best[outOffset + at] = s;
-                out[outOffset + at] = j;
-            } else if (s > best[outOffset + k - 1]) {
-                int at = k - 1;
-                while (at > 0 && best[outOffset + at - 1] < s) {
-                    best[outOffset + at] = best[outOffset + at - 1];
-                    out[outOffset + at] = out[outOffset + at - 1];
-                    at--;
-                }
-                best[outOffset + at] = s;
-                out[outOffset + at] = j;
+            if (present[j]) {
+                found = CellNeighbours.offer(best, out, outOffset, k, found, scores[offset + j], j);
             }
         }
         return found;
