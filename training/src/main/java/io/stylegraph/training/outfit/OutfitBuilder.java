@@ -195,12 +195,14 @@ public final class OutfitBuilder {
 
     /**
      * Fills the wanted slots of a partial outfit one at a time, each with its best candidate given the items so far,
-     * listing up to {@code alternatives} runners-up. Items are held to the rules' gender, else to the first given
-     * item's gender other than unisex.
+     * listing up to {@code alternatives} runners-up. Items are held to the first given item's gender other than
+     * unisex, else to the rules' gender (a shopper's implied gender).
      */
     public Completion complete(List<Integer> given, List<Slot> wanted, int alternatives) {
-        Gender held = gender != null ? gender : given.stream().map(catalogue::gender)
+        // the given pieces' own gender first: a shopper whose likes imply men's wear may still complete a women's top
+        Gender stated = given.stream().map(catalogue::gender)
                 .filter(g -> g != null && g != Gender.UNISEX).findFirst().orElse(null);
+        Gender held = stated != null ? stated : gender;
         List<Integer> rows = new ArrayList<>(given);
         List<Filled> filled = new ArrayList<>();
         for (Slot slot : wanted) {

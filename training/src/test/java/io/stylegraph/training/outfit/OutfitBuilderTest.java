@@ -168,6 +168,19 @@ class OutfitBuilderTest {
     }
 
     @Test
+    void shouldHoldACompletionToTheGivenPiecesGenderOverTheShoppersImpliedOne() {
+        // the shopper's likes imply men's wear; the top to complete is a women's top
+        OutfitBuilder builder = builder(new OutfitBuilder.Rules(Set.of(), Gender.MEN, null));
+
+        OutfitBuilder.Completion completion = builder.complete(List.of(row("top-beige")), List.of(Slot.BOTTOM), 3);
+
+        assertFalse(ids(completion.filled().get(0).choices().stream().map(OutfitBuilder.Choice::row).toList())
+                .contains("bottom-men-navy"));
+        assertEquals("bottom-beige", ids(completion.filled().get(0).choices().stream()
+                .map(OutfitBuilder.Choice::row).toList()).get(0));
+    }
+
+    @Test
     void shouldReportASlotNoCandidateCanFill() {
         OutfitBuilder builder = builder(new OutfitBuilder.Rules(Set.of(row("bag-navy")), null, null));
 
