@@ -84,12 +84,17 @@ class VectorIndexTest {
         assertArrayEquals(unit(2, 0), index.augmentedVectors(List.of("a")).get("a"), 1e-6f);
     }
 
+    /** An 8-dimensional text index that asks {@code builds} for its HNSW graph above 100 items. */
+    private static VectorIndex graphAbove100(List<Runnable> builds) {
+        return new VectorIndex(Modality.TEXT, "m", 8, new HnswSettings(100, 16, 100, 50), builds::add,
+                DbaSettings.DEFAULT);
+    }
+
     @Test
     void shouldSwitchToTheHnswGraphAboveTheThresholdAndKeepAddingToIt() {
         Random random = new Random(9);
         List<Runnable> builds = new ArrayList<>();
-        VectorIndex index = new VectorIndex(Modality.TEXT, "m", 8, new HnswSettings(100, 16, 100, 50), builds::add,
-                DbaSettings.DEFAULT);
+        VectorIndex index = graphAbove100(builds);
         List<ItemVector> items = RandomVectors.items(random, 400, 8);
         index.upsert(items.subList(0, 100));
         assertTrue(builds.isEmpty());
@@ -121,20 +126,18 @@ class VectorIndexTest {
         // built to its size needs room for twice as many nodes; a re-embedded catalogue does exactly that
         Random random = new Random(13);
         List<Runnable> builds = new ArrayList<>();
-        VectorIndex index = new VectorIndex(Modality.TEXT, "m", 8, new HnswSettings(100, 16, 100, 50), builds::add,
-                DbaSettings.DEFAULT);
+        VectorIndex index = graphAbove100(builds);
         List<ItemVector> items = RandomVectors.items(random, 300, 8);
         index.upsert(items);
         builds.forEach(Runnable::run);
         assertTrue(index.approximate());
 
-        List<ItemVector> replaced = RandomVectors.items(new Random(14), 300, 8);
-        index.upsert(replaced);
-        index.upsert(RandomVectors.items(new Random(15), 300, 8));
+        index.upsert(RandomVectors.items(new Random(14), 300, 8));
+        List<ItemVector> latest = RandomVectors.items(new Random(15), 300, 8);
+        index.upsert(latest);
 
-        for (ItemVector item : List.of(replaced.get(3), replaced.get(150), replaced.get(299))) {
-            ItemVector latest = RandomVectors.items(new Random(15), 300, 8).get(replaced.indexOf(item));
-            assertEquals(latest.itemId(), index.search(latest.vector(), SearchFilter.NONE, 1).get(0).itemId());
+        for (ItemVector item : List.of(latest.get(3), latest.get(150), latest.get(299))) {
+            assertEquals(item.itemId(), index.search(item.vector(), SearchFilter.NONE, 1).get(0).itemId());
         }
     }
 
