@@ -139,7 +139,7 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
         return new OutfitViews.Status(current != null ? "ready" : state, registry.modelId(),
                 registry.registryVersion(), current == null ? 0 : current.snapshot().size(),
                 model == null ? Map.of() : model.parameters(), pairsWith, current == null ? null : textVectors,
-                current == null ? null : current.textCategoryBlend());
+                current == null ? null : current.textCategoryBlend(), current == null ? null : current.wordOverlap());
     }
 
     /** The start-up work, run on the worker after the server starts: obtain the model, then build the index. */

@@ -108,7 +108,16 @@ public final class OutfitViews {
     @Serdeable
     public record Status(String state, @Nullable String model, @Nullable Long registryVersion, int items,
                          Map<String, String> parameters, PairsWith pairsWith, @Nullable TextVectors textVectors,
-                         @Nullable TextCategoryBlend textCategoryBlend) {
+                         @Nullable TextCategoryBlend textCategoryBlend, @Nullable WordOverlap wordOverlap) {
+    }
+
+    /**
+     * Present while the served index adds the word overlap of item titles (the cosine of their word sets under the
+     * training names' inverse document frequencies) to the scores: its {@code weight}, how many items have a title
+     * to compare ({@code itemsWithWords}) and how many distinct title words the catalogue has ({@code words}).
+     */
+    @Serdeable
+    public record WordOverlap(double weight, int itemsWithWords, int words) {
     }
 
     /**

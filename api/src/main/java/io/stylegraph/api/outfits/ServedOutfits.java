@@ -55,7 +55,7 @@ final class ServedOutfits {
             genders[row] = item.gender();
             String words = form.of(item);
             items.add(ItemVectors.ofSlot(item.id(), item.slot(), item.category(),
-                    words == null ? null : textVectors.get(words)));
+                    words == null ? null : textVectors.get(words)).withWords(item.title()));
             String occasion = occasionOf(item);
             if (occasion != null) {
                 occasions[row] = occasion.toLowerCase(Locale.ROOT);
@@ -115,12 +115,26 @@ final class ServedOutfits {
                 assigned.millis())).orElse(null);
     }
 
-    /** What the index scores with, for the log: the blend and how its categories were obtained, or the model alone. */
+    /** The word overlap the index adds, or null for none. */
+    OutfitViews.WordOverlap wordOverlap() {
+        return catalogue.index().wordBlend().map(w -> new OutfitViews.WordOverlap(w.weight(), w.itemsWithWords(),
+                w.words())).orElse(null);
+    }
+
+    /** What the index scores with, for the log: the blends and how its categories were obtained, or the model alone. */
     String scoresServed() {
         OutfitViews.TextCategoryBlend blend = textCategoryBlend();
-        return blend == null ? "type-aware scores alone" : "text-category blend at weight " + blend.weight()
+        OutfitViews.WordOverlap words = wordOverlap();
+        String served = blend == null ? "type-aware scores" : "text-category blend at weight " + blend.weight()
                 + ", categories of " + blend.restored() + " items read back and " + blend.computed()
                 + " computed in " + blend.millis() + " ms";
+        if (words != null) {
+            served += "; title word overlap at weight " + words.weight() + " over " + words.itemsWithWords()
+                    + " titles (" + words.words() + " words)";
+        } else if (blend == null) {
+            served += " alone";
+        }
+        return served;
     }
 
     /** Occasions the catalogue has: lower case → as written. */

@@ -20,7 +20,8 @@ import java.util.Optional;
  * weight × the co-occurrence score of the two items' guessed categories: each row's category (nearest text centroid)
  * is found once at build time (or read back from a file of earlier builds' categories,
  * {@link TextCategoryAssignments}) and the scores of every key pair are tabled, so the blend costs one table look-up
- * per pair. Scores are then those of {@link TypeAwareModel#served()}.
+ * per pair. Where it carries a {@link TypeAwareModel.WordBlend}, the blend's weight × the {@link WordOverlap} of the
+ * two items' words is added too ({@link WordIndex}). Scores are then those of {@link TypeAwareModel#served()}.
  */
 public final class CompatibilityIndex implements PoolScorer {
     private final TypeAwareModel model;
@@ -35,9 +36,13 @@ public final class CompatibilityIndex implements PoolScorer {
     private final int keyStride;
     /** With a blend: how the rows' categories were obtained, else null. */
     private final TextCategoryAssignments.Outcome categories;
+    /** With a word blend: the rows' words, else null. */
+    private final WordIndex words;
+    private final double wordWeight;
 
     private CompatibilityIndex(TypeAwareModel model, String[] ids, int[] types, float[] vectors, int[] keys,
-                               double[] keyScores, int keyStride, TextCategoryAssignments.Outcome categories) {
+                               double[] keyScores, int keyStride, TextCategoryAssignments.Outcome categories,
+                               WordIndex words, double wordWeight) {
         this.model = model;
         this.dimension = model.dimension();
         this.ids = ids;
@@ -47,6 +52,8 @@ public final class CompatibilityIndex implements PoolScorer {
         this.keyScores = keyScores;
         this.keyStride = keyStride;
         this.categories = categories;
+        this.words = words;
+        this.wordWeight = wordWeight;
     }
 
     /** Embeds every item once; the list's order gives the rows. Applies the model's blend where it has one. */
@@ -88,9 +95,12 @@ public final class CompatibilityIndex implements PoolScorer {
             model.embed(encoded, u);
             System.arraycopy(u, 0, vectors, row * d, d);
         }
+        TypeAwareModel.WordBlend wordBlend = blend ? model.wordBlend().orElse(null) : null;
+        WordIndex words = wordBlend == null ? null : WordIndex.build(wordBlend.overlap(), items);
+        double wordWeight = wordBlend == null ? 0 : wordBlend.weight();
         TypeAwareModel.TextCategoryBlend served = blend ? model.textCategoryBlend().orElse(null) : null;
         if (served == null) {
-            return new CompatibilityIndex(model, ids, types, vectors, null, null, 0, null);
+            return new CompatibilityIndex(model, ids, types, vectors, null, null, 0, null, words, wordWeight);
         }
         TextCategoryCooccurrence cooccurrence = served.cooccurrence();
         TextCategoryAssignments.Assigned assigned = TextCategoryAssignments.assign(cooccurrence, items, categoryFile);
@@ -105,7 +115,8 @@ public final class CompatibilityIndex implements PoolScorer {
                 keyScores[a * stride + b] = served.weight() * cooccurrence.keyPairScore(a - 1, b - 1);
             }
         }
-        return new CompatibilityIndex(model, ids, types, vectors, keys, keyScores, stride, assigned.outcome());
+        return new CompatibilityIndex(model, ids, types, vectors, keys, keyScores, stride, assigned.outcome(), words,
+                wordWeight);
     }
 
     /** True when the index adds a category co-occurrence blend to the type-aware scores. */
@@ -118,8 +129,19 @@ public final class CompatibilityIndex implements PoolScorer {
         return Optional.ofNullable(categories);
     }
 
+    /** With a word blend: its weight, how many rows have words and how many distinct words they have. */
+    public Optional<WordSummary> wordBlend() {
+        return words == null ? Optional.empty()
+                : Optional.of(new WordSummary(wordWeight, words.rowsWithWords(), words.vocabulary()));
+    }
+
+    /** See {@link #wordBlend()}. */
+    public record WordSummary(double weight, int itemsWithWords, int words) {
+    }
+
     private double blend(int a, int b) {
-        return keys == null ? 0 : keyScores[keys[a] * keyStride + keys[b]];
+        double s = keys == null ? 0 : keyScores[keys[a] * keyStride + keys[b]];
+        return words == null ? s : s + wordWeight * words.pair(a, b);
     }
 
     public TypeAwareModel model() {
@@ -180,21 +202,32 @@ public final class CompatibilityIndex implements PoolScorer {
         int typeCount = model.types().size();
         float[][] queries = new float[typeCount][];
         double[] biases = new double[typeCount];
-        for (int c = 0; c < candidates.length; c++) {
-            int row = candidates[c];
-            int type = types[row];
-            if (queries[type] == null) {
-                queries[type] = query(partial, type);
-                biases[type] = bias(partial, type);
-            }
-            double blended = 0;
-            if (keys != null) {
-                int offset = keys[row] * keyStride;
-                for (int given : partial) {
-                    blended += keyScores[offset + keys[given]];
+        float[] wordQuery = words == null ? null : words.query(partial);
+        try {
+            for (int c = 0; c < candidates.length; c++) {
+                int row = candidates[c];
+                int type = types[row];
+                if (queries[type] == null) {
+                    queries[type] = query(partial, type);
+                    biases[type] = bias(partial, type);
                 }
+                double blended = 0;
+                if (keys != null) {
+                    int offset = keys[row] * keyStride;
+                    for (int given : partial) {
+                        blended += keyScores[offset + keys[given]];
+                    }
+                }
+                if (wordQuery != null) {
+                    blended += wordWeight * words.sum(wordQuery, row);
+                }
+                scores[c] = (float) ((dot(queries[type], row * dimension) + biases[type] + blended)
+                        / partial.length);
             }
-            scores[c] = (float) ((dot(queries[type], row * dimension) + biases[type] + blended) / partial.length);
+        } finally {
+            if (wordQuery != null) {
+                words.release(wordQuery, partial);
+            }
         }
     }
 

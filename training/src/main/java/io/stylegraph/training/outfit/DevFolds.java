@@ -35,13 +35,18 @@ public final class DevFolds {
     public static final String COOCCURRENCE = "co-occurrence (category PMI)";
     /** The co-occurrence blend as a catalogue could be served it: categories guessed from text, no item pairs. */
     public static final String WITH_TEXT_CATEGORIES = "type-aware + co-occurrence, categories from text";
+    /** Word overlap of the names alone ({@link WordOverlap}). */
+    public static final String WORDS = WordOverlap.NAME;
+    /** The weights of word overlap tried beside {@link #WITH_TEXT_CATEGORIES}, each a contender. */
+    static final double[] WORD_WEIGHTS = {0.5, 1, 2, 4, 8, 12, 16, 32, 64};
+    /** Weights of the text-category co-occurrence tried with each word weight besides the served one. */
+    static final double[] CATEGORY_WEIGHTS = {0.5, 1, 2};
     /** The served settings reading item names alone, beside a run whose models read another {@link NameText}. */
     public static final String SERVED_NAME = "type-aware (served settings), names only";
     /** The contenders {@code --contenders} can pick, by key; all but {@link #OPT_IN} run when none is picked. */
     public static final Map<String, String> CONTENDERS = contenderKeys();
     /** The contenders that run only when picked. */
-    public static final List<String> OPT_IN = List.of("served-name", "text-category-blend", "context",
-            "context-blend", "context-price", "context-random-negatives");
+    public static final List<String> OPT_IN = optIn();
     public static final List<String> METRICS = List.of("FITB", "FITB same-slot", "AUC");
 
     /**
@@ -120,6 +125,33 @@ public final class DevFolds {
     private DevFolds() {
     }
 
+    private static List<String> optIn() {
+        List<String> keys = new ArrayList<>(List.of("served-name", "text-category-blend", "context", "context-blend",
+                "context-price", "context-random-negatives", "words"));
+        for (double c : CATEGORY_WEIGHTS) {
+            for (double w : WORD_WEIGHTS) {
+                keys.add(wordKey(c, w));
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** {@code words-blend-W}, or {@code words-blend-W-categories-C} for a category weight other than the served. */
+    static String wordKey(double categoryWeight, double weight) {
+        return "words-blend-" + weightText(weight) + (categoryWeight == MarylandEvaluation.BLEND_WEIGHT ? ""
+                : "-categories-" + weightText(categoryWeight));
+    }
+
+    /** The label of the text-category blend at {@code categoryWeight} plus word overlap at {@code weight}. */
+    static String wordLabel(double categoryWeight, double weight) {
+        return WITH_TEXT_CATEGORIES + (categoryWeight == MarylandEvaluation.BLEND_WEIGHT ? ""
+                : " x" + weightText(categoryWeight)) + " + word overlap x" + weightText(weight);
+    }
+
+    private static String weightText(double weight) {
+        return weight == Math.rint(weight) ? Long.toString((long) weight) : Double.toString(weight);
+    }
+
     private static Map<String, String> contenderKeys() {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("served", SERVED);
@@ -130,6 +162,12 @@ public final class DevFolds {
         keys.put("price-band", PRICED);
         keys.put("price-band-blend", PRICED_BLEND);
         keys.put("co-occurrence", COOCCURRENCE);
+        keys.put("words", WORDS);
+        for (double c : CATEGORY_WEIGHTS) {
+            for (double w : WORD_WEIGHTS) {
+                keys.put(wordKey(c, w), wordLabel(c, w));
+            }
+        }
         new java.util.TreeMap<>(OutfitContextContenders.KEYS).forEach(keys::put);
         return java.util.Collections.unmodifiableMap(keys);
     }
@@ -227,6 +265,21 @@ public final class DevFolds {
                 contenders.put(WITH_TEXT_CATEGORIES, new BlendedCompatibility(WITH_TEXT_CATEGORIES,
                         List.of(servedModel, TextCategoryCooccurrence.fit(trainNoPrice)),
                         new double[] {1, MarylandEvaluation.BLEND_WEIGHT}));
+            }
+            if (labels.contains(WORDS) || labels.stream().anyMatch(l -> l.contains(" + word overlap x"))) {
+                WordOverlap words = WordOverlap.fitOutfits(trainNoPrice);
+                if (labels.contains(WORDS)) {
+                    contenders.put(WORDS, words);
+                }
+                TextCategoryCooccurrence textCategories = TextCategoryCooccurrence.fit(trainNoPrice);
+                for (double c : CATEGORY_WEIGHTS) {
+                    for (double w : WORD_WEIGHTS) {
+                        if (labels.contains(wordLabel(c, w))) {
+                            contenders.put(wordLabel(c, w), new BlendedCompatibility(wordLabel(c, w),
+                                    List.of(servedModel, textCategories, words), new double[] {1, c, w}));
+                        }
+                    }
+                }
             }
             if (labels.contains(PRICED) || labels.contains(PRICED_BLEND)) {
                 TypeAwareModel pricedModel = train(PRICED, served, train, out);

@@ -3,6 +3,7 @@ package io.stylegraph.training.outfit;
 import io.stylegraph.graph.domain.Slot;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,8 +18,11 @@ import java.util.Objects;
  * @param category a finer category key (e.g. a Polyvore category id), or null when unknown
  * @param features content vectors by name ({@code text}, {@code visual}, {@code embedding}, ...); an item may lack
  *                 any of them
+ * @param words    the distinct words of the item's name or title ({@link ItemWords#of}), empty when it has none; what
+ *                 {@link WordOverlap} compares
  */
-public record ItemVectors(String id, String type, String category, Map<String, float[]> features) {
+public record ItemVectors(String id, String type, String category, Map<String, float[]> features,
+                          List<String> words) {
 
     /** The feature name of the name/title text vector. */
     public static final String TEXT = "text";
@@ -35,6 +39,12 @@ public record ItemVectors(String id, String type, String category, Map<String, f
             });
         }
         features = Map.copyOf(copy);
+        words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    /** An item without words. */
+    public ItemVectors(String id, String type, String category, Map<String, float[]> features) {
+        this(id, type, category, features, List.of());
     }
 
     public static ItemVectors of(String id, String type, String category) {
@@ -54,17 +64,22 @@ public record ItemVectors(String id, String type, String category, Map<String, f
     public ItemVectors with(String feature, float[] vector) {
         Map<String, float[]> copy = new LinkedHashMap<>(features);
         copy.put(feature, vector);
-        return new ItemVectors(id, type, category, copy);
+        return new ItemVectors(id, type, category, copy, words);
+    }
+
+    /** The same item with the distinct words of {@code text} ({@link ItemWords#of}; null: none). */
+    public ItemVectors withWords(String text) {
+        return new ItemVectors(id, type, category, features, ItemWords.of(text));
     }
 
     public ItemVectors withoutCategory() {
-        return new ItemVectors(id, type, null, features);
+        return new ItemVectors(id, type, null, features, words);
     }
 
     public ItemVectors withoutFeature(String feature) {
         Map<String, float[]> copy = new LinkedHashMap<>(features);
         copy.remove(feature);
-        return new ItemVectors(id, type, category, copy);
+        return new ItemVectors(id, type, category, copy, words);
     }
 
     /** Adds each source's vector for this item, where the source has one. */

@@ -173,7 +173,8 @@ public final class MarylandData {
         String category = categories.get(item.categoryId());
         Slot slot = PolyvoreMarylandSource.SLOTS.slotOf(category);
         ItemVectors vectors = ItemVectors.of(PolyvoreMarylandSource.ID_PREFIX + setId + "_" + item.index(),
-                ItemVectors.typeOf(slot), category != null ? category : "id:" + item.categoryId());
+                ItemVectors.typeOf(slot), category != null ? category : "id:" + item.categoryId())
+                .withWords(item.name());
         String words = form.of(item.name(), category);
         float[] nameVector = words == null ? null : text.get(words);
         return nameVector == null ? vectors : vectors.with(ItemVectors.TEXT, nameVector);

@@ -25,10 +25,20 @@ final class MarylandEvaluation {
     /** Weight of category co-occurrence beside the priced model in the blend, chosen on the dev slice. */
     static final double BLEND_WEIGHT = 1.0;
 
+    /**
+     * Weight of the word overlap of item names ({@link WordOverlap}) beside the type-aware model and the text-category
+     * co-occurrence, chosen on the dev folds ({@code --dev-folds 5 --contenders words-blend-…}).
+     */
+    static final double WORD_WEIGHT = 16;
+
     /** The label of today's type-aware training (corruption ranking only), kept as the baseline. */
     static final String BASELINE = "type-aware baseline (no blanks)";
     /** The co-occurrence blend as a catalogue could be served it ({@link TextCategoryCooccurrence}). */
     static final String TEXT_CATEGORY_BLEND = "type-aware + co-occurrence, categories from text";
+    /** What the service serves: {@link #TEXT_CATEGORY_BLEND} plus the word overlap of item names. */
+    static final String SERVED_BLEND = TEXT_CATEGORY_BLEND + " + word overlap";
+    /** The word overlap of item names alone. */
+    static final String WORDS = "word overlap of names (tf-idf cosine)";
 
     private final OutfitEvaluation.Settings settings;
     private final PrintStream out;
@@ -116,8 +126,14 @@ final class MarylandEvaluation {
             draft.parameters.putAll(context.parameters());
             draft.notes.addAll(OutfitContextContenders.notes(context));
         }
+        TextCategoryCooccurrence textCategories = TextCategoryCooccurrence.fit(named);
         contenders.add(Contender.of(TEXT_CATEGORY_BLEND, new BlendedCompatibility(TEXT_CATEGORY_BLEND,
-                List.of(model, TextCategoryCooccurrence.fit(named)), new double[] {1, BLEND_WEIGHT})));
+                List.of(model, textCategories), new double[] {1, BLEND_WEIGHT})));
+        WordOverlap words = WordOverlap.fitOutfits(named);
+        contenders.add(new Contender(SERVED_BLEND, model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
+                textCategories, BLEND_WEIGHT)).withWordBlend(new TypeAwareModel.WordBlend(words, WORD_WEIGHT))
+                .served(), UnaryOperator.identity(), true));
+        contenders.add(new Contender(WORDS, words, UnaryOperator.identity(), true));
         contenders.add(cooc);
         contenders.add(rnd);
 
@@ -174,6 +190,10 @@ final class MarylandEvaluation {
         draft.notes.add("'" + TEXT_CATEGORY_BLEND + "' adds to 'type-aware' the category PMI (weight " + BLEND_WEIGHT
                 + ") as the service could serve it on a catalogue: each evaluated item takes the training category "
                 + "whose mean text vector is nearest its own, and item pairs seen in training do not count.");
+        draft.notes.add("'" + SERVED_BLEND + "' is what the service serves: '" + TEXT_CATEGORY_BLEND + "' plus "
+                + WORD_WEIGHT + " × the word overlap of the two items' names (the cosine of their word sets under "
+                + "inverse document frequencies of the training names; '" + WORDS + "' alone), weight chosen on the "
+                + "dev folds.");
         draft.notes.add("Complete-the-look retrieval: one item hidden per outfit (seeded); every item of the evaluated "
                 + "outfits is a candidate except those still in the outfit; acc@k is the share of outfits whose "
                 + "hidden item ranks in the top k by its mean pair score with the rest (ties broken at random, in "

@@ -23,8 +23,9 @@ import java.util.Map;
  *
  * <p>The model carries the category co-occurrence blend of the {@code text-category-blend} contender
  * ({@link TextCategoryCooccurrence} fitted on the same Maryland training outfits, weight
- * {@link MarylandEvaluation#BLEND_WEIGHT}), which a server adds to the type-aware scores
- * ({@link TypeAwareModel#served()}); the dev-slice figures are those of the blend as served. Extra outfits train the
+ * {@link MarylandEvaluation#BLEND_WEIGHT}) and the word overlap of item names ({@link WordOverlap}, document
+ * frequencies of the training names, weight {@link MarylandEvaluation#WORD_WEIGHT}), which a server adds to the
+ * type-aware scores ({@link TypeAwareModel#served()}); the dev-slice figures are those of the blend as served. Extra outfits train the
  * type-aware part only: their catalogue items have no Polyvore category to count.
  */
 public final class ServingModelTrainer {
@@ -67,7 +68,9 @@ public final class ServingModelTrainer {
         log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits), type-aware alone: FITB %.4f, same-slot %.4f,"
                 + " AUC %.4f%n", typeAware.outfits(), typeAware.fitb(), typeAware.fitbSameSlot(), typeAware.auc());
         model = model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
-                TextCategoryCooccurrence.fit(loaded.train()), MarylandEvaluation.BLEND_WEIGHT));
+                TextCategoryCooccurrence.fit(loaded.train()), MarylandEvaluation.BLEND_WEIGHT))
+                .withWordBlend(new TypeAwareModel.WordBlend(WordOverlap.fitOutfits(loaded.train()),
+                        MarylandEvaluation.WORD_WEIGHT));
         DevSliceFigures dev = DevSliceFigures.measure(model.served(), loaded.heldOut());
         log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
                 dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());

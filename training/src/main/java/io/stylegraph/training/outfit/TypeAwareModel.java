@@ -45,6 +45,8 @@ public final class TypeAwareModel implements CompatibilityModel {
     final float[] pairBias;
     /** The category co-occurrence a server blends in, or null (models written before it, or trained without). */
     final TextCategoryBlend blend;
+    /** The word overlap a server blends in, or null (models written before it, or trained without). */
+    final WordBlend words;
 
     /**
      * What a server adds to the type-aware pair score: {@code weight} × the pair score of {@code cooccurrence}
@@ -56,6 +58,19 @@ public final class TypeAwareModel implements CompatibilityModel {
             java.util.Objects.requireNonNull(cooccurrence, "cooccurrence");
             if (!Double.isFinite(weight)) {
                 throw new IllegalArgumentException("blend weight must be finite: " + weight);
+            }
+        }
+    }
+
+    /**
+     * What a server adds to the pair score beside the category blend: {@code weight} × the {@link WordOverlap} of
+     * the two items' names, under the document frequencies of the training names.
+     */
+    public record WordBlend(WordOverlap overlap, double weight) {
+        public WordBlend {
+            java.util.Objects.requireNonNull(overlap, "overlap");
+            if (!Double.isFinite(weight) || weight < 0) {
+                throw new IllegalArgumentException("word blend weight must be finite and >= 0: " + weight);
             }
         }
     }
@@ -79,14 +94,15 @@ public final class TypeAwareModel implements CompatibilityModel {
                    float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
                    float[] masks, float[] pairBias) {
         this(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding, itemEmbedding, projection,
-                masks, pairBias, null);
+                masks, pairBias, null, null);
     }
 
     TypeAwareModel(int dimension, TypeAwareVocabulary vocabulary, Map<String, String> parameters, float[] bias,
                    float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
-                   float[] masks, float[] pairBias, TextCategoryBlend blend) {
+                   float[] masks, float[] pairBias, TextCategoryBlend blend, WordBlend words) {
         this.dimension = dimension;
         this.blend = blend;
+        this.words = words;
         this.vocabulary = vocabulary;
         this.parameters = Map.copyOf(parameters);
         int pairs = vocabulary.pairs();
@@ -153,13 +169,24 @@ public final class TypeAwareModel implements CompatibilityModel {
         Map<String, String> merged = new LinkedHashMap<>(parameters);
         merged.putAll(extra);
         return new TypeAwareModel(dimension, vocabulary, merged, bias, typeEmbedding, categoryEmbedding,
-                itemEmbedding, projection, masks, pairBias, blend);
+                itemEmbedding, projection, masks, pairBias, blend, words);
     }
 
     /** The same model carrying {@code blend} for a server to add (null: none); its own scores are unchanged. */
     public TypeAwareModel withTextCategoryBlend(TextCategoryBlend blend) {
         return new TypeAwareModel(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding,
-                itemEmbedding, projection, masks, pairBias, blend);
+                itemEmbedding, projection, masks, pairBias, blend, words);
+    }
+
+    /** The same model carrying {@code words} for a server to add (null: none); its own scores are unchanged. */
+    public TypeAwareModel withWordBlend(WordBlend words) {
+        return new TypeAwareModel(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding,
+                itemEmbedding, projection, masks, pairBias, blend, words);
+    }
+
+    /** The word overlap blend the model carries, if any. */
+    public java.util.Optional<WordBlend> wordBlend() {
+        return java.util.Optional.ofNullable(words);
     }
 
     /** The category co-occurrence blend the model carries, if any. */
@@ -168,15 +195,28 @@ public final class TypeAwareModel implements CompatibilityModel {
     }
 
     /**
-     * What a server scores with: this model where it carries no blend, else this model plus the blend's weight ×
-     * its co-occurrence ({@link BlendedCompatibility}); {@link CompatibilityIndex#build} gives the same scores.
+     * What a server scores with: this model where it carries no blend, else this model plus each blend's weight ×
+     * its pair score (the category co-occurrence, then the word overlap; {@link BlendedCompatibility});
+     * {@link CompatibilityIndex#build} gives the same scores.
      */
     public CompatibilityModel served() {
-        if (blend == null) {
+        if (blend == null && words == null) {
             return this;
         }
-        return new BlendedCompatibility(NAME + " + " + TextCategoryCooccurrence.NAME,
-                List.of(this, blend.cooccurrence()), new double[] {1, blend.weight()});
+        List<CompatibilityModel> models = new java.util.ArrayList<>(List.of(this));
+        List<Double> weights = new java.util.ArrayList<>(List.of(1.0));
+        String label = NAME;
+        if (blend != null) {
+            models.add(blend.cooccurrence());
+            weights.add(blend.weight());
+            label += " + " + TextCategoryCooccurrence.NAME;
+        }
+        if (words != null) {
+            models.add(words.overlap());
+            weights.add(words.weight());
+            label += " + " + WordOverlap.NAME;
+        }
+        return new BlendedCompatibility(label, models, weights.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Maps an item onto the vocabularies (see {@code TypeAwareVocabulary.encode}). */

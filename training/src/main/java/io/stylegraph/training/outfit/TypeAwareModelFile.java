@@ -30,7 +30,9 @@ import java.util.Map;
  * bias), each as its length and its values, little-endian. A model that carries a
  * {@link TypeAwareModel.TextCategoryBlend} has it in the header under {@value #BLEND}: the weight, the category names
  * and their mean text vectors, and the co-occurrence counts (keys, endpoint counts, pair counts as
- * {@code [key, key, count]}, the number of pairs); files without it (older ones) load as models without a blend, and
+ * {@code [key, key, count]}, the number of pairs); a model that carries a {@link TypeAwareModel.WordBlend} has it
+ * under {@value #WORDS}: the weight, the number of training names and each word's document frequency. Files
+ * without either (older ones) load as models without that blend, and
  * older builds ignore it. Written through a temporary file in the same folder and
  * renamed, so a reader never sees half a model.
  */
@@ -41,6 +43,7 @@ final class TypeAwareModelFile {
     private static final int TABLES = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String BLEND = "textCategoryBlend";
+    static final String WORDS = "wordOverlap";
 
     private TypeAwareModelFile() {
     }
@@ -96,9 +99,15 @@ final class TypeAwareModelFile {
                     tables[6]);
             JsonNode blend = header.get(BLEND);
             try {
-                return blend == null || blend.isNull() ? model : model.withTextCategoryBlend(readBlend(blend));
+                model = blend == null || blend.isNull() ? model : model.withTextCategoryBlend(readBlend(blend));
             } catch (RuntimeException e) {
                 throw new IOException(file + " has an unreadable " + BLEND + ": " + e.getMessage(), e);
+            }
+            JsonNode words = header.get(WORDS);
+            try {
+                return words == null || words.isNull() ? model : model.withWordBlend(readWords(words));
+            } catch (RuntimeException e) {
+                throw new IOException(file + " has an unreadable " + WORDS + ": " + e.getMessage(), e);
             }
         }
     }
@@ -118,6 +127,7 @@ final class TypeAwareModelFile {
         ObjectNode params = header.putObject("parameters");
         model.parameters().forEach(params::put);
         model.textCategoryBlend().ifPresent(blend -> header.set(BLEND, writeBlend(blend)));
+        model.wordBlend().ifPresent(words -> header.set(WORDS, writeWords(words)));
         return header;
     }
 
@@ -145,6 +155,31 @@ final class TypeAwareModelFile {
         }
         node.put("total", counts.total());
         return node;
+    }
+
+    private static ObjectNode writeWords(TypeAwareModel.WordBlend words) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("weight", words.weight());
+        node.put("documents", words.overlap().documents());
+        ObjectNode frequencies = node.putObject("frequencies");
+        new java.util.TreeMap<>(words.overlap().frequencies()).forEach(frequencies::put);
+        return node;
+    }
+
+    private static TypeAwareModel.WordBlend readWords(JsonNode node) {
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
+        JsonNode table = required(node, "frequencies");
+        if (!table.isObject()) {
+            throw new IllegalArgumentException("frequencies is not an object");
+        }
+        table.fields().forEachRemaining(e -> {
+            if (!e.getValue().canConvertToInt()) {
+                throw new IllegalArgumentException("frequency of '" + e.getKey() + "' is not an integer");
+            }
+            frequencies.put(e.getKey(), e.getValue().asInt());
+        });
+        return new TypeAwareModel.WordBlend(WordOverlap.of(frequencies, required(node, "documents").asInt()),
+                required(node, "weight").asDouble());
     }
 
     private static TypeAwareModel.TextCategoryBlend readBlend(JsonNode node) {

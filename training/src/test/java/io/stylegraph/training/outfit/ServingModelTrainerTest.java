@@ -54,6 +54,16 @@ class ServingModelTrainerTest {
                 blend.cooccurrence().centroids().get(0)));
         assertEquals(model.served().pairScore(namedSneakers, jeans), loaded.served().pairScore(namedSneakers, jeans),
                 1e-6, "the blend reads back as it was written");
+        TypeAwareModel.WordBlend words = loaded.wordBlend().orElseThrow();
+        assertEquals(MarylandEvaluation.WORD_WEIGHT, words.weight());
+        assertTrue(words.overlap().documents() > 3000, "the training outfits' named items: "
+                + words.overlap().documents());
+        assertTrue(words.overlap().weight("black") < words.overlap().weight("zanotti"),
+                "a colour is commoner in Polyvore names than a designer");
+        ItemVectors blackSneakers = namedSneakers.withWords("black leather sneakers");
+        ItemVectors blackJeans = jeans.withWords("black skinny jeans");
+        assertTrue(loaded.served().pairScore(blackSneakers, blackJeans) > loaded.served().pairScore(namedSneakers,
+                jeans), "shared words raise a served pair's score");
     }
 
     @Test
