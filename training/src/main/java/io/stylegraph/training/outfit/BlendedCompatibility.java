@@ -22,6 +22,11 @@ public final class BlendedCompatibility implements CompatibilityModel {
         this.weights = weights.clone();
     }
 
+    /** The models' weights, in order. */
+    double[] weights() {
+        return weights.clone();
+    }
+
     @Override
     public String name() {
         return name;

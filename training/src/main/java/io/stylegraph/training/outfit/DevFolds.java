@@ -39,6 +39,8 @@ public final class DevFolds {
     public static final String WORDS = WordOverlap.NAME;
     /** The weights of word overlap tried beside {@link #WITH_TEXT_CATEGORIES}, each a contender. */
     static final double[] WORD_WEIGHTS = {0.5, 1, 2, 4, 8, 12, 16, 32, 64};
+    /** The blank-share-0 model blended as served (text categories and word overlap). */
+    public static final String NO_BLANKS_WORDS = NO_BLANKS + " + co-occurrence, categories from text + word overlap";
     /** Weights of the text-category co-occurrence tried with each word weight besides the served one. */
     static final double[] CATEGORY_WEIGHTS = {0.5, 1, 2};
     /** The served settings reading item names alone, beside a run whose models read another {@link NameText}. */
@@ -127,7 +129,7 @@ public final class DevFolds {
 
     private static List<String> optIn() {
         List<String> keys = new ArrayList<>(List.of("served-name", "text-category-blend", "context", "context-blend",
-                "context-price", "context-random-negatives", "words"));
+                "context-price", "context-random-negatives", "context-served-blend", "words", "no-blanks-words-blend"));
         for (double c : CATEGORY_WEIGHTS) {
             for (double w : WORD_WEIGHTS) {
                 keys.add(wordKey(c, w));
@@ -163,6 +165,7 @@ public final class DevFolds {
         keys.put("price-band-blend", PRICED_BLEND);
         keys.put("co-occurrence", COOCCURRENCE);
         keys.put("words", WORDS);
+        keys.put("no-blanks-words-blend", NO_BLANKS_WORDS);
         for (double c : CATEGORY_WEIGHTS) {
             for (double w : WORD_WEIGHTS) {
                 keys.put(wordKey(c, w), wordLabel(c, w));
@@ -254,8 +257,17 @@ public final class DevFolds {
                         nameTrain.stream().map(o -> o.map(noPrice)).toList(), out));
                 measuredOn.put(SERVED_NAME, nameHeldOut.stream().map(o -> o.map(noPrice)).toList());
             }
-            if (labels.contains(NO_BLANKS)) {
-                contenders.put(NO_BLANKS, train(NO_BLANKS, noBlanks, trainNoPrice, out));
+            if (labels.contains(NO_BLANKS) || labels.contains(NO_BLANKS_WORDS)) {
+                TypeAwareModel noBlanksModel = train(NO_BLANKS, noBlanks, trainNoPrice, out);
+                if (labels.contains(NO_BLANKS)) {
+                    contenders.put(NO_BLANKS, noBlanksModel);
+                }
+                if (labels.contains(NO_BLANKS_WORDS)) {
+                    contenders.put(NO_BLANKS_WORDS, noBlanksModel.withTextCategoryBlend(
+                            new TypeAwareModel.TextCategoryBlend(TextCategoryCooccurrence.fit(trainNoPrice),
+                                    MarylandEvaluation.BLEND_WEIGHT)).withWordBlend(new TypeAwareModel.WordBlend(
+                            WordOverlap.fitOutfits(trainNoPrice), MarylandEvaluation.WORD_WEIGHT)).served());
+                }
             }
             if (labels.contains(WITH_COOCCURRENCE)) {
                 contenders.put(WITH_COOCCURRENCE, new BlendedCompatibility(WITH_COOCCURRENCE,
@@ -295,7 +307,12 @@ public final class DevFolds {
                 contenders.put(COOCCURRENCE, cooccurrence);
             }
             contenders.putAll(OutfitContextContenders.train(labels, context, train, trainNoPrice,
-                    new OutfitContextContenders.Blended(servedModel, cooccurrence), out));
+                    new OutfitContextContenders.Blended(servedModel, cooccurrence,
+                            labels.contains(OutfitContextContenders.CONTEXT_SERVED_BLEND)
+                                    ? servedModel.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
+                                    TextCategoryCooccurrence.fit(trainNoPrice), MarylandEvaluation.BLEND_WEIGHT))
+                                    .withWordBlend(new TypeAwareModel.WordBlend(WordOverlap.fitOutfits(trainNoPrice),
+                                            MarylandEvaluation.WORD_WEIGHT)).served() : null), out));
             for (Map.Entry<String, CompatibilityModel> contender : contenders.entrySet()) {
                 boolean readsPrice = contender.getKey().startsWith(PRICED)
                         || OutfitContextContenders.readsPrice(contender.getKey());

@@ -18,9 +18,15 @@ final class OutfitContextContenders {
     static final String CONTEXT_PRICED = "outfit context + price band";
     static final String CONTEXT_RANDOM = "outfit context, random negatives only";
     static final String CONTEXT_BLEND = "type-aware + outfit context + co-occurrence, standardized";
+    /**
+     * The served blend (type-aware, text-category co-occurrence, word overlap) plus the outfit context model at the
+     * type-aware part's scale.
+     */
+    static final String CONTEXT_SERVED_BLEND = "served blend + outfit context";
     /** The rows by the key {@code --contenders} names them with. */
     static final Map<String, String> KEYS = Map.of("context", CONTEXT, "context-price", CONTEXT_PRICED,
-            "context-random-negatives", CONTEXT_RANDOM, "context-blend", CONTEXT_BLEND);
+            "context-random-negatives", CONTEXT_RANDOM, "context-blend", CONTEXT_BLEND,
+            "context-served-blend", CONTEXT_SERVED_BLEND);
     /** Random pairs of training items whose pair scores set each blended model's scale. */
     private static final int SCALE_PAIRS = 2000;
 
@@ -40,8 +46,15 @@ final class OutfitContextContenders {
                                                  List<OutfitRecord> withPrices, List<OutfitRecord> withoutPrices,
                                                  Blended blended, PrintStream out) {
         Map<String, CompatibilityModel> models = new LinkedHashMap<>();
-        if (labels.contains(CONTEXT) || labels.contains(CONTEXT_BLEND)) {
+        if (labels.contains(CONTEXT) || labels.contains(CONTEXT_BLEND) || labels.contains(CONTEXT_SERVED_BLEND)) {
             OutfitContextModel context = train(CONTEXT, config, withoutPrices, out);
+            if (labels.contains(CONTEXT_SERVED_BLEND) && blended.served() != null) {
+                BlendedCompatibility scale = standardized(CONTEXT_SERVED_BLEND, List.of(blended.typeAware(), context),
+                        withoutPrices, config.seed());
+                double[] w = scale.weights();
+                models.put(CONTEXT_SERVED_BLEND, new BlendedCompatibility(CONTEXT_SERVED_BLEND,
+                        List.of(blended.served(), context), new double[] {1, w[1] / w[0]}));
+            }
             if (labels.contains(CONTEXT)) {
                 models.put(CONTEXT, context);
             }
@@ -61,8 +74,14 @@ final class OutfitContextContenders {
         return models;
     }
 
-    /** The models a blend row adds the outfit context model to. */
-    record Blended(CompatibilityModel typeAware, CompatibilityModel cooccurrence) {
+    /**
+     * The models a blend row adds the outfit context model to; {@code served} is the served blend of the same
+     * type-aware model (null where a caller has none).
+     */
+    record Blended(CompatibilityModel typeAware, CompatibilityModel cooccurrence, CompatibilityModel served) {
+        Blended(CompatibilityModel typeAware, CompatibilityModel cooccurrence) {
+            this(typeAware, cooccurrence, null);
+        }
     }
 
     /**

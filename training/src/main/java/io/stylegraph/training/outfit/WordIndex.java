@@ -9,42 +9,46 @@ import java.util.Map;
  * {@link WordOverlap} over a fixed list of items, for {@link CompatibilityIndex}: the words of all rows are numbered
  * once, each row keeps its sorted word numbers and the inverse of its norm, so a pair score is a merge of two short
  * sorted arrays and ranking many candidates against one partial outfit is one table of the partial outfit's
- * normalized word weights and a look-up per candidate word. Scores equal {@link WordOverlap#pairScore} (up to float
+ * normalized word weights and a look-up per candidate word. The rows' word numbers lie end to end in one array
+ * (row r's from {@code offsets[r]} to {@code offsets[r + 1]}), so a scan over a slot's candidates in row order reads
+ * memory in order instead of one small array per item. Scores equal {@link WordOverlap#pairScore} (up to float
  * rounding).
  */
 final class WordIndex {
-    private static final int[] NONE = new int[0];
-
-    /** Per row: its words' numbers, ascending. */
-    private final int[][] rows;
+    /** Row r's word numbers, ascending, are {@code words[offsets[r]]} … {@code words[offsets[r + 1] - 1]}. */
+    private final int[] offsets;
+    private final int[] words;
     /** Per row: 1 / its norm, 0 for a row without words. */
     private final float[] inverseNorms;
     /** Per word number: its weight squared. */
     private final float[] squaredWeights;
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
 
-    private WordIndex(int[][] rows, float[] inverseNorms, float[] squaredWeights) {
-        this.rows = rows;
+    private WordIndex(int[] offsets, int[] words, float[] inverseNorms, float[] squaredWeights) {
+        this.offsets = offsets;
+        this.words = words;
         this.inverseNorms = inverseNorms;
         this.squaredWeights = squaredWeights;
     }
 
     static WordIndex build(WordOverlap overlap, List<ItemVectors> items) {
         Map<String, Integer> numbers = new HashMap<>();
-        int[][] rows = new int[items.size()][];
+        int[] offsets = new int[items.size() + 1];
+        for (int row = 0; row < items.size(); row++) {
+            offsets[row + 1] = offsets[row] + items.get(row).words().size();
+        }
+        int[] all = new int[offsets[items.size()]];
         float[] inverseNorms = new float[items.size()];
         for (int row = 0; row < items.size(); row++) {
             List<String> words = items.get(row).words();
             if (words.isEmpty()) {
-                rows[row] = NONE;
                 continue;
             }
-            int[] ids = new int[words.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = numbers.computeIfAbsent(words.get(i), w -> numbers.size());
+            int start = offsets[row];
+            for (int i = 0; i < words.size(); i++) {
+                all[start + i] = numbers.computeIfAbsent(words.get(i), w -> numbers.size());
             }
-            Arrays.sort(ids);
-            rows[row] = ids;
+            Arrays.sort(all, start, offsets[row + 1]);
             double squaredNorm = overlap.squaredNorm(words);
             inverseNorms[row] = squaredNorm > 0 ? (float) (1 / Math.sqrt(squaredNorm)) : 0f;
         }
@@ -53,7 +57,7 @@ final class WordIndex {
             double w = overlap.weight(word);
             squaredWeights[number] = (float) (w * w);
         });
-        return new WordIndex(rows, inverseNorms, squaredWeights);
+        return new WordIndex(offsets, all, inverseNorms, squaredWeights);
     }
 
     /** How many distinct words the rows have. */
@@ -64,8 +68,8 @@ final class WordIndex {
     /** How many rows have words. */
     int rowsWithWords() {
         int n = 0;
-        for (int[] row : rows) {
-            if (row.length > 0) {
+        for (int row = 0; row + 1 < offsets.length; row++) {
+            if (offsets[row + 1] > offsets[row]) {
                 n++;
             }
         }
@@ -74,18 +78,20 @@ final class WordIndex {
 
     /** The word overlap of two rows. */
     double pair(int a, int b) {
-        int[] x = rows[a];
-        int[] y = rows[b];
+        int i = offsets[a];
+        int iEnd = offsets[a + 1];
+        int j = offsets[b];
+        int jEnd = offsets[b + 1];
         double shared = 0;
-        int i = 0;
-        int j = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] < y[j]) {
+        while (i < iEnd && j < jEnd) {
+            int x = words[i];
+            int y = words[j];
+            if (x < y) {
                 i++;
-            } else if (x[i] > y[j]) {
+            } else if (x > y) {
                 j++;
             } else {
-                shared += squaredWeights[x[i]];
+                shared += squaredWeights[x];
                 i++;
                 j++;
             }
@@ -107,8 +113,8 @@ final class WordIndex {
         }
         for (int row : partial) {
             float inverse = inverseNorms[row];
-            for (int word : rows[row]) {
-                table[word] += squaredWeights[word] * inverse;
+            for (int i = offsets[row]; i < offsets[row + 1]; i++) {
+                table[words[i]] += squaredWeights[words[i]] * inverse;
             }
         }
         return table;
@@ -117,17 +123,21 @@ final class WordIndex {
     /** Zeroes what {@link #query} wrote into {@code table} for {@code partial}. */
     void release(float[] table, int[] partial) {
         for (int row : partial) {
-            for (int word : rows[row]) {
-                table[word] = 0f;
+            for (int i = offsets[row]; i < offsets[row + 1]; i++) {
+                table[words[i]] = 0f;
             }
         }
     }
 
     /** Σ over the given rows of the row's overlap with {@code row}, from their {@link #query}. */
     double sum(float[] query, int row) {
-        double s = 0;
-        for (int word : rows[row]) {
-            s += query[word];
+        int end = offsets[row + 1];
+        if (offsets[row] == end) {
+            return 0;
+        }
+        float s = 0;
+        for (int i = offsets[row]; i < end; i++) {
+            s += query[words[i]];
         }
         return s * inverseNorms[row];
     }

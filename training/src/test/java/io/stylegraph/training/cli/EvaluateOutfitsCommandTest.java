@@ -281,7 +281,7 @@ class EvaluateOutfitsCommandTest {
 
         CommandResult result = run("--dataset", "polyvore-maryland", "--datasets-dir", data.toString(), "--report-dir",
                 reports.toString(), "--epochs", "1", "--dev-folds", "2", "--text-input", "item-text",
-                "--contenders", "served-name");
+                "--contenders", "served-name,words-blend-16,no-blanks-words-blend");
 
         assertEquals(0, result.exit(), result.console());
         JsonNode report = new ObjectMapper().readTree(reports.resolve(
@@ -292,8 +292,9 @@ class EvaluateOutfitsCommandTest {
                 contenders.add(fold.get("contender").asText());
             }
         }
-        assertEquals(List.of(DevFolds.SERVED, DevFolds.SERVED_NAME), contenders);
-        assertEquals(2 * 2, report.get("folds").size(), "two contenders on each of two folds");
+        assertEquals(List.of(DevFolds.SERVED, DevFolds.SERVED_NAME, DevFolds.NO_BLANKS_WORDS,
+                DevFolds.WITH_TEXT_CATEGORIES + " + word overlap x16"), contenders);
+        assertEquals(2 * 4, report.get("folds").size(), "four contenders on each of two folds");
         for (JsonNode fold : report.get("folds")) {
             assertTrue(fold.get("outfits").asInt() > 0, fold.toString());
         }
