@@ -18,7 +18,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.outfit.ItemVectors;
 import io.stylegraph.training.outfit.OutfitRecord;
@@ -52,9 +51,7 @@ class BlendedOutfitsApiTest extends ApiTestSupport {
                         TextCategoryCooccurrence.fit(cooccurrence(plain, encoder)), 1.0)).save(file);
             }
             modelFile = file;
-            properties.put("stylegraph.outfits.model-file", file.toString());
-            properties.put("stylegraph.outfits.title-vector-cache", "");
-            properties.put("stylegraph.outfits.pairs-per-item", "2");
+            properties.putAll(OutfitFixtures.servedModel(file, 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,8 +101,7 @@ class BlendedOutfitsApiTest extends ApiTestSupport {
     @BeforeAll
     void catalogueAndModelReady() throws Exception {
         clearGraph();
-        new GraphImporter(graph).importFrom(OutfitFixtures.source());
-        catalogue.reload();
+        OutfitFixtures.importInto(graph, catalogue);
         awaitOutfitIndex("{\"itemIds\": [\"" + BLOUSE + "\", \"bottom-women-0\"]}");
     }
 

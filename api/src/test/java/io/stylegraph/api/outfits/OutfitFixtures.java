@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.stylegraph.api.catalogue.CatalogueCache;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
 import io.stylegraph.graph.imports.CatalogueSource;
+import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.graph.imports.ImportSink;
 import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.models.text.MiniLmTextEncoder;
@@ -80,6 +82,22 @@ public final class OutfitFixtures {
                 items.forEach(sink::item);
             }
         };
+    }
+
+    /**
+     * The settings that serve the model file to a test service: the file, no title-vector cache and
+     * {@code pairsPerItem} PAIRS_WITH edges per item (0: none).
+     */
+    static Map<String, String> servedModel(Path file, int pairsPerItem) {
+        return Map.of("stylegraph.outfits.model-file", file.toString(),
+                "stylegraph.outfits.title-vector-cache", "",
+                "stylegraph.outfits.pairs-per-item", Integer.toString(pairsPerItem));
+    }
+
+    /** Imports this catalogue into the (emptied) graph and reloads the service's catalogue from it. */
+    static void importInto(GraphDatabase graph, CatalogueCache catalogue) throws IOException {
+        new GraphImporter(graph).importFrom(source());
+        catalogue.reload();
     }
 
     /**

@@ -34,9 +34,7 @@ class OutfitPreferenceApiTest extends ApiTestSupport {
         try {
             Path file = Files.createTempDirectory("outfit-model").resolve("outfits.sgoutfit");
             OutfitFixtures.trainModel(file);
-            properties.put("stylegraph.outfits.model-file", file.toString());
-            properties.put("stylegraph.outfits.title-vector-cache", "");
-            properties.put("stylegraph.outfits.pairs-per-item", "0");
+            properties.putAll(OutfitFixtures.servedModel(file, 0));
             properties.put("stylegraph.training.artifact-dir", Files.createTempDirectory("models").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

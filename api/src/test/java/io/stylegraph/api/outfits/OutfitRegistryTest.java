@@ -17,7 +17,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.api.registry.ModelVersion;
-import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.training.outfit.DevSliceFigures;
 import io.stylegraph.training.outfit.TypeAwareModel;
 import jakarta.inject.Inject;
@@ -45,9 +44,7 @@ class OutfitRegistryTest extends ApiTestSupport {
             dir = Files.createTempDirectory("outfit-registry");
             Path file = dir.resolve("outfits.sgoutfit");
             served = OutfitFixtures.trainMeasuredModel(file, 8);
-            properties.put("stylegraph.outfits.model-file", file.toString());
-            properties.put("stylegraph.outfits.title-vector-cache", "");
-            properties.put("stylegraph.outfits.pairs-per-item", "0");
+            properties.putAll(OutfitFixtures.servedModel(file, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,8 +54,7 @@ class OutfitRegistryTest extends ApiTestSupport {
     @BeforeAll
     void catalogueAndModelReady() throws Exception {
         clearGraph();
-        new GraphImporter(graph).importFrom(OutfitFixtures.source());
-        catalogue.reload();
+        OutfitFixtures.importInto(graph, catalogue);
         awaitOutfitIndex(SCORE);
     }
 

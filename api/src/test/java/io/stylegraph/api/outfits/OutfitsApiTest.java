@@ -23,7 +23,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.imports.GraphImporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +36,7 @@ class OutfitsApiTest extends ApiTestSupport {
             Path dir = Files.createTempDirectory("outfit-model");
             Path file = dir.resolve("outfits.sgoutfit");
             OutfitFixtures.trainModel(file);
-            properties.put("stylegraph.outfits.model-file", file.toString());
-            properties.put("stylegraph.outfits.title-vector-cache", "");
-            properties.put("stylegraph.outfits.pairs-per-item", "2");
+            properties.putAll(OutfitFixtures.servedModel(file, 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,8 +46,7 @@ class OutfitsApiTest extends ApiTestSupport {
     @BeforeAll
     void catalogueAndModelReady() throws Exception {
         clearGraph();
-        new GraphImporter(graph).importFrom(OutfitFixtures.source());
-        catalogue.reload();
+        OutfitFixtures.importInto(graph, catalogue);
         String body = "{\"itemIds\": [\"top-women-0\", \"bottom-women-0\"]}";
         awaitOutfitIndex(body);
     }

@@ -19,7 +19,6 @@ import io.stylegraph.api.ApiTestSupport;
 import io.stylegraph.graph.domain.Gender;
 import io.stylegraph.graph.domain.Item;
 import io.stylegraph.graph.domain.Slot;
-import io.stylegraph.graph.imports.GraphImporter;
 import io.stylegraph.models.text.MiniLmTextEncoder;
 import io.stylegraph.training.outfit.ItemVectors;
 import io.stylegraph.training.outfit.ItemWords;
@@ -51,9 +50,7 @@ class WordBlendOutfitsApiTest extends ApiTestSupport {
                     List.of("black", "lace"), List.of("red", "velvet")));
             model = plain.withWordBlend(new TypeAwareModel.WordBlend(overlap, WEIGHT));
             model.save(file);
-            properties.put("stylegraph.outfits.model-file", file.toString());
-            properties.put("stylegraph.outfits.title-vector-cache", "");
-            properties.put("stylegraph.outfits.pairs-per-item", "2");
+            properties.putAll(OutfitFixtures.servedModel(file, 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +60,7 @@ class WordBlendOutfitsApiTest extends ApiTestSupport {
     @BeforeAll
     void catalogueAndModelReady() throws Exception {
         clearGraph();
-        new GraphImporter(graph).importFrom(OutfitFixtures.source());
-        catalogue.reload();
+        OutfitFixtures.importInto(graph, catalogue);
         awaitOutfitIndex("{\"itemIds\": [\"" + BLOUSE + "\", \"" + WHITE_SKIRT + "\"]}");
     }
 

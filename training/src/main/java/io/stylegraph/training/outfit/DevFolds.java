@@ -263,10 +263,8 @@ public final class DevFolds {
                     contenders.put(NO_BLANKS, noBlanksModel);
                 }
                 if (labels.contains(NO_BLANKS_WORDS)) {
-                    contenders.put(NO_BLANKS_WORDS, noBlanksModel.withTextCategoryBlend(
-                            new TypeAwareModel.TextCategoryBlend(TextCategoryCooccurrence.fit(trainNoPrice),
-                                    MarylandEvaluation.BLEND_WEIGHT)).withWordBlend(new TypeAwareModel.WordBlend(
-                            WordOverlap.fitOutfits(trainNoPrice), MarylandEvaluation.WORD_WEIGHT)).served());
+                    contenders.put(NO_BLANKS_WORDS,
+                            ServingModelTrainer.withServedBlends(noBlanksModel, trainNoPrice).served());
                 }
             }
             if (labels.contains(WITH_COOCCURRENCE)) {
@@ -309,10 +307,8 @@ public final class DevFolds {
             contenders.putAll(OutfitContextContenders.train(labels, context, train, trainNoPrice,
                     new OutfitContextContenders.Blended(servedModel, cooccurrence,
                             labels.contains(OutfitContextContenders.CONTEXT_SERVED_BLEND)
-                                    ? servedModel.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
-                                    TextCategoryCooccurrence.fit(trainNoPrice), MarylandEvaluation.BLEND_WEIGHT))
-                                    .withWordBlend(new TypeAwareModel.WordBlend(WordOverlap.fitOutfits(trainNoPrice),
-                                            MarylandEvaluation.WORD_WEIGHT)).served() : null), out));
+                                    ? ServingModelTrainer.withServedBlends(servedModel, trainNoPrice).served()
+                                    : null), out));
             for (Map.Entry<String, CompatibilityModel> contender : contenders.entrySet()) {
                 boolean readsPrice = contender.getKey().startsWith(PRICED)
                         || OutfitContextContenders.readsPrice(contender.getKey());

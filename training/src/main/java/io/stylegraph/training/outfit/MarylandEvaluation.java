@@ -126,14 +126,13 @@ final class MarylandEvaluation {
             draft.parameters.putAll(context.parameters());
             draft.notes.addAll(OutfitContextContenders.notes(context));
         }
-        TextCategoryCooccurrence textCategories = TextCategoryCooccurrence.fit(named);
+        TypeAwareModel servedBlends = ServingModelTrainer.withServedBlends(model, named);
         contenders.add(Contender.of(TEXT_CATEGORY_BLEND, new BlendedCompatibility(TEXT_CATEGORY_BLEND,
-                List.of(model, textCategories), new double[] {1, BLEND_WEIGHT})));
-        WordOverlap words = WordOverlap.fitOutfits(named);
-        contenders.add(new Contender(SERVED_BLEND, model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
-                textCategories, BLEND_WEIGHT)).withWordBlend(new TypeAwareModel.WordBlend(words, WORD_WEIGHT))
-                .served(), UnaryOperator.identity(), true));
-        contenders.add(new Contender(WORDS, words, UnaryOperator.identity(), true));
+                List.of(model, servedBlends.textCategoryBlend().orElseThrow().cooccurrence()),
+                new double[] {1, BLEND_WEIGHT})));
+        contenders.add(new Contender(SERVED_BLEND, servedBlends.served(), UnaryOperator.identity(), true));
+        contenders.add(new Contender(WORDS, servedBlends.wordBlend().orElseThrow().overlap(), UnaryOperator.identity(),
+                true));
         contenders.add(cooc);
         contenders.add(rnd);
 

@@ -51,6 +51,17 @@ public final class ServingModelTrainer {
         return model.parameters().getOrDefault(TEXT_ENCODER, MiniLmTextEncoder.MODEL_ID);
     }
 
+    /**
+     * {@code model} carrying the blends a server adds, fitted on {@code train}: the text-category co-occurrence at
+     * {@link MarylandEvaluation#BLEND_WEIGHT} and the word overlap of item names at
+     * {@link MarylandEvaluation#WORD_WEIGHT}. Its {@link TypeAwareModel#served()} is what the service scores with.
+     */
+    public static TypeAwareModel withServedBlends(TypeAwareModel model, List<OutfitRecord> train) {
+        return model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(TextCategoryCooccurrence.fit(train),
+                MarylandEvaluation.BLEND_WEIGHT)).withWordBlend(new TypeAwareModel.WordBlend(
+                WordOverlap.fitOutfits(train), MarylandEvaluation.WORD_WEIGHT));
+    }
+
     public TypeAwareModel train(Path marylandFolder, TextEncoder encoder, List<OutfitRecord> extraOutfits,
                                 Path nameVectorCache, PrintStream log) throws IOException {
         long started = System.nanoTime();
@@ -67,10 +78,7 @@ public final class ServingModelTrainer {
         DevSliceFigures typeAware = DevSliceFigures.measure(model, loaded.heldOut());
         log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits), type-aware alone: FITB %.4f, same-slot %.4f,"
                 + " AUC %.4f%n", typeAware.outfits(), typeAware.fitb(), typeAware.fitbSameSlot(), typeAware.auc());
-        model = model.withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
-                TextCategoryCooccurrence.fit(loaded.train()), MarylandEvaluation.BLEND_WEIGHT))
-                .withWordBlend(new TypeAwareModel.WordBlend(WordOverlap.fitOutfits(loaded.train()),
-                        MarylandEvaluation.WORD_WEIGHT));
+        model = withServedBlends(model, loaded.train());
         DevSliceFigures dev = DevSliceFigures.measure(model.served(), loaded.heldOut());
         log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
                 dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
