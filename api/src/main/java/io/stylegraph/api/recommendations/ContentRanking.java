@@ -78,13 +78,7 @@ final class ContentRanking {
         for (int row : served.topRows(scores, depth, wanted, snapshot, slot, gender)) {
             candidates.add(model.itemId(row));
         }
-        for (io.stylegraph.training.index.ScoredItem found
-                : content.candidates(profile, slot, depth + rated.size() + excluded)) {
-            Optional<RatedItem> item = snapshot.find(found.itemId());
-            if (item.isPresent() && wanted.test(item.get())) {
-                candidates.add(found.itemId());
-            }
-        }
+        candidates.addAll(contentCandidates(profile, depth, slot, wanted, rated.size() + excluded, snapshot));
         record Blended(String id, double score, boolean known) {
         }
         List<Blended> blended = new ArrayList<>(candidates.size());
@@ -107,6 +101,33 @@ final class ContentRanking {
             items.add(new Recommendation(ItemView.of(item), (float) b.score(), reason));
         }
         return items;
+    }
+
+    /**
+     * The content side of a blend: the profile's nearest items that pass the filters, at least {@code depth} of them
+     * where the catalogue has them. The search first reads {@code depth} plus as many as are hidden (rated or
+     * excluded), at most 2·depth: a shopper with thousands of likes would otherwise search thousands deep on every
+     * request, though most hidden items are far from the profile; it reads 4 times deeper while fewer than
+     * {@code depth} pass, up to {@code depth} plus every hidden item.
+     */
+    private List<String> contentCandidates(ContentProfile profile, int depth, Slot slot, Predicate<RatedItem> wanted,
+                                           int hidden, CatalogueSnapshot snapshot) {
+        int deepest = depth + hidden;
+        int search = depth + Math.min(hidden, depth);
+        while (true) {
+            List<io.stylegraph.training.index.ScoredItem> found = content.candidates(profile, slot, search);
+            List<String> passed = new ArrayList<>(found.size());
+            for (io.stylegraph.training.index.ScoredItem candidate : found) {
+                Optional<RatedItem> item = snapshot.find(candidate.itemId());
+                if (item.isPresent() && wanted.test(item.get())) {
+                    passed.add(candidate.itemId());
+                }
+            }
+            if (passed.size() >= depth || found.size() < search || search >= deepest) {
+                return passed;
+            }
+            search = (int) Math.min(deepest, 4L * search);
+        }
     }
 
     private RecommendationReason contentReason(ContentProfile profile, String itemId,

@@ -25,12 +25,22 @@ public final class InnerProductIndex {
     private final int dimension;
     private final ToIntFunction<String> rowOf;
     private final HnswSettings settings;
+    /** The graph's links copied for a search without boxing ({@link FrozenGraph}); null: search through hnswlib. */
+    private final FrozenGraph frozen;
 
-    private InnerProductIndex(HnswGraph graph, int dimension, ToIntFunction<String> rowOf, HnswSettings settings) {
+    private InnerProductIndex(HnswGraph graph, int dimension, ToIntFunction<String> rowOf, HnswSettings settings,
+                              FrozenGraph frozen) {
         this.graph = graph;
         this.dimension = dimension;
         this.rowOf = rowOf;
         this.settings = settings;
+        this.frozen = frozen;
+    }
+
+    private static InnerProductIndex over(HnswGraph graph, float[] vectors, int dimension, ToIntFunction<String> rowOf,
+                                          HnswSettings settings) {
+        return new InnerProductIndex(graph, dimension, rowOf, settings,
+                FrozenGraph.of(graph, rowOf, vectors, dimension));
     }
 
     /**
@@ -58,7 +68,7 @@ public final class InnerProductIndex {
             entries.add(new HnswGraph.Entry(ids[row], lifted));
         }
         graph.addAll(entries, threads);
-        return new InnerProductIndex(graph, dimension, rowOf, settings);
+        return over(graph, vectors, dimension, rowOf, settings);
     }
 
     private static double squaredNorm(float[] vectors, int offset, int dimension) {
@@ -79,7 +89,7 @@ public final class InnerProductIndex {
         return HnswFile.read(file, expected, settings)
                 .filter(saved -> saved.header().count() == expected.count()
                         && saved.header().checksum() == expected.checksum())
-                .map(saved -> new InnerProductIndex(saved.graph(), dimension, rowOf, settings));
+                .map(saved -> over(saved.graph(), vectors, dimension, rowOf, settings));
     }
 
     /** Saves the graph over these rows to {@code file}, atomically replacing it. */
@@ -98,6 +108,9 @@ public final class InnerProductIndex {
      * searched with a candidate list of max(ef, k).
      */
     public int[] nearestRows(float[] query, int k) {
+        if (frozen != null) {
+            return frozen.nearestRows(query, k, settings.ef());
+        }
         float[] lifted = Arrays.copyOf(query, dimension + 1);
         List<HnswGraph.Entry> found = graph.nearestEntries(lifted, k);
         int[] rows = new int[found.size()];
@@ -111,6 +124,16 @@ public final class InnerProductIndex {
         return graph.size();
     }
 
+    /** The hnswlib graph itself (what is saved; searched only where its links could not be copied). */
+    HnswGraph graph() {
+        return graph;
+    }
+
+    /** Whether searches go through the copied links ({@link FrozenGraph}). */
+    public boolean frozen() {
+        return frozen != null;
+    }
+
     public HnswSettings settings() {
         return settings;
     }
@@ -121,6 +144,6 @@ public final class InnerProductIndex {
      */
     public InnerProductIndex withSearchEf(int ef) {
         return new InnerProductIndex(graph, dimension, rowOf, new HnswSettings(settings.threshold(), settings.m(),
-                settings.efConstruction(), ef));
+                settings.efConstruction(), ef), frozen);
     }
 }

@@ -56,6 +56,11 @@ public final class AnnScoring {
     public static final String FILE = "item-embeddings.hnsw";
     /** Depth growth per round when filters or the bound ask for more candidates. */
     static final int GROWTH = 4;
+    /**
+     * Reached items above 1/this of the catalogue are listed by reading the request's stamps in row order rather than
+     * by sorting them.
+     */
+    static final int STAMP_SCAN_SHARE = 32;
     /** Past n / this many candidates, the exact scan answers. */
     static final int EXACT_FRACTION = 16;
     /**
@@ -252,9 +257,21 @@ public final class AnnScoring {
                     s.sum[column] += 1f * values[at];
                 }
             }
-            // ascending rows, so a scan of a posting list meets them in its own order
-            int[] rows = Arrays.copyOf(s.touched, count);
-            Arrays.sort(rows);
+            // ascending rows, so a scan of a posting list meets them in its own order; a shopper with thousands of
+            // likes reaches a large share of the items, and reading the stamps in order is then cheaper than a sort
+            int[] rows;
+            if ((long) count * STAMP_SCAN_SHARE >= s.stamp.length) {
+                rows = new int[count];
+                int at = 0;
+                for (int row = 0; row < s.stamp.length; row++) {
+                    if (s.stamp[row] == request) {
+                        rows[at++] = row;
+                    }
+                }
+            } else {
+                rows = Arrays.copyOf(s.touched, count);
+                Arrays.sort(rows);
+            }
             float[] walk = new float[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 walk[i] = s.sum[rows[i]];
@@ -275,10 +292,11 @@ public final class AnnScoring {
         private final boolean knownUser;
         private final Standardization modelSpread;
         private final Reached reached;
-        private final java.util.Map<Integer, Float> walkOf;
         private final Standardization walkSpread;
         private final double weight;
         private Standardization spread;
+        /** The model's scores of the reached rows, in their order; worked out once, when first needed. */
+        private float[] reachedModel;
         /** Candidates the filter passed in the last round of {@link #top}. */
         private int lastPassed;
 
@@ -291,18 +309,14 @@ public final class AnnScoring {
             this.reached = reached;
             this.weight = weight;
             if (reached == null) {
-                walkOf = null;
                 walkSpread = null;
             } else {
                 WalkMoments m = reached.moments();
-                walkOf = new java.util.HashMap<>(reached.rows().length * 2);
                 double sum = m.sum;
                 double squares = m.squares;
                 for (int i = 0; i < reached.rows().length; i++) {
-                    int row = reached.rows()[i];
-                    double prior = m.compressedPrior[row];
+                    double prior = m.compressedPrior[reached.rows()[i]];
                     double walk = reached.walk()[i];
-                    walkOf.put(row, reached.walk()[i]);
                     sum += walk - prior;
                     squares += walk * walk - prior * prior;
                 }
@@ -314,9 +328,21 @@ public final class AnnScoring {
             return Vectors.dot(model.artifact().itemEmbeddings(), row * model.dimension(), user, model.dimension());
         }
 
+        private float[] reachedModel() {
+            if (reachedModel == null) {
+                int[] rows = reached.rows();
+                float[] scores = new float[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    scores[i] = (float) modelScore(rows[i]);
+                }
+                reachedModel = scores;
+            }
+            return reachedModel;
+        }
+
         private double walkScore(int row) {
-            Float walk = walkOf.get(row);
-            return walk != null ? walk : reached.moments().compressedPrior[row];
+            int at = Arrays.binarySearch(reached.rows(), row);
+            return at >= 0 ? reached.walk()[at] : reached.moments().compressedPrior[row];
         }
 
         @Override
@@ -325,7 +351,12 @@ public final class AnnScoring {
             if (reached == null) {
                 return (float) m;
             }
-            return (float) (modelSpread.apply(m) + weight * walkSpread.apply(walkScore(row)));
+            return blended(m, walkScore(row));
+        }
+
+        /** The served score of a row from its model score and its (compressed) walk score. */
+        private float blended(double model, double walk) {
+            return (float) (modelSpread.apply(model) + weight * walkSpread.apply(walk));
         }
 
         /** The blend's spread: 0 mean, variance of z_model + w·z_walk from the closed-form covariance. */
@@ -345,9 +376,11 @@ public final class AnnScoring {
             for (int k = 0; k < d; k++) {
                 cross += user[k] * m.weighted[k];
             }
+            // the model's float scores, as the scan computes them, of the rows whose walk differs from the prior
+            float[] scores = reachedModel();
             for (int i = 0; i < reached.rows().length; i++) {
                 int row = reached.rows()[i];
-                cross += (reached.walk()[i] - (double) m.compressedPrior[row]) * modelScore(row);
+                cross += (reached.walk()[i] - (double) m.compressedPrior[row]) * scores[i];
             }
             double modelVariance = moments.variance(user);
             double walkVariance = Math.max(0, walkSquares() / n - walkSpread.mean() * walkSpread.mean());
@@ -401,9 +434,9 @@ public final class AnnScoring {
             while (true) {
                 int[] nearest = index.nearestRows(user, depth);
                 int[] candidates = candidates(nearest, depth);
-                int[] best = best(candidates, k, wanted);
+                int[] best = best(candidates, nearest, k, wanted);
                 boolean everything = nearest.length >= n;
-                if (first && !everything && (long) lastPassed * SELECTIVE_FRACTION < candidates.length) {
+                if (first && !everything && (long) lastPassed * SELECTIVE_FRACTION < nearest.length) {
                     // a selective filter the caller had no list for: the graph's far results would decide the list
                     return scan(k, wanted, among);
                 }
@@ -447,7 +480,7 @@ public final class AnnScoring {
                     }
                     double walk = next < reachedRows.length && reachedRows[next] == row ? reachedWalk[next]
                             : prior[row];
-                    score = (float) (modelSpread.apply(m) + weight * walkSpread.apply(walk));
+                    score = blended(m, walk);
                 }
                 // rows come in ascending order: an equal score never displaces a lower row already held
                 if (best.size() == k && score <= best.threshold() || !wanted.test(row)) {
@@ -460,23 +493,34 @@ public final class AnnScoring {
             return best.drain().rows();
         }
 
+        /**
+         * The rows to score, ascending and distinct: the index's nearest (in row order), every row the likes' walk reaches (already
+         * ascending) and the {@code depth} rows of highest walk prior. The short lists are sorted, then merged with the
+         * reached rows, which can be a large share of the catalogue for a shopper with thousands of likes.
+         */
         private int[] candidates(int[] nearest, int depth) {
             if (reached == null) {
-                return nearest;
+                int[] sorted = nearest.clone();
+                Arrays.sort(sorted);
+                return sorted;
             }
             int priors = Math.min(depth, byPrior.length);
-            int[] all = new int[nearest.length + reached.rows().length + priors];
-            System.arraycopy(nearest, 0, all, 0, nearest.length);
-            System.arraycopy(reached.rows(), 0, all, nearest.length, reached.rows().length);
-            System.arraycopy(byPrior, 0, all, nearest.length + reached.rows().length, priors);
-            Arrays.sort(all);
-            int unique = 0;
-            for (int i = 0; i < all.length; i++) {
-                if (i == 0 || all[i] != all[i - 1]) {
-                    all[unique++] = all[i];
+            int[] few = new int[nearest.length + priors];
+            System.arraycopy(nearest, 0, few, 0, nearest.length);
+            System.arraycopy(byPrior, 0, few, nearest.length, priors);
+            Arrays.sort(few);
+            int[] many = reached.rows();
+            int[] all = new int[few.length + many.length];
+            int count = 0;
+            int a = 0;
+            int b = 0;
+            while (a < few.length || b < many.length) {
+                int next = b == many.length || a < few.length && few[a] <= many[b] ? few[a++] : many[b++];
+                if (count == 0 || all[count - 1] != next) {
+                    all[count++] = next;
                 }
             }
-            return Arrays.copyOf(all, unique);
+            return Arrays.copyOf(all, count);
         }
 
         /** The best score an item outside the candidates can have (the index taken as exact). */
@@ -492,32 +536,48 @@ public final class AnnScoring {
             return modelSpread.apply(m) + weight * walkSpread.apply(prior);
         }
 
-        private int[] best(int[] candidates, int k, IntPredicate wanted) {
-            double[] scores = new double[candidates.length];
-            int kept = 0;
-            int[] rows = new int[candidates.length];
-            for (int row : candidates) {
+        /**
+         * The k best candidates (ascending rows) that {@code wanted} accepts, best first (ties: lower row first), each
+         * scored as {@link #score} does. A candidate is tested only once its score would enter the list, so a shopper
+         * whose walk reaches a hundred thousand rows pays for a hundred thousand scores but few filter tests;
+         * {@link #lastPassed} counts the index's nearest rows the filter accepts, the share the rounds of
+         * {@link #top} go by.
+         */
+        private int[] best(int[] candidates, int[] nearest, int k, IntPredicate wanted) {
+            int passed = 0;
+            for (int row : nearest) {
                 if (wanted.test(row)) {
-                    rows[kept] = row;
-                    scores[kept] = score(row);
-                    kept++;
+                    passed++;
                 }
             }
-            Integer[] order = new Integer[kept];
-            for (int i = 0; i < kept; i++) {
-                order[i] = i;
+            lastPassed = passed;
+            float[] items = model.artifact().itemEmbeddings();
+            int d = model.dimension();
+            int[] reachedRows = reached == null ? new int[0] : reached.rows();
+            float[] reachedWalk = reached == null ? null : reached.walk();
+            float[] reachedScores = reached == null ? null : reachedModel();
+            float[] prior = reached == null ? null : reached.moments().compressedPrior;
+            TopK best = new TopK(k);
+            int next = 0;
+            for (int row : candidates) {
+                float score;
+                if (reached == null) {
+                    score = Vectors.dot(items, row * d, user, d);
+                } else {
+                    while (next < reachedRows.length && reachedRows[next] < row) {
+                        next++;
+                    }
+                    score = next < reachedRows.length && reachedRows[next] == row
+                            ? blended(reachedScores[next], reachedWalk[next])
+                            : blended(Vectors.dot(items, row * d, user, d), prior[row]);
+                }
+                // rows come in ascending order: an equal score never displaces a lower row already held
+                if (best.size() == k && score <= best.threshold() || !wanted.test(row)) {
+                    continue;
+                }
+                best.offer(row, score);
             }
-            final int[] rowsOf = rows;
-            Arrays.sort(order, (a, b) -> {
-                int byScore = Double.compare(scores[b], scores[a]);
-                return byScore != 0 ? byScore : Integer.compare(rowsOf[a], rowsOf[b]);
-            });
-            lastPassed = kept;
-            int[] best = new int[Math.min(k, kept)];
-            for (int i = 0; i < best.length; i++) {
-                best[i] = rows[order[i]];
-            }
-            return best;
+            return best.drain().rows();
         }
     }
 }

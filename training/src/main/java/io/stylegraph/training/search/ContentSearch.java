@@ -32,6 +32,9 @@ public class ContentSearch {
     private final double visualWeight;
     private final double dislikeWeight;
     private final int statsSample;
+    /** Spread samples by the profile's indexes and their versions (a profile has one part per modality it has). */
+    private final Map<List<Object>, SpreadSample> spreadSamples = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SPREAD_SAMPLES = 8;
 
     /** @param statsSample items the spread of the content scores is measured on (at least 10) */
     public ContentSearch(IndexLookup indexes, SearchSettings search, double dislikeWeight, int statsSample) {
@@ -54,9 +57,27 @@ public class ContentSearch {
         return ranker.rank(parts, new SearchFilter(slot, null, null), n, new Reranking(false, false));
     }
 
-    /** Mean and standard deviation of the profile's content scores over the sampled items. */
+    /**
+     * Mean and standard deviation of the profile's content scores over the sampled items: the same items and the same
+     * float arithmetic as {@link ContentProfile#spread}, but over the sample's vectors copied end to end once per
+     * version of the indexes ({@link SpreadSample}), instead of an id look-up and a row read scattered over the whole
+     * index for every sampled item on every request.
+     */
     public Standardization spread(ContentProfile profile) {
-        return profile.spread(statsSample);
+        List<Object> key = new ArrayList<>(2 * profile.parts().size());
+        for (ContentProfile.Part part : profile.parts()) {
+            key.add(part.index());
+            key.add(part.index().version());
+        }
+        SpreadSample sample = spreadSamples.get(key);
+        if (sample == null) {
+            if (spreadSamples.size() >= MAX_SPREAD_SAMPLES) {
+                spreadSamples.clear(); // older versions of the indexes
+            }
+            sample = SpreadSample.of(profile.parts().stream().map(ContentProfile.Part::index).toList(), statsSample);
+            spreadSamples.put(key, sample);
+        }
+        return sample.spread(profile);
     }
 
     /** Pairwise content similarity of the given items, for diversifying a list ({@link ContentProfile#pairwise}). */

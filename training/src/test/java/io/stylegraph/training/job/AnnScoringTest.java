@@ -210,6 +210,32 @@ class AnnScoringTest {
     }
 
     @Test
+    void shouldRankAHeavyShopperAsTheExactScanWhenTheWalkReachesMostItems() throws Exception {
+        ServableModel model = new ServableModel(artifact(null, 10, true, MANY));
+        AnnScoring ann = AnnScoring.loadOrBuild(model, new HnswSettings(0, 16, 100, 400), 1);
+        // 3,000 likes walk to most of the 12,000 items: far more rows than the search's depth of 400
+        List<String> likes = new ArrayList<>();
+        java.util.Set<Integer> likedRows = new java.util.HashSet<>();
+        for (int row = 1; row < MANY; row += 4) {
+            likes.add("item-" + row);
+            likedRows.add(row);
+        }
+        // liked items are never listed; half the catalogue is of the other gender
+        IntPredicate wanted = row -> !likedRows.contains(row) && row % 2 == 0;
+        for (boolean known : new boolean[] {true, false}) {
+            float[] user = model.userVector(known ? "u1" : "u2");
+            ServedScores scores = ann.scores(user, likes, known);
+            int[] exact = ExactScores.of(model, user, likes, known).top(20, wanted);
+
+            assertArrayEquals(exact, scores.top(20, wanted), "known " + known);
+            float[] scanned = model.scoreAll(user, likes, known);
+            for (int row : exact) {
+                assertEquals(scanned[row], scores.score(row), 1e-4, "row " + row);
+            }
+        }
+    }
+
+    @Test
     void shouldLoadTheSavedGraphBesideTheArtifactAndRefuseOneSavedForOtherItems(@TempDir Path folder)
             throws Exception {
         Path directory = Files.createDirectories(folder.resolve("v1"));

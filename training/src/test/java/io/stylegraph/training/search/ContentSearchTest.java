@@ -76,4 +76,33 @@ class ContentSearchTest {
         assertEquals(List.of("b", "c"), search.candidates(profile, Slot.BOTTOM, 5).stream()
                 .map(ScoredItem::itemId).toList());
     }
+
+    @Test
+    void shouldMeasureTheSpreadAsTheProfileDoesAndFollowAChangedIndex() {
+        java.util.Random random = new java.util.Random(5);
+        List<ItemVector> visual = new java.util.ArrayList<>();
+        List<ItemVector> text = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // every third item has no picture, every fifth no words: the sample's union counts each where it is held
+            if (i % 3 != 0) {
+                visual.add(item("i" + i, Slot.TOP, random.nextFloat() - 0.3f, random.nextFloat()));
+            }
+            if (i % 5 != 0) {
+                text.add(item("i" + i, Slot.TOP, random.nextFloat(), random.nextFloat() - 0.6f));
+            }
+        }
+        index(Modality.VISUAL, visual.toArray(ItemVector[]::new));
+        index(Modality.TEXT, text.toArray(ItemVector[]::new));
+        ContentSearch search = search(0.4);
+        Map<String, Signal> rated = Map.of("i1", Signal.LIKE, "i2", Signal.LIKE, "i7", Signal.DISLIKE);
+        ContentProfile profile = search.profile(rated).orElseThrow();
+
+        assertEquals(2, profile.parts().size());
+        assertEquals(profile.spread(10), search.spread(profile));
+        assertEquals(profile.spread(10), search.spread(profile), "from the kept sample");
+
+        // a changed vector of a sampled item: the next spread reads the index as it is now
+        indexes.get(Modality.TEXT).upsert(List.of(item("i1", Slot.TOP, -1, 0.2f)));
+        assertEquals(profile.spread(10), search.spread(profile));
+    }
 }
