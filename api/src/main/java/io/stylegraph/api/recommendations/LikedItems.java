@@ -8,11 +8,13 @@ import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.domain.Signal;
 import io.stylegraph.training.job.ServableModel;
 
-/** The user's liked items the served model knows, as unit vectors, to explain results by the closest one. */
-record LikedItems(List<String> ids, List<String> titles, List<float[]> units) {
+/**
+ * The user's liked items the served model knows, as unit vectors, to explain results by the closest one; a title is
+ * looked up only for the like a reason names (a shopper may have thousands of likes).
+ */
+record LikedItems(List<String> ids, List<float[]> units, CatalogueSnapshot snapshot) {
     static LikedItems of(ServableModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         List<String> ids = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
         List<float[]> units = new ArrayList<>();
         rated.entrySet().stream()
                 .filter(opinion -> opinion.getValue() == Signal.LIKE)
@@ -23,11 +25,10 @@ record LikedItems(List<String> ids, List<String> titles, List<float[]> units) {
                     float[] unit = row == null ? null : unit(model.itemVector(row));
                     if (unit != null) {
                         ids.add(id);
-                        titles.add(snapshot.find(id).map(item -> item.item().title()).orElse(null));
                         units.add(unit);
                     }
                 });
-        return new LikedItems(ids, titles, units);
+        return new LikedItems(ids, units, snapshot);
     }
 
     RecommendationReason reason(float[] embedding) {
@@ -48,7 +49,9 @@ record LikedItems(List<String> ids, List<String> titles, List<float[]> units) {
                 closest = i;
             }
         }
-        return RecommendationReason.similarToLiked(ids.get(closest), titles.get(closest), similarity);
+        String id = ids.get(closest);
+        return RecommendationReason.similarToLiked(id, snapshot.find(id).map(item -> item.item().title()).orElse(null),
+                similarity);
     }
 
     private static float[] unit(float[] vector) {

@@ -45,6 +45,16 @@ public final class VectorIndex {
     private final DatabaseAugmentation augmentation;
     private volatile IndexRows rows;
     private volatile HnswGraph graph;
+    /** Copies graphs' links ({@link #links}) in the background, one index at a time. */
+    private static final Executor LINK_COPIER = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "hnsw-link-copy");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        return thread;
+    });
+    /** The graph's links copied over one view of the rows; replaced when either changes. */
+    private volatile Frozen frozen;
+    private final java.util.concurrent.atomic.AtomicBoolean freezing = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean graphRequested;
     private boolean graphDeferred;
     /** Null when the graph is never saved. */
@@ -177,7 +187,8 @@ public final class VectorIndex {
             return List.of();
         }
         ScoredRows found = approximate == null ? ExactScan.search(view, query, filter, k)
-                : ApproximateSearch.search(view, approximate, query, filter, k);
+                : ApproximateSearch.search(view, approximate, links(view, approximate), hnswSettings.ef(), query,
+                filter, k);
         return view.items(found);
     }
 
@@ -191,11 +202,72 @@ public final class VectorIndex {
                 out.add(view.items(found));
             }
         } else {
+            FrozenGraph links = links(view, approximate);
             for (float[] query : queries) {
-                out.add(view.items(ApproximateSearch.search(view, approximate, query, SearchFilter.NONE, k)));
+                out.add(view.items(ApproximateSearch.search(view, approximate, links, hnswSettings.ef(), query,
+                        SearchFilter.NONE, k)));
             }
         }
         return out;
+    }
+
+    /**
+     * The graph's links copied over this view ({@link FrozenGraph}), for a search without hnswlib's boxing; null while
+     * no copy matches the view and graph searched (hnswlib then answers). A stale or missing copy is made again in the
+     * background (one daemon thread for every index, apart from the graph builds), one at a time, under the index's
+     * lock so no add runs meanwhile: after a batch of changes the copy catches up once the changes stop.
+     */
+    private FrozenGraph links(IndexRows view, HnswGraph approximate) {
+        Frozen held = frozen;
+        if (held != null && held.view() == view && held.graph() == approximate) {
+            return held.links();
+        }
+        if (freezing.compareAndSet(false, true)) {
+            try {
+                LINK_COPIER.execute(this::freeze);
+            } catch (RuntimeException e) {
+                freezing.set(false);
+            }
+        }
+        return null;
+    }
+
+    private void freeze() {
+        try {
+            synchronized (this) {
+                HnswGraph current = graph;
+                IndexRows view = rows;
+                Frozen held = frozen;
+                if (current == null || held != null && held.view() == view && held.graph() == current) {
+                    return;
+                }
+                long started = System.nanoTime();
+                FrozenGraph links = FrozenGraph.of(current, view::row, view.data, dimension);
+                frozen = links == null ? null : new Frozen(view, current, links);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (links == null) {
+                    LOG.warn("HNSW graph of the {} index: its links could not be copied; hnswlib searches it",
+                            modality.wireName());
+                } else if (held == null) {
+                    LOG.info("HNSW graph of the {} index: links copied for searching ({} items) in {} ms",
+                            modality.wireName(), view.count, millis);
+                } else {
+                    LOG.debug("HNSW graph of the {} index: links copied again after a change in {} ms",
+                            modality.wireName(), millis);
+                }
+            }
+        } finally {
+            freezing.set(false);
+        }
+    }
+
+    private record Frozen(IndexRows view, HnswGraph graph, FrozenGraph links) {
+    }
+
+    /** Whether searches now go through a copy of the graph's links made over the current rows. */
+    boolean searchesCopiedLinks() {
+        Frozen held = frozen;
+        return held != null && held.view() == rows && held.graph() == graph;
     }
 
     /**

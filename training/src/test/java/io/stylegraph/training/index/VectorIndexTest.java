@@ -141,6 +141,63 @@ class VectorIndexTest {
         }
     }
 
+    @Test
+    void shouldSearchACopyOfTheGraphsLinksOnceMadeAndMakeItAgainAfterAChange() {
+        Random random = new Random(21);
+        List<Runnable> builds = new ArrayList<>();
+        VectorIndex index = graphAbove100(builds);
+        List<ItemVector> items = RandomVectors.items(random, 600, 8);
+        index.upsert(items);
+        builds.remove(0).run();
+        List<float[]> queries = new ArrayList<>();
+        for (int q = 0; q < 30; q++) {
+            queries.add(RandomVectors.unit(random, 8));
+        }
+        SearchFilter tops = new SearchFilter(Slot.TOP, null, null);
+        List<List<String>> byHnswlib = new ArrayList<>();
+        for (float[] query : queries) {
+            byHnswlib.add(ids(index.search(query, SearchFilter.NONE, 10)));
+            byHnswlib.add(ids(index.search(query, tops, 5)));
+        }
+        assertTrue(builds.isEmpty(), "the copy is no graph build");
+
+        awaitCopiedLinks(index);
+        List<List<String>> byCopy = new ArrayList<>();
+        for (float[] query : queries) {
+            byCopy.add(ids(index.search(query, SearchFilter.NONE, 10)));
+            byCopy.add(ids(index.search(query, tops, 5)));
+        }
+        assertEquals(byHnswlib, byCopy);
+
+        // an item moved next to a query: found while the copy is stale (hnswlib), and through the next copy
+        ItemVector old = items.get(3);
+        float[] query = queries.get(0);
+        index.upsert(List.of(new ItemVector(old.itemId(), old.slot(), old.gender(), query.clone(), old.input())));
+        assertFalse(index.searchesCopiedLinks());
+        assertEquals(old.itemId(), index.search(query, SearchFilter.NONE, 1).get(0).itemId());
+        awaitCopiedLinks(index);
+        assertEquals(old.itemId(), index.search(query, SearchFilter.NONE, 1).get(0).itemId());
+    }
+
+    /** Waits (up to 10 s) for the background copy of the graph's links that a search asks for. */
+    private static void awaitCopiedLinks(VectorIndex index) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!index.searchesCopiedLinks()) {
+            assertTrue(System.nanoTime() < deadline, "no copy of the links after 10 s");
+            index.search(new float[] {1, 0, 0, 0, 0, 0, 0, 0}, SearchFilter.NONE, 1);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static List<String> ids(List<ScoredItem> found) {
+        return found.stream().map(ScoredItem::itemId).toList();
+    }
+
     private static float[] unit(float x, float y) {
         float norm = (float) Math.sqrt(x * x + y * y);
         return new float[] {x / norm, y / norm};
