@@ -53,7 +53,7 @@ public class ServedModelHolder {
                              @Value("${stylegraph.recommendations.ann-threshold:100000}") int annThreshold,
                              @Value("${stylegraph.recommendations.ann-m:16}") int annM,
                              @Value("${stylegraph.recommendations.ann-ef-construction:50}") int annEfConstruction,
-                             @Value("${stylegraph.recommendations.ann-ef:400}") int annEf,
+                             @Value("${stylegraph.recommendations.ann-ef:800}") int annEf,
                              @Value("${stylegraph.recommendations.ann-build-threads:1}") int annThreads) {
         if (annThreshold < 0 || annThreads < 1) {
             throw new IllegalArgumentException("stylegraph.recommendations.ann-threshold must be >= 0 and "
@@ -63,6 +63,11 @@ public class ServedModelHolder {
         this.annSettings = new HnswSettings(annThreshold, annM, annEfConstruction, annEf);
         this.annThreads = annThreads;
         registry.onActivation(this::load);
+    }
+
+    /** The item graph's settings: threshold, M and efConstruction of a build, ef of a search. */
+    public HnswSettings annSettings() {
+        return annSettings;
     }
 
     @PreDestroy

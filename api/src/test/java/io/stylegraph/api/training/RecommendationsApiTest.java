@@ -76,6 +76,12 @@ class RecommendationsApiTest extends TrainingTestSupport {
     }
 
     @Test
+    void shouldServeTheItemGraphSettingsWhoseRecallTheScaleReportMeasured() {
+        // application.yml once kept ef 400 after the measured default moved to 800 (recall@20 0.944 → 0.967 at 1 M)
+        assertEquals(io.stylegraph.training.job.AnnScoring.DEFAULT_SETTINGS, served.annSettings());
+    }
+
+    @Test
     void shouldFilterByCategoryCaseInsensitivelyBeforeTakingTheTopK() {
         // shopper-0 liked top-1, top-4 and top-7: five tops are left, all of them must come back for k = 5
         Map<String, Object> page = getJson("/v1/users/shopper-0/recommendations?k=5&category=TOPS");
