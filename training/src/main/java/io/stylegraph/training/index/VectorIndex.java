@@ -52,6 +52,10 @@ public final class VectorIndex {
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         return thread;
     });
+    /** How long the index must go unchanged before a search asks for a new copy of the links. */
+    static final long COPY_QUIET_NANOS = 2_000_000_000L;
+    /** {@link System#nanoTime} of the last change to the rows or the graph. */
+    private volatile long lastChange = System.nanoTime() - COPY_QUIET_NANOS;
     /** The graph's links copied over one view of the rows; replaced when either changes. */
     private volatile Frozen frozen;
     private final java.util.concurrent.atomic.AtomicBoolean freezing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -215,12 +219,16 @@ public final class VectorIndex {
      * The graph's links copied over this view ({@link FrozenGraph}), for a search without hnswlib's boxing; null while
      * no copy matches the view and graph searched (hnswlib then answers). A stale or missing copy is made again in the
      * background (one daemon thread for every index, apart from the graph builds), one at a time, under the index's
-     * lock so no add runs meanwhile: after a batch of changes the copy catches up once the changes stop.
+     * lock so no add runs meanwhile, and only once the index has not changed for {@link #COPY_QUIET_NANOS}: during an
+     * embedding run's batches hnswlib answers, and the copy is made once after the last.
      */
     private FrozenGraph links(IndexRows view, HnswGraph approximate) {
         Frozen held = frozen;
         if (held != null && held.view() == view && held.graph() == approximate) {
             return held.links();
+        }
+        if (System.nanoTime() - lastChange < COPY_QUIET_NANOS) {
+            return null; // still changing (an embedding run's batches): copy once the changes stop
         }
         if (freezing.compareAndSet(false, true)) {
             try {
@@ -293,6 +301,7 @@ public final class VectorIndex {
         }
         rows = rows.upserted(latest.values(), INITIAL_CAPACITY);
         version.incrementAndGet();
+        lastChange = System.nanoTime();
         HnswGraph approximate = graph;
         if (approximate != null) {
             approximate.ensureCapacity(rows.count);

@@ -469,28 +469,39 @@ public final class AnnScoring {
          * as {@link #score} does; a row is tested only once its score would enter the list.
          */
         private int[] scan(int k, IntPredicate wanted, int[] among) {
-            int count = among == null ? model.numItems() : among.length;
+            return bestOf(among, among == null ? model.numItems() : among.length, k, wanted);
+        }
+
+        /**
+         * The k best that {@code wanted} accepts of {@code count} rows in ascending order ({@code rows[i]}, or i when
+         * {@code rows} is null), best first (ties: lower row first), each scored as {@link #score} does, a reached
+         * row from its model score worked out once where {@link #reachedModel} has been. A row is tested only once its
+         * score would enter the list, so a shopper whose walk reaches a hundred thousand rows pays for a hundred
+         * thousand scores but few filter tests; {@link #lastPassed} counts the rows tested and accepted.
+         */
+        private int[] bestOf(int[] rows, int count, int k, IntPredicate wanted) {
             float[] items = model.artifact().itemEmbeddings();
             int d = model.dimension();
             int[] reachedRows = reached == null ? new int[0] : reached.rows();
-            float[] reachedWalk = reached == null ? new float[0] : reached.walk();
+            float[] reachedWalk = reached == null ? null : reached.walk();
+            float[] reachedScores = reachedModel;
             float[] prior = reached == null ? null : reached.moments().compressedPrior;
             TopK best = new TopK(k);
             int next = 0;
             int passed = 0;
             for (int i = 0; i < count; i++) {
-                int row = among == null ? i : among[i];
-                double m = Vectors.dot(items, row * d, user, d);
+                int row = rows == null ? i : rows[i];
                 float score;
                 if (reached == null) {
-                    score = (float) m;
+                    score = Vectors.dot(items, row * d, user, d);
                 } else {
                     while (next < reachedRows.length && reachedRows[next] < row) {
                         next++;
                     }
-                    double walk = next < reachedRows.length && reachedRows[next] == row ? reachedWalk[next]
-                            : prior[row];
-                    score = blended(m, walk);
+                    boolean walked = next < reachedRows.length && reachedRows[next] == row;
+                    double m = walked && reachedScores != null ? reachedScores[next]
+                            : Vectors.dot(items, row * d, user, d);
+                    score = blended(m, walked ? reachedWalk[next] : prior[row]);
                 }
                 // rows come in ascending order: an equal score never displaces a lower row already held
                 if (best.size() == k && score <= best.threshold() || !wanted.test(row)) {
@@ -504,9 +515,10 @@ public final class AnnScoring {
         }
 
         /**
-         * The rows to score, ascending and distinct: the index's nearest (in row order), every row the likes' walk reaches (already
-         * ascending) and the {@code depth} rows of highest walk prior. The short lists are sorted, then merged with the
-         * reached rows, which can be a large share of the catalogue for a shopper with thousands of likes.
+         * The rows to score, ascending and distinct: the index's nearest (in row order), every row the likes' walk
+         * reaches (already ascending) and the {@code depth} rows of highest walk prior. The short lists are sorted, then
+         * merged with the reached rows, which can be a large share of the catalogue for a shopper with thousands of
+         * likes.
          */
         private int[] candidates(int[] nearest, int depth) {
             if (reached == null) {
@@ -547,13 +559,15 @@ public final class AnnScoring {
         }
 
         /**
-         * The k best candidates (ascending rows) that {@code wanted} accepts, best first (ties: lower row first), each
-         * scored as {@link #score} does. A candidate is tested only once its score would enter the list, so a shopper
-         * whose walk reaches a hundred thousand rows pays for a hundred thousand scores but few filter tests;
-         * {@link #lastPassed} counts the index's nearest rows the filter accepts, the share the rounds of
-         * {@link #top} go by.
+         * The k best candidates (ascending rows) that {@code wanted} accepts ({@link #bestOf}, the reached rows' model
+         * scores worked out first); {@link #lastPassed} then counts the index's nearest rows the filter accepts, the
+         * share the rounds of {@link #top} go by.
          */
         private int[] best(int[] candidates, int[] nearest, int k, IntPredicate wanted) {
+            if (reached != null) {
+                reachedModel();
+            }
+            int[] found = bestOf(candidates, candidates.length, k, wanted);
             int passed = 0;
             for (int row : nearest) {
                 if (wanted.test(row)) {
@@ -561,33 +575,7 @@ public final class AnnScoring {
                 }
             }
             lastPassed = passed;
-            float[] items = model.artifact().itemEmbeddings();
-            int d = model.dimension();
-            int[] reachedRows = reached == null ? new int[0] : reached.rows();
-            float[] reachedWalk = reached == null ? null : reached.walk();
-            float[] reachedScores = reached == null ? null : reachedModel();
-            float[] prior = reached == null ? null : reached.moments().compressedPrior;
-            TopK best = new TopK(k);
-            int next = 0;
-            for (int row : candidates) {
-                float score;
-                if (reached == null) {
-                    score = Vectors.dot(items, row * d, user, d);
-                } else {
-                    while (next < reachedRows.length && reachedRows[next] < row) {
-                        next++;
-                    }
-                    score = next < reachedRows.length && reachedRows[next] == row
-                            ? blended(reachedScores[next], reachedWalk[next])
-                            : blended(Vectors.dot(items, row * d, user, d), prior[row]);
-                }
-                // rows come in ascending order: an equal score never displaces a lower row already held
-                if (best.size() == k && score <= best.threshold() || !wanted.test(row)) {
-                    continue;
-                }
-                best.offer(row, score);
-            }
-            return best.drain().rows();
+            return found;
         }
     }
 }
