@@ -29,7 +29,12 @@ final class FrozenGraph {
     private final int[] rowOfNode;
     private final float[] vectors;
     private final int dimension;
-    private final ThreadLocal<Scratch> scratch;
+    /**
+     * Visited stamps and heaps of searches that ended, for the next: as many as searches ran at once (a per-thread
+     * table would hold one for every request thread that ever searched, a node-sized array each).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratch =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private FrozenGraph(int entry, int entryLevel, int[] bottomStart, int[] bottomLinks, int[][][] upper,
                         int[] rowOfNode, float[] vectors, int dimension) {
@@ -41,8 +46,6 @@ final class FrozenGraph {
         this.rowOfNode = rowOfNode;
         this.vectors = vectors;
         this.dimension = dimension;
-        int nodes = rowOfNode.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(nodes));
     }
 
     /**
@@ -144,7 +147,19 @@ final class FrozenGraph {
                 }
             }
         }
-        Scratch s = scratch.get();
+        Scratch s = scratch.poll();
+        if (s == null) {
+            s = new Scratch(rowOfNode.length);
+        }
+        try {
+            return search(query, k, width, current, best, s);
+        } finally {
+            scratch.offer(s);
+        }
+    }
+
+    /** The bottom layer's best-first search from {@code current}, with one search's scratch. */
+    private int[] search(float[] query, int k, int width, int current, float best, Scratch s) {
         int stamp = s.next();
         // candidates: a max-heap by score (the next node to expand); results: a min-heap of the width best
         Heap candidates = s.candidates;
@@ -190,7 +205,7 @@ final class FrozenGraph {
         return rows;
     }
 
-    /** Per thread: the visited stamps and the two heaps of a search. */
+    /** One search at a time: the visited stamps and the two heaps. */
     private static final class Scratch {
         final int[] visited;
         int stamp;

@@ -118,4 +118,34 @@ class FrozenGraphTest {
         assertEquals(10, found.length);
         assertFalse(Arrays.stream(found).anyMatch(row -> row == 7), Arrays.toString(found));
     }
+
+    @Test
+    void shouldAnswerConcurrentSearchesAsOneAtATime() throws Exception {
+        Random random = new Random(13);
+        float[] vectors = embeddings(random);
+        InnerProductIndex index = InnerProductIndex.build(ids(), vectors, D, FrozenGraphTest::row,
+                new HnswSettings(0, 16, 100, 40), 1);
+        FrozenGraph frozen = FrozenGraph.of(index.graph(), FrozenGraphTest::row, vectors, D);
+        List<float[]> queries = new ArrayList<>();
+        List<int[]> alone = new ArrayList<>();
+        for (int q = 0; q < 200; q++) {
+            queries.add(RandomVectors.unit(random, D));
+            alone.add(frozen.nearestRows(queries.get(q), 20, 40));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> answers = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (float[] query : queries) {
+                    answers.add(threads.submit(() -> frozen.nearestRows(query, 20, 40)));
+                }
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(alone.get(i % queries.size()), answers.get(i).get(),
+                        "query " + i % queries.size());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
