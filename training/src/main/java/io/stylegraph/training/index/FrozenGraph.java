@@ -161,20 +161,20 @@ final class FrozenGraph {
     /** The bottom layer's best-first search from {@code current}, with one search's scratch. */
     private int[] search(float[] query, int k, int width, int current, float best, Scratch s) {
         int stamp = s.next();
-        // candidates: a max-heap by score (the next node to expand); results: a min-heap of the width best
+        // candidates: a max-heap by score (the next node to expand); results: the width best nodes seen (TopK)
         Heap candidates = s.candidates;
-        Heap results = s.results;
         candidates.clear();
-        results.clear();
+        TopK results = new TopK(width);
         s.visited[current] = stamp;
         candidates.push(current, best);
         if (rowOfNode[current] >= 0) {
-            results.push(current, -best);
+            results.offer(current, best);
         }
         while (candidates.size() > 0) {
             float score = candidates.topScore();
             int node = candidates.pop();
-            if (results.size() >= width && score < -results.topScore()) {
+            // the threshold is negative infinity until width nodes are held
+            if (score < results.threshold()) {
                 break;
             }
             for (int at = bottomStart[node]; at < bottomStart[node + 1]; at++) {
@@ -184,33 +184,27 @@ final class FrozenGraph {
                 }
                 s.visited[neighbour] = stamp;
                 float ns = score(neighbour, query);
-                if (results.size() < width || ns > -results.topScore()) {
+                if (ns > results.threshold()) {
                     candidates.push(neighbour, ns);
                     if (rowOfNode[neighbour] >= 0) {
-                        results.push(neighbour, -ns);
-                        if (results.size() > width) {
-                            results.pop();
-                        }
+                        results.offer(neighbour, ns);
                     }
                 }
             }
         }
-        while (results.size() > k) {
-            results.pop();
-        }
-        int[] rows = new int[results.size()];
-        for (int i = rows.length - 1; i >= 0; i--) {
-            rows[i] = rowOfNode[results.pop()];
+        int[] nodes = results.drain().rows();
+        int[] rows = new int[Math.min(k, nodes.length)];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rowOfNode[nodes[i]];
         }
         return rows;
     }
 
-    /** One search at a time: the visited stamps and the two heaps. */
+    /** One search at a time: the visited stamps and the candidates' heap. */
     private static final class Scratch {
         final int[] visited;
         int stamp;
         final Heap candidates = new Heap();
-        final Heap results = new Heap();
 
         Scratch(int nodes) {
             visited = new int[nodes];
@@ -225,7 +219,7 @@ final class FrozenGraph {
         }
     }
 
-    /** A binary max-heap of (node, score) on primitive arrays; a min-heap by pushing negated scores. */
+    /** A binary max-heap of (node, score) on primitive arrays: the candidates to expand, best first. */
     private static final class Heap {
         private int[] nodes = new int[256];
         private float[] scores = new float[256];

@@ -153,20 +153,11 @@ class VectorIndexTest {
         for (int q = 0; q < 30; q++) {
             queries.add(RandomVectors.unit(random, 8));
         }
-        SearchFilter tops = new SearchFilter(Slot.TOP, null, null);
-        List<List<String>> byHnswlib = new ArrayList<>();
-        for (float[] query : queries) {
-            byHnswlib.add(ids(index.search(query, SearchFilter.NONE, 10)));
-            byHnswlib.add(ids(index.search(query, tops, 5)));
-        }
+        List<List<String>> byHnswlib = answers(index, queries);
         assertTrue(builds.isEmpty(), "the copy is no graph build");
 
         awaitCopiedLinks(index);
-        List<List<String>> byCopy = new ArrayList<>();
-        for (float[] query : queries) {
-            byCopy.add(ids(index.search(query, SearchFilter.NONE, 10)));
-            byCopy.add(ids(index.search(query, tops, 5)));
-        }
+        List<List<String>> byCopy = answers(index, queries);
         assertEquals(byHnswlib, byCopy);
 
         // an item moved next to a query: found while the copy is stale (hnswlib), and through the next copy
@@ -192,6 +183,17 @@ class VectorIndexTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** Each query's ten nearest items, then its five nearest tops. */
+    private static List<List<String>> answers(VectorIndex index, List<float[]> queries) {
+        SearchFilter tops = new SearchFilter(Slot.TOP, null, null);
+        List<List<String>> answers = new ArrayList<>();
+        for (float[] query : queries) {
+            answers.add(ids(index.search(query, SearchFilter.NONE, 10)));
+            answers.add(ids(index.search(query, tops, 5)));
+        }
+        return answers;
     }
 
     private static List<String> ids(List<ScoredItem> found) {
