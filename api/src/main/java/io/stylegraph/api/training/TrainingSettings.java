@@ -20,6 +20,7 @@ public class TrainingSettings {
     private java.util.List<Double> contentBlendGrid = ContentBlendSelection.DEFAULT_GRID;
     private int itemWalkK = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_K;
     private int itemWalkLookalikes = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_LOOKALIKES;
+    private int itemWalkBudget = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_BUDGET;
     private java.util.List<Double> itemWalkGrid = io.stylegraph.training.job.WalkBlendSelection.DEFAULT_GRID;
     private java.util.List<Double> itemWalkExponents =
             io.stylegraph.training.job.WalkBlendSelection.DEFAULT_EXPONENTS;
@@ -185,6 +186,22 @@ public class TrainingSettings {
         this.itemWalkLookalikes = itemWalkLookalikes;
     }
 
+    /**
+     * Walk entries a shopper's scores read at most, over all their likes (each like's strongest neighbours); the run
+     * chooses its blend with it and the service walks within it.
+     */
+    public int getItemWalkBudget() {
+        return itemWalkBudget;
+    }
+
+    public void setItemWalkBudget(int itemWalkBudget) {
+        if (itemWalkBudget < 1) {
+            throw new IllegalArgumentException("stylegraph.training.item-walk-budget must be positive, got "
+                    + itemWalkBudget);
+        }
+        this.itemWalkBudget = itemWalkBudget;
+    }
+
     public java.util.List<Double> getItemWalkGrid() {
         return itemWalkGrid;
     }
@@ -209,7 +226,7 @@ public class TrainingSettings {
     public io.stylegraph.training.job.WalkBlendSelection walkBlends() {
         return itemWalkK == 0 ? null
                 : new io.stylegraph.training.job.WalkBlendSelection(itemWalkK, itemWalkGrid, itemWalkExponents)
-                        .withLookalikes(itemWalkLookalikes);
+                        .withLookalikes(itemWalkLookalikes).withBudget(itemWalkBudget);
     }
 
     public boolean isPublishEmbeddings() {

@@ -92,9 +92,10 @@ public final class AnnScoring {
             this.byPrior = null;
         } else {
             this.knownUserWalk = new WalkMoments(walk, artifact.itemEmbeddings(), model.dimension(),
-                    model.walkExponent(true));
+                    model.walkExponent(true), model.walkBudget());
             this.foldInWalk = model.walkExponent(false) == model.walkExponent(true) ? knownUserWalk
-                    : new WalkMoments(walk, artifact.itemEmbeddings(), model.dimension(), model.walkExponent(false));
+                    : new WalkMoments(walk, artifact.itemEmbeddings(), model.dimension(), model.walkExponent(false),
+                    model.walkBudget());
             this.byPrior = byPrior(walk.prior());
         }
     }
@@ -190,9 +191,13 @@ public final class AnnScoring {
         /** Σ_j prior_j^p · e_j. */
         final double[] weighted;
 
-        WalkMoments(ItemNeighbourTable table, float[] items, int d, double exponent) {
+        /** Walk entries a user reads at most ({@link ItemNeighbourTable#depth}). */
+        final int budget;
+
+        WalkMoments(ItemNeighbourTable table, float[] items, int d, double exponent, int budget) {
             this.table = table;
             this.exponent = exponent;
+            this.budget = budget;
             int n = table.numItems();
             this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
             compressedPrior = Arrays.copyOf(table.prior(), n);
@@ -216,8 +221,9 @@ public final class AnnScoring {
         /**
          * Per thread: for each item the request that last touched it and its walk sum, side by side
          * ({@code cells[2·row]}, {@code cells[2·row + 1]} as float bits) so an entry of the walk costs one cache line,
-         * and the touched items. A request of a shopper with 2,000 likes reaches ~400k walk entries at 230k items: a
-         * map of boxed rows took a third of its 150 ms, two separate arrays a fifth of what remained.
+         * and the touched items. A request of a shopper with 2,000 likes read ~400k walk entries at 230k items before
+         * the walk had a budget: a map of boxed rows took a third of its 150 ms, two separate arrays a fifth of what
+         * remained.
          */
         private final ThreadLocal<Scratch> scratch;
 
@@ -247,8 +253,10 @@ public final class AnnScoring {
                 request = s.request = 1;
             }
             int count = 0;
+            int depth = table.depth(liked, budget);
             for (int like : liked) {
-                for (int at = rowStart[like]; at < rowStart[like + 1]; at++) {
+                int end = table.end(like, depth);
+                for (int at = rowStart[like]; at < end; at++) {
                     int column = columns[at];
                     int cell = 2 * column;
                     float sum;

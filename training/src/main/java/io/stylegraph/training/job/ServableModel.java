@@ -33,6 +33,7 @@ public final class ServableModel {
     private final double knownUserWalkExponent;
     private final double foldInWalkExponent;
     private final ThreadLocal<float[]> walkBuffers;
+    private final int walkBudget;
 
     public ServableModel(ModelArtifact artifact) {
         this.artifact = artifact;
@@ -49,6 +50,25 @@ public final class ServableModel {
         this.knownUserWalkExponent = walkExponent(artifact, "knownUserExponent");
         this.foldInWalkExponent = walkExponent(artifact, "foldInUserExponent");
         this.walkBuffers = ThreadLocal.withInitial(() -> new float[artifact.itemIds().size()]);
+        this.walkBudget = walkBudget(artifact);
+    }
+
+    /**
+     * The walk entries a user's scores read at most, as the run chose its blend with them; unbounded for a model
+     * whose run named none (trained before runs had a budget, and validated without one).
+     */
+    private static int walkBudget(ModelArtifact artifact) {
+        if (artifact.metadata().get(RetrainingJob.ITEM_WALK) instanceof Map<?, ?> blend
+                && blend.get("budget") instanceof Number budget && budget.longValue() >= 1
+                && budget.longValue() < io.stylegraph.training.model.ItemNeighbourTable.UNBOUNDED) {
+            return budget.intValue();
+        }
+        return io.stylegraph.training.model.ItemNeighbourTable.UNBOUNDED;
+    }
+
+    /** Walk entries a user's scores read at most ({@link io.stylegraph.training.model.ItemNeighbourTable#depth}). */
+    public int walkBudget() {
+        return walkBudget;
     }
 
     /** Reads the artifact in {@code directory} (see {@link ModelArtifact#read}). */
@@ -234,7 +254,8 @@ public final class ServableModel {
      * The scores of every item as this model serves them to a user: {@link #scoreAll(float[])} for the user's vector,
      * and, where the run chose an item-walk for users like this one ({@link #walkWeight}), both sides standardized
      * over the items and added as model + weight·walk, the walk starting from the user's liked items the model knows
-     * (each counting the same), its scores raised to the power the run chose. A user none of whose likes leads anywhere in the walk (a like of an item nobody else
+     * (each counting the same, each reading its strongest neighbours within the run's {@link #walkBudget}), its scores
+     * raised to the power the run chose. A user none of whose likes leads anywhere in the walk (a like of an item nobody else
      * liked, or new to the model) gets the model's scores alone. Uses the calling thread's buffers, like {@link #scoreAll(float[])}.
      */
     public float[] scoreAll(float[] user, java.util.Collection<String> likedItemIds, boolean knownUser) {
@@ -252,7 +273,7 @@ public final class ServableModel {
         }
         int n = numItems();
         float[] walk = walkBuffers.get();
-        table.score(liked, null, walk, 0);
+        table.score(liked, null, walk, 0, walkBudget);
         io.stylegraph.training.model.ItemNeighbourTable.compress(walk, 0, n, walkExponent(knownUser));
         io.stylegraph.training.model.Standardization modelSpread =
                 io.stylegraph.training.model.Standardization.of(scores, 0, n);

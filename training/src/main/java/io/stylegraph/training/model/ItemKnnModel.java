@@ -18,6 +18,8 @@ public final class ItemKnnModel implements RecommenderModel {
     private final float[][] likeWeights;
     /** Each user's scores are raised to this power (1: as summed). */
     private final double exponent;
+    /** Walk entries read per user at most ({@link ItemNeighbourTable#depth}). */
+    private final int budget;
     private final ModelProvenance provenance;
 
     ItemKnnModel(InteractionMatrix likes, int[] rowStart, int[] columns, float[] values, float[] prior,
@@ -34,15 +36,17 @@ public final class ItemKnnModel implements RecommenderModel {
         this.likes = likes;
         this.table = new ItemNeighbourTable(rowStart, columns, values, prior);
         this.exponent = 1;
+        this.budget = ItemNeighbourTable.UNBOUNDED;
         this.provenance = provenance;
     }
 
-    private ItemKnnModel(ItemKnnModel base, ItemNeighbourTable table, double exponent, String parameter,
+    private ItemKnnModel(ItemKnnModel base, ItemNeighbourTable table, double exponent, int budget, String parameter,
                          String value) {
         this.likes = base.likes;
         this.table = table;
         this.likeWeights = base.likeWeights;
         this.exponent = exponent;
+        this.budget = budget;
         java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(base.provenance.parameters());
         parameters.put(parameter, value);
         ModelProvenance p = base.provenance;
@@ -60,7 +64,7 @@ public final class ItemKnnModel implements RecommenderModel {
     public ItemKnnModel withLookalikes(float[] itemVectors, int dimension, int count) {
         int[][] lookalikes = ItemLookalikes.nearestReached(itemVectors, dimension, table.reached(), count);
         long items = java.util.Arrays.stream(lookalikes).filter(l -> l != null && l.length > 0).count();
-        return new ItemKnnModel(this, table.withLookalikes(lookalikes), exponent, "lookalikes",
+        return new ItemKnnModel(this, table.withLookalikes(lookalikes), exponent, budget, "lookalikes",
                 count + " each for " + items + " unreached items");
     }
 
@@ -71,11 +75,27 @@ public final class ItemKnnModel implements RecommenderModel {
      */
     public ItemKnnModel withExponent(double exponent) {
         ItemNeighbourTable.checkExponent(exponent);
-        return new ItemKnnModel(this, table, exponent, "exponent", String.valueOf(exponent));
+        return new ItemKnnModel(this, table, exponent, budget, "exponent", String.valueOf(exponent));
     }
 
     public double exponent() {
         return exponent;
+    }
+
+    /**
+     * The same model reading at most {@code budget} walk entries per user: each like's strongest {@link
+     * ItemNeighbourTable#depth} neighbours ({@link ItemNeighbourTable#UNBOUNDED}: all of them).
+     */
+    public ItemKnnModel withBudget(int budget) {
+        if (budget < 1) {
+            throw new IllegalArgumentException("walk budget must be positive: " + budget);
+        }
+        return new ItemKnnModel(this, table, exponent, budget, "budget",
+                budget == ItemNeighbourTable.UNBOUNDED ? "unbounded" : String.valueOf(budget));
+    }
+
+    public int budget() {
+        return budget;
     }
 
     @Override
@@ -104,7 +124,7 @@ public final class ItemKnnModel implements RecommenderModel {
         return (users, out) -> {
             for (int b = 0; b < users.length; b++) {
                 table.score(likes.itemsOf(users[b]), likeWeights == null ? null : likeWeights[users[b]], out,
-                        b * numItems);
+                        b * numItems, budget);
                 ItemNeighbourTable.compress(out, b * numItems, numItems, exponent);
             }
         };

@@ -32,6 +32,10 @@ class AnnScoringTest {
     }
 
     private static ModelArtifact artifact(Path directory, long seed, boolean walk, int count) {
+        return artifact(directory, seed, walk, count, ItemNeighbourTable.UNBOUNDED);
+    }
+
+    private static ModelArtifact artifact(Path directory, long seed, boolean walk, int count, int budget) {
         Random random = new Random(seed);
         List<String> users = List.of("u1", "u2");
         List<String> items = new ArrayList<>();
@@ -48,7 +52,7 @@ class AnnScoringTest {
         }
         Map<String, Object> metadata = walk
                 ? Map.of(RetrainingJob.ITEM_WALK, Map.of("knownUserWeight", 0.3, "foldInUserWeight", 0.5,
-                        "knownUserExponent", 0.25, "foldInUserExponent", 0.5))
+                        "knownUserExponent", 0.25, "foldInUserExponent", 0.5, "budget", budget))
                 : Map.of();
         ModelArtifact artifact = new ModelArtifact(directory, users, items, D, userEmbeddings, itemEmbeddings,
                 metadata);
@@ -213,15 +217,39 @@ class AnnScoringTest {
     void shouldRankAHeavyShopperAsTheExactScanWhenTheWalkReachesMostItems() throws Exception {
         ServableModel model = new ServableModel(artifact(null, 10, true, MANY));
         AnnScoring ann = AnnScoring.loadOrBuild(model, new HnswSettings(0, 16, 100, 400), 1);
-        // 3,000 likes walk to most of the 12,000 items: far more rows than the search's depth of 400
+        rankAHeavyShopperAsTheExactScan(model, ann);
+    }
+
+    @Test
+    void shouldRankAHeavyShopperWithinTheWalkBudgetAsTheExactScan() throws Exception {
+        // 2,400 of the 3,000 likes walk somewhere: 4,800 entries read two neighbours of each of their rows of six
+        ServableModel model = new ServableModel(artifact(null, 10, true, MANY, 4_800));
+        ServableModel unbounded = new ServableModel(artifact(null, 10, true, MANY));
+        AnnScoring ann = AnnScoring.loadOrBuild(model, new HnswSettings(0, 16, 100, 400), 1);
+        List<String> likes = heavyShoppersLikes();
+        float[] user = model.userVector("u1");
+        float[] within = model.scoreAll(user, likes, true).clone();
+        float[] all = unbounded.scoreAll(user, likes, true).clone();
+        assertTrue(java.util.stream.IntStream.range(0, MANY).anyMatch(row -> within[row] != all[row]),
+                "the budget leaves out the weaker neighbours");
+
+        rankAHeavyShopperAsTheExactScan(model, ann);
+    }
+
+    /** Every fourth item, from item 1: 3,000 likes. */
+    private static List<String> heavyShoppersLikes() {
         List<String> likes = new ArrayList<>();
-        java.util.Set<Integer> likedRows = new java.util.HashSet<>();
         for (int row = 1; row < MANY; row += 4) {
             likes.add("item-" + row);
-            likedRows.add(row);
         }
+        return likes;
+    }
+
+    private static void rankAHeavyShopperAsTheExactScan(ServableModel model, AnnScoring ann) {
+        // 3,000 likes walk to most of the 12,000 items (unbounded): far more rows than the search's depth of 400
+        List<String> likes = heavyShoppersLikes();
         // liked items are never listed; half the catalogue is of the other gender
-        IntPredicate wanted = row -> !likedRows.contains(row) && row % 2 == 0;
+        IntPredicate wanted = row -> row % 4 != 1 && row % 2 == 0;
         for (boolean known : new boolean[] {true, false}) {
             float[] user = model.userVector(known ? "u1" : "u2");
             ServedScores scores = ann.scores(user, likes, known);

@@ -89,6 +89,38 @@ class ServableModelTest {
     }
 
     @Test
+    void shouldWalkEachLikesStrongestNeighboursWithinTheRunsBudget() {
+        Map<String, Object> metadata = Map.of(RetrainingJob.ITEM_WALK, Map.of("knownUserWeight", 0.5,
+                "foldInUserWeight", 0.0, "budget", 2));
+        // a walks to c (4) and then d (1), b to c (2) and then a (1)
+        io.stylegraph.training.model.ItemNeighbourTable walk = new io.stylegraph.training.model.ItemNeighbourTable(
+                new int[] {0, 2, 4, 4, 4}, new int[] {2, 3, 2, 0}, new float[] {4f, 1f, 2f, 1f}, new float[4]);
+        ServableModel bounded = new ServableModel(tiny(metadata).withItemWalk(walk));
+        ServableModel unbounded = new ServableModel(tiny(Map.of(RetrainingJob.ITEM_WALK, Map.of(
+                "knownUserWeight", 0.5, "foldInUserWeight", 0.0))).withItemWalk(walk));
+        assertEquals(2, bounded.walkBudget());
+        assertEquals(io.stylegraph.training.model.ItemNeighbourTable.UNBOUNDED, unbounded.walkBudget());
+
+        float[] user = bounded.userVector("u1");
+        // one like reads both its neighbours within 2 entries; two likes read one each, so d is not reached
+        assertArrayEquals(unbounded.scoreAll(user, List.of("a"), true).clone(),
+                bounded.scoreAll(user, List.of("a"), true).clone());
+        float[] both = bounded.scoreAll(user, List.of("a", "b"), true).clone();
+        float[] walkC = new float[] {0f, 0f, 6f, 0f};
+        io.stylegraph.training.model.Standardization model =
+                io.stylegraph.training.model.Standardization.of(new float[] {2f, 0f, 1.5f, -2f}, 0, 4);
+        io.stylegraph.training.model.Standardization walked =
+                io.stylegraph.training.model.Standardization.of(walkC, 0, 4);
+        float[] expected = new float[4];
+        float[] scores = {2f, 0f, 1.5f, -2f};
+        for (int row = 0; row < 4; row++) {
+            expected[row] = (float) (model.apply(scores[row]) + 0.5 * walked.apply(walkC[row]));
+        }
+        assertArrayEquals(expected, both, 1e-6f);
+        assertTrue(both[3] < unbounded.scoreAll(user, List.of("a", "b"), true)[3], "d loses its walk score");
+    }
+
+    @Test
     void shouldServeTheModelAloneWithoutAWalk() {
         ServableModel model = new ServableModel(tiny(Map.of(RetrainingJob.ITEM_WALK,
                 Map.of("knownUserWeight", 0.5, "foldInUserWeight", 0.5))));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import io.stylegraph.training.data.InteractionMatrix;
 import io.stylegraph.training.eval.Evaluator;
@@ -95,6 +96,35 @@ class WalkBlendSelectionTest {
         Map<String, Object> metadata = choice.toMetadata();
         assertEquals(choice.knownWeight(), metadata.get("knownUserWeight"));
         assertEquals(choice.walk().table().size(), metadata.get("neighbours"));
+        assertEquals(WalkBlendSelection.DEFAULT_BUDGET, metadata.get("budget"));
+    }
+
+    @Test
+    void shouldChooseWithTheBudgetTheServiceWalksWithin() {
+        try (Evaluator evaluator = Evaluator.standard(1)) {
+            // three likes of rows of up to 10 neighbours within 3 entries: each like reads its strongest neighbour
+            WalkBlendSelection.Choice bounded = new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID)
+                    .withBudget(3).choose(model(false), data(), evaluator, line -> { }).orElseThrow();
+            WalkBlendSelection.Choice all = new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID)
+                    .withBudget(io.stylegraph.training.model.ItemNeighbourTable.UNBOUNDED)
+                    .choose(model(false), data(), evaluator, line -> { }).orElseThrow();
+
+            assertEquals(3, bounded.walk().budget());
+            assertEquals(3, bounded.toMetadata().get("budget"));
+            ServableModel served = new ServableModel(new ModelArtifact(null, List.of("u"), List.of("a"), 1,
+                    new float[1], new float[1], Map.of(RetrainingJob.ITEM_WALK, bounded.toMetadata())));
+            assertEquals(3, served.walkBudget(), "the service walks within the budget the run chose with");
+            float[] boundedScores = new float[ITEMS];
+            float[] allScores = new float[ITEMS];
+            bounded.walk().scorer().score(new int[] {0}, boundedScores);
+            all.walk().scorer().score(new int[] {0}, allScores);
+            long reachedBounded = IntStream.range(0, ITEMS).filter(i -> boundedScores[i] > 1e-3f).count();
+            long reachedAll = IntStream.range(0, ITEMS).filter(i -> allScores[i] > 1e-3f).count();
+            assertTrue(reachedBounded >= 1 && reachedBounded <= 3, reachedBounded + ": one neighbour of each like");
+            assertTrue(reachedAll > reachedBounded, reachedAll + " items reached without a budget");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new WalkBlendSelection(10, WalkBlendSelection.DEFAULT_GRID).withBudget(0));
     }
 
     @Test

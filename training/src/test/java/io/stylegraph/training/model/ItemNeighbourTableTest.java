@@ -33,9 +33,39 @@ class ItemNeighbourTableTest {
         assertEquals(0.3f, scores[3], 1e-6);
         extended.score(new int[] {2}, null, scores, 0);
         assertEquals(0f, scores[3], 1e-6, "row 2 reaches neither lookalike, so it gains nothing");
-        // the old entries stay, the new ones follow them: rows 0 and 1 gain one each
+        // the old entries stay and rows 0 and 1 gain one each, every row strongest first
         assertArrayEquals(new int[] {0, 3, 6, 7, 7}, extended.rowStart());
-        assertArrayEquals(new int[] {1, 2, 3, 0, 2, 3, 0}, extended.columns());
+        assertArrayEquals(new int[] {1, 3, 2, 2, 0, 3, 0}, extended.columns());
+        assertArrayEquals(new float[] {0.5f, 0.35f, 0.2f, 0.6f, 0.4f, 0.3f, 1.0f}, extended.values(), 1e-6f);
+    }
+
+    /** Rows strongest first: 0 → {1: 0.5, 2: 0.2, 3: 0.1}, 1 → {2: 0.6, 0: 0.4}, 2 → {}, 3 → {0: 1.0}; no prior. */
+    private static ItemNeighbourTable ordered() {
+        return new ItemNeighbourTable(new int[] {0, 3, 5, 5, 6}, new int[] {1, 2, 3, 2, 0, 0},
+                new float[] {0.5f, 0.2f, 0.1f, 0.6f, 0.4f, 1.0f}, new float[4]);
+    }
+
+    @Test
+    void shouldReadEachLikesStrongestNeighboursWithinTheBudget() {
+        ItemNeighbourTable table = ordered();
+        int[] liked = {0, 1, 2};
+        float[] all = new float[4];
+        float[] bounded = new float[4];
+
+        table.score(liked, null, all, 0);
+        // two liked items have neighbours (item 2's row is empty): a budget of 2 reads one neighbour of each
+        assertEquals(1, table.depth(liked, 2));
+        table.score(liked, null, bounded, 0, 2);
+
+        assertArrayEquals(new float[] {0.4f, 0.5f, 0.8f, 0.1f}, all, 1e-6f);
+        assertArrayEquals(new float[] {0f, 0.5f, 0.6f, 0f}, bounded, 1e-6f);
+        // a budget every row fits reads every neighbour, as does a single like past its row's end
+        table.score(liked, null, bounded, 0, 6);
+        assertArrayEquals(all, bounded);
+        assertEquals(3, table.depth(new int[] {0}, 3));
+        assertEquals(ItemNeighbourTable.UNBOUNDED, table.depth(new int[] {2}, 1), "no like walks anywhere");
+        assertEquals(1, table.depth(new int[] {0, 1, 3}, 2), "at least one neighbour of each like");
+        assertThrows(IllegalArgumentException.class, () -> table.depth(liked, 0));
     }
 
     @Test
