@@ -6,44 +6,48 @@ import java.util.Map;
 
 import io.stylegraph.api.catalogue.CatalogueSnapshot;
 import io.stylegraph.graph.domain.Signal;
+import io.stylegraph.models.Vectors;
 import io.stylegraph.training.job.ServableModel;
 
 /**
  * The user's liked items the served model knows, as unit vectors, to explain results by the closest one; a title is
  * looked up only for the like a reason names (a shopper may have thousands of likes).
  */
-record LikedItems(List<String> ids, List<float[]> units, CatalogueSnapshot snapshot) {
+record LikedItems(List<String> ids, float[] units, int dimension, CatalogueSnapshot snapshot) {
     static LikedItems of(ServableModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
         List<String> ids = new ArrayList<>();
-        List<float[]> units = new ArrayList<>();
-        rated.entrySet().stream()
+        int d = model.dimension();
+        float[][] rows = rated.entrySet().stream()
                 .filter(opinion -> opinion.getValue() == Signal.LIKE)
                 .map(Map.Entry::getKey)
                 .sorted()
-                .forEach(id -> {
+                .map(id -> {
                     Integer row = model.itemRow(id);
                     float[] unit = row == null ? null : unit(model.itemVector(row));
                     if (unit != null) {
                         ids.add(id);
-                        units.add(unit);
                     }
-                });
-        return new LikedItems(ids, units, snapshot);
+                    return unit;
+                })
+                .filter(java.util.Objects::nonNull)
+                .toArray(float[][]::new);
+        // the likes' unit vectors end to end: a shopper with thousands of likes is read as one matrix per reason
+        float[] units = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, units, i * d, d);
+        }
+        return new LikedItems(ids, units, d, snapshot);
     }
 
     RecommendationReason reason(float[] embedding) {
         float[] result = unit(embedding);
-        if (result == null || units.isEmpty()) {
+        if (result == null || ids.isEmpty()) {
             return RecommendationReason.tasteProfile();
         }
         int closest = -1;
         float similarity = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < units.size(); i++) {
-            float[] like = units.get(i);
-            float dot = 0;
-            for (int j = 0; j < like.length; j++) {
-                dot += like[j] * result[j];
-            }
+        for (int i = 0; i < ids.size(); i++) {
+            float dot = Vectors.dot(units, i * dimension, result, dimension);
             if (dot > similarity) {
                 similarity = dot;
                 closest = i;

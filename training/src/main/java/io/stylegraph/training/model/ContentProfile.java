@@ -61,7 +61,8 @@ public final class ContentProfile {
             List<String> likedIds = new ArrayList<>();
             List<float[]> likedUnits = new ArrayList<>();
             for (Map.Entry<String, Signal> opinion : rated.entrySet()) {
-                float[] unit = index.vector(opinion.getKey()).map(ContentProfile::unit).orElse(null);
+                // the index hands out a copy of the row: normalized where it lies (a shopper may have thousands)
+                float[] unit = unitInPlace(index.vector(opinion.getKey()).orElse(null));
                 if (unit == null) {
                     continue;
                 }
@@ -193,6 +194,22 @@ public final class ContentProfile {
     }
 
     /** A unit-length copy, or null for a zero (or NaN) vector. */
+    /** {@code vector} scaled to unit length where it lies; null for null, a zero or a NaN vector. */
+    private static float[] unitInPlace(float[] vector) {
+        if (vector == null) {
+            return null;
+        }
+        double norm = Vectors.norm(vector);
+        if (!(norm > 0)) {
+            return null;
+        }
+        float inverse = (float) (1.0 / norm); // as Vectors.normalizeInPlace scales
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] *= inverse;
+        }
+        return vector;
+    }
+
     private static float[] unit(float[] vector) {
         double norm = Vectors.norm(vector);
         return norm > 0 && !Double.isNaN(norm) ? Vectors.normalizeInPlace(vector.clone()) : null;
