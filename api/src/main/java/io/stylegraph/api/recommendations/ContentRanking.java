@@ -23,9 +23,12 @@ final class ContentRanking {
     private static final int BLEND_DEPTH = 5;
 
     private final ContentProfiles content;
+    /** Where the content side of a blend is offered while the request's thread reads the model side; null: none. */
+    private final java.util.concurrent.Executor sides;
 
-    ContentRanking(ContentProfiles content) {
+    ContentRanking(ContentProfiles content, java.util.concurrent.Executor sides) {
         this.content = content;
+        this.sides = sides;
     }
 
     /**
@@ -61,24 +64,30 @@ final class ContentRanking {
      * model + weight·content. An item without a model row or without a content vector scores 0 on that side, the
      * user's mean. The model side is the model as served ({@link ServableModel#scoreAll(float[], java.util.Collection,
      * boolean)}: with its run's item-walk from the user's likes where it chose one), read from the item graph's
-     * candidates with the spread in closed form once the served model has one ({@link ServedModel#scores}).
+     * candidates with the spread in closed form once the served model has one ({@link ServedModel#scores}). The
+     * content side's search runs beside the model side's where {@link RecommendationFanOut} has a thread free.
      */
     List<Recommendation> blend(ServedModel served, float[] user, List<String> likedIds, boolean knownUser,
                                ContentProfile profile, double contentWeight, int k,
                                Slot slot, io.stylegraph.graph.domain.Gender gender, Predicate<RatedItem> wanted,
                                Map<String, Signal> rated,
                                int excluded, CatalogueSnapshot snapshot) {
+        int depth = BLEND_DEPTH * k;
+        record ContentSide(Standardization spread, List<String> candidates) {
+        }
+        // the two sides read different indexes: the content side on another core where one is free (SideWork)
+        SideWork<ContentSide> contentSide = SideWork.offer(() -> new ContentSide(content.spread(profile),
+                contentCandidates(profile, depth, slot, wanted, rated.size() + excluded, snapshot)), sides);
         ServableModel model = served.model();
         ServedScores scores = served.scores(user, likedIds, knownUser);
         Standardization modelSpread = scores.spread();
-        Standardization contentSpread = content.spread(profile);
-
-        int depth = BLEND_DEPTH * k;
         java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
         for (int row : served.topRows(scores, depth, wanted, snapshot, slot, gender)) {
             candidates.add(model.itemId(row));
         }
-        candidates.addAll(contentCandidates(profile, depth, slot, wanted, rated.size() + excluded, snapshot));
+        ContentSide side = contentSide.join();
+        Standardization contentSpread = side.spread();
+        candidates.addAll(side.candidates());
         record Blended(String id, double score, boolean known) {
         }
         List<Blended> blended = new ArrayList<>(candidates.size());

@@ -77,7 +77,7 @@ public class RecommendationService {
     private final double mmrLambda;
 
     public RecommendationService(ServedModelHolder models, CatalogueCache catalogue, UserOpinions opinions,
-                                 ContentProfiles content,
+                                 ContentProfiles content, RecommendationFanOut fanOut,
                                  @Value("${stylegraph.recommendations.fold-in-weight:1.0}") double foldInWeight,
                                  @Value("${stylegraph.recommendations.content-weight:0.05}") double contentWeight,
                                  @Value("${stylegraph.recommendations.diversity.max-per-category:0}")
@@ -91,7 +91,7 @@ public class RecommendationService {
         this.catalogue = catalogue;
         this.opinions = opinions;
         this.content = content;
-        this.contentRanking = new ContentRanking(content);
+        this.contentRanking = new ContentRanking(content, fanOut.executor());
         this.foldInWeight = foldInWeight;
         this.contentWeight = contentWeight;
         this.maxPerCategory = maxPerCategory;
