@@ -33,6 +33,8 @@ parser.add_argument("--suite", choices=["outfits", "recommendations", "search"],
 parser.add_argument("--no-catalog", action="store_true", help="serve the data directory's catalogue as imported")
 parser.add_argument("--heap", default="6g")
 parser.add_argument("--duration", default="30s", help="each http-load.sh run (not the outfit suite)")
+parser.add_argument("--connections", default="1",
+                    help="http-load.sh's connection counts, space-separated ('1 16'), each a run (not the outfit suite)")
 parser.add_argument("builds", nargs="+", help="NAME=BUILD_DIR")
 args = parser.parse_args()
 builds = [b.split("=", 1) for b in args.builds]
@@ -121,7 +123,8 @@ for round_ in range(args.rounds):
                            "--token", token, "--report", report]
             else:
                 command = [os.path.join(ROOT, "bench", "http-load.sh"), "--suite", args.suite, "--url", base,
-                           "--connections", "1", "--duration", args.duration, "--token", token, "--report", report]
+                           "--connections", args.connections, "--duration", args.duration, "--token", token,
+                           "--report", report]
             subprocess.run(command, cwd=ROOT, check=True)
         finally:
             process.send_signal(signal.SIGTERM)
