@@ -15,26 +15,22 @@ import io.stylegraph.training.job.ServableModel;
  */
 record LikedItems(List<String> ids, float[] units, int dimension, CatalogueSnapshot snapshot) {
     static LikedItems of(ServableModel model, Map<String, Signal> rated, CatalogueSnapshot snapshot) {
-        List<String> ids = new ArrayList<>();
-        int d = model.dimension();
-        float[][] rows = rated.entrySet().stream()
+        List<String> liked = rated.entrySet().stream()
                 .filter(opinion -> opinion.getValue() == Signal.LIKE)
                 .map(Map.Entry::getKey)
                 .sorted()
-                .map(id -> {
-                    Integer row = model.itemRow(id);
-                    float[] unit = row == null ? null : unit(model.itemVector(row));
-                    if (unit != null) {
-                        ids.add(id);
-                    }
-                    return unit;
-                })
-                .filter(java.util.Objects::nonNull)
-                .toArray(float[][]::new);
+                .toList();
+        int d = model.dimension();
         // the likes' unit vectors end to end: a shopper with thousands of likes is read as one matrix per reason
-        float[] units = new float[rows.length * d];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, units, i * d, d);
+        List<String> ids = new ArrayList<>(liked.size());
+        float[] units = new float[liked.size() * d];
+        for (String id : liked) {
+            Integer row = model.itemRow(id);
+            float[] unit = row == null ? null : unit(model.itemVector(row));
+            if (unit != null) {
+                System.arraycopy(unit, 0, units, ids.size() * d, d);
+                ids.add(id);
+            }
         }
         return new LikedItems(ids, units, d, snapshot);
     }

@@ -193,7 +193,6 @@ public final class ContentProfile {
         }
     }
 
-    /** A unit-length copy, or null for a zero (or NaN) vector. */
     /** {@code vector} scaled to unit length where it lies; null for null, a zero or a NaN vector. */
     private static float[] unitInPlace(float[] vector) {
         if (vector == null) {
@@ -210,8 +209,8 @@ public final class ContentProfile {
         return vector;
     }
 
+    /** A unit-length copy, or null for a zero (or NaN) vector. */
     private static float[] unit(float[] vector) {
-        double norm = Vectors.norm(vector);
-        return norm > 0 && !Double.isNaN(norm) ? Vectors.normalizeInPlace(vector.clone()) : null;
+        return unitInPlace(vector.clone());
     }
 }
