@@ -250,9 +250,10 @@ public class TrainingService {
                     version);
             LOG.info("Published embeddings of version {} to the graph: {} users, {} items", version, users, items);
             if (!result.similarItems().isEmpty()) {
+                // made a batch at a time from the run's neighbour table, never all at once (27 M edges at 1 M items)
                 long similar = new SimilarItemsPublisher(graph).replace(result.similarItems().stream()
                         .map(p -> new SimilarItemsPublisher.Edge(p.itemId(), p.otherId(), p.score(), p.cosines()))
-                        .toList(), version);
+                        .iterator(), result.similarItems().size(), version);
                 LOG.info("Published the item graph of version {}: {} SIMILAR edges", version, similar);
             }
         } catch (RuntimeException e) {

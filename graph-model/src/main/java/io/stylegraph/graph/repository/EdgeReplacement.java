@@ -1,6 +1,7 @@
 package io.stylegraph.graph.repository;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,15 @@ final class EdgeReplacement {
      */
     static long replace(GraphDatabase graph, String delete, String create, List<Map<String, Object>> rows,
                         Map<String, Object> parameters, String type) {
+        return replace(graph, delete, create, rows.iterator(), rows.size(), parameters, type);
+    }
+
+    /**
+     * As {@link #replace(GraphDatabase, String, String, List, Map, String)}, the rows read a batch at a time from
+     * {@code rows}, so no more than one batch of them is held: {@code total} is their number, for the progress lines.
+     */
+    static long replace(GraphDatabase graph, String delete, String create, Iterator<Map<String, Object>> rows,
+                        long total, Map<String, Object> parameters, String type) {
         long started = System.nanoTime();
         long lastLine = started;
         long deleted;
@@ -46,16 +56,21 @@ final class EdgeReplacement {
         } while (deleted == BATCH);
         long writing = System.nanoTime();
         long written = 0;
-        for (int from = 0; from < rows.size(); from += BATCH) {
+        long read = 0;
+        while (rows.hasNext()) {
+            List<Map<String, Object>> batchRows = new ArrayList<>(BATCH);
+            while (batchRows.size() < BATCH && rows.hasNext()) {
+                batchRows.add(rows.next());
+            }
+            read += batchRows.size();
             Map<String, Object> batch = new java.util.HashMap<>(parameters);
-            int to = Math.min(rows.size(), from + BATCH);
-            batch.put("rows", new ArrayList<>(rows.subList(from, to)));
+            batch.put("rows", batchRows);
             written += graph.write(tx -> tx.run(create, batch).consume().counters().relationshipsCreated());
-            if (System.nanoTime() - lastLine > PROGRESS_NANOS && to < rows.size()) {
+            if (System.nanoTime() - lastLine > PROGRESS_NANOS && rows.hasNext()) {
                 lastLine = System.nanoTime();
                 double seconds = Math.max((lastLine - writing) / 1e9, 1e-9);
-                LOG.info("{}: {}/{} edges written ({} edges/s, about {} s left)", type, to, rows.size(),
-                        Math.round(to / seconds), Math.round((rows.size() - to) * seconds / to));
+                LOG.info("{}: {}/{} edges written ({} edges/s, about {} s left)", type, read, total,
+                        Math.round(read / seconds), Math.round(Math.max(0, total - read) * seconds / read));
             }
         }
         LOG.info("{}: {} old edges deleted, {} written in {} ms", type, deletedAll, written,

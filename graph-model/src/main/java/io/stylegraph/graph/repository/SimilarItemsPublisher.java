@@ -2,7 +2,7 @@ package io.stylegraph.graph.repository;
 
 import io.stylegraph.graph.neo4j.GraphDatabase;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,12 +43,28 @@ public final class SimilarItemsPublisher {
 
     /** Deletes every SIMILAR edge, then writes {@code edges}; returns the number written (items missing are skipped). */
     public long replace(List<Edge> edges, long version) {
-        List<Map<String, Object>> rows = new ArrayList<>(edges.size());
-        for (Edge edge : edges) {
-            rows.add(Map.of("item", edge.itemId(), "other", edge.otherId(), "score", edge.score(),
-                    "cosines", edge.cosines()));
-        }
-        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, Map.of("version", version), "SIMILAR");
+        return replace(edges.iterator(), edges.size(), version);
+    }
+
+    /**
+     * As {@link #replace(List, long)}, reading {@code edges} a batch at a time ({@code total} of them, for the
+     * progress lines): a run's item graph at 1 M items has about 27 M edges, too many to hold as parameter rows.
+     */
+    public long replace(Iterator<Edge> edges, long total, long version) {
+        Iterator<Map<String, Object>> rows = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return edges.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Edge edge = edges.next();
+                return Map.of("item", edge.itemId(), "other", edge.otherId(), "score", edge.score(),
+                        "cosines", edge.cosines());
+            }
+        };
+        return EdgeReplacement.replace(graph, DELETE, CREATE, rows, total, Map.of("version", version), "SIMILAR");
     }
 
     /** Number of SIMILAR edges in the graph. */

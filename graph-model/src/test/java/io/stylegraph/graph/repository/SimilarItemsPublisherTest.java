@@ -3,6 +3,7 @@ package io.stylegraph.graph.repository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -55,5 +56,34 @@ class SimilarItemsPublisherTest {
         assertEquals(1, publisher.count());
         assertEquals(1L, TestGraph.count(
                 "MATCH (:Item {id: 'item-3'})-[s:SIMILAR {version: 2}]->(:Item {id: 'item-4'}) RETURN count(s)"));
+    }
+
+    @Test
+    void shouldReadTheEdgesABatchAtATimeWritingEachBeforeReadingTheNext() {
+        List<Long> writtenWhenRead = new ArrayList<>();
+        Iterator<SimilarItemsPublisher.Edge> edges = new Iterator<>() {
+            private int made;
+
+            @Override
+            public boolean hasNext() {
+                return made < 12_000;
+            }
+
+            @Override
+            public SimilarItemsPublisher.Edge next() {
+                if (made % EdgeReplacement.BATCH == 0) {
+                    writtenWhenRead.add(publisher.count());
+                }
+                made++;
+                return new SimilarItemsPublisher.Edge("item-" + (1 + made % 4), "item-" + (1 + (made + 1) % 4), 0.5,
+                        Map.of("text", 0.5));
+            }
+        };
+
+        assertEquals(12_000, publisher.replace(edges, 12_000, 4));
+
+        assertEquals(List.of(0L, (long) EdgeReplacement.BATCH, 2L * EdgeReplacement.BATCH), writtenWhenRead,
+                "each batch is in the graph before the next is read");
+        assertEquals(12_000, publisher.count());
     }
 }

@@ -1,9 +1,13 @@
 package io.stylegraph.training.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * The k most cosine-similar items of every item, per modality, as found once per training run by {@link ItemKnnGraph}.
@@ -28,32 +32,84 @@ public record ItemNeighbours(int numItems, int k, List<Modality> modalities) {
 
     /**
      * Every (item, neighbour) pair without self-pairs: the score is Σ over modalities of weight·cosine (weights
-     * scaled to sum to one), counting a modality only where the neighbour is in that modality's top k.
+     * scaled to sum to one), counting a modality only where the neighbour is in that modality's top k. Item by item,
+     * each item's neighbours in the order its modalities list them; all held at once (see {@link #pairIterator()}
+     * for a catalogue of millions of items).
      */
     public List<Pair> pairs() {
-        double totalWeight = modalities.stream().mapToDouble(Modality::weight).sum();
         List<Pair> pairs = new ArrayList<>();
+        pairIterator().forEachRemaining(pairs::add);
+        return pairs;
+    }
+
+    /**
+     * The pairs of {@link #pairs()} in the same order, made one item's at a time as they are read: at 1 M items the
+     * list would hold 27 M pairs (about 4 GiB of small objects) beside the compact table they come from.
+     */
+    public Iterator<Pair> pairIterator() {
+        double totalWeight = modalities.stream().mapToDouble(Modality::weight).sum();
+        return new Iterator<>() {
+            private int item;
+            private Iterator<Pair> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && item < numItems) {
+                    current = pairsOf(item++, totalWeight).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Pair next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** How many pairs {@link #pairs()} holds, counted without making them. */
+    public long pairCount() {
+        int[] seenBy = new int[numItems];
+        Arrays.fill(seenBy, -1);
+        long pairs = 0;
         for (int i = 0; i < numItems; i++) {
-            Map<Integer, Map<String, Double>> byNeighbour = new LinkedHashMap<>();
             for (Modality m : modalities) {
                 for (int n = 0; n < m.count()[i]; n++) {
                     int j = m.index()[i * k + n];
-                    if (j != i) {
-                        byNeighbour.computeIfAbsent(j, x -> new LinkedHashMap<>())
-                                .put(m.name(), (double) m.similarity()[i * k + n]);
+                    if (j != i && seenBy[j] != i) {
+                        seenBy[j] = i;
+                        pairs++;
                     }
                 }
             }
-            for (Map.Entry<Integer, Map<String, Double>> e : byNeighbour.entrySet()) {
-                double score = 0;
-                for (Modality m : modalities) {
-                    Double cosine = e.getValue().get(m.name());
-                    if (cosine != null) {
-                        score += m.weight() / totalWeight * cosine;
-                    }
+        }
+        return pairs;
+    }
+
+    private List<Pair> pairsOf(int i, double totalWeight) {
+        Map<Integer, Map<String, Double>> byNeighbour = new LinkedHashMap<>();
+        for (Modality m : modalities) {
+            for (int n = 0; n < m.count()[i]; n++) {
+                int j = m.index()[i * k + n];
+                if (j != i) {
+                    byNeighbour.computeIfAbsent(j, x -> new LinkedHashMap<>())
+                            .put(m.name(), (double) m.similarity()[i * k + n]);
                 }
-                pairs.add(new Pair(i, e.getKey(), score, Map.copyOf(e.getValue())));
             }
+        }
+        List<Pair> pairs = new ArrayList<>(byNeighbour.size());
+        for (Map.Entry<Integer, Map<String, Double>> e : byNeighbour.entrySet()) {
+            double score = 0;
+            for (Modality m : modalities) {
+                Double cosine = e.getValue().get(m.name());
+                if (cosine != null) {
+                    score += m.weight() / totalWeight * cosine;
+                }
+            }
+            pairs.add(new Pair(i, e.getKey(), score, Map.copyOf(e.getValue())));
         }
         return pairs;
     }

@@ -196,14 +196,6 @@ public final class RetrainingJob {
         progress.accept("artifact written to " + artifact.directory());
         return new RetrainingResult(artifact, model.provenance().parameters(), data,
                 model.provenance().validationMetrics(), test.metrics(), model.provenance().seed(),
-                similarItems(neighbours, dataset.items().externalIds()), blend);
-    }
-
-    private static List<SimilarItems> similarItems(ItemNeighbours neighbours, List<String> itemIds) {
-        if (neighbours == null) {
-            return List.of();
-        }
-        return neighbours.pairs().stream().map(p -> new SimilarItems(itemIds.get(p.item()), itemIds.get(p.other()),
-                p.score(), p.cosines())).toList();
+                SimilarItemGraph.of(neighbours, dataset.items().externalIds()), blend);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ItemKnnGraphTest {
@@ -78,6 +79,25 @@ class ItemKnnGraphTest {
         ItemNeighbours.Pair textOnly = pairs.stream().filter(p -> p.item() == 0 && p.other() == 2).findFirst()
                 .orElseThrow();
         assertEquals(0.75, textOnly.score(), 1e-6);
+    }
+
+    @Test
+    void shouldMakeThePairsOneItemAtATimeInTheListsOrderAndCountThemWithoutMakingThem() {
+        ItemFeatures features = clustered(400, 8, 4);
+        ItemNeighbours neighbours = new ItemKnnGraph(6).neighbours(features);
+
+        List<ItemNeighbours.Pair> listed = neighbours.pairs();
+        List<ItemNeighbours.Pair> iterated = new java.util.ArrayList<>();
+        java.util.Iterator<ItemNeighbours.Pair> pairs = neighbours.pairIterator();
+        pairs.forEachRemaining(iterated::add);
+
+        assertEquals(listed, iterated);
+        assertEquals(listed.size(), neighbours.pairCount());
+        assertTrue(listed.size() > 400 * 4, "five neighbours besides itself for most items: " + listed.size());
+        assertFalse(pairs.hasNext());
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.NoSuchElementException.class, pairs::next);
+        assertEquals(0, new ItemNeighbours(3, 2, List.of()).pairCount());
+        assertFalse(new ItemNeighbours(3, 2, List.of()).pairIterator().hasNext());
     }
 
     @Test

@@ -140,7 +140,8 @@ class RetrainingJobTest {
 
         // 30 items with vectors, k = 3 with the item itself among them: 2 other items each
         assertEquals(60, result.similarItems().size());
-        SimilarItems first = result.similarItems().get(0);
+        assertEquals(60, result.similarItems().stream().count(), "as many made as counted");
+        SimilarItems first = result.similarItems().iterator().next();
         assertTrue(first.cosines().containsKey("visual"));
         assertTrue(result.similarItems().stream().noneMatch(p -> p.itemId().equals(p.otherId())));
         assertTrue(result.similarItems().stream().allMatch(p -> p.itemId().startsWith("item-")
