@@ -249,12 +249,19 @@ public class TrainingService {
             long items = publisher.publish("Item", artifact.itemIds(), artifact.itemEmbeddings(), artifact.dimension(),
                     version);
             LOG.info("Published embeddings of version {} to the graph: {} users, {} items", version, users, items);
-            if (!result.similarItems().isEmpty()) {
+            var itemGraph = result.similarItems();
+            if (!itemGraph.isEmpty()) {
+                // kept when the run's item graph is the one already in the graph (same items and vectors); else
                 // made a batch at a time from the run's neighbour table, never all at once (27 M edges at 1 M items)
-                long similar = new SimilarItemsPublisher(graph).replace(result.similarItems().stream()
-                        .map(p -> new SimilarItemsPublisher.Edge(p.itemId(), p.otherId(), p.score(), p.cosines()))
-                        .iterator(), result.similarItems().size(), version);
-                LOG.info("Published the item graph of version {}: {} SIMILAR edges", version, similar);
+                SimilarItemsPublisher.Outcome similar = new SimilarItemsPublisher(graph).replaceUnlessUnchanged(
+                        itemGraph.digest(), itemGraph.stream().map(p -> new SimilarItemsPublisher.Edge(p.itemId(),
+                                p.otherId(), p.score(), p.cosines())).iterator(), itemGraph.size(), version);
+                if (similar.kept()) {
+                    LOG.info("The item graph of version {} is the one version {} wrote: its {} SIMILAR edges kept",
+                            version, similar.version(), similar.edges());
+                } else {
+                    LOG.info("Published the item graph of version {}: {} SIMILAR edges", version, similar.edges());
+                }
             }
         } catch (RuntimeException e) {
             // serving does not depend on the graph copy; analysts get it with the next run

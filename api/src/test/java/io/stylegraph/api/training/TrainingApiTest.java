@@ -82,6 +82,10 @@ class TrainingApiTest extends TrainingTestSupport {
         assertNotEquals(firstVersion, secondVersion);
         String secondStatus = (String) getJson("/v1/models/" + secondVersion).get("status");
         assertTrue(Set.of("active", "rejected").contains(secondStatus), secondStatus);
+        assertEquals(similar, count("MATCH (:Item)-[s:SIMILAR]->(:Item) RETURN count(s)", Map.of()));
+        assertEquals(similar, count("MATCH (:Item)-[s:SIMILAR {version: $v}]->(:Item) RETURN count(s)",
+                Map.of("v", firstVersion)), "the second run's item graph is the first's (same items and vectors): "
+                + "its edges are kept, not rewritten");
 
         long rollBackTo = "active".equals(secondStatus) ? firstVersion : secondVersion;
         postJson("/v1/models/" + rollBackTo + "/promote", "{\"reason\": \"test rollback\"}");

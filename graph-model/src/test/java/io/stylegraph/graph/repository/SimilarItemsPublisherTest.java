@@ -1,6 +1,9 @@
 package io.stylegraph.graph.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -85,5 +88,45 @@ class SimilarItemsPublisherTest {
         assertEquals(List.of(0L, (long) EdgeReplacement.BATCH, 2L * EdgeReplacement.BATCH), writtenWhenRead,
                 "each batch is in the graph before the next is read");
         assertEquals(12_000, publisher.count());
+    }
+
+    @Test
+    void shouldKeepTheEdgesOfAnUnchangedItemGraphAndRewriteThemOtherwise() {
+        List<SimilarItemsPublisher.Edge> edges = List.of(
+                new SimilarItemsPublisher.Edge("item-1", "item-2", 0.8, Map.of("text", 0.8)),
+                new SimilarItemsPublisher.Edge("item-2", "item-3", 0.6, Map.of("text", 0.6)));
+        SimilarItemsPublisher.Outcome first = publisher.replaceUnlessUnchanged("digest-a", edges.iterator(), 2, 1);
+        assertFalse(first.kept(), "nothing recorded yet");
+        assertEquals(new SimilarItemsPublisher.Stored("digest-a", 2, 1), publisher.fingerprint().orElseThrow());
+
+        Iterator<SimilarItemsPublisher.Edge> unread = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return fail("an unchanged item graph's edges are not read");
+            }
+
+            @Override
+            public SimilarItemsPublisher.Edge next() {
+                return fail("an unchanged item graph's edges are not read");
+            }
+        };
+        SimilarItemsPublisher.Outcome same = publisher.replaceUnlessUnchanged("digest-a", unread, 2, 2);
+        assertEquals(new SimilarItemsPublisher.Outcome(true, 2, 1), same);
+        assertEquals(2L, TestGraph.count("MATCH ()-[s:SIMILAR {version: 1}]->() RETURN count(s)"),
+                "the edges still name the version that wrote them");
+
+        SimilarItemsPublisher.Outcome changed = publisher.replaceUnlessUnchanged("digest-b", edges.subList(0, 1)
+                .iterator(), 1, 3);
+        assertEquals(new SimilarItemsPublisher.Outcome(false, 1, 3), changed);
+        assertEquals(1L, TestGraph.count("MATCH ()-[s:SIMILAR {version: 3}]->() RETURN count(s)"));
+
+        graph.run("MATCH ()-[s:SIMILAR]->() DELETE s", Map.of());
+        SimilarItemsPublisher.Outcome lost = publisher.replaceUnlessUnchanged("digest-b", edges.subList(0, 1)
+                .iterator(), 1, 4);
+        assertFalse(lost.kept(), "the graph no longer holds what was recorded");
+        assertEquals(1, publisher.count());
+
+        publisher.replace(edges, 5);
+        assertTrue(publisher.fingerprint().isEmpty(), "a replacement without a digest leaves none recorded");
     }
 }

@@ -1,6 +1,11 @@
 package io.stylegraph.training.job;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +60,64 @@ public final class SimilarItemGraph implements Iterable<SimilarItems> {
 
     public boolean isEmpty() {
         return size() == 0;
+    }
+
+    /**
+     * SHA-256 (hex) of what the pairs are made from: the item ids in order and, per modality, its name, weight and
+     * every item's neighbours with their cosines. Two runs over the same items and vectors give the same digest; any
+     * change to an id, a neighbour or a cosine changes it. Computed from the compact table, without making the pairs.
+     */
+    public String digest() {
+        MessageDigest sha = sha256();
+        if (neighbours == null) {
+            return HexFormat.of().formatHex(sha.digest());
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        for (int i = 0; i < neighbours.numItems(); i++) {
+            byte[] id = itemIds.get(i).getBytes(StandardCharsets.UTF_8);
+            put(sha, buffer, 4).putInt(id.length);
+            flush(sha, buffer);
+            sha.update(id);
+        }
+        for (ItemNeighbours.Modality m : neighbours.modalities()) {
+            byte[] name = m.name().getBytes(StandardCharsets.UTF_8);
+            put(sha, buffer, 4).putInt(name.length);
+            flush(sha, buffer);
+            sha.update(name);
+            put(sha, buffer, 12).putDouble(m.weight()).putInt(neighbours.k());
+            for (int i = 0; i < neighbours.numItems(); i++) {
+                int count = m.count()[i];
+                put(sha, buffer, 4).putInt(count);
+                for (int n = 0; n < count; n++) {
+                    int slot = i * neighbours.k() + n;
+                    put(sha, buffer, 8).putInt(m.index()[slot]).putFloat(m.similarity()[slot]);
+                }
+            }
+        }
+        flush(sha, buffer);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** {@code buffer} with room for {@code bytes} more, fed to the digest first when it had none. */
+    private static ByteBuffer put(MessageDigest sha, ByteBuffer buffer, int bytes) {
+        if (buffer.remaining() < bytes) {
+            flush(sha, buffer);
+        }
+        return buffer;
+    }
+
+    private static void flush(MessageDigest sha, ByteBuffer buffer) {
+        buffer.flip();
+        sha.update(buffer);
+        buffer.clear();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Item by item, each item's pairs best modality first as {@link ItemNeighbours#pairs()} lists them. */
