@@ -20,6 +20,7 @@ import io.stylegraph.training.model.EmbeddingModel;
 import io.stylegraph.training.model.FreedomConfig;
 import io.stylegraph.training.model.FreedomTrainer;
 import io.stylegraph.training.model.TrainingData;
+import io.stylegraph.training.model.TrainingListener;
 
 /**
  * One retraining run over a graph snapshot: build the dataset, train FREEDOM with early stopping on validation
@@ -144,13 +145,15 @@ public final class RetrainingJob {
             progress.accept("item graph: " + effective.knnK() + " nearest items per item in "
                     + neighbours.modalities().stream().map(ItemNeighbours.Modality::name).toList());
         }
-        EmbeddingModel model = trainer.train(training, neighbours, epoch -> {
+        EmbeddingModel model = trainer.train(training, neighbours, TrainingListener.of(epoch -> {
             progress.accept(String.format(java.util.Locale.ROOT, "epoch %d loss %.5f %.1fs%s%s", epoch.epoch(),
                     epoch.loss(), epoch.trainSeconds(),
                     epoch.validation().map(v -> String.format(java.util.Locale.ROOT, " valid Recall@20 %.4f",
                             v.get("Recall@20"))).orElse(""), epoch.best() ? " (best)" : ""));
             return !Thread.currentThread().isInterrupted();
-        });
+        }, batches -> progress.accept(String.format(java.util.Locale.ROOT,
+                "epoch %d: %d of %d batches, loss %.5f, %.0fs, about %.0fs left", batches.epoch(), batches.done(),
+                batches.batches(), batches.loss(), batches.seconds(), batches.secondsLeft()))));
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("training was interrupted");
         }

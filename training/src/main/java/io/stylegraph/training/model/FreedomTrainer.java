@@ -32,9 +32,16 @@ import java.util.Random;
 public final class FreedomTrainer implements Trainer<EmbeddingModel> {
 
     private final FreedomConfig config;
+    /** How often an epoch reports its batches to the listener (0 in tests: after every batch but the last). */
+    private final long batchProgressNanos;
 
     public FreedomTrainer(FreedomConfig config) {
+        this(config, TrainingListener.BatchProgress.EVERY_SECONDS * 1_000_000_000L);
+    }
+
+    FreedomTrainer(FreedomConfig config, long batchProgressNanos) {
         this.config = config;
+        this.batchProgressNanos = batchProgressNanos;
     }
 
     public FreedomConfig config() {
@@ -59,8 +66,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
 
     /** Trains over item neighbours found beforehand (by {@link #itemNeighbours}), e.g. to publish them as well. */
     public EmbeddingModel train(TrainingData data, ItemNeighbours neighbours, TrainingListener listener) {
-        return new FreedomTrainer(config.forTrainingLikes(data.likes().nnz())).trainAsConfigured(data, neighbours,
-                listener);
+        return new FreedomTrainer(config.forTrainingLikes(data.likes().nnz()), batchProgressNanos)
+                .trainAsConfigured(data, neighbours, listener);
     }
 
     private EmbeddingModel trainAsConfigured(TrainingData data, ItemNeighbours neighbours,
@@ -99,7 +106,7 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
                         : PropagationGraph.upload(kernel, pruner.sampleAdjacency(pruneRandom, data.dislikes(),
                         config.dislikeEdgeWeight()));
                 double loss = trainEpoch(network, adjacency, negatives, edgeUsers, edgeItems, batchRandom,
-                        Integer.MAX_VALUE);
+                        Integer.MAX_VALUE, epoch, listener);
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
 
                 Optional<EvaluationResult> validation = Optional.empty();
@@ -178,7 +185,7 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
             int batchesPerEpoch = (edges + config.batchSize() - 1) / config.batchSize();
             long epochStart = System.nanoTime();
             trainEpoch(network, adjacency, negatives, data.likes().rowOfEntries(), data.likes().columns(),
-                    new Random(config.seed() + 1), maxBatches);
+                    new Random(config.seed() + 1), maxBatches, 1, TrainingListener.NONE);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             EmbeddingModel model = snapshot(network, fullGraph, itemItem, data.likes().itemDegrees(), data, 1, 1,
                     Map.of(), started);
@@ -188,7 +195,8 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
     }
 
     private double trainEpoch(FreedomNetwork network, PropagationGraph adjacency, NegativeSampler negatives,
-                              int[] edgeUsers, int[] edgeItems, Random random, int maxBatches) {
+                              int[] edgeUsers, int[] edgeItems, Random random, int maxBatches, int epoch,
+                              TrainingListener listener) {
         int edges = edgeUsers.length;
         int[] order = new int[edges];
         for (int e = 0; e < edges; e++) {
@@ -202,6 +210,9 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
         }
         double lossSum = 0;
         int batches = 0;
+        int planned = (int) Math.min(maxBatches, (edges + (long) config.batchSize() - 1) / config.batchSize());
+        long started = System.nanoTime();
+        long reported = started;
         for (int from = 0; from < edges && batches < maxBatches; from += config.batchSize()) {
             int size = Math.min(config.batchSize(), edges - from);
             int[] users = new int[size];
@@ -215,6 +226,12 @@ public final class FreedomTrainer implements Trainer<EmbeddingModel> {
             }
             lossSum += network.trainStep(adjacency, users, positives, negativeItems);
             batches++;
+            long now = System.nanoTime();
+            if (batches < planned && now - reported >= batchProgressNanos) {
+                reported = now;
+                listener.onBatches(new TrainingListener.BatchProgress(epoch, batches, planned, lossSum / batches,
+                        (now - started) / 1e9));
+            }
         }
         return batches == 0 ? 0 : lossSum / batches;
     }

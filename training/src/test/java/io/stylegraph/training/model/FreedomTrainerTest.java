@@ -72,6 +72,32 @@ class FreedomTrainerTest {
     }
 
     @Test
+    void shouldReportTheBatchesOfAnEpochAsItGoesButNotItsLastAndTrainTheSameModel() {
+        FreedomConfig config = SmallGraphs.small(FreedomConfig.lightGcn()).withBatchSize(8).withMaxEpochs(2);
+        TrainingData data = TrainingData.of(split.train());
+        int batches = (data.likes().nnz() + 7) / 8;
+        List<TrainingListener.BatchProgress> reported = new ArrayList<>();
+        List<EpochSummary> epochs = new ArrayList<>();
+
+        EmbeddingModel model = new FreedomTrainer(config, 0).train(data, TrainingListener.of(epochs::add,
+                reported::add));
+
+        assertTrue(batches >= 3, "several batches an epoch: " + batches);
+        assertEquals(2 * (batches - 1), reported.size());
+        for (int r = 0; r < reported.size(); r++) {
+            TrainingListener.BatchProgress progress = reported.get(r);
+            assertEquals(1 + r / (batches - 1), progress.epoch());
+            assertEquals(1 + r % (batches - 1), progress.done());
+            assertEquals(batches, progress.batches());
+            assertTrue(Double.isFinite(progress.loss()) && progress.loss() > 0, progress.toString());
+            assertTrue(progress.secondsLeft() >= 0, progress.toString());
+        }
+        assertEquals(2, epochs.size());
+        assertArrayEquals(new FreedomTrainer(config).train(data).itemEmbeddings(), model.itemEmbeddings(),
+                "reporting changes nothing that is trained");
+    }
+
+    @Test
     void shouldKeepTheBestValidationEpochAndStopAfterPatienceRunsOut() {
         FreedomConfig config = SmallGraphs.small(FreedomConfig.lightGcn()).withLearningRate(0.2).withPatience(2)
                 .withMaxEpochs(200);
