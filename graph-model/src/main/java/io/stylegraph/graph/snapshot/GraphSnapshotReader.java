@@ -2,6 +2,7 @@ package io.stylegraph.graph.snapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class GraphSnapshotReader {
      * the user rated that item directly: liking a look says the shopper likes its pieces. A disliked outfit says
      * only that the combination fails, not that each piece does, so it adds no item dislike.
      */
-    private static final String EDGES = """
+    static final String EDGES = """
             MATCH (u:User)-[r:LIKED|DISLIKED]->(i:Item)
             RETURN u.id AS userId, i.id AS itemId, type(r) AS type,
                    CASE WHEN r.at IS NULL THEN null ELSE r.at.epochMillis END AS at,
@@ -45,9 +46,9 @@ public final class GraphSnapshotReader {
     /**
      * Each item's content: its category names (the stored order of {@code categories} first, then its main
      * {@code category}, then any other {@code IN_CATEGORY} names in name order), brand, gender, colour and source
-     * attributes.
+     * attributes. Unordered, as {@link #items} (the terms are kept by item id).
      */
-    private static final String CONTENT = """
+    static final String CONTENT = """
             MATCH (i:Item)
             WITH i, COLLECT { MATCH (i)-[:IN_CATEGORY]->(c:Category) RETURN c.name ORDER BY c.name } AS linked
             WITH i, coalesce(i.categories, []) AS stored, linked
@@ -57,7 +58,6 @@ public final class GraphSnapshotReader {
                OR i.attributes IS NOT NULL
             RETURN i.id AS id, categories, i.brand AS brand, i.gender AS gender, i.colour AS colour,
                    i.attributes AS attributes
-            ORDER BY id
             """;
 
     /**
@@ -76,15 +76,23 @@ public final class GraphSnapshotReader {
         this.graph = Objects.requireNonNull(graph, "graph");
     }
 
+    /**
+     * Every item, unordered: {@link #read} sorts the ids itself. A sort in the query holds every row in the
+     * transaction, whose memory is limited ({@code STYLEGRAPH_NEO4J_TX_MEMORY_MB}, 256 MiB); at 1 M items the content
+     * query's sort went over it and failed the training run's snapshot.
+     */
+    static String items(boolean withFeatures) {
+        return withFeatures
+                ? "MATCH (i:Item) RETURN i.id AS id, i.visual AS visual, i.text AS text"
+                : "MATCH (i:Item) RETURN i.id AS id";
+    }
+
     public GraphSnapshot read(boolean withFeatures) {
         return graph.read(tx -> {
             List<String> itemIds = new ArrayList<>();
             Map<String, Map<String, float[]>> features = new HashMap<>();
             FEATURE_PROPERTIES.keySet().forEach(modality -> features.put(modality, new HashMap<>()));
-            String items = withFeatures
-                    ? "MATCH (i:Item) RETURN i.id AS id, i.visual AS visual, i.text AS text ORDER BY i.id"
-                    : "MATCH (i:Item) RETURN i.id AS id ORDER BY i.id";
-            tx.run(items).forEachRemaining(record -> {
+            tx.run(items(withFeatures)).forEachRemaining(record -> {
                 String id = record.get("id").asString();
                 itemIds.add(id);
                 if (withFeatures) {
@@ -96,6 +104,7 @@ public final class GraphSnapshotReader {
                     });
                 }
             });
+            itemIds.sort(Comparator.naturalOrder());
             List<SnapshotEdge> edges = new ArrayList<>();
             tx.run(EDGES).forEachRemaining(record -> edges.add(toEdge(record)));
             Map<String, List<String>> terms = new HashMap<>();

@@ -3,7 +3,9 @@ package io.stylegraph.graph.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import io.stylegraph.graph.neo4j.GraphDatabase;
 import io.stylegraph.graph.neo4j.TestGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
 
 class GraphSnapshotReaderTest {
     private final GraphDatabase graph = TestGraph.graph();
@@ -30,6 +33,33 @@ class GraphSnapshotReaderTest {
                        (v)-[:LIKED]->(b),
                        (u)-[:LIKED]->(:Outfit {id: 'o'})
                 """, Map.of());
+    }
+
+    @Test
+    void shouldStreamEveryItemWithoutSortingThemInTheTransaction() {
+        // a sort holds every row in the transaction: at 1 M items the content query's went over the 256 MiB limit
+        for (String query : List.of(GraphSnapshotReader.items(true), GraphSnapshotReader.items(false),
+                GraphSnapshotReader.CONTENT)) {
+            Plan plan = graph.read(tx -> tx.run("EXPLAIN " + query).consume().plan());
+            List<String> sorts = new ArrayList<>();
+            sortsOverAllRows(plan, sorts);
+            assertTrue(sorts.isEmpty(), query + ": " + sorts);
+        }
+    }
+
+    /** Sorts of the whole result; the right-hand side of an Apply runs once per row (an item's own categories). */
+    private static void sortsOverAllRows(Plan plan, List<String> sorts) {
+        String operator = plan.operatorType();
+        if (operator.startsWith("Sort") || operator.startsWith("Top") || operator.startsWith("PartialSort")) {
+            sorts.add(operator);
+        }
+        List<? extends Plan> children = plan.children();
+        boolean perRowRight = operator.contains("Apply");
+        for (int c = 0; c < children.size(); c++) {
+            if (!(perRowRight && c == 1)) {
+                sortsOverAllRows(children.get(c), sorts);
+            }
+        }
     }
 
     @Test
