@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.stylegraph.graph.neo4j.GraphDatabase;
+import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,5 +78,20 @@ final class EdgeReplacement {
         LOG.info("{}: {} old edges deleted, {} written in {} ms", type, deletedAll, written,
                 (System.nanoTime() - started) / 1_000_000);
         return written;
+    }
+
+    /**
+     * The row of an edge type's {@code EdgeFingerprint} node ({@code query} returns it), when it has a value for each
+     * of {@code keys}; empty when there is none or a value is missing.
+     */
+    static Optional<Record> fingerprint(GraphDatabase graph, String query, List<String> keys) {
+        return graph.read(tx -> {
+            var result = tx.run(query);
+            if (!result.hasNext()) {
+                return Optional.<Record>empty();
+            }
+            Record row = result.next();
+            return keys.stream().anyMatch(key -> row.get(key).isNull()) ? Optional.<Record>empty() : Optional.of(row);
+        });
     }
 }

@@ -139,21 +139,10 @@ public final class PairsWithPublisher {
 
     /** The fingerprint of the edges in the graph; empty when none was recorded or a replacement was cut short. */
     public Optional<Stored> fingerprint() {
-        return graph.read(tx -> {
-            var result = tx.run(FINGERPRINT);
-            if (!result.hasNext()) {
-                return Optional.<Stored>empty();
-            }
-            var row = result.next();
-            for (String key : List.of("model", "catalogue", "support", "parameters", "edges")) {
-                if (row.get(key).isNull()) {
-                    return Optional.<Stored>empty();
-                }
-            }
-            return Optional.of(new Stored(new Fingerprint(row.get("model").asString(),
-                    row.get("catalogue").asString(), row.get("support").asString(),
-                    row.get("parameters").asString()), row.get("edges").asLong()));
-        });
+        return EdgeReplacement.fingerprint(graph, FINGERPRINT, List.of("model", "catalogue", "support", "parameters",
+                "edges")).map(row -> new Stored(new Fingerprint(row.get("model").asString(),
+                row.get("catalogue").asString(), row.get("support").asString(), row.get("parameters").asString()),
+                row.get("edges").asLong()));
     }
 
     /** Number of PAIRS_WITH edges in the graph. */

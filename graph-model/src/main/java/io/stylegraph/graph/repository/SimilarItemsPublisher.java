@@ -118,18 +118,9 @@ public final class SimilarItemsPublisher {
 
     /** The fingerprint of the edges in the graph; empty when none was recorded or a replacement was cut short. */
     public Optional<Stored> fingerprint() {
-        return graph.read(tx -> {
-            var result = tx.run(FINGERPRINT);
-            if (!result.hasNext()) {
-                return Optional.<Stored>empty();
-            }
-            var row = result.next();
-            if (row.get("digest").isNull() || row.get("edges").isNull() || row.get("version").isNull()) {
-                return Optional.<Stored>empty();
-            }
-            return Optional.of(new Stored(row.get("digest").asString(), row.get("edges").asLong(),
-                    row.get("version").asLong()));
-        });
+        return EdgeReplacement.fingerprint(graph, FINGERPRINT, List.of("digest", "edges", "version"))
+                .map(row -> new Stored(row.get("digest").asString(), row.get("edges").asLong(),
+                        row.get("version").asLong()));
     }
 
     /** Number of SIMILAR edges in the graph. */
