@@ -2,10 +2,9 @@ package io.stylegraph.training.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.stylegraph.training.index.ScoredItem;
 import io.stylegraph.training.index.SearchFilter;
@@ -44,21 +43,28 @@ public final class Ranker {
             return part.index().search(part.vector(), filter, k);
         }
         int depth = Math.max(k, shortlist);
-        Set<String> candidates = new LinkedHashSet<>();
-        for (QueryPart part : parts) {
-            part.index().search(part.vector(), filter, depth).forEach(found -> candidates.add(found.itemId()));
+        // each candidate's similarity in the parts that found it is the search's own score (the same exact inner
+        // product of the same row); only the other parts look it up (NaN: not known yet)
+        Map<String, float[]> candidates = new LinkedHashMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            QueryPart part = parts.get(p);
+            for (ScoredItem found : part.index().search(part.vector(), filter, depth)) {
+                candidates.computeIfAbsent(found.itemId(), id -> unknown(parts.size()))[p] = found.score();
+            }
         }
         List<Map<String, float[]>> augmented = new ArrayList<>(parts.size());
         if (dba) {
-            parts.forEach(part -> augmented.add(part.index().augmentedVectors(candidates)));
+            parts.forEach(part -> augmented.add(part.index().augmentedVectors(candidates.keySet())));
         }
         List<ScoredItem> scored = new ArrayList<>(candidates.size());
-        for (String id : candidates) {
+        for (Map.Entry<String, float[]> candidate : candidates.entrySet()) {
+            String id = candidate.getKey();
             double score = 0;
             for (int p = 0; p < parts.size(); p++) {
                 QueryPart part = parts.get(p);
+                float found = candidate.getValue()[p];
                 float similarity = dba ? dot(augmented.get(p).get(id), part.vector())
-                        : part.index().score(id, part.vector());
+                        : !Float.isNaN(found) ? found : part.index().score(id, part.vector());
                 if (!Float.isNaN(similarity)) {
                     score += part.weight() * similarity;
                 }
@@ -67,6 +73,12 @@ public final class Ranker {
         }
         scored.sort(BEST_FIRST);
         return scored.size() > k ? List.copyOf(scored.subList(0, k)) : scored;
+    }
+
+    private static float[] unknown(int parts) {
+        float[] scores = new float[parts];
+        java.util.Arrays.fill(scores, Float.NaN);
+        return scores;
     }
 
     /** Average query expansion: each part's vector plus its top results' vectors, re-normalized. */

@@ -54,6 +54,43 @@ class RankerTest {
     }
 
     @Test
+    void shouldFuseWithEachPartsOwnSearchScoresExactlyAsIfEveryCandidateWereScoredInEveryPart() {
+        java.util.Random random = new java.util.Random(5);
+        List<ItemVector> visualItems = new java.util.ArrayList<>();
+        List<ItemVector> textItems = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (i % 7 != 0) { // some items have no visual vector
+                visualItems.add(item("i" + i, (float) random.nextGaussian(), (float) random.nextGaussian()));
+            }
+            textItems.add(item("i" + i, (float) random.nextGaussian(), (float) random.nextGaussian()));
+        }
+        VectorIndex visual = index(Modality.VISUAL, visualItems.toArray(ItemVector[]::new));
+        VectorIndex text = index(Modality.TEXT, textItems.toArray(ItemVector[]::new));
+        float[] visualQuery = {0.6f, 0.8f};
+        float[] textQuery = {1, 0};
+        SearchFilter filter = SearchFilter.NONE.excluding("i13");
+        int shortlist = 40;
+
+        List<ScoredItem> fused = new Ranker(shortlist, 2).rank(List.of(new QueryPart(visual, visualQuery, 0.3),
+                new QueryPart(text, textQuery, 0.7)), filter, 25, Reranking.NONE);
+
+        java.util.Set<String> pool = new java.util.LinkedHashSet<>();
+        visual.search(visualQuery, filter, shortlist).forEach(found -> pool.add(found.itemId()));
+        text.search(textQuery, filter, shortlist).forEach(found -> pool.add(found.itemId()));
+        List<ScoredItem> expected = pool.stream().map(id -> {
+            double score = 0;
+            float v = visual.score(id, visualQuery);
+            if (!Float.isNaN(v)) {
+                score += 0.3 * v;
+            }
+            score += 0.7 * text.score(id, textQuery);
+            return new ScoredItem(id, (float) score);
+        }).sorted(java.util.Comparator.comparingDouble(ScoredItem::score).reversed()
+                .thenComparing(ScoredItem::itemId)).limit(25).toList();
+        assertEquals(expected, fused, "the same items with the same float scores");
+    }
+
+    @Test
     void shouldMoveTheQueryTowardsItsTopResultsUnderAqe() {
         // at 0, 30, 50 and -40 degrees from the query: expanding with the top two (a, b) turns the query ~10 degrees
         // towards b, so c (now ~40 degrees away) overtakes d (~50)
