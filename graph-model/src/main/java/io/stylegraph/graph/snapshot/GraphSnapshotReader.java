@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +25,25 @@ public final class GraphSnapshotReader {
     /** Node properties holding feature vectors, by modality name. */
     public static final Map<String, String> FEATURE_PROPERTIES = Map.of("visual", "visual", "text", "text");
 
-    /**
-     * Item likes and dislikes, plus a like of every item of a liked outfit (at the time of the outfit like) unless
-     * the user rated that item directly: liking a look says the shopper likes its pieces. A disliked outfit says
-     * only that the combination fails, not that each piece does, so it adds no item dislike.
-     */
+    /** Item likes and dislikes. */
     static final String EDGES = """
             MATCH (u:User)-[r:LIKED|DISLIKED]->(i:Item)
             RETURN u.id AS userId, i.id AS itemId, type(r) AS type,
                    CASE WHEN r.at IS NULL THEN null ELSE r.at.epochMillis END AS at,
                    r.position AS position, r.split AS split
-            UNION ALL
+            """;
+
+    /**
+     * Every item of a liked outfit the user did not rate directly, once per liked outfit holding it: liking a look
+     * says the shopper likes its pieces ({@link #read} keeps one like per user and item, at the earliest outfit like).
+     * A disliked outfit says only that the combination fails, not that each piece does, so it adds no item dislike.
+     * Not aggregated here: grouping every (user, item) pair in the transaction is bounded by Neo4j's transaction
+     * memory, the JVM's map by its heap.
+     */
+    static final String OUTFIT_ITEMS = """
             MATCH (u:User)-[r:LIKED]->(:Outfit)-[:CONTAINS]->(i:Item)
             WHERE NOT (u)-[:LIKED|DISLIKED]->(i)
-            WITH u, i, min(r.at) AS firstLiked
-            RETURN u.id AS userId, i.id AS itemId, 'LIKED' AS type,
-                   CASE WHEN firstLiked IS NULL THEN null ELSE firstLiked.epochMillis END AS at,
-                   null AS position, null AS split
+            RETURN u.id AS userId, i.id AS itemId, CASE WHEN r.at IS NULL THEN null ELSE r.at.epochMillis END AS at
             """;
 
     /**
@@ -107,6 +110,16 @@ public final class GraphSnapshotReader {
             itemIds.sort(Comparator.naturalOrder());
             List<SnapshotEdge> edges = new ArrayList<>();
             tx.run(EDGES).forEachRemaining(record -> edges.add(toEdge(record)));
+            // one like per user and item of their liked outfits, at the earliest outfit like that has a time
+            Map<List<String>, Long> outfitLikes = new LinkedHashMap<>();
+            tx.run(OUTFIT_ITEMS).forEachRemaining(record -> {
+                Value at = record.get("at");
+                long time = at.isNull() ? SnapshotEdge.NO_TIME : at.asLong();
+                outfitLikes.merge(List.of(record.get("userId").asString(), record.get("itemId").asString()), time,
+                        GraphSnapshotReader::earlier);
+            });
+            outfitLikes.forEach((pair, time) -> edges.add(new SnapshotEdge(pair.get(0), pair.get(1), Signal.LIKE, time,
+                    -1, null)));
             Map<String, List<String>> terms = new HashMap<>();
             tx.run(CONTENT).forEachRemaining(record -> {
                 List<String> itemTerms = terms(record);
@@ -159,6 +172,14 @@ public final class GraphSnapshotReader {
         } catch (JsonProcessingException e) {
             return Map.of();
         }
+    }
+
+    /** The earlier of two times, a time before none. */
+    private static long earlier(long a, long b) {
+        if (a == SnapshotEdge.NO_TIME) {
+            return b;
+        }
+        return b == SnapshotEdge.NO_TIME ? a : Math.min(a, b);
     }
 
     private static SnapshotEdge toEdge(Record record) {
