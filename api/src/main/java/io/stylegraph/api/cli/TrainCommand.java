@@ -33,7 +33,8 @@ public class TrainCommand implements Callable<Integer> {
         try (EmbeddedInfrastructure embedded = infrastructure.start(true)) {
             Map<String, Object> properties = new HashMap<>(embedded.properties());
             properties.put("stylegraph.training.artifact-dir", infrastructure.dataDirectory.resolve("models").toString());
-            properties.put("stylegraph.catalogue.refresh-interval", "1h");
+            // nor the catalogue in memory, which only requests read (a gigabyte of the run's heap at 1 M items)
+            properties.put("stylegraph.catalogue.load", false);
             // a one-off run: no health monitor (it reached the security beans, which need a signing key this
             // context has no use for, and logged a failure a minute) and no automatic or nightly runs besides it
             properties.put("micronaut.health.monitor.enabled", false);

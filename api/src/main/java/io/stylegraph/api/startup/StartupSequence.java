@@ -60,7 +60,11 @@ public class StartupSequence implements ApplicationEventListener<StartupEvent> {
             // the embedding run opens the encoders and restores the search indexes meanwhile: on a restart nothing
             // it does waits for the catalogue in memory (a finished import has just loaded it)
             embeddings.onStartup();
-            catalogue.reload();
+            if (catalogue.enabled()) {
+                catalogue.reload();
+            } else {
+                LOG.info("Catalogue not loaded: this process serves no requests (stylegraph.catalogue.load=false)");
+            }
         } else {
             embeddings.onStartup();
         }

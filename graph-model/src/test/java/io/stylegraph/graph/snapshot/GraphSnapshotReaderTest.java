@@ -3,6 +3,7 @@ package io.stylegraph.graph.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -79,6 +80,8 @@ class GraphSnapshotReaderTest {
         assertEquals(new SnapshotEdge("u", "b", Signal.DISLIKE, SnapshotEdge.NO_TIME, 3, null), edges.get(1));
         assertEquals(2, snapshot.likes());
         assertEquals(2, snapshot.users());
+        assertSame(edges.get(0).userId(), edges.get(1).userId(), "one string per user, however many edges");
+        assertSame(snapshot.itemIds().get(0), edges.get(0).itemId(), "the item list's own string");
         assertArrayEquals(new float[] {1f, 0f}, snapshot.featuresByModality().get("visual").get("a"));
         assertEquals(2, snapshot.featuresByModality().get("visual").size());
         assertEquals(1, snapshot.featuresByModality().get("text").size());
