@@ -29,6 +29,7 @@ import io.stylegraph.training.eval.GitRevision;
 import io.stylegraph.training.job.ContentBlendSelection;
 import io.stylegraph.training.job.RetrainingJob;
 import io.stylegraph.training.job.RetrainingResult;
+import io.stylegraph.training.job.SnapshotDataset;
 import io.stylegraph.training.job.SnapshotDatasetBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -173,15 +174,25 @@ public class TrainingService {
                         + "(stylegraph.training.stale-after); start again after that");
     }
 
+    /** A run's dataset and when its snapshot was taken. */
+    private record Snapshotted(SnapshotDataset dataset, java.time.Instant takenAt) {
+    }
+
+    /** Reads the graph and builds the dataset; the snapshot itself is dropped here, not held through the run. */
+    private Snapshotted readDataset() {
+        GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
+        return new Snapshotted(SnapshotDatasetBuilder.standard().build(snapshot), snapshot.takenAt());
+    }
+
     private TrainingRun execute(TrainingRun queued) {
         TrainingRun[] run = {runs.update(queued.running())};
         LOG.info("Training run {} started ({})", run[0].id(), run[0].trigger());
         try {
-            GraphSnapshot snapshot = new GraphSnapshotReader(graph).read(true);
+            Snapshotted snapshotted = readDataset();
             String revision = GitRevision.current();
             RetrainingResult result = new RetrainingJob(settings.freedomConfig(), SnapshotDatasetBuilder.standard(),
                     settings.artifactPath(), settings.trainingRequirements(), contentBlends(), settings.walkBlends())
-                    .run(snapshot, revision, line -> {
+                    .run(snapshotted.dataset(), snapshotted.takenAt(), revision, line -> {
                         LOG.info("Training run {}: {}", run[0].id(), line);
                         run[0] = runs.update(run[0].progressed(line));
                     });

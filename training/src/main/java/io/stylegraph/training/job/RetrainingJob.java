@@ -97,7 +97,16 @@ public final class RetrainingJob {
 
     /** Runs the job; {@code progress} hears one line per step and epoch. Throws when there is nothing to learn from. */
     public RetrainingResult run(GraphSnapshot snapshot, String gitRevision, Consumer<String> progress) throws IOException {
-        SnapshotDataset dataset = datasets.build(snapshot);
+        return run(datasets.build(snapshot), snapshot.takenAt(), gitRevision, progress);
+    }
+
+    /**
+     * As {@link #run(GraphSnapshot, String, Consumer)}, over a dataset built beforehand from a snapshot taken at
+     * {@code snapshotAt}, so the caller need not hold the snapshot through the run: at 1 M items and 10 M likes its
+     * edges, maps and terms are about a gigabyte beside the dataset's compact copies.
+     */
+    public RetrainingResult run(SnapshotDataset dataset, java.time.Instant snapshotAt, String gitRevision,
+                                Consumer<String> progress) throws IOException {
         if (requirements != null) {
             requirements.check(dataset).ifPresent(reason -> {
                 throw new InsufficientDataException(reason);
@@ -120,7 +129,7 @@ public final class RetrainingJob {
         }
         TrainingData training = dataset.trainingData().withValidation(valid);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("snapshotAt", snapshot.takenAt().toString());
+        data.put("snapshotAt", snapshotAt.toString());
         data.put("users", dataset.users().size());
         data.put("items", dataset.items().size());
         data.put("trainLikes", likes);
