@@ -22,6 +22,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        NativeMemory.limitUnlessSet(System.getProperties(), Runtime.getRuntime().maxMemory());
         int exit = new CommandLine(new StylegraphCommand()).execute(args);
         if (exit != 0) {
             System.exit(exit);

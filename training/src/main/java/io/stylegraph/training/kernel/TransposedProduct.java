@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Dense products A·Bᵀ into row-major Java arrays through ND4J's BLAS. ND4J 1.0.0-M2.1 writes a 'c'-ordered product
  * through a slow copy (about 10× the gemm itself), so the product is computed as B·Aᵀ into an 'f'-ordered array,
- * whose memory is exactly A·Bᵀ in row-major order. Keeps its output buffer between calls; not thread-safe.
+ * whose memory is exactly A·Bᵀ in row-major order. Keeps its output buffer between calls of one shape, and frees it
+ * when the shape changes; not thread-safe.
  */
 public final class TransposedProduct {
 
@@ -20,6 +21,11 @@ public final class TransposedProduct {
         long rows = left.rows();
         long cols = right.rows();
         if (buffer == null || buffer.rows() != cols || buffer.columns() != rows) {
+            // the old buffer's memory is outside the heap: free it now rather than when a collection finds it (the
+            // item graph's cells each ask for a product of their own shape, a thousand of them at 1 M items)
+            if (buffer != null && buffer.closeable()) {
+                buffer.close();
+            }
             buffer = Nd4j.createUninitialized(DataType.FLOAT, new long[] {cols, rows}, 'f');
         }
         Nd4j.gemm(right, left, buffer, false, true, 1.0, 0.0);
@@ -29,5 +35,10 @@ public final class TransposedProduct {
         } else {
             System.arraycopy(buffer.data().asFloat(), 0, out, 0, length);
         }
+    }
+
+    /** The output buffer in use (for tests). */
+    INDArray buffer() {
+        return buffer;
     }
 }
