@@ -13,17 +13,19 @@ public final class ContentProfileModel implements RecommenderModel {
     private final float[][] likeWeights;
     private final int numItems;
     private final int dimension;
-    /** Row i's non-zero columns and values (unit-normalized), CSR. */
+    /** Row i's non-zero columns and values (unit-normalized), CSR; null for dense vectors. */
     private final int[] rowStart;
     private final int[] rowColumns;
     private final float[] rowValues;
-    /** Column c's items and values, CSC. */
+    /** Column c's items and values, CSC; null for dense vectors. */
     private final int[] columnStart;
     private final int[] columnItems;
     private final float[] columnValues;
     private final ModelProvenance provenance;
     /** The unit item vectors as one dense matrix when most of their values are non-zero (null otherwise). */
     private final org.nd4j.linalg.api.ndarray.INDArray denseItems;
+    /** The cells of {@link #denseItems} (null with it). */
+    private final org.bytedeco.javacpp.indexer.FloatIndexer denseRows;
     private final ThreadLocal<io.stylegraph.training.kernel.TransposedProduct> products =
             ThreadLocal.withInitial(io.stylegraph.training.kernel.TransposedProduct::new);
 
@@ -41,14 +43,30 @@ public final class ContentProfileModel implements RecommenderModel {
         }
         this.dimension = dim;
         this.provenance = provenance;
-        int nnz = 0;
+        long nonZeros = 0;
         for (float[] v : vectors) {
             if (v != null) {
                 for (float x : v) {
-                    nnz += x != 0 ? 1 : 0;
+                    nonZeros += x != 0 ? 1 : 0;
                 }
             }
         }
+        if (nonZeros > 0 && nonZeros * 2 >= (long) numItems * Math.max(1, dim)) {
+            // dense vectors are kept once, outside the heap, and read back for the profiles: the sparse rows and
+            // columns of a 384-wide modality at 1 M items would be four 1.5 GiB arrays
+            denseItems = dense(vectors, dim);
+            denseRows = (org.bytedeco.javacpp.indexer.FloatIndexer) denseItems.data().indexer();
+            rowStart = null;
+            rowColumns = null;
+            rowValues = null;
+            columnStart = null;
+            columnItems = null;
+            columnValues = null;
+            return;
+        }
+        denseItems = null;
+        denseRows = null;
+        int nnz = (int) nonZeros;
         rowStart = new int[numItems + 1];
         rowColumns = new int[nnz];
         rowValues = new float[nnz];
@@ -57,11 +75,7 @@ public final class ContentProfileModel implements RecommenderModel {
         for (int i = 0; i < numItems; i++) {
             float[] v = vectors[i];
             if (v != null) {
-                double norm = 0;
-                for (float x : v) {
-                    norm += (double) x * x;
-                }
-                float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+                float scale = unitScale(v);
                 for (int c = 0; c < v.length; c++) {
                     if (v[c] != 0) {
                         rowColumns[at] = c;
@@ -87,20 +101,34 @@ public final class ContentProfileModel implements RecommenderModel {
                 columnValues[to] = rowValues[k];
             }
         }
-        denseItems = (long) nnz * 2 >= (long) numItems * Math.max(1, dim) ? dense(numItems, dim, rowStart, rowColumns,
-                rowValues) : null;
     }
 
-    /** The rows as a row-major items × dimension matrix. */
-    private static org.nd4j.linalg.api.ndarray.INDArray dense(int items, int dim, int[] rowStart, int[] columns,
-                                                              float[] values) {
-        float[] matrix = new float[items * dim];
-        for (int i = 0; i < items; i++) {
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                matrix[i * dim + columns[k]] = values[k];
+    private static float unitScale(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        return norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+    }
+
+    /** The unit vectors as a row-major items × dimension matrix (zero rows for items without one), written in place. */
+    private static org.nd4j.linalg.api.ndarray.INDArray dense(float[][] vectors, int dim) {
+        org.nd4j.linalg.api.ndarray.INDArray matrix = org.nd4j.linalg.factory.Nd4j.create(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {vectors.length, Math.max(1, dim)}, 'c');
+        org.bytedeco.javacpp.indexer.FloatIndexer cells =
+                (org.bytedeco.javacpp.indexer.FloatIndexer) matrix.data().indexer();
+        float[] unit = new float[dim];
+        for (int i = 0; i < vectors.length; i++) {
+            float[] v = vectors[i];
+            if (v != null) {
+                float scale = unitScale(v);
+                for (int c = 0; c < dim; c++) {
+                    unit[c] = v[c] * scale;
+                }
+                cells.put((long) i * dim, unit, 0, dim);
             }
         }
-        return org.nd4j.linalg.factory.Nd4j.create(matrix, new long[] {items, dim}, 'c');
+        return matrix;
     }
 
     /** The same vectors scoring users from other likes. */
@@ -117,6 +145,7 @@ public final class ContentProfileModel implements RecommenderModel {
         this.columnValues = model.columnValues;
         this.provenance = model.provenance;
         this.denseItems = model.denseItems;
+        this.denseRows = model.denseRows;
     }
 
     /**
@@ -205,8 +234,9 @@ public final class ContentProfileModel implements RecommenderModel {
             float[] weights = likeWeights == null ? null : likeWeights[users[b]];
             for (int j = 0; j < liked.length; j++) {
                 float w = weights == null ? 1f : weights[j];
-                for (int k = rowStart[liked[j]]; k < rowStart[liked[j] + 1]; k++) {
-                    profiles[at + rowColumns[k]] += w * rowValues[k];
+                long row = (long) liked[j] * dimension;
+                for (int c = 0; c < dimension; c++) {
+                    profiles[at + c] += w * denseRows.get(row + c);
                 }
             }
             double norm = 0;
