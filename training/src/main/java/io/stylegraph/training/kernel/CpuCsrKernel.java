@@ -66,7 +66,7 @@ public final class CpuCsrKernel implements TrainingKernel {
 
     @Override
     public void propagateRows(SparseOperator a, DenseMatrix x, int[] rows, DenseMatrix out) {
-        propagateRows(a, x, null, rows, out);
+        propagateRows(((CsrOperator) a).forward, x, null, rows, out);
     }
 
     /**
@@ -75,26 +75,37 @@ public final class CpuCsrKernel implements TrainingKernel {
      */
     @Override
     public void propagateRowsFrom(SparseOperator a, DenseMatrix x, int[] sources, int[] rows, DenseMatrix out) {
-        CsrOperator op = (CsrOperator) a;
-        boolean[] source = new boolean[op.forward.numColumns()];
-        for (int column : sources) {
-            source[column] = true;
-        }
-        propagateRows(a, x, source, rows, out);
+        CsrMatrix forward = ((CsrOperator) a).forward;
+        propagateRows(forward, x, marks(forward.numColumns(), sources), rows, out);
     }
 
-    private void propagateRows(SparseOperator a, DenseMatrix x, boolean[] source, int[] rows, DenseMatrix out) {
-        CsrOperator op = (CsrOperator) a;
+    /** {@link #propagateRowsFrom} on the transposed matrix, the same sums as the full adjoint product bit for bit. */
+    @Override
+    public void propagateAdjointRowsFrom(SparseOperator a, DenseMatrix g, int[] sources, int[] rows,
+                                         DenseMatrix out) {
+        CsrMatrix transposed = ((CsrOperator) a).transposed;
+        propagateRows(transposed, g, marks(transposed.numColumns(), sources), rows, out);
+    }
+
+    private static boolean[] marks(int size, int[] indices) {
+        boolean[] mark = new boolean[size];
+        for (int index : indices) {
+            mark[index] = true;
+        }
+        return mark;
+    }
+
+    private void propagateRows(CsrMatrix m, DenseMatrix x, boolean[] source, int[] rows, DenseMatrix out) {
         ArrayMatrix xs = array(x);
         ArrayMatrix ys = array(out);
-        if (xs.rows != op.forward.numColumns() || ys.rows != op.forward.numRows() || xs == ys) {
+        if (xs.rows != m.numColumns() || ys.rows != m.numRows() || xs == ys) {
             throw new IllegalArgumentException("shape mismatch or aliasing in sparse product");
         }
         fill(out, 0f);
         int d = xs.columns;
-        int[] rowStart = op.forward.rowStart();
-        int[] columns = op.forward.columns();
-        float[] values = op.forward.values();
+        int[] rowStart = m.rowStart();
+        int[] columns = m.columns();
+        float[] values = m.values();
         float[] xd = xs.data;
         float[] yd = ys.data;
         parallel.runChunks(chunksByWork(rows, rowStart, parallel.threads() * 4), (from, to) -> {

@@ -41,6 +41,18 @@ public interface TrainingKernel extends AutoCloseable {
         propagateRows(a, x, rows, out);
     }
 
+    /**
+     * out = Aᵀ·g for a {@code g} that is zero outside the rows {@code sources} (ascending, distinct), where
+     * {@code rows} (ascending, distinct) holds every row the product can be non-zero on (the columns of A's
+     * {@code sources} rows). A kernel may compute only those rows from only the sources' terms and zero the others,
+     * as an item graph's adjoint for a gradient that lives on a batch's rows; by default it is
+     * {@link #propagateAdjoint}.
+     */
+    default void propagateAdjointRowsFrom(SparseOperator a, DenseMatrix g, int[] sources, int[] rows,
+                                          DenseMatrix out) {
+        propagateAdjoint(a, g, out);
+    }
+
     /** y = alpha·x + beta·y */
     void axpby(float alpha, DenseMatrix x, float beta, DenseMatrix y);
 

@@ -71,6 +71,24 @@ class TrainingKernelContractTest {
 
     @ParameterizedTest
     @EnumSource(KernelEngine.class)
+    void shouldTakeTheAdjointFromTheNonZeroRowsExactlyAsTheWholeAdjoint(KernelEngine engine) {
+        try (TrainingKernel kernel = engine.create(2)) {
+            // g is zero outside row 2, whose non-zeros in A sit in columns 0, 1 and 3: Aᵀ·g lives on those rows
+            float[] g = {0, 0, 0, 0, 5, -2};
+            DenseMatrix whole = kernel.zeros(4, 2);
+            DenseMatrix from = kernel.fromArray(new float[] {9, 9, 9, 9, 9, 9, 9, 9}, 4, 2);
+            SparseOperator a = kernel.upload(A);
+
+            kernel.propagateAdjoint(a, kernel.fromArray(g, 3, 2), whole);
+            kernel.propagateAdjointRowsFrom(a, kernel.fromArray(g, 3, 2), new int[] {2}, new int[] {0, 1, 3}, from);
+
+            assertArrayEquals(kernel.toArray(whole), kernel.toArray(from), 0f, "the same sums, bit for bit");
+            assertArrayEquals(new float[] {2.5f, -1, 15, -6, 0, 0, 5, -2}, kernel.toArray(from), 1e-6f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelEngine.class)
     void shouldCombineOnlyTheListedRows(KernelEngine engine) {
         try (TrainingKernel kernel = engine.create(2)) {
             DenseMatrix x = kernel.fromArray(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
