@@ -193,6 +193,9 @@ public final class AnnScoring {
 
         /** Walk entries a user reads at most ({@link ItemNeighbourTable#depth}). */
         final int budget;
+        /** Per item, the items whose lookalikes include it (CSR; null without lookalikes). */
+        private final int[] lookalikeOfStart;
+        private final int[] lookalikeOf;
 
         WalkMoments(ItemNeighbourTable table, float[] items, int d, double exponent, int budget) {
             this.table = table;
@@ -200,6 +203,28 @@ public final class AnnScoring {
             this.budget = budget;
             int n = table.numItems();
             this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+            if (table.hasLookalikes()) {
+                // per reached item, the items that take it as a lookalike
+                int[] lookalikeStart = table.lookalikeStart();
+                int[] lookalikes = table.lookalikes();
+                lookalikeOfStart = new int[n + 1];
+                for (int lookalike : lookalikes) {
+                    lookalikeOfStart[lookalike + 1]++;
+                }
+                for (int i = 0; i < n; i++) {
+                    lookalikeOfStart[i + 1] += lookalikeOfStart[i];
+                }
+                lookalikeOf = new int[lookalikes.length];
+                int[] fill = Arrays.copyOf(lookalikeOfStart, n);
+                for (int item = 0; item < n; item++) {
+                    for (int k = lookalikeStart[item]; k < lookalikeStart[item + 1]; k++) {
+                        lookalikeOf[fill[lookalikes[k]]++] = item;
+                    }
+                }
+            } else {
+                lookalikeOfStart = null;
+                lookalikeOf = null;
+            }
             compressedPrior = Arrays.copyOf(table.prior(), n);
             ItemNeighbourTable.compress(compressedPrior, 0, n, exponent);
             double s = 0;
@@ -272,6 +297,39 @@ public final class AnnScoring {
                     }
                     // the same float additions, in the same order, as ItemNeighbourTable.score
                     cells[cell + 1] = Float.floatToRawIntBits(sum + 1f * values[at]);
+                }
+            }
+            if (lookalikeOf != null) {
+                // the unreached items whose lookalikes the walk reached; the others keep their prior
+                int walked = count;
+                for (int t = 0; t < walked; t++) {
+                    int item = s.touched[t];
+                    for (int k = lookalikeOfStart[item]; k < lookalikeOfStart[item + 1]; k++) {
+                        int owner = lookalikeOf[k];
+                        if (cells[2 * owner] != request) {
+                            cells[2 * owner] = request;
+                            if (count == s.touched.length) {
+                                s.touched = Arrays.copyOf(s.touched, 2 * count);
+                            }
+                            s.touched[count++] = owner;
+                        }
+                    }
+                }
+                int[] lookalikeStart = table.lookalikeStart();
+                int[] lookalikes = table.lookalikes();
+                for (int t = walked; t < count; t++) {
+                    int owner = s.touched[t];
+                    // the float operations of ItemNeighbourTable.lookalikeScore, in its order: the exact scan's
+                    // scores bit for bit
+                    float gain = 0f;
+                    for (int k = lookalikeStart[owner]; k < lookalikeStart[owner + 1]; k++) {
+                        int lookalike = lookalikes[k];
+                        float walkSum = cells[2 * lookalike] == request
+                                ? Float.intBitsToFloat(cells[2 * lookalike + 1]) : prior[lookalike];
+                        gain += walkSum - prior[lookalike];
+                    }
+                    float score = prior[owner] + gain / (lookalikeStart[owner + 1] - lookalikeStart[owner]);
+                    cells[2 * owner + 1] = Float.floatToRawIntBits(score);
                 }
             }
             // ascending rows, so a scan of a posting list meets them in its own order; a shopper with thousands of

@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * order), {@code user-embeddings.f32} / {@code item-embeddings.f32} (row-major little-endian float32) and
  * {@code metadata.json} (provenance, parameters, metrics, data counts), and, where the run chose to blend in an
  * item-walk, {@code item-walk.bin} (its {@link ItemNeighbourTable} over the items' rows: little-endian int32 magic,
- * item count, neighbour count, then the row offsets, neighbour columns, float32 weights and float32 prior). Written to
+ * item count, neighbour count, then the row offsets, neighbour columns, float32 weights and float32 prior; a table
+ * whose unreached items have lookalikes has its own magic, the lookalike count after the neighbour count and the
+ * lookalike offsets and items at the end). Written to
  * a temporary folder and renamed, so a reader never sees half an artifact.
  */
 public record ModelArtifact(Path directory, List<String> userIds, List<String> itemIds, int dimension,
@@ -31,6 +33,8 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
 
     /** The first four bytes of {@code item-walk.bin}: "SGW1". */
     private static final int WALK_MAGIC = 0x53475731;
+    /** A table with its lookalike lists: after the neighbour count, the lookalike count; after the prior, the lists. */
+    private static final int WALK_MAGIC_LOOKALIKES = 0x53475732;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -115,9 +119,15 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
     private static void writeWalk(Path file, ItemNeighbourTable walk) throws IOException {
         int n = walk.numItems();
         int nnz = walk.size();
-        ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * (3 + n + 1 + nnz) + Float.BYTES * (nnz + n))
+        boolean lookalikes = walk.hasLookalikes();
+        int lookalikeCount = lookalikes ? walk.lookalikes().length : 0;
+        ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * (3 + n + 1 + nnz) + Float.BYTES * (nnz + n)
+                        + (lookalikes ? Integer.BYTES * (1 + n + 1 + lookalikeCount) : 0))
                 .order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(WALK_MAGIC).putInt(n).putInt(nnz);
+        buffer.putInt(lookalikes ? WALK_MAGIC_LOOKALIKES : WALK_MAGIC).putInt(n).putInt(nnz);
+        if (lookalikes) {
+            buffer.putInt(lookalikeCount);
+        }
         buffer.asIntBuffer().put(walk.rowStart());
         buffer.position(buffer.position() + Integer.BYTES * (n + 1));
         buffer.asIntBuffer().put(walk.columns());
@@ -125,18 +135,28 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         buffer.asFloatBuffer().put(walk.values());
         buffer.position(buffer.position() + Float.BYTES * nnz);
         buffer.asFloatBuffer().put(walk.prior());
+        buffer.position(buffer.position() + Float.BYTES * n);
+        if (lookalikes) {
+            buffer.asIntBuffer().put(walk.lookalikeStart());
+            buffer.position(buffer.position() + Integer.BYTES * (n + 1));
+            buffer.asIntBuffer().put(walk.lookalikes());
+        }
         Files.write(file, buffer.array());
     }
 
     private static ItemNeighbourTable readWalk(Path file, int expectedItems) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (buffer.remaining() < 3 * Integer.BYTES || buffer.getInt() != WALK_MAGIC) {
+        int magic = buffer.remaining() < 3 * Integer.BYTES ? 0 : buffer.getInt();
+        if (magic != WALK_MAGIC && magic != WALK_MAGIC_LOOKALIKES) {
             throw new IOException(file + " is not an item-walk table");
         }
+        boolean lookalikes = magic == WALK_MAGIC_LOOKALIKES;
         int n = buffer.getInt();
         int nnz = buffer.getInt();
-        if (n != expectedItems || nnz < 0
-                || buffer.remaining() != (long) Integer.BYTES * (n + 1 + nnz) + (long) Float.BYTES * (nnz + n)) {
+        int lookalikeCount = lookalikes && buffer.remaining() >= Integer.BYTES ? buffer.getInt() : 0;
+        long expected = (long) Integer.BYTES * (n + 1 + nnz) + (long) Float.BYTES * (nnz + n)
+                + (lookalikes ? (long) Integer.BYTES * (n + 1 + lookalikeCount) : 0);
+        if (n != expectedItems || nnz < 0 || lookalikeCount < 0 || buffer.remaining() != expected) {
             throw new IOException(file + " does not hold a table over the artifact's " + expectedItems + " items");
         }
         int[] rowStart = new int[n + 1];
@@ -150,8 +170,18 @@ public record ModelArtifact(Path directory, List<String> userIds, List<String> i
         buffer.asFloatBuffer().get(values);
         buffer.position(buffer.position() + Float.BYTES * nnz);
         buffer.asFloatBuffer().get(prior);
+        buffer.position(buffer.position() + Float.BYTES * n);
+        int[] lookalikeStart = null;
+        int[] lookalikeItems = null;
+        if (lookalikes) {
+            lookalikeStart = new int[n + 1];
+            lookalikeItems = new int[lookalikeCount];
+            buffer.asIntBuffer().get(lookalikeStart);
+            buffer.position(buffer.position() + Integer.BYTES * (n + 1));
+            buffer.asIntBuffer().get(lookalikeItems);
+        }
         try {
-            return new ItemNeighbourTable(rowStart, columns, values, prior);
+            return new ItemNeighbourTable(rowStart, columns, values, prior, lookalikeStart, lookalikeItems);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

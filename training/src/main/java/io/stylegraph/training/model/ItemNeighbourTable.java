@@ -10,8 +10,15 @@ import java.util.Arrays;
  * <p>
  * Each row lists its neighbours strongest first (ties by item), so a walk within a {@linkplain #depth budget} reads
  * each liked item's strongest neighbours.
+ * <p>
+ * Items no row reaches may have lookalikes ({@code lookalikeStart}, {@code lookalikes}: per item a list of reached
+ * items, CSR; both null when no item has any): such an item gains the mean of what a user's walk gave its lookalikes
+ * ({@link #withLookalikes}). They are kept as lists rather than written into the rows: at 1 M items an unreached item
+ * would have needed an entry in each of the thousands of rows reaching its lookalikes (at 230k items the lookalikes
+ * of 37k unreached items took the rows from 36 M entries to 87 M).
  */
-public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, float[] prior) {
+public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, float[] prior, int[] lookalikeStart,
+                                 int[] lookalikes) {
 
     public ItemNeighbourTable {
         int numItems = prior.length;
@@ -25,11 +32,43 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
                 throw new IllegalArgumentException("row offsets decrease at row " + i);
             }
         }
+        boolean[] reached = new boolean[numItems];
         for (int column : columns) {
             if (column < 0 || column >= numItems) {
                 throw new IllegalArgumentException("neighbour " + column + " outside 0.." + (numItems - 1));
             }
+            reached[column] = true;
         }
+        if ((lookalikeStart == null) != (lookalikes == null)) {
+            throw new IllegalArgumentException("lookalike offsets and lookalikes come together");
+        }
+        if (lookalikeStart != null) {
+            if (lookalikeStart.length != numItems + 1 || lookalikeStart[0] != 0
+                    || lookalikeStart[numItems] != lookalikes.length) {
+                throw new IllegalArgumentException("lookalike offsets do not describe " + numItems + " items");
+            }
+            for (int i = 0; i < numItems; i++) {
+                if (lookalikeStart[i] > lookalikeStart[i + 1]) {
+                    throw new IllegalArgumentException("lookalike offsets decrease at item " + i);
+                }
+                if (lookalikeStart[i] < lookalikeStart[i + 1] && reached[i]) {
+                    throw new IllegalArgumentException("item " + i + " has lookalikes but a row reaches it");
+                }
+            }
+            for (int lookalike : lookalikes) {
+                if (lookalike < 0 || lookalike >= numItems) {
+                    throw new IllegalArgumentException("lookalike " + lookalike + " outside 0.." + (numItems - 1));
+                }
+                if (lookalikeStart[lookalike] < lookalikeStart[lookalike + 1]) {
+                    throw new IllegalArgumentException("lookalike " + lookalike + " has lookalikes of its own");
+                }
+            }
+        }
+    }
+
+    /** A table without lookalikes. */
+    public ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, float[] prior) {
+        this(rowStart, columns, values, prior, null, null);
     }
 
     public int numItems() {
@@ -67,6 +106,44 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
                 out[offset + columns[k]] += w * values[k];
             }
         }
+        if (lookalikeStart != null) {
+            for (int item = 0; item < prior.length; item++) {
+                if (lookalikeStart[item] < lookalikeStart[item + 1]) {
+                    out[offset + item] = lookalikeScore(item, out, offset);
+                }
+            }
+        }
+    }
+
+    /**
+     * An item with lookalikes: its prior plus the mean of what the walk gave its lookalikes ({@code walk[offset +
+     * lookalike]} minus the lookalike's prior). The served walk over the reached items alone computes it with the same
+     * float operations.
+     */
+    public float lookalikeScore(int item, float[] walk, int offset) {
+        float gain = 0f;
+        for (int k = lookalikeStart[item]; k < lookalikeStart[item + 1]; k++) {
+            int lookalike = lookalikes[k];
+            gain += walk[offset + lookalike] - prior[lookalike];
+        }
+        return prior[item] + gain / (lookalikeStart[item + 1] - lookalikeStart[item]);
+    }
+
+    /** Whether some item has lookalikes. */
+    public boolean hasLookalikes() {
+        return lookalikeStart != null;
+    }
+
+    /** Items with lookalikes. */
+    public int itemsWithLookalikes() {
+        if (lookalikeStart == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < prior.length; i++) {
+            count += lookalikeStart[i] < lookalikeStart[i + 1] ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -111,14 +188,15 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
     }
 
     /**
-     * The same rows, each also reaching the items no row reached, through their lookalikes: an item j with lookalikes
-     * L (reached items, for example the nearest by a model's content-aware item embeddings) gets in every row the mean
-     * of that row's weights for L, so a user's score for j is the mean of their scores for L. An item nobody liked
-     * together with another, such as a new arrival, then ranks where the liked items it resembles rank, instead of at
-     * the bottom of every list a blend with this table makes. Rows keep their entries and gain the new ones after
-     * them, each row strongest first; rows that reach none of L gain nothing.
+     * The same rows, with the items no row reached scoring through their lookalikes: an item j with lookalikes L
+     * (reached items, for example the nearest by a model's content-aware item embeddings) scores its prior plus the
+     * mean of what a user's walk gave L, so an item nobody liked together with another, such as a new arrival, ranks
+     * where the liked items it resembles rank instead of at the bottom of every list a blend with this table makes. A
+     * walk that reaches none of L leaves j at its prior. Without a budget this is what an entry in every row,
+     * weighing the mean of that row's weights for L, would give; within a budget the lookalikes' gains are the ones
+     * the budget's walk gave them.
      *
-     * @param lookalikes per item, the reached items it takes its weights from; null or empty for items left as they
+     * @param lookalikes per item, the reached items it takes its score from; null or empty for items left as they
      *                   are
      */
     public ItemNeighbourTable withLookalikes(int[][] lookalikes) {
@@ -126,110 +204,20 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
         if (lookalikes.length != n) {
             throw new IllegalArgumentException(lookalikes.length + " lookalike lists for " + n + " items");
         }
-        // the table by column: for each item, the rows that reach it and their weights
-        int[] columnStart = new int[n + 1];
-        for (int column : columns) {
-            columnStart[column + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            columnStart[i + 1] += columnStart[i];
-        }
-        int[] byColumnRow = new int[columns.length];
-        float[] byColumnValue = new float[columns.length];
-        int[] fill = Arrays.copyOf(columnStart, n);
-        for (int row = 0; row < n; row++) {
-            for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
-                int at = fill[columns[k]]++;
-                byColumnRow[at] = row;
-                byColumnValue[at] = values[k];
-            }
-        }
-        // the new entries, (row, item, weight), gathered per item through a dense accumulator over rows
-        int[] extraCount = new int[n];
-        java.util.List<int[]> extraRows = new java.util.ArrayList<>();
-        java.util.List<float[]> extraValues = new java.util.ArrayList<>();
-        int[] extraItems = new int[n];
-        int items = 0;
-        float[] sum = new float[n];
-        int[] touched = new int[n];
-        boolean[] seen = new boolean[n];
+        int[] start = new int[n + 1];
         for (int item = 0; item < n; item++) {
-            int[] from = lookalikes[item];
-            if (from == null || from.length == 0) {
-                continue;
-            }
-            int touchedCount = 0;
-            for (int lookalike : from) {
-                if (lookalike < 0 || lookalike >= n) {
-                    throw new IllegalArgumentException("lookalike " + lookalike + " outside 0.." + (n - 1));
-                }
-                for (int k = columnStart[lookalike]; k < columnStart[lookalike + 1]; k++) {
-                    int row = byColumnRow[k];
-                    if (!seen[row]) {
-                        seen[row] = true;
-                        touched[touchedCount++] = row;
-                    }
-                    sum[row] += byColumnValue[k];
-                }
-            }
-            int[] rows = Arrays.copyOf(touched, touchedCount);
-            Arrays.sort(rows);
-            float[] weights = new float[touchedCount];
-            for (int t = 0; t < touchedCount; t++) {
-                weights[t] = sum[rows[t]] / from.length;
-                extraCount[rows[t]]++;
-                sum[rows[t]] = 0;
-                seen[rows[t]] = false;
-            }
-            extraItems[items++] = item;
-            extraRows.add(rows);
-            extraValues.add(weights);
+            start[item + 1] = start[item] + (lookalikes[item] == null ? 0 : lookalikes[item].length);
         }
-        int added = Arrays.stream(extraCount).sum();
-        int[] newStart = new int[n + 1];
-        for (int row = 0; row < n; row++) {
-            newStart[row + 1] = newStart[row] + (rowStart[row + 1] - rowStart[row]) + extraCount[row];
+        if (start[n] == 0) {
+            return this;
         }
-        int[] newColumns = new int[columns.length + added];
-        float[] newValues = new float[columns.length + added];
-        int[] cursor = new int[n];
-        for (int row = 0; row < n; row++) {
-            int length = rowStart[row + 1] - rowStart[row];
-            System.arraycopy(columns, rowStart[row], newColumns, newStart[row], length);
-            System.arraycopy(values, rowStart[row], newValues, newStart[row], length);
-            cursor[row] = newStart[row] + length;
-        }
-        for (int e = 0; e < items; e++) {
-            int[] rows = extraRows.get(e);
-            float[] weights = extraValues.get(e);
-            for (int t = 0; t < rows.length; t++) {
-                int at = cursor[rows[t]]++;
-                newColumns[at] = extraItems[e];
-                newValues[at] = weights[t];
+        int[] flat = new int[start[n]];
+        for (int item = 0; item < n; item++) {
+            if (lookalikes[item] != null) {
+                System.arraycopy(lookalikes[item], 0, flat, start[item], lookalikes[item].length);
             }
         }
-        for (int row = 0; row < n; row++) {
-            if (extraCount[row] > 0) {
-                strongestFirst(newColumns, newValues, newStart[row], newStart[row + 1]);
-            }
-        }
-        return new ItemNeighbourTable(newStart, newColumns, newValues, prior);
-    }
-
-    /** Orders the entries {@code [from, to)} by weight, strongest first, ties by item. */
-    private static void strongestFirst(int[] columns, float[] values, int from, int to) {
-        long[] keys = new long[to - from];
-        for (int at = from; at < to; at++) {
-            // weights are non-negative: their bits order as the values do
-            int bits = Float.floatToIntBits(Math.max(0f, values[at]));
-            keys[at - from] = ((long) (Integer.MAX_VALUE - bits) << 32) | columns[at];
-        }
-        Arrays.sort(keys);
-        for (int at = from; at < to; at++) {
-            long key = keys[at - from];
-            columns[at] = (int) key;
-            values[at] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (key >>> 32));
-        }
+        return new ItemNeighbourTable(rowStart, columns, values, prior, start, flat);
     }
 
     /**
@@ -268,7 +256,8 @@ public record ItemNeighbourTable(int[] rowStart, int[] columns, float[] values, 
     @Override
     public boolean equals(Object other) {
         return other instanceof ItemNeighbourTable t && Arrays.equals(rowStart, t.rowStart)
-                && Arrays.equals(columns, t.columns) && Arrays.equals(values, t.values) && Arrays.equals(prior, t.prior);
+                && Arrays.equals(columns, t.columns) && Arrays.equals(values, t.values) && Arrays.equals(prior, t.prior)
+                && Arrays.equals(lookalikeStart, t.lookalikeStart) && Arrays.equals(lookalikes, t.lookalikes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stylegraph.training.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,45 @@ class AnnScoringTest {
                 columns.stream().mapToInt(Integer::intValue).toArray(), weights, prior));
     }
 
+    /**
+     * The artifact's walk without its entries for every seventh item, which take as lookalikes three random items
+     * among those the given likes' rows reach (so a user with those likes moves them).
+     */
+    private static ModelArtifact withLookalikes(ModelArtifact artifact, long seed, List<String> likes) {
+        ItemNeighbourTable table = artifact.itemWalk();
+        int n = table.numItems();
+        int[] rowStart = new int[n + 1];
+        List<Integer> columns = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        for (int row = 0; row < n; row++) {
+            for (int k = table.rowStart()[row]; k < table.rowStart()[row + 1]; k++) {
+                if (table.columns()[k] % 7 != 0) {
+                    columns.add(table.columns()[k]);
+                    values.add(table.values()[k]);
+                }
+            }
+            rowStart[row + 1] = columns.size();
+        }
+        float[] weights = new float[values.size()];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = values.get(k);
+        }
+        ItemNeighbourTable cut = new ItemNeighbourTable(rowStart, columns.stream().mapToInt(Integer::intValue).toArray(),
+                weights, table.prior());
+        int[] walked = likes.stream().mapToInt(id -> Integer.parseInt(id.substring("item-".length())))
+                .flatMap(row -> java.util.Arrays.stream(cut.columns(), cut.rowStart()[row], cut.rowStart()[row + 1]))
+                .distinct().toArray();
+        Random random = new Random(seed);
+        int[][] lookalikes = new int[n][];
+        boolean[] reached = cut.reached();
+        for (int item = 0; item < n; item++) {
+            if (!reached[item]) {
+                lookalikes[item] = random.ints(3, 0, walked.length).map(k -> walked[k]).toArray();
+            }
+        }
+        return artifact.withItemWalk(cut.withLookalikes(lookalikes));
+    }
+
     private static AnnScoring ann(ServableModel model) throws InterruptedException {
         return AnnScoring.loadOrBuild(model, WIDE, 2);
     }
@@ -118,6 +158,29 @@ class AnnScoringTest {
             assertEquals(exact.mean(), scores.spread().mean(), 1e-4);
             assertEquals(exact.deviation(), scores.spread().deviation(), 1e-4);
         }
+    }
+
+    @Test
+    void shouldScoreUnreachedItemsThroughTheirLookalikesAsTheScanDoes() throws Exception {
+        // every seventh item is unreached and takes its lookalikes' walk gains
+        ModelArtifact artifact = withLookalikes(artifact(null, 4, true, ITEMS), 5, LIKES);
+        assertTrue(artifact.itemWalk().itemsWithLookalikes() >= ITEMS / 7);
+        ServableModel model = new ServableModel(artifact);
+        AnnScoring ann = ann(model);
+        float[] user = model.userVector("u1");
+        float[] scanned = model.scoreAll(user, LIKES, true).clone();
+        ServedScores scores = ann.scores(user, LIKES, true);
+
+        for (int row = 0; row < ITEMS; row++) {
+            assertEquals(scanned[row], scores.score(row), 1e-4, "row " + row);
+        }
+        int[] exact = ExactScores.of(model, user, LIKES, true).top(20, row -> true);
+        assertArrayEquals(exact, scores.top(20, row -> true));
+        // and the lookalikes move the scan's scores: the same walk without them scores differently
+        ItemNeighbourTable walk = artifact.itemWalk();
+        ServableModel plain = new ServableModel(artifact.withItemWalk(new ItemNeighbourTable(walk.rowStart(),
+                walk.columns(), walk.values(), walk.prior())));
+        assertFalse(java.util.Arrays.equals(scanned, plain.scoreAll(user, LIKES, true)));
     }
 
     @Test

@@ -47,6 +47,17 @@ class ModelArtifactTest {
 
         assertEquals(walk, ModelArtifact.read(with.directory()).itemWalk());
         assertNull(ModelArtifact.read(without.directory()).itemWalk());
+        // item 0, which no row reaches, scores through item 1
+        ItemNeighbourTable lookalikes = walk.withLookalikes(new int[][] {{1}, null});
+        ModelArtifact withLookalikes = tiny(1f).withItemWalk(lookalikes).writeTo(root.resolve("lookalikes"));
+        ItemNeighbourTable read = ModelArtifact.read(withLookalikes.directory()).itemWalk();
+        assertEquals(lookalikes, read);
+        assertTrue(read.hasLookalikes());
+        // cut short, it is refused like any table that does not fit
+        Path file = withLookalikes.directory().resolve("item-walk.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        assertThrows(IOException.class, () -> ModelArtifact.read(withLookalikes.directory()));
     }
 
     @Test

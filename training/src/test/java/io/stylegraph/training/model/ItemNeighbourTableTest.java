@@ -33,10 +33,40 @@ class ItemNeighbourTableTest {
         assertEquals(0.3f, scores[3], 1e-6);
         extended.score(new int[] {2}, null, scores, 0);
         assertEquals(0f, scores[3], 1e-6, "row 2 reaches neither lookalike, so it gains nothing");
-        // the old entries stay and rows 0 and 1 gain one each, every row strongest first
-        assertArrayEquals(new int[] {0, 3, 6, 7, 7}, extended.rowStart());
-        assertArrayEquals(new int[] {1, 3, 2, 2, 0, 3, 0}, extended.columns());
-        assertArrayEquals(new float[] {0.5f, 0.35f, 0.2f, 0.6f, 0.4f, 0.3f, 1.0f}, extended.values(), 1e-6f);
+        // the rows stay as they are: the lookalikes are lists of their own
+        assertArrayEquals(table().rowStart(), extended.rowStart());
+        assertArrayEquals(table().columns(), extended.columns());
+        assertArrayEquals(new int[] {0, 0, 0, 0, 2}, extended.lookalikeStart());
+        assertArrayEquals(new int[] {1, 2}, extended.lookalikes());
+        assertEquals(1, extended.itemsWithLookalikes());
+    }
+
+    @Test
+    void shouldGiveAnUnreachedItemTheMeanOfWhatTheBudgetsWalkGaveItsLookalikes() {
+        // item 2 is unreached in ordered(): it takes item 1 and item 3 as lookalikes
+        ItemNeighbourTable table = new ItemNeighbourTable(new int[] {0, 2, 3, 3, 4}, new int[] {1, 3, 0, 0},
+                new float[] {0.5f, 0.1f, 0.4f, 1.0f}, new float[] {0f, 0.1f, 0.2f, 0f})
+                .withLookalikes(new int[][] {null, null, {1, 3}, null});
+        float[] all = new float[4];
+        float[] bounded = new float[4];
+
+        table.score(new int[] {0, 1}, null, all, 0);
+        table.score(new int[] {0, 1}, null, bounded, 0, 2);
+
+        // the whole walk gives item 1 0.5 and item 3 0.1 above their priors; a budget of one neighbour per like
+        // reads 0 → 1 and 1 → 0, so item 3 gains nothing
+        assertEquals(0.2f + (0.5f + 0.1f) / 2, all[2], 1e-6);
+        assertEquals(0.2f + 0.5f / 2, bounded[2], 1e-6);
+    }
+
+    @Test
+    void shouldRefuseLookalikesForAReachedItemOrLookalikesWithLookalikes() {
+        assertThrows(IllegalArgumentException.class, () -> table().withLookalikes(new int[][] {null, {0}, null, null}),
+                "item 1 is reached");
+        ItemNeighbourTable unreachedTwo = new ItemNeighbourTable(new int[] {0, 1, 1, 1, 1}, new int[] {1},
+                new float[] {1f}, new float[4]);
+        assertThrows(IllegalArgumentException.class,
+                () -> unreachedTwo.withLookalikes(new int[][] {null, null, {3}, {1}}), "3 has lookalikes itself");
     }
 
     /** Rows strongest first: 0 → {1: 0.5, 2: 0.2, 3: 0.1}, 1 → {2: 0.6, 0: 0.4}, 2 → {}, 3 → {0: 1.0}; no prior. */
