@@ -35,6 +35,9 @@ public class TrainCommand implements Callable<Integer> {
             properties.put("stylegraph.training.artifact-dir", infrastructure.dataDirectory.resolve("models").toString());
             // nor the catalogue in memory, which only requests read (a gigabyte of the run's heap at 1 M items)
             properties.put("stylegraph.catalogue.load", false);
+            // nor the models it promotes: loading one and building its item graph competed with the run's own
+            // publishing for the heap and the cores (at 1 M items a gigabyte of walk table and minutes of graph)
+            properties.put("stylegraph.recommendations.load", false);
             // a one-off run: no health monitor (it reached the security beans, which need a signing key this
             // context has no use for, and logged a failure a minute) and no automatic or nightly runs besides it
             properties.put("micronaut.health.monitor.enabled", false);

@@ -43,6 +43,12 @@ public class ServedModelHolder {
     private volatile Long failedVersion;
     private final HnswSettings annSettings;
     private final int annThreads;
+    /**
+     * Whether this process serves recommendations; false in a process that only trains ({@code ./stylegraph train}),
+     * which loaded every model it promoted (the walk table, the embeddings) and built its item graph beside the run
+     * for nobody.
+     */
+    private final boolean load;
     private final ExecutorService annBuilder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "recommendation-graph");
         thread.setDaemon(true);
@@ -54,7 +60,8 @@ public class ServedModelHolder {
                              @Value("${stylegraph.recommendations.ann-m:16}") int annM,
                              @Value("${stylegraph.recommendations.ann-ef-construction:50}") int annEfConstruction,
                              @Value("${stylegraph.recommendations.ann-ef:800}") int annEf,
-                             @Value("${stylegraph.recommendations.ann-build-threads:1}") int annThreads) {
+                             @Value("${stylegraph.recommendations.ann-build-threads:1}") int annThreads,
+                             @Value("${stylegraph.recommendations.load:true}") boolean load) {
         if (annThreshold < 0 || annThreads < 1) {
             throw new IllegalArgumentException("stylegraph.recommendations.ann-threshold must be >= 0 and "
                     + "ann-build-threads >= 1");
@@ -62,7 +69,13 @@ public class ServedModelHolder {
         this.registry = registry;
         this.annSettings = new HnswSettings(annThreshold, annM, annEfConstruction, annEf);
         this.annThreads = annThreads;
-        registry.onActivation(this::load);
+        this.load = load;
+        if (load) {
+            registry.onActivation(this::load);
+        } else {
+            LOG.info("No recommender is loaded: this process serves no recommendations "
+                    + "(stylegraph.recommendations.load=false)");
+        }
     }
 
     /** The item graph's settings: threshold, M and efConstruction of a build, ef of a search. */
@@ -77,6 +90,9 @@ public class ServedModelHolder {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        if (!load) {
+            return;
+        }
         try {
             registry.active(KIND).ifPresent(this::load);
         } catch (RuntimeException e) {
@@ -95,6 +111,9 @@ public class ServedModelHolder {
     @Scheduled(fixedDelay = "${stylegraph.training.active-poll-interval:30s}",
             initialDelay = "${stylegraph.training.active-poll-interval:30s}")
     public void followRegistry() {
+        if (!load) {
+            return;
+        }
         Optional<ModelVersion> active;
         try {
             active = registry.active(KIND);
