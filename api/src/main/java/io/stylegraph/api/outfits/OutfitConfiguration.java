@@ -9,6 +9,7 @@ public class OutfitConfiguration {
     private String trainingData = "";
     private boolean trainOnStart = true;
     private int epochs = 20;
+    private int members = io.stylegraph.training.outfit.ServingModelTrainer.SERVED_MEMBERS;
     private String titleVectorCache = "";
     private double preferenceWeight = 0.5;
     private int pairsPerItem = 3;
@@ -48,6 +49,15 @@ public class OutfitConfiguration {
 
     public void setEpochs(int epochs) {
         this.epochs = epochs;
+    }
+
+    /** Models of successive seeds trained at start-up and served as one (their mean pair score); at least 1. */
+    public int getMembers() {
+        return members;
+    }
+
+    public void setMembers(int members) {
+        this.members = members;
     }
 
     /** A file that keeps the title vectors between starts (derived data); blank: none. */

@@ -74,8 +74,8 @@ final class OutfitStartupTraining {
                     log);
             Path cache = file.toAbsolutePath().getParent()
                     .resolve("outfit-name-vectors-" + trainForm.wireName() + ".bin");
-            trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()), trainForm)
-                    .train(data, encoder, liked, cache, log);
+            trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()), trainForm,
+                    config.getMembers()).train(data, encoder, liked, cache, log);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path saved = Files.createTempFile(file.toAbsolutePath().getParent(), "outfit-", ".partial");

@@ -43,6 +43,14 @@ public final class DevFolds {
     public static final String NO_BLANKS_WORDS = NO_BLANKS + " + co-occurrence, categories from text + word overlap";
     /** Weights of the text-category co-occurrence tried with each word weight besides the served one. */
     static final double[] CATEGORY_WEIGHTS = {0.5, 1, 2};
+    /** Word-overlap weights tried with the three-seed ensemble. */
+    static final double[] ENSEMBLE_WORD_WEIGHTS = {8, 12, 24, 32};
+    /** The served blend plus {@link TextCosine} at each of these weights, each a contender. */
+    static final double[] TEXT_COSINE_WEIGHTS = {1, 2, 4, 8, 16};
+    /** The served blend plus {@link WordPairAffinity} at each of these weights, each a contender. */
+    static final double[] WORD_PAIR_WEIGHTS = {0.5, 1, 2, 4, 8};
+    /** Word-pair affinity alone. */
+    public static final String WORD_PAIRS = WordPairAffinity.NAME;
     /** The served settings reading item names alone, beside a run whose models read another {@link NameText}. */
     public static final String SERVED_NAME = "type-aware (served settings), names only";
     /** The contenders {@code --contenders} can pick, by key; all but {@link #OPT_IN} run when none is picked. */
@@ -129,7 +137,17 @@ public final class DevFolds {
 
     private static List<String> optIn() {
         List<String> keys = new ArrayList<>(List.of("served-name", "text-category-blend", "context", "context-blend",
-                "context-price", "context-random-negatives", "context-served-blend", "words", "no-blanks-words-blend"));
+                "context-price", "context-random-negatives", "context-served-blend", "words", "no-blanks-words-blend",
+                "word-pairs", "ensemble-2", "ensemble-3", "ensemble-5", "ensemble-mixed"));
+        for (double w : ENSEMBLE_WORD_WEIGHTS) {
+            keys.add("ensemble-3-words-" + weightText(w));
+        }
+        for (double w : TEXT_COSINE_WEIGHTS) {
+            keys.add("text-cosine-blend-" + weightText(w));
+        }
+        for (double w : WORD_PAIR_WEIGHTS) {
+            keys.add("word-pairs-blend-" + weightText(w));
+        }
         for (double c : CATEGORY_WEIGHTS) {
             for (double w : WORD_WEIGHTS) {
                 keys.add(wordKey(c, w));
@@ -148,6 +166,18 @@ public final class DevFolds {
     static String wordLabel(double categoryWeight, double weight) {
         return WITH_TEXT_CATEGORIES + (categoryWeight == MarylandEvaluation.BLEND_WEIGHT ? ""
                 : " x" + weightText(categoryWeight)) + " + word overlap x" + weightText(weight);
+    }
+
+    /** The served blend over the mean of {@code n} type-aware models of successive seeds. */
+    static String ensembleLabel(int n) {
+        return "served blend over " + n + " seeds";
+    }
+
+    static final String ENSEMBLE_MIXED = "served blend over the served and the blank-share-0 model";
+
+    /** The served blend (text categories and word overlap) plus {@code what} at {@code weight}. */
+    static String servedPlus(String what, double weight) {
+        return "served blend + " + what + " x" + weightText(weight);
     }
 
     private static String weightText(double weight) {
@@ -170,6 +200,20 @@ public final class DevFolds {
             for (double w : WORD_WEIGHTS) {
                 keys.put(wordKey(c, w), wordLabel(c, w));
             }
+        }
+        keys.put("word-pairs", WORD_PAIRS);
+        for (int n : new int[] {2, 3, 5}) {
+            keys.put("ensemble-" + n, ensembleLabel(n));
+        }
+        keys.put("ensemble-mixed", ENSEMBLE_MIXED);
+        for (double w : ENSEMBLE_WORD_WEIGHTS) {
+            keys.put("ensemble-3-words-" + weightText(w), ensembleLabel(3) + ", word overlap x" + weightText(w));
+        }
+        for (double w : TEXT_COSINE_WEIGHTS) {
+            keys.put("text-cosine-blend-" + weightText(w), servedPlus(TextCosine.NAME, w));
+        }
+        for (double w : WORD_PAIR_WEIGHTS) {
+            keys.put("word-pairs-blend-" + weightText(w), servedPlus("word-pair affinity", w));
         }
         new java.util.TreeMap<>(OutfitContextContenders.KEYS).forEach(keys::put);
         return java.util.Collections.unmodifiableMap(keys);
@@ -291,6 +335,57 @@ public final class DevFolds {
                     }
                 }
             }
+            if (labels.stream().anyMatch(l -> l.startsWith("served blend + ")) || labels.contains(WORD_PAIRS)) {
+                CompatibilityModel servedBlend = ServingModelTrainer.withServedBlends(servedModel, trainNoPrice)
+                        .served();
+                WordPairAffinity wordPairs = WordPairAffinity.fit(trainNoPrice);
+                out.printf(Locale.ROOT, "word pairs with a positive PPMI: %d%n", wordPairs.pairs());
+                if (labels.contains(WORD_PAIRS)) {
+                    contenders.put(WORD_PAIRS, wordPairs);
+                }
+                for (double w : TEXT_COSINE_WEIGHTS) {
+                    String label = servedPlus(TextCosine.NAME, w);
+                    if (labels.contains(label)) {
+                        contenders.put(label, new BlendedCompatibility(label, List.of(servedBlend, new TextCosine()),
+                                new double[] {1, w}));
+                    }
+                }
+                for (double w : WORD_PAIR_WEIGHTS) {
+                    String label = servedPlus("word-pair affinity", w);
+                    if (labels.contains(label)) {
+                        contenders.put(label, new BlendedCompatibility(label, List.of(servedBlend, wordPairs),
+                                new double[] {1, w}));
+                    }
+                }
+            }
+            List<TypeAwareModel> seeds = new ArrayList<>(List.of(servedModel));
+            for (int n : new int[] {2, 3, 5}) {
+                if (labels.contains(ensembleLabel(n))) {
+                    while (seeds.size() < n) {
+                        seeds.add(train("seed " + (seeds.size() + 1), served.withSeed(served.seed() + seeds.size()),
+                                trainNoPrice, out));
+                    }
+                    contenders.put(ensembleLabel(n), ensemble(ensembleLabel(n), seeds.subList(0, n), trainNoPrice));
+                }
+            }
+            for (double w : ENSEMBLE_WORD_WEIGHTS) {
+                String label = ensembleLabel(3) + ", word overlap x" + weightText(w);
+                if (labels.contains(label)) {
+                    while (seeds.size() < 3) {
+                        seeds.add(train("seed " + (seeds.size() + 1), served.withSeed(served.seed() + seeds.size()),
+                                trainNoPrice, out));
+                    }
+                    contenders.put(label, TypeAwareModel.ensemble(seeds.subList(0, 3))
+                            .withTextCategoryBlend(new TypeAwareModel.TextCategoryBlend(
+                                    TextCategoryCooccurrence.fit(trainNoPrice), MarylandEvaluation.BLEND_WEIGHT))
+                            .withWordBlend(new TypeAwareModel.WordBlend(WordOverlap.fitOutfits(trainNoPrice), w))
+                            .served());
+                }
+            }
+            if (labels.contains(ENSEMBLE_MIXED)) {
+                contenders.put(ENSEMBLE_MIXED, ensemble(ENSEMBLE_MIXED,
+                        List.of(servedModel, train(NO_BLANKS, noBlanks, trainNoPrice, out)), trainNoPrice));
+            }
             if (labels.contains(PRICED) || labels.contains(PRICED_BLEND)) {
                 TypeAwareModel pricedModel = train(PRICED, served, train, out);
                 if (labels.contains(PRICED)) {
@@ -350,6 +445,18 @@ public final class DevFolds {
         }
         return new Report(started.finish(), data, parameters, results, summaries, notes,
                 ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes());
+    }
+
+    /** The mean of the models' pair scores, plus the served blends fitted on {@code train}. */
+    private static CompatibilityModel ensemble(String label, List<TypeAwareModel> models, List<OutfitRecord> train) {
+        List<CompatibilityModel> parts = new ArrayList<>(models);
+        parts.add(TextCategoryCooccurrence.fit(train));
+        parts.add(WordOverlap.fitOutfits(train));
+        double[] weights = new double[parts.size()];
+        java.util.Arrays.fill(weights, 0, models.size(), 1.0 / models.size());
+        weights[models.size()] = MarylandEvaluation.BLEND_WEIGHT;
+        weights[models.size() + 1] = MarylandEvaluation.WORD_WEIGHT;
+        return new BlendedCompatibility(label, parts, weights);
     }
 
     private static TypeAwareModel train(String label, TypeAwareConfig config, List<OutfitRecord> train,

@@ -37,6 +37,12 @@ final class MarylandEvaluation {
     static final String TEXT_CATEGORY_BLEND = "type-aware + co-occurrence, categories from text";
     /** What the service serves: {@link #TEXT_CATEGORY_BLEND} plus the word overlap of item names. */
     static final String SERVED_BLEND = TEXT_CATEGORY_BLEND + " + word overlap";
+    /**
+     * What the service serves since the ensemble: {@link ServingModelTrainer#SERVED_MEMBERS} type-aware models of
+     * successive seeds joined as one ({@link TypeAwareModel#ensemble}), with the same blends.
+     */
+    static final String SERVED_ENSEMBLE = "served: " + ServingModelTrainer.SERVED_MEMBERS + " seeds joined + "
+            + "co-occurrence, categories from text + word overlap";
     /** The word overlap of item names alone. */
     static final String WORDS = "word overlap of names (tf-idf cosine)";
 
@@ -131,6 +137,16 @@ final class MarylandEvaluation {
                 List.of(model, servedBlends.textCategoryBlend().orElseThrow().cooccurrence()),
                 new double[] {1, BLEND_WEIGHT})));
         contenders.add(new Contender(SERVED_BLEND, servedBlends.served(), UnaryOperator.identity(), true));
+        if (settings.modelIn() == null && model.members() == 1) {
+            List<TypeAwareModel> members = new ArrayList<>(List.of(model));
+            long start = System.nanoTime();
+            for (int m = 1; m < ServingModelTrainer.SERVED_MEMBERS; m++) {
+                members.add(models.beside("member " + (m + 1), named, TypeAwareConfig.served(), false, m));
+            }
+            draft.time("training seconds, further ensemble members", start);
+            contenders.add(new Contender(SERVED_ENSEMBLE, ServingModelTrainer.withServedBlends(
+                    TypeAwareModel.ensemble(members), named).served(), UnaryOperator.identity(), true));
+        }
         contenders.add(new Contender(WORDS, servedBlends.wordBlend().orElseThrow().overlap(), UnaryOperator.identity(),
                 true));
         contenders.add(cooc);

@@ -69,7 +69,13 @@ final class TypeAwareContenders {
      * tuning; {@code withoutBlanks} keeps it off blank-filling examples whatever the tuning says.
      */
     TypeAwareModel beside(String label, List<OutfitRecord> train, TypeAwareConfig base, boolean withoutBlanks) {
-        TypeAwareConfig config = settings.tuning().apply(base.withSeed(settings.seed()));
+        return beside(label, train, base, withoutBlanks, 0);
+    }
+
+    /** As above, from the run's seed plus {@code seedOffset} (the further members of an ensemble). */
+    TypeAwareModel beside(String label, List<OutfitRecord> train, TypeAwareConfig base, boolean withoutBlanks,
+                          long seedOffset) {
+        TypeAwareConfig config = settings.tuning().apply(base.withSeed(settings.seed() + seedOffset));
         if (withoutBlanks) {
             config = config.withBlankShare(0);
         }

@@ -31,8 +31,15 @@ import java.util.Map;
 public final class TypeAwareModel implements CompatibilityModel {
 
     public static final String NAME = "type-aware";
+    /**
+     * Parameter naming how many member models an ensemble's general space joins ({@link #ensemble}); absent for a
+     * single model.
+     */
+    public static final String MEMBERS = "ensembleMembers";
 
     final int dimension;
+    /** Blocks of the general space normalized one by one: the members of an ensemble, else 1. */
+    final int blocks;
     final TypeAwareVocabulary vocabulary;
     final Map<String, String> parameters;
 
@@ -101,6 +108,11 @@ public final class TypeAwareModel implements CompatibilityModel {
                    float[] typeEmbedding, float[] categoryEmbedding, float[] itemEmbedding, float[] projection,
                    float[] masks, float[] pairBias, TextCategoryBlend blend, WordBlend words) {
         this.dimension = dimension;
+        this.blocks = Integer.parseInt(parameters.getOrDefault(MEMBERS, "1"));
+        if (blocks < 1 || dimension % blocks != 0) {
+            throw new IllegalArgumentException(MEMBERS + " must be a positive divisor of the dimension " + dimension
+                    + ": " + blocks);
+        }
         this.blend = blend;
         this.words = words;
         this.vocabulary = vocabulary;
@@ -172,6 +184,76 @@ public final class TypeAwareModel implements CompatibilityModel {
                 itemEmbedding, projection, masks, pairBias, blend, words);
     }
 
+    /**
+     * One model whose pair score is the mean of the members' pair scores, exactly: its general space joins the
+     * members' spaces side by side (each normalized on its own, {@link #MEMBERS} blocks), its masks are the members'
+     * masks over the number of members and its pair biases their mean. So it is served, saved and indexed as any
+     * type-aware model ({@link CompatibilityIndex} scans one masked product per candidate, members × dimension wide).
+     * Averaging models trained from different seeds on the same outfits steadies what one small training run
+     * learns by chance. The members must share their vocabularies and dimension (the same training outfits give
+     * that) and carry no blends; the ensemble takes the first member's parameters plus the members' count and seeds.
+     */
+    public static TypeAwareModel ensemble(List<TypeAwareModel> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one member");
+        }
+        TypeAwareModel first = members.get(0);
+        int d = first.dimension;
+        for (TypeAwareModel m : members) {
+            if (m.blocks != 1 || m.dimension != d || !m.vocabulary.types.equals(first.vocabulary.types)
+                    || !m.vocabulary.categories.equals(first.vocabulary.categories)
+                    || !m.vocabulary.itemIds.equals(first.vocabulary.itemIds)
+                    || !m.vocabulary.features.equals(first.vocabulary.features)) {
+                throw new IllegalArgumentException("ensemble members must be single models of one dimension and one "
+                        + "vocabulary");
+            }
+            if (m.blend != null || m.words != null) {
+                throw new IllegalArgumentException("ensemble members carry no blends; add them to the ensemble");
+            }
+        }
+        int n = members.size();
+        Map<String, String> parameters = new LinkedHashMap<>(first.parameters);
+        parameters.put(MEMBERS, Integer.toString(n));
+        parameters.put("ensembleSeeds", String.join(" ", members.stream()
+                .map(m -> m.parameters.getOrDefault("seed", "?")).toList()));
+        float[] pairBias = new float[first.pairBias.length];
+        for (TypeAwareModel m : members) {
+            for (int p = 0; p < pairBias.length; p++) {
+                pairBias[p] += m.pairBias[p] / n;
+            }
+        }
+        return new TypeAwareModel(d * n, first.vocabulary, parameters,
+                sideBySide(members, m -> m.bias, d, 1f),
+                sideBySide(members, m -> m.typeEmbedding, d, 1f),
+                sideBySide(members, m -> m.categoryEmbedding, d, 1f),
+                sideBySide(members, m -> m.itemEmbedding, d, 1f),
+                sideBySide(members, m -> m.projection, d, 1f),
+                sideBySide(members, m -> m.masks, d, 1f / n),
+                pairBias);
+    }
+
+    /** Each row of the members' tables (rows of {@code d}) joined side by side, times {@code scale}. */
+    private static float[] sideBySide(List<TypeAwareModel> members,
+                                      java.util.function.Function<TypeAwareModel, float[]> table, int d, float scale) {
+        int n = members.size();
+        int rows = table.apply(members.get(0)).length / d;
+        float[] joined = new float[rows * d * n];
+        for (int m = 0; m < n; m++) {
+            float[] values = table.apply(members.get(m));
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < d; k++) {
+                    joined[(r * n + m) * d + k] = values[r * d + k] * scale;
+                }
+            }
+        }
+        return joined;
+    }
+
+    /** How many member models this one joins ({@link #ensemble}); 1 for a trained model. */
+    public int members() {
+        return blocks;
+    }
+
     /** The same model carrying {@code blend} for a server to add (null: none); its own scores are unchanged. */
     public TypeAwareModel withTextCategoryBlend(TextCategoryBlend blend) {
         return new TypeAwareModel(dimension, vocabulary, parameters, bias, typeEmbedding, categoryEmbedding,
@@ -224,7 +306,10 @@ public final class TypeAwareModel implements CompatibilityModel {
         return vocabulary.encode(item);
     }
 
-    /** Writes the unit-length general-space vector of an item into {@code u}; returns |e| before normalizing. */
+    /**
+     * Writes the general-space vector of an item into {@code u}, each block unit-length (one block but in an
+     * ensemble); returns |e| of the first block before normalizing (what training, on single models, needs).
+     */
     float embed(Encoded item, float[] u) {
         int d = dimension;
         System.arraycopy(bias, 0, u, 0, d);
@@ -247,15 +332,22 @@ public final class TypeAwareModel implements CompatibilityModel {
                 }
             }
         }
-        double sum = 1e-12;
-        for (int k = 0; k < d; k++) {
-            sum += (double) u[k] * u[k];
+        int width = d / blocks;
+        float first = 0;
+        for (int b = 0; b < blocks; b++) {
+            double sum = 1e-12;
+            for (int k = b * width; k < (b + 1) * width; k++) {
+                sum += (double) u[k] * u[k];
+            }
+            float norm = (float) Math.sqrt(sum);
+            for (int k = b * width; k < (b + 1) * width; k++) {
+                u[k] /= norm;
+            }
+            if (b == 0) {
+                first = norm;
+            }
         }
-        float norm = (float) Math.sqrt(sum);
-        for (int k = 0; k < d; k++) {
-            u[k] /= norm;
-        }
-        return norm;
+        return first;
     }
 
     private void add(float[] target, float[] table, int offset) {
