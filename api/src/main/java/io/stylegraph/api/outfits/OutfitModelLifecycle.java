@@ -22,6 +22,7 @@ import io.stylegraph.api.search.ActiveEncoders;
 import io.stylegraph.api.search.SearchConfiguration;
 import io.stylegraph.api.search.SearchIndexes;
 import io.stylegraph.graph.repository.LooksRepository;
+import io.stylegraph.training.outfit.ServingModelTrainer;
 import io.stylegraph.training.outfit.TypeAwareModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -73,6 +74,9 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
     private volatile ServedOutfits served;
     private volatile OutfitViews.TextVectors textVectors;
     private PairsWithWriter.Plan pendingPlan; // the PAIRS_WITH plan waiting for the last text vectors
+    // a start-up run whose first member is served and whose other members train once every item has its text vector
+    private ServingModelTrainer.Staged pendingMembers;
+    private Path pendingData;
     private final AtomicBoolean fillInQueued = new AtomicBoolean();
 
     public OutfitModelLifecycle(OutfitConfiguration config, CatalogueCache catalogue, ActiveEncoders encoders,
@@ -177,8 +181,46 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             return null;
         }
         state = "training on " + data + " (see the log for progress)";
-        return training.train(data, file, saved -> registry.serveActive(registry.offer(saved,
-                "trained at start-up on " + data), file));
+        ServingModelTrainer.Staged staged = training.start(data, file);
+        if (staged.members() == 1) {
+            return training.saved(staged.all(), file, saved -> registry.serveActive(registry.offer(saved,
+                    "trained at start-up on " + data), file));
+        }
+        // one member is served as soon as it is trained; the others would slow the first start's embedding, so they
+        // train once every item has its text vector, and the PAIRS_WITH edges wait for them
+        TypeAwareModel first = training.saved(staged.first(), file, saved -> registry.serveActive(registry.offer(
+                saved, "trained at start-up on " + data + ": the first of " + staged.members() + " members"), file));
+        if (first != null) {
+            pendingMembers = staged;
+            pendingData = data;
+        }
+        return first;
+    }
+
+    /**
+     * Trains the members a start-up run left (on the worker, every item having its text vector) and offers the
+     * joined model to the gate; true when it became active, so its switch rebuilds the index and plans the
+     * PAIRS_WITH edges.
+     */
+    private boolean trainOtherMembers() {
+        ServingModelTrainer.Staged staged = pendingMembers;
+        pendingMembers = null;
+        if (staged == null) {
+            return false;
+        }
+        try {
+            pairsWith = new OutfitViews.PairsWith("waiting", 0, false, "written once the outfit model's other "
+                    + (staged.members() - 1) + " members are trained");
+            LOG.info("Outfit model: training the other {} members now that every item has its text vector",
+                    staged.members() - 1);
+            ModelVersion version = training.saved(staged.rest(), Path.of(config.getModelFile()), saved ->
+                    registry.offer(saved, "trained at start-up on " + pendingData + ": all " + staged.members()
+                            + " members"));
+            return ModelVersion.ACTIVE.equals(version.status());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Outfit model: the other members were not trained; serving the first: {}", e.toString());
+            return false;
+        }
     }
 
     /**
@@ -273,6 +315,9 @@ public class OutfitModelLifecycle implements ApplicationEventListener<ServerStar
             return;
         }
         pendingPlan = null;
+        if (trainOtherMembers()) {
+            return; // the joined model's switch builds its own index and writes the edges for it
+        }
         if (plan.write()) {
             pairsWith = pairs.publishReporting(built, config.getPairsPerItem(), plan);
         }

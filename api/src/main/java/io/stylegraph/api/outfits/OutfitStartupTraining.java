@@ -28,8 +28,8 @@ final class OutfitStartupTraining {
     static final String MARYLAND = "polyvore-maryland";
 
     /** What becomes of a trained model file (offered to the registry); it is deleted afterwards. */
-    interface Offer {
-        TypeAwareModel apply(Path trainedFile) throws IOException;
+    interface Offer<T> {
+        T apply(Path trainedFile) throws IOException;
     }
 
     private final OutfitConfiguration config;
@@ -63,25 +63,32 @@ final class OutfitStartupTraining {
                 ? " and no outfit data at " + data + " to train one" : " and training at start-up is off");
     }
 
-    /** Trains a model on {@code data}, saves it beside {@code file} and hands the saved file to {@code offer}. */
-    TypeAwareModel train(Path data, Path file, Offer offer) throws IOException {
+    /**
+     * Reads {@code data} and the liked looks for a training run in stages ({@link ServingModelTrainer.Staged}): the
+     * lifecycle serves its first member as soon as it is trained and trains the others once the first start's
+     * embedding is done.
+     */
+    ServingModelTrainer.Staged start(Path data, Path file) throws IOException {
         LOG.info("No outfit model at {}: training one on {} in the background", file, data);
         PrintStream log = LogLines.to(LOG);
-        TypeAwareModel trained;
         NameText trainForm = NameText.parse(config.getTextInput());
         try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
             List<OutfitRecord> liked = LikedOutfits.asTrainingOutfits(looks, catalogue.snapshot(), trainForm, encoder,
                     log);
             Path cache = file.toAbsolutePath().getParent()
                     .resolve("outfit-name-vectors-" + trainForm.wireName() + ".bin");
-            trained = new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()), trainForm,
-                    config.getMembers()).train(data, encoder, liked, cache, log);
+            return new ServingModelTrainer(TypeAwareConfig.served().withEpochs(config.getEpochs()), trainForm,
+                    config.getMembers()).start(data, encoder, liked, cache, log);
         }
+    }
+
+    /** Saves {@code trained} beside {@code file}, hands the saved file to {@code use} and deletes it afterwards. */
+    <T> T saved(TypeAwareModel trained, Path file, Offer<T> use) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path saved = Files.createTempFile(file.toAbsolutePath().getParent(), "outfit-", ".partial");
         try {
             trained.save(saved);
-            return offer.apply(saved);
+            return use.apply(saved);
         } finally {
             Files.deleteIfExists(saved);
         }

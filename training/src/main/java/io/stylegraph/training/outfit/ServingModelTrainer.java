@@ -71,6 +71,14 @@ public final class ServingModelTrainer {
     public static TypeAwareModel trainEnsemble(TypeAwareConfig config, int count, List<OutfitRecord> outfits,
                                                java.util.function.BiConsumer<Integer, TypeAwareTrainer.EpochSummary>
                                                        progress) {
+        List<TypeAwareModel> trained = trainMembers(config, count, outfits, progress);
+        return count == 1 ? trained.get(0) : TypeAwareModel.ensemble(trained);
+    }
+
+    /** The members {@link #trainEnsemble} joins, in seed order. */
+    static List<TypeAwareModel> trainMembers(TypeAwareConfig config, int count, List<OutfitRecord> outfits,
+                                             java.util.function.BiConsumer<Integer, TypeAwareTrainer.EpochSummary>
+                                                     progress) {
         // the members are independent (each its own seed and random stream), so they train side by side on the
         // cores there are, and each comes out as it would alone
         int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
@@ -102,7 +110,7 @@ public final class ServingModelTrainer {
         } finally {
             pool.shutdownNow();
         }
-        return count == 1 ? trained.get(0) : TypeAwareModel.ensemble(trained);
+        return trained;
     }
 
     /** The id of the text encoder whose vectors the model reads: the one it records, else MiniLM (older models). */
@@ -121,26 +129,24 @@ public final class ServingModelTrainer {
                 WordOverlap.fitOutfits(train), MarylandEvaluation.WORD_WEIGHT));
     }
 
+    /** Trains every member and returns the served model (the staged run's {@link Staged#all}). */
     public TypeAwareModel train(Path marylandFolder, TextEncoder encoder, List<OutfitRecord> extraOutfits,
                                 Path nameVectorCache, PrintStream log) throws IOException {
-        long started = System.nanoTime();
+        return start(marylandFolder, encoder, extraOutfits, nameVectorCache, log).all();
+    }
+
+    /**
+     * Reads the training and dev outfits once, for a run in stages: a service serves {@link Staged#first} (one
+     * member, as fast as one model trains) while the machine is busy with its first start, and trains the other
+     * members later ({@link Staged#rest}).
+     */
+    public Staged start(Path marylandFolder, TextEncoder encoder, List<OutfitRecord> extraOutfits,
+                        Path nameVectorCache, PrintStream log) throws IOException {
         log.printf(Locale.ROOT, "outfit model: reading %s%n", marylandFolder);
         MarylandData.Loaded loaded = MarylandData.load(marylandFolder, encoder, form, MarylandData.Holdout.SERVING,
                 List.of(), nameVectorCache, log);
         List<OutfitRecord> outfits = new ArrayList<>(loaded.train());
         outfits.addAll(extraOutfits);
-        log.printf(Locale.ROOT, "outfit model: training %d model(s) on %d outfits (%d extra) for %d epochs each%n",
-                members, outfits.size(), extraOutfits.size(), config.epochs());
-        TypeAwareModel model = trainEnsemble(config, members, outfits, (member, summary) -> log.printf(Locale.ROOT,
-                "outfit model: model %d/%d epoch %d/%d loss %.4f (%.1f s, %d examples)%n", member, members,
-                summary.epoch(), config.epochs(), summary.loss(), summary.seconds(), summary.examples()));
-        DevSliceFigures typeAware = DevSliceFigures.measure(model, loaded.heldOut());
-        log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits), type-aware alone: FITB %.4f, same-slot %.4f,"
-                + " AUC %.4f%n", typeAware.outfits(), typeAware.fitb(), typeAware.fitbSameSlot(), typeAware.auc());
-        model = withServedBlends(model, loaded.train());
-        DevSliceFigures dev = DevSliceFigures.measure(model.served(), loaded.heldOut());
-        log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
-                dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(TEXT_ENCODER, encoder.modelId());
         if (form != NameText.NAME) {
@@ -148,8 +154,79 @@ public final class ServingModelTrainer {
         }
         provenance.put("trainedOn", marylandFolder.getFileName() + " (all outfits but the " + loaded.heldOut().size()
                 + " of the dev slice) + " + extraOutfits.size() + " extra outfits");
-        provenance.putAll(dev.parameters());
-        log.printf(Locale.ROOT, "outfit model: trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        return model.withParameters(provenance);
+        return new Staged(loaded, outfits, extraOutfits.size(), provenance, log);
+    }
+
+    /** A training run whose outfits are read; its members can be trained all at once or the first one first. */
+    public final class Staged {
+        private final MarylandData.Loaded loaded;
+        private final List<OutfitRecord> outfits;
+        private final int extra;
+        private final Map<String, String> provenance;
+        private final PrintStream log;
+        private TypeAwareModel firstMember;
+
+        private Staged(MarylandData.Loaded loaded, List<OutfitRecord> outfits, int extra,
+                       Map<String, String> provenance, PrintStream log) {
+            this.loaded = loaded;
+            this.outfits = outfits;
+            this.extra = extra;
+            this.provenance = provenance;
+            this.log = log;
+        }
+
+        /** How many members the served model joins. */
+        public int members() {
+            return members;
+        }
+
+        /** Every member, side by side: the served model. */
+        public TypeAwareModel all() {
+            return served(train(0, members), members);
+        }
+
+        /** The first member alone, served as it is (blends and dev figures), kept to join the others later. */
+        public TypeAwareModel first() {
+            firstMember = train(0, 1).get(0);
+            return served(List.of(firstMember), 1);
+        }
+
+        /** The other members, joined with the first ({@link #first} must have run): the served model. */
+        public TypeAwareModel rest() {
+            if (firstMember == null) {
+                throw new IllegalStateException("the first member has not been trained");
+            }
+            List<TypeAwareModel> all = new ArrayList<>(List.of(firstMember));
+            all.addAll(train(1, members - 1));
+            return served(all, members);
+        }
+
+        private List<TypeAwareModel> train(int from, int count) {
+            log.printf(Locale.ROOT, "outfit model: training %s on %d outfits (%d extra) for %d epochs each%n",
+                    count == members ? count + " model(s)" : "model(s) " + (from + 1) + "-" + (from + count) + " of "
+                            + members, outfits.size(), extra, config.epochs());
+            TypeAwareConfig seeded = config.withSeed(config.seed() + from);
+            return trainMembers(seeded, count, outfits, (member, summary) -> log.printf(
+                    Locale.ROOT, "outfit model: model %d/%d epoch %d/%d loss %.4f (%.1f s, %d examples)%n",
+                    from + member, members, summary.epoch(), config.epochs(), summary.loss(), summary.seconds(),
+                    summary.examples()));
+        }
+
+        private TypeAwareModel served(List<TypeAwareModel> trained, int count) {
+            long started = System.nanoTime();
+            TypeAwareModel model = trained.size() == 1 ? trained.get(0) : TypeAwareModel.ensemble(trained);
+            DevSliceFigures typeAware = DevSliceFigures.measure(model, loaded.heldOut());
+            log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits), type-aware alone (%d of %d members): "
+                            + "FITB %.4f, same-slot %.4f, AUC %.4f%n", typeAware.outfits(), count, members,
+                    typeAware.fitb(), typeAware.fitbSameSlot(), typeAware.auc());
+            model = withServedBlends(model, loaded.train());
+            DevSliceFigures dev = DevSliceFigures.measure(model.served(), loaded.heldOut());
+            log.printf(Locale.ROOT, "outfit model: dev slice (%d outfits) FITB %.4f, same-slot %.4f, AUC %.4f%n",
+                    dev.outfits(), dev.fitb(), dev.fitbSameSlot(), dev.auc());
+            Map<String, String> parameters = new LinkedHashMap<>(provenance);
+            parameters.putAll(dev.parameters());
+            log.printf(Locale.ROOT, "outfit model: measured in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            return model.withParameters(parameters);
+        }
     }
 }

@@ -68,6 +68,35 @@ class ServingModelTrainerTest {
     }
 
     @Test
+    void shouldServeTheFirstMemberAloneThenJoinTheOthersAsATrainingOfAllAtOnceWould(@TempDir Path dir)
+            throws IOException {
+        Path maryland = SharedDataset.folder(MarylandData.FOLDER);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        ServingModelTrainer trainer = new ServingModelTrainer(TypeAwareConfig.defaults().withEpochs(1),
+                NameText.NAME, 2);
+
+        TypeAwareModel first;
+        TypeAwareModel joined;
+        TypeAwareModel atOnce;
+        try (MiniLmTextEncoder encoder = new MiniLmTextEncoder()) {
+            ServingModelTrainer.Staged staged = trainer.start(maryland, encoder, List.of(), dir.resolve("n.bin"),
+                    quiet);
+            first = staged.first();
+            joined = staged.rest();
+            atOnce = trainer.train(maryland, encoder, List.of(), dir.resolve("n.bin"), quiet);
+        }
+
+        assertEquals(1, first.members());
+        assertEquals(2, joined.members());
+        assertTrue(DevSliceFigures.of(first.parameters()).isPresent(), "the first member is measured to be gated");
+        assertTrue(first.textCategoryBlend().isPresent() && first.wordBlend().isPresent(), "served with the blends");
+        ItemVectors sneakers = new ItemVectors("a", "shoes", null, Map.of()).withWords("black leather sneakers");
+        ItemVectors jeans = new ItemVectors("b", "bottom", null, Map.of()).withWords("black skinny jeans");
+        assertEquals(atOnce.served().pairScore(sneakers, jeans), joined.served().pairScore(sneakers, jeans), 1e-9);
+        assertEquals(atOnce.parameters(), joined.parameters());
+    }
+
+    @Test
     void shouldReadTheTextEncoderAModelRecordsAndMiniLmForAModelThatRecordsNone() {
         TypeAwareModel model = InlineCatalogue.model();
 
