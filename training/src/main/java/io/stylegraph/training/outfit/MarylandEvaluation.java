@@ -38,10 +38,10 @@ final class MarylandEvaluation {
     /** What the service serves: {@link #TEXT_CATEGORY_BLEND} plus the word overlap of item names. */
     static final String SERVED_BLEND = TEXT_CATEGORY_BLEND + " + word overlap";
     /**
-     * What the service serves since the ensemble: {@link ServingModelTrainer#SERVED_MEMBERS} type-aware models of
-     * successive seeds joined as one ({@link TypeAwareModel#ensemble}), with the same blends.
+     * What a service serves with {@code stylegraph.outfits.members: 3}: {@link ServingModelTrainer#ENSEMBLE_MEMBERS}
+     * type-aware models of successive seeds joined as one ({@link TypeAwareModel#ensemble}), with the same blends.
      */
-    static final String SERVED_ENSEMBLE = "served: " + ServingModelTrainer.SERVED_MEMBERS + " seeds joined + "
+    static final String SERVED_ENSEMBLE = ServingModelTrainer.ENSEMBLE_MEMBERS + " seeds joined + "
             + "co-occurrence, categories from text + word overlap";
     /** The word overlap of item names alone. */
     static final String WORDS = "word overlap of names (tf-idf cosine)";
@@ -140,7 +140,7 @@ final class MarylandEvaluation {
         if (settings.modelIn() == null && model.members() == 1) {
             List<TypeAwareModel> members = new ArrayList<>(List.of(model));
             long start = System.nanoTime();
-            for (int m = 1; m < ServingModelTrainer.SERVED_MEMBERS; m++) {
+            for (int m = 1; m < ServingModelTrainer.ENSEMBLE_MEMBERS; m++) {
                 members.add(models.beside("member " + (m + 1), named, TypeAwareConfig.served(), false, m));
             }
             draft.time("training seconds, further ensemble members", start);
