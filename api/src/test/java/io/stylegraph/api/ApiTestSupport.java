@@ -142,11 +142,16 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
      * so the next class (TrainingApiTest expects its first run to be promoted by the gate) starts with none active.
      */
     protected void retireActiveRecommender() {
+        retireActive("recommender");
+    }
+
+    /** As {@link #retireActiveRecommender()}, for a version of {@code kind} ({@code outfit}: a class that trained one). */
+    protected void retireActive(String kind) {
         String note = "retired by " + getClass().getSimpleName();
         transactions.executeWrite(status -> {
             try (Statement statement = status.getConnection().createStatement()) {
                 return statement.executeUpdate("UPDATE model_version SET status = 'retired', retired_at = now(), "
-                        + "note = '" + note + "' WHERE kind = 'recommender' AND status = 'active'");
+                        + "note = '" + note + "' WHERE kind = '" + kind + "' AND status = 'active'");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
