@@ -365,7 +365,7 @@ public final class DevFolds {
                         seeds.add(train("seed " + (seeds.size() + 1), served.withSeed(served.seed() + seeds.size()),
                                 trainNoPrice, out));
                     }
-                    contenders.put(ensembleLabel(n), ensemble(ensembleLabel(n), seeds.subList(0, n), trainNoPrice));
+                    contenders.put(ensembleLabel(n), ensemble(seeds.subList(0, n), trainNoPrice));
                 }
             }
             for (double w : ENSEMBLE_WORD_WEIGHTS) {
@@ -383,7 +383,7 @@ public final class DevFolds {
                 }
             }
             if (labels.contains(ENSEMBLE_MIXED)) {
-                contenders.put(ENSEMBLE_MIXED, ensemble(ENSEMBLE_MIXED,
+                contenders.put(ENSEMBLE_MIXED, ensemble(
                         List.of(servedModel, train(NO_BLANKS, noBlanks, trainNoPrice, out)), trainNoPrice));
             }
             if (labels.contains(PRICED) || labels.contains(PRICED_BLEND)) {
@@ -447,16 +447,9 @@ public final class DevFolds {
                 ResourceUsage.peakHeapBytes(), ResourceUsage.peakRssBytes());
     }
 
-    /** The mean of the models' pair scores, plus the served blends fitted on {@code train}. */
-    private static CompatibilityModel ensemble(String label, List<TypeAwareModel> models, List<OutfitRecord> train) {
-        List<CompatibilityModel> parts = new ArrayList<>(models);
-        parts.add(TextCategoryCooccurrence.fit(train));
-        parts.add(WordOverlap.fitOutfits(train));
-        double[] weights = new double[parts.size()];
-        java.util.Arrays.fill(weights, 0, models.size(), 1.0 / models.size());
-        weights[models.size()] = MarylandEvaluation.BLEND_WEIGHT;
-        weights[models.size() + 1] = MarylandEvaluation.WORD_WEIGHT;
-        return new BlendedCompatibility(label, parts, weights);
+    /** The models joined as one ({@link TypeAwareModel#ensemble}), carrying the served blends fitted on {@code train}. */
+    private static CompatibilityModel ensemble(List<TypeAwareModel> models, List<OutfitRecord> train) {
+        return ServingModelTrainer.withServedBlends(TypeAwareModel.ensemble(models), train).served();
     }
 
     private static TypeAwareModel train(String label, TypeAwareConfig config, List<OutfitRecord> train,
